@@ -1,0 +1,107 @@
+// The command-line tool: the same store and services as the app, without Electron.
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors.ts';
+import { defaultDatabasePath } from '../paths.ts';
+import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
+import { createStore, openDatabase, type Store } from '../store/index.ts';
+
+const USAGE = `Cách dùng: npm run cli -- <lệnh> [tham số] [--db <tệp cơ sở dữ liệu>]
+
+Lệnh:
+  list                            liệt kê các hội nghị
+  import <tệp.json>               nhập tệp hội nghị thành một hội nghị mới, in mã của nó
+  export <mã hội nghị> <tệp.json> xuất một hội nghị ra tệp
+  help                            hiện hướng dẫn này
+
+Mặc định dùng cơ sở dữ liệu của ứng dụng: ${defaultDatabasePath()}`;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+interface Command {
+  args: number;
+  run(store: Store, args: string[], io: Io): void;
+}
+
+const COMMANDS: Record<string, Command> = {
+  list: {
+    args: 0,
+    run(store, _args, io) {
+      const meetings = store.meetings.list();
+      if (meetings.length === 0) {
+        io.out('Chưa có hội nghị nào.');
+        return;
+      }
+      io.out(['Mã', 'Ngày', 'Số', 'Trạng thái', 'Điểm cầu', 'Đại biểu', 'Phát biểu', 'Tiêu đề'].join('\t'));
+      for (const m of meetings) {
+        io.out([m.id, m.date ?? '', m.number ?? '', m.status === 'final' ? 'Đã hoàn thành' : 'Bản nháp',
+          m.siteCount, m.attendeeCount, m.speechCount, m.title || '(chưa có tiêu đề)'].join('\t'));
+      }
+    },
+  },
+  import: {
+    args: 1,
+    run(store, [file], io) {
+      io.out(String(importMeetingFile(store, file ?? '')));
+    },
+  },
+  export: {
+    args: 2,
+    run(store, [id, file], io) {
+      exportMeetingFile(store, parseMeetingId(id ?? ''), file ?? '');
+      io.out(`Đã xuất hội nghị ${id} ra ${file}.`);
+    },
+  },
+};
+
+function parseMeetingId(text: string): number {
+  if (!/^\d{1,15}$/.test(text) || Number(text) === 0) {
+    throw new AppError('INVALID_INPUT', `Mã hội nghị "${text}" không hợp lệ; mã là một số nguyên dương (xem lệnh list).`);
+  }
+  return Number(text);
+}
+
+/** Runs one command; returns the process exit code (0 success, 1 failure, 2 wrong usage). */
+export function runCli(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch {
+    io.err(`Lỗi: tham số không hợp lệ. Gõ "npm run cli -- help" để xem cách dùng.`);
+    return 2;
+  }
+  const [name, ...args] = parsed.positionals;
+  if (!name || name === 'help' || parsed.values.help) {
+    io.out(USAGE);
+    return name || parsed.values.help ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Lỗi: không có lệnh "${name}". Gõ "npm run cli -- help" để xem các lệnh.`);
+    return 2;
+  }
+  if (args.length !== command.args) {
+    io.err(`Lỗi: lệnh ${name} cần ${command.args} tham số. Gõ "npm run cli -- help" để xem cách dùng.`);
+    return 2;
+  }
+  let store: Store | undefined;
+  try {
+    store = createStore(openDatabase(parsed.values.db ?? defaultDatabasePath()));
+    command.run(store, args, io);
+    return 0;
+  } catch (error) {
+    io.err(`Lỗi: ${error instanceof AppError ? error.message : `lỗi không mong đợi (${error instanceof Error ? error.message : String(error)}).`}`);
+    return 1;
+  } finally {
+    store?.db.close();
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = runCli(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`),
+  });
+}

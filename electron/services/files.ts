@@ -1,0 +1,38 @@
+// Writing files so that a failure never leaves a half-written or truncated target.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../shared/errors.ts';
+
+export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new AppError('FILE_WRITE_FAILED', `Không ghi được tệp ${target}: ${describeFsError(error)}.`, { cause: error });
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'thư mục không tồn tại';
+    case 'EACCES':
+    case 'EPERM': return 'không có quyền ghi hoặc tệp đang được mở bởi chương trình khác';
+    case 'EBUSY': return 'tệp đang được mở bởi chương trình khác';
+    case 'ENOSPC': return 'ổ đĩa đã đầy';
+    case 'EROFS': return 'ổ đĩa chỉ cho phép đọc';
+    case 'EISDIR': return 'đường dẫn là một thư mục';
+    default: return 'lỗi hệ thống tệp';
+  }
+}

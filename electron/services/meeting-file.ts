@@ -1,0 +1,130 @@
+// Export and import of the portable meeting file. Import always creates a new meeting, in one transaction.
+import { readFileSync, statSync } from 'node:fs';
+import { AppError } from '../../shared/errors.ts';
+import type { MeetingRecord } from '../../shared/model/meeting.ts';
+import {
+  MEETING_FILE_KIND, MEETING_FILE_MAX_BYTES, MEETING_FILE_VERSION, meetingFileSchema, type MeetingFile,
+} from '../../shared/model/meeting-file.ts';
+import { parseOrThrow } from '../../shared/model/validate.ts';
+import type { Store } from '../store/index.ts';
+import { describeFsError, writeFileAtomic } from './files.ts';
+import { getMeetingRecord } from './meetings.ts';
+
+const strip = <T extends { id: number; meetingId: number; ord: number }>({ id: _i, meetingId: _m, ord: _o, ...rest }: T) => rest;
+
+export function toMeetingFile(record: MeetingRecord, exportedAt = new Date()): MeetingFile {
+  const siteKey = new Map(record.sites.map((site, i) => [site.id, `s${i + 1}`]));
+  const attendeeKey = new Map(record.attendees.map((attendee, i) => [attendee.id, `a${i + 1}`]));
+  const agendaKey = new Map(record.agenda.map((item, i) => [item.id, `g${i + 1}`]));
+  const { id: _id, createdAt: _c, updatedAt: _u, ...meeting } = record.meeting;
+  return {
+    kind: MEETING_FILE_KIND,
+    version: MEETING_FILE_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    meeting,
+    sites: record.sites.map((site) => ({
+      ...strip(site),
+      key: siteKey.get(site.id) ?? '',
+      attendees: record.attendees.filter((a) => a.siteId === site.id).map((attendee) => {
+        const { siteId: _s, personId: _p, ...rest } = strip(attendee);
+        return { ...rest, key: attendeeKey.get(attendee.id) ?? '' };
+      }),
+    })),
+    agenda: record.agenda.map((item) => ({ ...strip(item), key: agendaKey.get(item.id) ?? '' })),
+    speeches: record.speeches.map((speech) => {
+      const { agendaItemId, attendeeId, ...rest } = strip(speech);
+      return {
+        ...rest,
+        agendaKey: agendaItemId === null ? null : agendaKey.get(agendaItemId) ?? null,
+        speakerKey: attendeeId === null ? null : attendeeKey.get(attendeeId) ?? null,
+      };
+    }),
+    conclusions: record.conclusions.map((conclusion) => {
+      const { agendaItemId, ...rest } = strip(conclusion);
+      return { ...rest, agendaKey: agendaItemId === null ? null : agendaKey.get(agendaItemId) ?? null };
+    }),
+    actionItems: record.actionItems.map(strip),
+    recipients: record.recipients.map((recipient) => recipient.text),
+  };
+}
+
+export function serializeMeetingFile(file: MeetingFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export function exportMeetingFile(store: Store, meetingId: number, target: string): void {
+  writeFileAtomic(target, serializeMeetingFile(toMeetingFile(getMeetingRecord(store, meetingId))));
+}
+
+/** Checks a parsed JSON value: the kind and version first, so that a newer file gets the right message. */
+export function parseMeetingFile(json: unknown): MeetingFile {
+  const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+  if (!head || head.kind !== MEETING_FILE_KIND) {
+    throw new AppError('FILE_WRONG_KIND', 'Tệp này không phải là tệp hội nghị của Biên Bản.');
+  }
+  if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > MEETING_FILE_VERSION) {
+    throw new AppError(
+      'FILE_TOO_NEW',
+      `Tệp hội nghị được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${head.version}, ứng dụng này đọc được đến ${MEETING_FILE_VERSION}). Hãy cập nhật ứng dụng.`,
+    );
+  }
+  return parseOrThrow(meetingFileSchema, json, 'Tệp hội nghị không hợp lệ');
+}
+
+export function readMeetingFile(path: string): MeetingFile {
+  let text: string;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    if (stats.size > MEETING_FILE_MAX_BYTES) {
+      throw new AppError('FILE_TOO_LARGE', `Tệp quá lớn (${(stats.size / 1048576).toFixed(1)} MB; tối đa ${MEETING_FILE_MAX_BYTES / 1048576} MB).`);
+    }
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (error instanceof TypeError) throw new AppError('FILE_MALFORMED', 'Tệp không phải văn bản UTF-8 hợp lệ.', { cause: error });
+    throw new AppError('FILE_UNREADABLE', `Không đọc được tệp ${path}: ${describeFsError(error)}.`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new AppError('FILE_MALFORMED', 'Tệp bị hỏng hoặc không đúng định dạng JSON.', { cause: error });
+  }
+  return parseMeetingFile(json);
+}
+
+/** Creates a new meeting from a file's content; nothing is written unless everything is. */
+export function importMeeting(store: Store, file: MeetingFile): number {
+  return store.transaction(() => {
+    const meetingId = store.meetings.create(file.meeting).id;
+    const attendeeIds = new Map<string, number>();
+    for (const { key: _k, attendees, ...site } of file.sites) {
+      const siteId = store.sites.add(meetingId, site).id;
+      for (const { key, ...attendee } of attendees) {
+        const personId = attendee.fullName ? store.people.remember(attendee).id : null;
+        attendeeIds.set(key, store.attendees.add(meetingId, { ...attendee, siteId, personId }).id);
+      }
+    }
+    const agendaIds = new Map<string, number>();
+    for (const { key, ...item } of file.agenda) agendaIds.set(key, store.agenda.add(meetingId, item).id);
+    const agendaId = (key: string | null) => (key === null ? null : agendaIds.get(key) ?? null);
+    for (const { agendaKey, speakerKey, ...speech } of file.speeches) {
+      store.speeches.add(meetingId, {
+        ...speech,
+        agendaItemId: agendaId(agendaKey),
+        attendeeId: speakerKey === null ? null : attendeeIds.get(speakerKey) ?? null,
+      });
+    }
+    for (const { agendaKey, ...conclusion } of file.conclusions) {
+      store.conclusions.add(meetingId, { ...conclusion, agendaItemId: agendaId(agendaKey) });
+    }
+    for (const item of file.actionItems) store.actionItems.add(meetingId, item);
+    for (const text of file.recipients) store.recipients.add(meetingId, { text });
+    return meetingId;
+  });
+}
+
+export function importMeetingFile(store: Store, path: string): number {
+  return importMeeting(store, readMeetingFile(path));
+}

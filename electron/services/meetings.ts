@@ -1,0 +1,49 @@
+// Whole-meeting operations built on the repositories.
+import type { MeetingRecord } from '../../shared/model/meeting.ts';
+import type { Store } from '../store/index.ts';
+
+export function getMeetingRecord(store: Store, id: number): MeetingRecord {
+  return {
+    meeting: store.meetings.get(id),
+    sites: store.sites.list(id),
+    attendees: store.attendees.list(id),
+    agenda: store.agenda.list(id),
+    speeches: store.speeches.list(id),
+    conclusions: store.conclusions.list(id),
+    actionItems: store.actionItems.list(id),
+    recipients: store.recipients.list(id),
+  };
+}
+
+export interface NewMeetingOptions {
+  /** Copy the sites and attendees (everyone marked present again) of this earlier meeting. */
+  copyFrom?: number;
+}
+
+/** A new meeting, filled with the organisation's defaults; what `input` gives wins. */
+export function createMeeting(store: Store, input: Record<string, unknown> = {}, options: NewMeetingOptions = {}): number {
+  return store.transaction(() => {
+    const profile = store.profile.get();
+    const meeting = store.meetings.create({
+      format: profile.defaultFormat,
+      term: profile.currentTerm,
+      minuteTakerName: profile.defaultMinuteTaker,
+      minuteTakerPosition: profile.defaultMinuteTakerPosition,
+      ...input,
+    });
+    if (options.copyFrom !== undefined) copySitesAndAttendees(store, options.copyFrom, meeting.id);
+    return meeting.id;
+  });
+}
+
+function copySitesAndAttendees(store: Store, fromId: number, toId: number): void {
+  const attendees = store.attendees.list(fromId);
+  for (const site of store.sites.list(fromId)) {
+    const { id, meetingId: _m, ord: _o, ...fields } = site;
+    const copy = store.sites.add(toId, fields);
+    for (const attendee of attendees.filter((a) => a.siteId === id)) {
+      const { id: _i, meetingId: _mm, ord: _oo, ...person } = attendee;
+      store.attendees.add(toId, { ...person, siteId: copy.id, presence: 'present', absenceReason: '', presenceTime: null });
+    }
+  }
+}

@@ -1,0 +1,170 @@
+// Ordered schema migrations; the index + 1 is the version stored in PRAGMA user_version.
+import type { Db } from './db.ts';
+
+export interface Migration {
+  name: string;
+  up(db: Db): void;
+}
+
+const enumCheck = (column: string, values: readonly string[]) =>
+  `CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'initial schema',
+    up(db) {
+      db.exec(`
+        CREATE TABLE profile (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          superior_body TEXT NOT NULL DEFAULT '',
+          issuing_body TEXT NOT NULL DEFAULT '',
+          abbreviation TEXT NOT NULL DEFAULT '',
+          place_name TEXT NOT NULL DEFAULT '',
+          default_format TEXT NOT NULL DEFAULT 'party' ${enumCheck('default_format', ['party', 'state'])},
+          default_minute_taker TEXT NOT NULL DEFAULT '',
+          default_minute_taker_position TEXT NOT NULL DEFAULT '',
+          current_term TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        INSERT INTO profile (id) VALUES (1);
+
+        CREATE TABLE people (
+          id INTEGER PRIMARY KEY,
+          full_name TEXT NOT NULL,
+          positions TEXT NOT NULL DEFAULT '',
+          unit TEXT NOT NULL DEFAULT '',
+          name_key TEXT NOT NULL,
+          unit_key TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          UNIQUE (name_key, unit_key)
+        ) STRICT;
+
+        CREATE TABLE meetings (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL DEFAULT '',
+          title TEXT NOT NULL DEFAULT '',
+          format TEXT NOT NULL ${enumCheck('format', ['party', 'state'])},
+          term TEXT NOT NULL DEFAULT '',
+          number INTEGER CHECK (number > 0),
+          notice_number INTEGER CHECK (notice_number > 0),
+          date TEXT,
+          start_time TEXT,
+          end_time TEXT,
+          venue TEXT NOT NULL DEFAULT '',
+          mode TEXT NOT NULL ${enumCheck('mode', ['in_person', 'online', 'mixed'])},
+          content TEXT NOT NULL DEFAULT '',
+          documents TEXT NOT NULL DEFAULT '',
+          confidentiality TEXT NOT NULL ${enumCheck('confidentiality', ['none', 'mat', 'toi_mat', 'tuyet_mat'])},
+          minute_taker_name TEXT NOT NULL DEFAULT '',
+          minute_taker_position TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL ${enumCheck('status', ['draft', 'final'])},
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX meetings_by_date ON meetings (date);
+
+        CREATE TABLE sites (
+          id INTEGER PRIMARY KEY,
+          meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          name TEXT NOT NULL DEFAULT '',
+          location TEXT NOT NULL DEFAULT '',
+          level TEXT NOT NULL ${enumCheck('level', ['central', 'province', 'district', 'commune', 'other'])},
+          is_main INTEGER NOT NULL DEFAULT 0 CHECK (is_main IN (0, 1)),
+          attendee_count INTEGER CHECK (attendee_count >= 0),
+          UNIQUE (id, meeting_id)
+        ) STRICT;
+        CREATE INDEX sites_by_meeting ON sites (meeting_id, ord);
+        CREATE UNIQUE INDEX sites_one_main ON sites (meeting_id) WHERE is_main = 1;
+
+        CREATE TABLE attendees (
+          id INTEGER PRIMARY KEY,
+          meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+          site_id INTEGER NOT NULL,
+          person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
+          ord INTEGER NOT NULL,
+          full_name TEXT NOT NULL DEFAULT '',
+          positions TEXT NOT NULL DEFAULT '',
+          unit TEXT NOT NULL DEFAULT '',
+          category TEXT NOT NULL ${enumCheck('category', ['delegate', 'guest', 'press', 'staff'])},
+          presence TEXT NOT NULL ${enumCheck('presence', ['present', 'absent_excused', 'absent_unexcused', 'late', 'left_early'])},
+          absence_reason TEXT NOT NULL DEFAULT '',
+          presence_time TEXT,
+          role TEXT NOT NULL ${enumCheck('role', ['member', 'chair', 'site_chair'])},
+          FOREIGN KEY (site_id, meeting_id) REFERENCES sites (id, meeting_id) ON DELETE CASCADE
+        ) STRICT;
+        CREATE INDEX attendees_by_site ON attendees (site_id, ord);
+        CREATE INDEX attendees_by_meeting ON attendees (meeting_id);
+        CREATE INDEX attendees_by_person ON attendees (person_id);
+
+        CREATE TABLE agenda_items (
+          id INTEGER PRIMARY KEY,
+          meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          title TEXT NOT NULL DEFAULT '',
+          presenter TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX agenda_items_by_meeting ON agenda_items (meeting_id, ord);
+
+        CREATE TABLE speeches (
+          id INTEGER PRIMARY KEY,
+          meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          agenda_item_id INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL,
+          attendee_id INTEGER REFERENCES attendees (id) ON DELETE SET NULL,
+          speaker_name TEXT NOT NULL DEFAULT '',
+          speaker_position TEXT NOT NULL DEFAULT '',
+          speaker_site TEXT NOT NULL DEFAULT '',
+          kind TEXT NOT NULL ${enumCheck('kind', ['report', 'contribution', 'speech', 'explanation', 'direction'])},
+          start_time TEXT,
+          duration_minutes INTEGER CHECK (duration_minutes >= 0),
+          content TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX speeches_by_meeting ON speeches (meeting_id, ord);
+        CREATE INDEX speeches_by_attendee ON speeches (attendee_id);
+        CREATE INDEX speeches_by_agenda_item ON speeches (agenda_item_id);
+
+        -- A speaker removed from the attendee list keeps their name on their speeches.
+        CREATE TRIGGER attendee_removed_keeps_speaker BEFORE DELETE ON attendees BEGIN
+          UPDATE speeches SET
+            speaker_name = OLD.full_name,
+            speaker_position = OLD.positions,
+            speaker_site = coalesce((SELECT name FROM sites WHERE id = OLD.site_id), '')
+          WHERE attendee_id = OLD.id;
+        END;
+
+        CREATE TABLE conclusions (
+          id INTEGER PRIMARY KEY,
+          meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          agenda_item_id INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL,
+          content TEXT NOT NULL DEFAULT '',
+          vote_for INTEGER CHECK (vote_for >= 0),
+          vote_against INTEGER CHECK (vote_against >= 0),
+          vote_other INTEGER CHECK (vote_other >= 0)
+        ) STRICT;
+        CREATE INDEX conclusions_by_meeting ON conclusions (meeting_id, ord);
+        CREATE INDEX conclusions_by_agenda_item ON conclusions (agenda_item_id);
+
+        CREATE TABLE action_items (
+          id INTEGER PRIMARY KEY,
+          meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          task TEXT NOT NULL DEFAULT '',
+          responsible TEXT NOT NULL DEFAULT '',
+          due_date TEXT
+        ) STRICT;
+        CREATE INDEX action_items_by_meeting ON action_items (meeting_id, ord);
+
+        CREATE TABLE recipients (
+          id INTEGER PRIMARY KEY,
+          meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          text TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX recipients_by_meeting ON recipients (meeting_id, ord);
+      `);
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,57 @@
+// The people directory: everyone entered once, offered again in later meetings, without duplicates.
+import { AppError } from '../../shared/errors.ts';
+import { personFields, type Person, type PersonFields } from '../../shared/model/meeting.ts';
+import { parseOrThrow } from '../../shared/model/validate.ts';
+import { foldKey } from '../../shared/text.ts';
+import type { Db } from './db.ts';
+import { fromRow } from './table.ts';
+
+const COLUMNS = 'id, full_name, positions, unit, updated_at';
+
+export function createPeople(db: Db) {
+  const sql = {
+    upsert: db.prepare(`INSERT INTO people (full_name, positions, unit, name_key, unit_key, updated_at)
+      VALUES (@fullName, @positions, @unit, @nameKey, @unitKey, @now)
+      ON CONFLICT (name_key, unit_key) DO UPDATE SET
+        full_name = excluded.full_name,
+        positions = CASE WHEN excluded.positions = '' THEN people.positions ELSE excluded.positions END,
+        unit = excluded.unit,
+        updated_at = excluded.updated_at
+      RETURNING ${COLUMNS}`),
+    get: db.prepare(`SELECT ${COLUMNS} FROM people WHERE id = ?`),
+    list: db.prepare(`SELECT ${COLUMNS} FROM people ORDER BY name_key, unit_key`),
+    byPrefix: db.prepare(`SELECT ${COLUMNS} FROM people WHERE name_key LIKE ? ESCAPE '\\' ORDER BY updated_at DESC LIMIT ?`),
+    delete: db.prepare('DELETE FROM people WHERE id = ?'),
+  };
+  const decode = (row: unknown) => fromRow<Person>(row as Record<string, unknown>);
+
+  return {
+    /** Adds a person, or refreshes the one with the same name and unit; returns the directory entry. */
+    remember(input: unknown): Person {
+      const person: PersonFields = parseOrThrow(personFields, input, 'Không lưu được người vào danh bạ');
+      if (!person.fullName) throw new AppError('INVALID_INPUT', 'Không lưu được người vào danh bạ: họ và tên không được để trống.');
+      return decode(sql.upsert.get({
+        ...person,
+        nameKey: foldKey(person.fullName),
+        unitKey: foldKey(person.unit),
+        now: new Date().toISOString(),
+      }));
+    },
+    get(id: number): Person {
+      const row = sql.get.get(id);
+      if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy người trong danh bạ (mã ${id}).`);
+      return decode(row);
+    },
+    list: (): Person[] => sql.list.all().map(decode),
+    /** Names containing the typed words in order; accent-insensitive matching comes with search. */
+    suggest(typed: string, limit = 20): Person[] {
+      const pattern = `%${foldKey(typed).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return sql.byPrefix.all(pattern, limit).map(decode);
+    },
+    remove(id: number): void {
+      sql.delete.run(id);
+    },
+  };
+}
+
+export type People = ReturnType<typeof createPeople>;

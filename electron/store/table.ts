@@ -1,0 +1,156 @@
+// One ordered list of records inside a meeting (sites, attendees, speeches…): validated writes,
+// contiguous ordering, and references checked to stay inside the same meeting.
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors.ts';
+import { parseOrThrow } from '../../shared/model/validate.ts';
+import type { Db } from './db.ts';
+
+type Fields = z.ZodObject;
+export type Stored<S extends Fields> = z.output<S> & { id: number; meetingId: number; ord: number };
+type Row = Record<string, unknown>;
+
+export const toColumn = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const toKey = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Object → named parameters: camelCase keys to snake_case, booleans to 0/1. */
+export function toParams(values: Row): Row {
+  const params: Row = {};
+  for (const [key, value] of Object.entries(values)) params[toColumn(key)] = typeof value === 'boolean' ? Number(value) : value;
+  return params;
+}
+
+/** Row → object: snake_case columns to camelCase keys, the named boolean columns back to booleans. */
+export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
+  const value: Row = {};
+  for (const [column, cell] of Object.entries(row)) {
+    const key = toKey(column);
+    value[key] = booleans.includes(key) ? cell === 1 : cell;
+  }
+  return value as T;
+}
+
+export function touchMeeting(db: Db, meetingId: number): void {
+  db.prepare('UPDATE meetings SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), meetingId);
+}
+
+export interface ListSpec<S extends Fields> {
+  table: string;
+  /** Vietnamese name of one record, for messages ("điểm cầu"). */
+  label: string;
+  fields: S;
+  /** Field whose value groups the ordering (attendees are ordered within their site); default: the meeting. */
+  scope?: string;
+  booleans?: readonly string[];
+  /** Fields that point at a record of another table in the same meeting. */
+  refs?: Readonly<Record<string, string>>;
+  /** A rule spanning records, checked before every write. */
+  check?: (next: z.output<S> & { meetingId: number }, id: number | null) => void;
+}
+
+export interface OrderedList<S extends Fields> {
+  list(meetingId: number): Stored<S>[];
+  get(id: number): Stored<S>;
+  find(id: number): Stored<S> | undefined;
+  add(meetingId: number, input: unknown, position?: number): Stored<S>;
+  update(id: number, patch: unknown): Stored<S>;
+  remove(id: number): void;
+  move(id: number, position: number): void;
+}
+
+export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): OrderedList<S> {
+  const { table, label, fields } = spec;
+  const keys = Object.keys(fields.shape);
+  const scopeColumn = spec.scope ? toColumn(spec.scope) : 'meeting_id';
+  const columns = ['meeting_id', 'ord', ...keys.map(toColumn)];
+  const assignments = keys.map((k) => `${toColumn(k)} = @${toColumn(k)}`).join(', ');
+
+  const sql = {
+    list: db.prepare(`SELECT * FROM ${table} WHERE meeting_id = ? ORDER BY ${spec.scope ? `${scopeColumn}, ` : ''}ord, id`),
+    get: db.prepare(`SELECT * FROM ${table} WHERE id = ?`),
+    insert: db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) RETURNING *`),
+    update: db.prepare(`UPDATE ${table} SET ord = @ord, ${assignments} WHERE id = @id RETURNING *`),
+    delete: db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+    size: db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${scopeColumn} = ?`),
+    openGap: db.prepare(`UPDATE ${table} SET ord = ord + 1 WHERE ${scopeColumn} = ? AND ord >= ?`),
+    closeGap: db.prepare(`UPDATE ${table} SET ord = ord - 1 WHERE ${scopeColumn} = ? AND ord > ?`),
+    idsInOrder: db.prepare(`SELECT id FROM ${table} WHERE ${scopeColumn} = ? ORDER BY ord, id`).pluck(),
+    setOrd: db.prepare(`UPDATE ${table} SET ord = ? WHERE id = ?`),
+    meetingExists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
+  };
+  const refChecks = Object.entries(spec.refs ?? {}).map(([key, refTable]) => ({
+    key,
+    stmt: db.prepare(`SELECT 1 FROM ${refTable} WHERE id = ? AND meeting_id = ?`).pluck(),
+  }));
+
+  const decode = (row: Row) => fromRow<Stored<S>>(row, spec.booleans);
+  const find = (id: number) => {
+    const row = sql.get.get(id) as Row | undefined;
+    return row ? decode(row) : undefined;
+  };
+  const get = (id: number) => {
+    const found = find(id);
+    if (!found) throw new AppError('NOT_FOUND', `Không tìm thấy ${label} (mã ${id}).`);
+    return found;
+  };
+  const scopeOf = (value: Row, meetingId: number) => (spec.scope ? value[spec.scope] : meetingId) as number;
+
+  function validate(meetingId: number, input: unknown, id: number | null): z.output<S> {
+    const value = parseOrThrow(fields, input, `Không lưu được ${label}`) as z.output<S>;
+    for (const { key, stmt } of refChecks) {
+      const ref = (value as Row)[key];
+      if (ref != null && !stmt.get(ref, meetingId)) {
+        throw new AppError('INVALID_INPUT', `Không lưu được ${label}: ${key === 'siteId' ? 'điểm cầu' : 'mục được chọn'} không thuộc hội nghị này.`);
+      }
+    }
+    spec.check?.({ ...value, meetingId }, id);
+    return value;
+  }
+
+  return {
+    list: (meetingId) => (sql.list.all(meetingId) as Row[]).map(decode),
+    get,
+    find,
+    add: db.transaction((meetingId: number, input: unknown, position?: number) => {
+      if (!sql.meetingExists.get(meetingId)) throw new AppError('NOT_FOUND', `Không tìm thấy hội nghị (mã ${meetingId}).`);
+      const value = validate(meetingId, input, null);
+      const scope = scopeOf(value as Row, meetingId);
+      const size = (sql.size.get(scope) as { n: number }).n;
+      const ord = position === undefined ? size : Math.max(0, Math.min(position, size));
+      if (ord < size) sql.openGap.run(scope, ord);
+      const row = sql.insert.get({ ...toParams(value as Row), meeting_id: meetingId, ord }) as Row;
+      touchMeeting(db, meetingId);
+      return decode(row);
+    }),
+    update: db.transaction((id: number, patch: unknown) => {
+      const current = get(id);
+      if (typeof patch !== 'object' || patch === null) throw new AppError('INVALID_INPUT', `Không lưu được ${label}: dữ liệu không hợp lệ.`);
+      const merged: Row = {};
+      for (const key of keys) merged[key] = key in patch ? (patch as Row)[key] : (current as Row)[key];
+      const value = validate(current.meetingId, merged, id);
+      let ord = current.ord;
+      const oldScope = scopeOf(current as Row, current.meetingId);
+      const newScope = scopeOf(value as Row, current.meetingId);
+      if (oldScope !== newScope) {
+        sql.closeGap.run(oldScope, current.ord);
+        ord = (sql.size.get(newScope) as { n: number }).n;
+      }
+      const row = sql.update.get({ ...toParams(value as Row), ord, id }) as Row;
+      touchMeeting(db, current.meetingId);
+      return decode(row);
+    }),
+    remove: db.transaction((id: number) => {
+      const current = get(id);
+      sql.delete.run(id);
+      sql.closeGap.run(scopeOf(current as Row, current.meetingId), current.ord);
+      touchMeeting(db, current.meetingId);
+    }),
+    move: db.transaction((id: number, position: number) => {
+      const current = get(id);
+      const ids = sql.idsInOrder.all(scopeOf(current as Row, current.meetingId)) as number[];
+      ids.splice(ids.indexOf(id), 1);
+      ids.splice(Math.max(0, Math.min(position, ids.length)), 0, id);
+      ids.forEach((each, index) => sql.setOrd.run(index, each));
+      touchMeeting(db, current.meetingId);
+    }),
+  };
+}

@@ -1,0 +1,167 @@
+// What a secretary records. Each schema validates and normalises input; the types follow from them.
+import { z } from 'zod';
+import { clockTime, count, id, isoDate, line, paragraphs } from './fields.ts';
+
+export const FORMATS = ['party', 'state'] as const;
+export const MODES = ['in_person', 'online', 'mixed'] as const;
+export const CONFIDENTIALITY = ['none', 'mat', 'toi_mat', 'tuyet_mat'] as const;
+export const STATUSES = ['draft', 'final'] as const;
+export const SITE_LEVELS = ['central', 'province', 'district', 'commune', 'other'] as const;
+export const CATEGORIES = ['delegate', 'guest', 'press', 'staff'] as const;
+export const PRESENCE = ['present', 'absent_excused', 'absent_unexcused', 'late', 'left_early'] as const;
+export const ROLES = ['member', 'chair', 'site_chair'] as const;
+export const SPEECH_KINDS = ['report', 'contribution', 'speech', 'explanation', 'direction'] as const;
+
+export type Format = (typeof FORMATS)[number];
+export type Mode = (typeof MODES)[number];
+export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+export type SiteLevel = (typeof SITE_LEVELS)[number];
+export type Category = (typeof CATEGORIES)[number];
+export type Presence = (typeof PRESENCE)[number];
+export type Role = (typeof ROLES)[number];
+export type SpeechKind = (typeof SPEECH_KINDS)[number];
+
+export const profileFields = z.object({
+  superiorBody: line(300),
+  issuingBody: line(300),
+  abbreviation: line(30),
+  placeName: line(100),
+  defaultFormat: z.enum(FORMATS).default('party'),
+  defaultMinuteTaker: line(200),
+  defaultMinuteTakerPosition: line(500),
+  currentTerm: line(50),
+});
+
+export const meetingFields = z.object({
+  kind: line(200),
+  title: line(1000),
+  format: z.enum(FORMATS).default('party'),
+  term: line(50),
+  number: count(99_999).nullable().default(null),
+  noticeNumber: count(99_999).nullable().default(null),
+  date: isoDate(),
+  startTime: clockTime(),
+  endTime: clockTime(),
+  venue: line(1000),
+  mode: z.enum(MODES).default('in_person'),
+  content: paragraphs(20_000),
+  documents: paragraphs(20_000),
+  confidentiality: z.enum(CONFIDENTIALITY).default('none'),
+  minuteTakerName: line(200),
+  minuteTakerPosition: line(500),
+  status: z.enum(STATUSES).default('draft'),
+});
+
+export const siteFields = z.object({
+  name: line(300),
+  location: line(300),
+  level: z.enum(SITE_LEVELS).default('other'),
+  isMain: z.boolean().default(false),
+  /** Null: the site lists its attendees by name. A number: only a head count is recorded. */
+  attendeeCount: count().nullable().default(null),
+});
+
+export const personFields = z.object({
+  fullName: line(200),
+  positions: line(1000),
+  unit: line(300),
+});
+
+export const attendeeFields = personFields.extend({
+  siteId: id(),
+  personId: id().nullable().default(null),
+  category: z.enum(CATEGORIES).default('delegate'),
+  presence: z.enum(PRESENCE).default('present'),
+  absenceReason: line(500),
+  /** Arrival time when late, departure time when leaving early. */
+  presenceTime: clockTime(),
+  role: z.enum(ROLES).default('member'),
+});
+
+export const agendaItemFields = z.object({
+  title: line(1000),
+  presenter: line(500),
+});
+
+export const speechFields = z.object({
+  agendaItemId: id().nullable().default(null),
+  /** The speaker when on the attendee list; otherwise the free-text name, position and site below. */
+  attendeeId: id().nullable().default(null),
+  speakerName: line(200),
+  speakerPosition: line(1000),
+  speakerSite: line(300),
+  kind: z.enum(SPEECH_KINDS).default('contribution'),
+  startTime: clockTime(),
+  durationMinutes: count(24 * 60).nullable().default(null),
+  content: paragraphs(),
+});
+
+export const conclusionFields = z.object({
+  /** Null: the overall conclusion of the meeting. */
+  agendaItemId: id().nullable().default(null),
+  content: paragraphs(),
+  voteFor: count().nullable().default(null),
+  voteAgainst: count().nullable().default(null),
+  voteOther: count().nullable().default(null),
+});
+
+export const actionItemFields = z.object({
+  task: paragraphs(5_000),
+  responsible: line(500),
+  dueDate: isoDate(),
+});
+
+export const recipientFields = z.object({
+  text: line(500),
+});
+
+export type ProfileFields = z.output<typeof profileFields>;
+export type MeetingFields = z.output<typeof meetingFields>;
+export type SiteFields = z.output<typeof siteFields>;
+export type PersonFields = z.output<typeof personFields>;
+export type AttendeeFields = z.output<typeof attendeeFields>;
+export type AgendaItemFields = z.output<typeof agendaItemFields>;
+export type SpeechFields = z.output<typeof speechFields>;
+export type ConclusionFields = z.output<typeof conclusionFields>;
+export type ActionItemFields = z.output<typeof actionItemFields>;
+export type RecipientFields = z.output<typeof recipientFields>;
+
+interface Stored { id: number }
+interface InMeeting extends Stored { meetingId: number; ord: number }
+
+export type Meeting = MeetingFields & Stored & { createdAt: string; updatedAt: string };
+export type Site = SiteFields & InMeeting;
+export type Attendee = AttendeeFields & InMeeting;
+export type AgendaItem = AgendaItemFields & InMeeting;
+export type Speech = SpeechFields & InMeeting;
+export type Conclusion = ConclusionFields & InMeeting;
+export type ActionItem = ActionItemFields & InMeeting;
+export type Recipient = RecipientFields & InMeeting;
+export type Person = PersonFields & Stored & { updatedAt: string };
+
+/** One whole meeting as stored: everything the minutes are made from. */
+export interface MeetingRecord {
+  meeting: Meeting;
+  sites: Site[];
+  attendees: Attendee[];
+  agenda: AgendaItem[];
+  speeches: Speech[];
+  conclusions: Conclusion[];
+  actionItems: ActionItem[];
+  recipients: Recipient[];
+}
+
+/** A line in the meetings list. */
+export interface MeetingSummary {
+  id: number;
+  kind: string;
+  title: string;
+  format: Format;
+  number: number | null;
+  date: string | null;
+  status: Meeting['status'];
+  siteCount: number;
+  attendeeCount: number;
+  speechCount: number;
+  updatedAt: string;
+}

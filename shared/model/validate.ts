@@ -1,0 +1,54 @@
+// Turns schema failures into one Vietnamese sentence that names the offending field.
+import type { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { FIELD_LABELS } from './labels.ts';
+
+export function describePath(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      const last = parts.length - 1;
+      if (last >= 0) parts[last] = `${parts[last]} thứ ${segment + 1}`;
+      else parts.push(`mục thứ ${segment + 1}`);
+    } else {
+      const key = String(segment);
+      parts.push(FIELD_LABELS[key === 'format' && parts.length === 0 ? 'format_' : key] ?? key);
+    }
+  }
+  return parts.join(' › ');
+}
+
+function describeProblem(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'bị thiếu' : 'sai kiểu dữ liệu';
+    case 'too_big':
+      return issue.origin === 'string' ? `quá dài (tối đa ${issue.maximum.toLocaleString('vi-VN')} ký tự)`
+        : issue.origin === 'array' ? `quá nhiều mục (tối đa ${issue.maximum.toLocaleString('vi-VN')})`
+        : `quá lớn (tối đa ${issue.maximum.toLocaleString('vi-VN')})`;
+    case 'too_small':
+      return issue.origin === 'string' ? 'không được để trống' : `quá nhỏ (tối thiểu ${issue.minimum.toString()})`;
+    case 'invalid_value':
+      return 'có giá trị không hợp lệ';
+    case 'invalid_format':
+    case 'custom':
+      return /[à-ỹ]/i.test(issue.message) ? issue.message : 'không hợp lệ';
+    default:
+      return 'không hợp lệ';
+  }
+}
+
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = describePath(issue.path);
+  const problem = describeProblem(issue);
+  return where ? `${where.charAt(0).toUpperCase()}${where.slice(1)}: ${problem}` : problem;
+}
+
+/** Parses or throws an AppError naming the first offending field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, context: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const detail = first ? describeIssue(first) : 'dữ liệu không hợp lệ';
+  throw new AppError('INVALID_INPUT', `${context}: ${detail}.`, { cause: result.error });
+}

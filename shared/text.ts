@@ -1,0 +1,27 @@
+// The one normalisation point for text entering the store (see shared/model/fields.ts).
+
+// Characters XML 1.0 forbids; a DOCX containing them does not open.
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// Lone surrogates are not valid Unicode text either.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Multi-line text: NFC, line breaks unified to \n, illegal characters removed, outer blank space trimmed. */
+export function normalizeText(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(XML_ILLEGAL, '')
+    .replace(LONE_SURROGATE, '')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
+}
+
+/** Single-line text: as normalizeText, with every run of white space (line breaks included) folded to one space. */
+export function normalizeLine(value: string): string {
+  return normalizeText(value).replace(/\s+/g, ' ');
+}
+
+/** Key for finding the same name again: normalised, lower case. Keeps diacritics. */
+export function foldKey(value: string): string {
+  return normalizeLine(value).toLocaleLowerCase('vi');
+}
