@@ -1,6 +1,7 @@
 // The one normalisation point for text entering the store (see shared/model/fields.ts).
 
 // Characters XML 1.0 forbids; a DOCX containing them does not open.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 // Lone surrogates are not valid Unicode text either.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
