@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
-import { LATEST_VERSION, MIGRATIONS } from './migrations.ts';
+import { MIGRATIONS, type Migration } from './migrations.ts';
 
 export type Db = Database.Database;
 
@@ -13,6 +13,8 @@ export const APPLICATION_ID = 0x42424e31;
 export interface OpenOptions {
   /** Called with the path of the copy taken before an existing store is migrated. */
   onBackup?: (path: string) => void;
+  /** For tests of the migration mechanism; the app always uses MIGRATIONS. */
+  migrations?: readonly Migration[];
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -44,26 +46,28 @@ function configure(db: Db): void {
 }
 
 function migrate(db: Db, file: string | null, options: OpenOptions): void {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length;
   const version = db.pragma('user_version', { simple: true }) as number;
   const appId = db.pragma('application_id', { simple: true }) as number;
   const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n > 0;
   if (appId !== APPLICATION_ID && (appId !== 0 || hasTables)) {
     throw new AppError('DB_OPEN_FAILED', 'Tệp này là cơ sở dữ liệu SQLite nhưng không phải của Biên Bản.');
   }
-  if (version > LATEST_VERSION) {
+  if (version > latest) {
     throw new AppError(
       'DB_TOO_NEW',
-      `Cơ sở dữ liệu được tạo bởi phiên bản Biên Bản mới hơn (dữ liệu phiên bản ${version}, ứng dụng này đọc được đến phiên bản ${LATEST_VERSION}). Hãy cập nhật ứng dụng.`,
+      `Cơ sở dữ liệu được tạo bởi phiên bản Biên Bản mới hơn (dữ liệu phiên bản ${version}, ứng dụng này đọc được đến phiên bản ${latest}). Hãy cập nhật ứng dụng.`,
     );
   }
-  if (version === LATEST_VERSION) return;
+  if (version === latest) return;
   if (file && version > 0) {
-    const backup = `${file}.before-v${LATEST_VERSION}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
+    const backup = `${file}.before-v${latest}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
     db.prepare('VACUUM INTO ?').run(backup);
     options.onBackup?.(backup);
   }
-  for (let next = version; next < LATEST_VERSION; next++) {
-    const migration = MIGRATIONS[next];
+  for (let next = version; next < latest; next++) {
+    const migration = migrations[next];
     if (!migration) break;
     db.transaction(() => {
       migration.up(db);
