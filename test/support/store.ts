@@ -1,0 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
+
+/** A fresh in-memory store, closed after the test. */
+export function memoryStore(): Store {
+  const store = createStore(openDatabase(':memory:'));
+  afterEach(() => store.db.close());
+  return store;
+}
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bien-ban-test-'));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Every row of every table, to prove that a failed operation wrote nothing. */
+export function snapshot(store: Store): Record<string, unknown[]> {
+  const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+}
