@@ -26,7 +26,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'thư mục không tồn tại';
+    case 'ENOENT': return 'tệp hoặc thư mục không tồn tại';
     case 'EACCES':
     case 'EPERM': return 'không có quyền ghi hoặc tệp đang được mở bởi chương trình khác';
     case 'EBUSY': return 'tệp đang được mở bởi chương trình khác';

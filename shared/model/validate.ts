@@ -21,7 +21,8 @@ export function describePath(path: readonly PropertyKey[]): string {
 function describeProblem(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'bị thiếu' : 'sai kiểu dữ liệu';
+      if (issue.input === undefined) return 'bị thiếu';
+      return issue.expected === 'int' && typeof issue.input === 'number' ? 'phải là số nguyên' : 'sai kiểu dữ liệu';
     case 'too_big':
       return issue.origin === 'string' ? `quá dài (tối đa ${issue.maximum.toLocaleString('vi-VN')} ký tự)`
         : issue.origin === 'array' ? `quá nhiều mục (tối đa ${issue.maximum.toLocaleString('vi-VN')})`
@@ -46,7 +47,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Parses or throws an AppError naming the first offending field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, context: string): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const detail = first ? describeIssue(first) : 'dữ liệu không hợp lệ';
