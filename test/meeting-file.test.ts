@@ -8,6 +8,7 @@ import {
 import { createMeeting, getMeetingRecord } from '../electron/services/meetings.ts';
 import type { Store } from '../electron/store/index.ts';
 import { MEETING_FILE_MAX_BYTES } from '../shared/model/meeting-file.ts';
+import { meetingFileJsonSchema } from '../shared/model/meeting-file-json-schema.ts';
 import { memoryStore, snapshot, tempDir } from './support/store.ts';
 
 /** A meeting with one of everything, entered through the repositories. */
@@ -189,5 +190,11 @@ describe('writing a meeting file', () => {
     const path = join(tempDir(), 'm.json');
     exportMeetingFile(store, recordSample(store), path);
     expect(readMeetingFile(path).sites).toHaveLength(3);
+  });
+});
+
+describe('documentation', () => {
+  it('docs/meeting-file.schema.json is the schema the app validates with (npm run docs:schema)', () => {
+    expect(readFileSync(new URL('../docs/meeting-file.schema.json', import.meta.url), 'utf8')).toBe(meetingFileJsonSchema());
   });
 });

@@ -29,3 +29,6 @@ export const clockTime = () =>
     .nullable().default(null);
 
 export const id = () => z.int().positive();
+
+/** The number in a document symbol ("Số 05-BB/TU"); numbering starts at 01. */
+export const documentNumber = () => z.int().min(1).max(99_999).nullable().default(null);

@@ -1,6 +1,6 @@
 // What a secretary records. Each schema validates and normalises input; the types follow from them.
 import { z } from 'zod';
-import { clockTime, count, id, isoDate, line, paragraphs } from './fields.ts';
+import { clockTime, count, documentNumber, id, isoDate, line, paragraphs } from './fields.ts';
 
 export const FORMATS = ['party', 'state'] as const;
 export const MODES = ['in_person', 'online', 'mixed'] as const;
@@ -37,8 +37,8 @@ export const meetingFields = z.object({
   title: line(1000),
   format: z.enum(FORMATS).default('party'),
   term: line(50),
-  number: count(99_999).nullable().default(null),
-  noticeNumber: count(99_999).nullable().default(null),
+  number: documentNumber(),
+  noticeNumber: documentNumber(),
   date: isoDate(),
   startTime: clockTime(),
   endTime: clockTime(),

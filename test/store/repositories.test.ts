@@ -47,6 +47,7 @@ describe('meetings', () => {
     [{ date: '30/9/2021' }, 'Ngày: phải có dạng năm-tháng-ngày'],
     [{ startTime: '24:00' }, 'Giờ bắt đầu: phải là giờ hợp lệ'],
     [{ number: -1 }, 'Số văn bản: quá nhỏ'],
+    [{ number: 0 }, 'Số văn bản: quá nhỏ (tối thiểu 1)'],
     [{ number: 1.5 }, 'Số văn bản: phải là số nguyên'],
     [{ title: 'x'.repeat(1001) }, 'Tiêu đề: quá dài (tối đa 1.000 ký tự)'],
     [{ confidentiality: 'secret' }, 'Độ mật: có giá trị không hợp lệ'],
