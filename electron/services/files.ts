@@ -36,3 +36,21 @@ export function describeFsError(error: unknown): string {
     default: return 'lỗi hệ thống tệp';
   }
 }
+
+/**
+ * A file name made from user data: no path separators, reserved or control characters, no reserved
+ * Windows names, at most 120 characters; diacritics are kept (NFC).
+ */
+export function safeFileName(text: string, extension: string): string {
+  const base = text
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 120)
+    .trim();
+  const safe = !base || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? 'Bien ban' : base;
+  return `${safe}.${extension}`;
+}

@@ -1,5 +1,5 @@
 // Whole-meeting operations built on the repositories.
-import type { MeetingRecord } from '../../shared/model/meeting.ts';
+import type { Attendee, MeetingRecord } from '../../shared/model/meeting.ts';
 import type { Store } from '../store/index.ts';
 
 export function getMeetingRecord(store: Store, id: number): MeetingRecord {
@@ -46,4 +46,16 @@ function copySitesAndAttendees(store: Store, fromId: number, toId: number): void
       store.attendees.add(toId, { ...person, siteId: copy.id, presence: 'present', absenceReason: '', presenceTime: null });
     }
   }
+}
+
+/** Marks everyone listed at a site present, clearing reasons and times. */
+export function markAllPresent(store: Store, siteId: number): Attendee[] {
+  return store.transaction(() => {
+    const site = store.sites.get(siteId);
+    return store.attendees.list(site.meetingId)
+      .filter((attendee) => attendee.siteId === siteId)
+      .map((attendee) => attendee.presence === 'present' && !attendee.absenceReason && attendee.presenceTime === null
+        ? attendee
+        : store.attendees.update(attendee.id, { presence: 'present', absenceReason: '', presenceTime: null }));
+  });
 }

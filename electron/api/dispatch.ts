@@ -1,0 +1,31 @@
+// Runs one call of the contract: validate the input, run the handler, wrap the result in an envelope.
+// Electron's IPC registration and the test bridge both go through here.
+import type { z } from 'zod';
+import { CONTRACT, type Channel, type Envelope, type Output } from '../../shared/api.ts';
+import { AppError } from '../../shared/errors.ts';
+import { describeIssue } from '../../shared/model/validate.ts';
+
+export type Handlers = {
+  [C in Channel]: (input: z.output<(typeof CONTRACT)[C]['input']>) => Output<C> | Promise<Output<C>>;
+};
+
+export const isChannel = (name: string): name is Channel => Object.hasOwn(CONTRACT, name);
+
+export async function dispatch(handlers: Handlers, channel: string, raw: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ: không có chức năng này.' } };
+  }
+  const parsed = CONTRACT[channel].input.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, error: { code: 'INVALID_INPUT', message: `Yêu cầu không hợp lệ: ${first ? describeIssue(first) : 'dữ liệu sai'}.` } };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    console.error(`[${channel}]`, error);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong đợi; dữ liệu đã lưu không bị ảnh hưởng.' } };
+  }
+}

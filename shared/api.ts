@@ -1,0 +1,90 @@
+// The one contract between the screens and the main process: channel → input schema → result type.
+// The preload, the main-process registration, the test bridge and the fake API all follow it.
+import { z } from 'zod';
+import type { ErrorCode } from './errors.ts';
+import { FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
+  type MeetingSummary, type Person, type ProfileFields, type Recipient, type Site, type Speech } from './model/meeting.ts';
+
+export interface ListItems {
+  sites: Site;
+  attendees: Attendee;
+  agenda: AgendaItem;
+  speeches: Speech;
+  conclusions: Conclusion;
+  actionItems: ActionItem;
+  recipients: Recipient;
+}
+export type ListName = keyof ListItems;
+export const LIST_NAMES = ['sites', 'attendees', 'agenda', 'speeches', 'conclusions', 'actionItems', 'recipients'] as const satisfies readonly ListName[];
+
+export type DocumentKind = 'minutes' | 'notice';
+
+export interface Preview {
+  html: string;
+  /** What the secretary has left empty, in Vietnamese. */
+  missing: string[];
+}
+
+/** Where a file was written or read; null when the user cancelled the dialog. */
+export type PickedFile = { path: string } | null;
+
+const id = z.int().positive();
+const values = z.record(z.string(), z.unknown());
+const list = z.enum(LIST_NAMES);
+const position = z.int().min(0).max(1_000_000);
+const documentOptions = z.object({ meetingId: id, kind: z.enum(['minutes', 'notice']), format: z.enum(FORMATS).optional() });
+
+/** Declares a channel: its input schema and, as a type only, its result. */
+const channel = <I extends z.ZodType>(input: I) => ({
+  returns: <R>() => ({ input, result: undefined as unknown as R }),
+});
+
+const none = z.object({});
+const meetingRef = z.object({ id });
+
+export const CONTRACT = {
+  listMeetings: channel(none).returns<MeetingSummary[]>(),
+  getMeeting: channel(meetingRef).returns<MeetingRecord>(),
+  createMeeting: channel(z.object({ fields: values.optional(), copyFrom: id.optional() })).returns<number>(),
+  updateMeeting: channel(z.object({ id, patch: values })).returns<Meeting>(),
+  /** Deletes a meeting, keeping what is needed to bring it back (undo) for this session. */
+  deleteMeeting: channel(meetingRef).returns<{ undoToken: string }>(),
+  undoDelete: channel(z.object({ undoToken: z.string().min(1).max(100) })).returns<number>(),
+  suggestNumber: channel(z.object({ meetingId: id, kind: z.enum(['minutes', 'notice']) })).returns<number>(),
+
+  addItem: channel(z.object({ list, meetingId: id, values, position: position.optional() })).returns<ListItems[ListName]>(),
+  /** Many rows at once (a block pasted from Excel or Word), all or nothing. */
+  addItems: channel(z.object({ list, meetingId: id, rows: z.array(values).min(1).max(5_000) })).returns<ListItems[ListName][]>(),
+  updateItem: channel(z.object({ list, id, patch: values })).returns<ListItems[ListName]>(),
+  removeItem: channel(z.object({ list, id })).returns<null>(),
+  moveItem: channel(z.object({ list, id, position })).returns<null>(),
+  markAllPresent: channel(z.object({ siteId: id })).returns<Attendee[]>(),
+
+  suggestPeople: channel(z.object({ text: z.string().max(200) })).returns<Person[]>(),
+  rememberPerson: channel(z.object({ person: values })).returns<Person>(),
+
+  getProfile: channel(none).returns<ProfileFields>(),
+  updateProfile: channel(z.object({ patch: values })).returns<ProfileFields>(),
+
+  previewDocument: channel(documentOptions).returns<Preview>(),
+  exportDocument: channel(documentOptions).returns<PickedFile>(),
+  exportMeetingFile: channel(meetingRef).returns<PickedFile>(),
+  importMeetingFile: channel(none).returns<{ meetingId: number } | null>(),
+};
+
+export type Channel = keyof typeof CONTRACT;
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;
+export type Output<C extends Channel> = (typeof CONTRACT)[C]['result'];
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode | 'INTERNAL'; message: string } };
+
+/** Commands of the application menu, sent to the page. */
+export const APP_COMMANDS = ['new-meeting', 'import-meeting', 'show-meetings', 'show-settings', 'export-minutes'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+export const COMMAND_CHANNEL = 'app-command';
+
+/** What the page sees as window.api: one function per channel, and the menu's commands. */
+export type Api = { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> } & {
+  onCommand(listener: (command: AppCommand) => void): () => void;
+};
