@@ -1,0 +1,95 @@
+// Test-only bridge: serves the built renderer on 127.0.0.1 and answers the contract's channels with the
+// real handlers over a real store, so a browser can drive the app without Electron. Never shipped.
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, relative } from 'node:path';
+import { dispatch } from '../../electron/api/dispatch.ts';
+import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
+import type { Store } from '../../electron/store/index.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+export interface Bridge {
+  url: string;
+  /** Paths the stubbed save dialog handed out, in order. */
+  saved: string[];
+  /** Paths the stubbed open dialog will hand out next. */
+  toOpen: string[];
+  close(): Promise<void>;
+}
+
+/** Replaces window.api in the page: every channel becomes a POST to the bridge. */
+export const BRIDGE_INIT_SCRIPT = `
+  window.api = new Proxy({ onCommand: () => () => {} }, {
+    get(target, channel) {
+      if (channel in target) return target[channel];
+      return (input) => fetch('/__api/' + String(channel), {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}),
+      }).then((response) => response.json());
+    },
+  });
+`;
+
+export async function startBridge(options: { root: string; store: Store; documents: Documents; saveDir: string }): Promise<Bridge> {
+  const saved: string[] = [];
+  const toOpen: string[] = [];
+  const dialogs: Dialogs = {
+    saveFile: async ({ defaultName }) => {
+      const path = join(options.saveDir, defaultName);
+      saved.push(path);
+      return path;
+    },
+    openFile: async () => toOpen.shift() ?? null,
+  };
+  const handlers = createHandlers(options.store, dialogs, options.documents);
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (request.method === 'POST' && url.pathname.startsWith('/__api/')) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of request) chunks.push(chunk as Buffer);
+        let input: unknown;
+        try {
+          input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        } catch {
+          input = undefined;
+        }
+        const result = await dispatch(handlers, url.pathname.slice('/__api/'.length), input);
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(JSON.stringify(result));
+        return;
+      }
+      const path = normalize(join(options.root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+      if (relative(options.root, path).startsWith('..')) {
+        response.writeHead(404).end();
+        return;
+      }
+      try {
+        const body = await readFile(path);
+        response.writeHead(200, {
+          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        });
+        response.end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    saved,
+    toOpen,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
