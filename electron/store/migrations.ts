@@ -165,6 +165,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'notice signer in the profile',
+    up(db) {
+      db.exec(`
+        ALTER TABLE profile ADD COLUMN notice_signer_authority TEXT NOT NULL DEFAULT '';
+        ALTER TABLE profile ADD COLUMN notice_signer_position TEXT NOT NULL DEFAULT '';
+        ALTER TABLE profile ADD COLUMN notice_signer_name TEXT NOT NULL DEFAULT '';
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

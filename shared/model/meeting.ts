@@ -30,6 +30,10 @@ export const profileFields = z.object({
   defaultMinuteTaker: line(200),
   defaultMinuteTakerPosition: line(500),
   currentTerm: line(50),
+  /** Who signs the thông báo kết luận: authority ("T/L BAN THƯỜNG VỤ"), position ("CHÁNH VĂN PHÒNG"), name. */
+  noticeSignerAuthority: line(200),
+  noticeSignerPosition: line(200),
+  noticeSignerName: line(200),
 });
 
 export const meetingFields = z.object({

@@ -1,0 +1,154 @@
+// The DOCX renderer of the document model (docx package): the same blocks and layout table as the HTML preview.
+import {
+  AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation,
+  Paragraph as DocxParagraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, WidthType,
+} from 'docx';
+import type { DocumentModel, Paragraph, Table } from '../../shared/minutes/document.ts';
+import { paragraphText } from '../../shared/minutes/document.ts';
+import { layoutFor, mmToTwips, type Align, type Layout, type TextStyle } from '../../shared/minutes/layout.ts';
+import { textWidthPt } from './metrics.ts';
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, justify: AlignmentType.JUSTIFIED } as const satisfies Record<Align, unknown>;
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
+
+const pt = (points: number): number => Math.round(points * 20);
+
+/** Times New Roman in all four slots, so that no character falls back to another font. */
+const fontSlots = (font: string) => ({ ascii: font, hAnsi: font, cs: font, eastAsia: font });
+
+function runStyle(layout: Layout, style: TextStyle, strong = false) {
+  return {
+    font: fontSlots(layout.font),
+    size: style.sizePt * 2,
+    sizeComplexScript: style.sizePt * 2,
+    color: '000000',
+    ...(style.bold || strong ? { bold: true, boldComplexScript: true } : {}),
+    ...(style.italic ? { italics: true, italicsComplexScript: true } : {}),
+    ...(style.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
+  };
+}
+
+function spacing(style: TextStyle, afterPt = style.afterPt) {
+  const line = 'exactPt' in style.line
+    ? { line: pt(style.line.exactPt), lineRule: LineRuleType.EXACT }
+    : { line: Math.round(240 * style.line.multiple), lineRule: LineRuleType.AUTO };
+  return { before: pt(style.beforePt), after: pt(afterPt), ...line };
+}
+
+/**
+ * A paragraph, and the rule under it when its style has one: an empty paragraph with a top border, indented so that
+ * the rule is centred and as long as the text (or a fraction of it, or a fixed length). The text keeps its full width.
+ */
+function paragraphs(p: Paragraph, layout: Layout, widthTwips: number, options: { keepNext?: boolean; beforePt?: number } = {}): DocxParagraph[] {
+  const style = { ...layout.styles[p.role], ...(options.beforePt === undefined ? {} : { beforePt: options.beforePt }) };
+  const keepNext = Boolean(options.keepNext || p.lead || style.keepNext);
+  const children = p.runs.flatMap((run) =>
+    run.text.split('\n').map((text, i) => new TextRun({ text, ...(i > 0 ? { break: 1 } : {}), ...runStyle(layout, style, run.strong) })));
+  const text = new DocxParagraph({
+    alignment: ALIGN[style.align],
+    indent: style.firstLineMm ? { firstLine: mmToTwips(style.firstLineMm) } : undefined,
+    spacing: spacing(style, style.rule ? 0 : style.afterPt),
+    keepNext: keepNext || Boolean(style.rule),
+    children,
+    run: runStyle(layout, style),
+  });
+  if (!style.rule) return [text];
+
+  const longestLine = Math.max(...paragraphText(p).split('\n').map((line) => textWidthPt(line, style.sizePt, style.bold)));
+  const textTwips = Math.min(pt(longestLine), widthTwips);
+  const ruleTwips = 'fractionOfText' in style.rule ? textTwips * style.rule.fractionOfText : mmToTwips(style.rule.mm);
+  const side = Math.max(0, Math.round((widthTwips - ruleTwips) / 2));
+  const rule = new DocxParagraph({
+    indent: { left: side, right: side },
+    spacing: { before: pt(layout.ruleGapPt), after: pt(style.afterPt), line: pt(1), lineRule: LineRuleType.EXACT },
+    border: { top: { style: BorderStyle.SINGLE, size: Math.round(layout.ruleWidthPt * 8), color: '000000', space: 0 } },
+    keepNext,
+    run: { size: 2 },
+  });
+  return [text, rule];
+}
+
+function table(t: Table, layout: Layout): DocxTable {
+  const widths = (t.role === 'header' ? layout.headerColumnsMm : layout.signatureColumnsMm).map(mmToTwips);
+  const padding = mmToTwips(layout.cellPaddingMm);
+  return new DocxTable({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { ...NO_BORDERS, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+    margins: { top: 0, bottom: 0, left: padding, right: padding },
+    rows: t.rows.map((cells, r) => new TableRow({
+      cantSplit: true,
+      children: cells.map((cell, i) => {
+        const inner = (widths[i] ?? 0) - 2 * padding;
+        // The signatures stand a little below the text above them.
+        const top = (j: number) => (t.role === 'signatures' && r === 0 && j === 0 ? { beforePt: layout.signatureTopPt } : {});
+        return new TableCell({
+          width: { size: widths[i] ?? 0, type: WidthType.DXA },
+          borders: NO_BORDERS,
+          children: cell.length > 0 ? cell.flatMap((p, j) => paragraphs(p, layout, inner, top(j))) : [new DocxParagraph({})],
+        });
+      }),
+    })),
+  });
+}
+
+/** The page number: Arabic, centred in the header, on every page but the first. */
+function pageNumberHeader(layout: Layout): Header {
+  const style = layout.pageNumber;
+  return new Header({
+    children: [new DocxParagraph({
+      alignment: ALIGN[style.align],
+      children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(layout, style) })],
+    })],
+  });
+}
+
+export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
+  const layout = layoutFor(doc.format);
+  const { top, bottom, left, right } = layout.marginsMm;
+  const textWidth = layout.page.widthTwips - mmToTwips(left) - mmToTwips(right);
+  const body = layout.styles.body;
+
+  const children: (DocxParagraph | DocxTable)[] = [];
+  doc.blocks.forEach((block, i) => {
+    if (block.type === 'table') {
+      children.push(table(block, layout));
+      return;
+    }
+    // The last paragraph before the signatures stays on their page.
+    const beforeSignatures = doc.blocks[i + 1]?.type === 'table' && (doc.blocks[i + 1] as Table).role === 'signatures';
+    children.push(...paragraphs(block, layout, textWidth, { keepNext: beforeSignatures }));
+  });
+  // A document must not end with a table.
+  if (doc.blocks[doc.blocks.length - 1]?.type === 'table') children.push(new DocxParagraph({}));
+
+  const title = doc.blocks.find((b): b is Paragraph => b.type === 'paragraph' && b.role === 'subtitle');
+  const document = new Document({
+    creator: 'Biên Bản',
+    title: title ? paragraphText(title) : '',
+    styles: {
+      default: {
+        document: {
+          run: { font: fontSlots(layout.font), size: body.sizePt * 2, sizeComplexScript: body.sizePt * 2, language: { value: 'vi-VN' } },
+        },
+      },
+    },
+    sections: [{
+      properties: {
+        titlePage: true,
+        page: {
+          size: { width: layout.page.widthTwips, height: layout.page.heightTwips, orientation: PageOrientation.PORTRAIT },
+          margin: {
+            top: mmToTwips(top), bottom: mmToTwips(bottom), left: mmToTwips(left), right: mmToTwips(right),
+            header: mmToTwips(layout.headerDistanceMm), footer: mmToTwips(layout.headerDistanceMm),
+          },
+        },
+      },
+      headers: { default: pageNumberHeader(layout), first: new Header({ children: [new DocxParagraph({})] }) },
+      children,
+    }],
+  });
+  return Packer.toBuffer(document);
+}

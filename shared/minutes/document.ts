@@ -1,0 +1,76 @@
+// The document model both renderers draw: formatted Vietnamese text in semantic roles, no layout.
+import type { Format } from '../model/meeting.ts';
+
+export type DocumentKind = 'minutes' | 'notice';
+
+/** What a paragraph is; the layout table of each format says how each role looks. */
+export type ParagraphRole =
+  // Header block
+  | 'superiorBody' | 'issuingBody' | 'star' | 'number' | 'confidentiality' | 'nation' | 'motto' | 'date'
+  // Title
+  | 'title' | 'subtitle' | 'separator'
+  // Body
+  | 'body' | 'heading' | 'subheading'
+  // Signatures and recipients
+  | 'signAuthority' | 'signTitle' | 'signPosition' | 'signName' | 'recipientsLabel' | 'recipient';
+
+/** A piece of text; `strong` marks a label or a speaker's name inside a paragraph. A "\n" is a line break. */
+export interface Run {
+  text: string;
+  strong?: boolean;
+}
+
+export interface Paragraph {
+  type: 'paragraph';
+  role: ParagraphRole;
+  runs: Run[];
+  /** Introduces the next paragraph ("… kết luận:"): no page break between them. */
+  lead?: boolean;
+}
+
+/** A borderless two-column table: the header block or the signatures. Rows of cells of paragraphs. */
+export interface Table {
+  type: 'table';
+  role: 'header' | 'signatures';
+  rows: Paragraph[][][];
+}
+
+export type Block = Paragraph | Table;
+
+export interface DocumentModel {
+  kind: DocumentKind;
+  format: Format;
+  blocks: Block[];
+  /** What the secretary left empty and the document shows as "…", in Vietnamese. */
+  missing: string[];
+}
+
+export const BLANK = '…';
+
+/** Collects the fields a document needs but the record lacks; each gap is printed as "…". */
+export class Gaps {
+  readonly list: string[] = [];
+
+  /** The value, or "…" with the message noted when it is empty. */
+  need(value: string | null | undefined, message: string): string {
+    if (value && value.trim()) return value;
+    this.note(message);
+    return BLANK;
+  }
+
+  note(message: string): void {
+    if (!this.list.includes(message)) this.list.push(message);
+  }
+}
+
+export function paragraph(role: ParagraphRole, ...parts: (string | Run)[]): Paragraph {
+  return { type: 'paragraph', role, runs: parts.filter((p) => (typeof p === 'string' ? p : p.text) !== '').map((p) => (typeof p === 'string' ? { text: p } : p)) };
+}
+
+export const strong = (text: string): Run => ({ text, strong: true });
+
+/** The paragraph, marked as introducing the next one. */
+export const lead = (p: Paragraph): Paragraph => ({ ...p, lead: true });
+
+/** The plain text of a paragraph. */
+export const paragraphText = (p: Paragraph): string => p.runs.map((r) => r.text).join('');
