@@ -1,6 +1,8 @@
 // The command-line tool: the same store and services as the app, without Electron.
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.ts';
+import { FORMATS, type Format } from '../../shared/model/meeting.ts';
+import { writeMinutesDocx } from '../minutes/documents.ts';
 import { defaultDatabasePath } from '../paths.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
@@ -11,7 +13,15 @@ Lệnh:
   list                            liệt kê các hội nghị
   import <tệp.json>               nhập tệp hội nghị thành một hội nghị mới, in mã của nó
   export <mã hội nghị> <tệp.json> xuất một hội nghị ra tệp
+  minutes <mã hội nghị> <tệp.docx> [--format party|state]
+                                  xuất biên bản ra tệp Word (mặc định theo thể thức của hội nghị:
+                                  party là thể thức Đảng, state là thể thức hành chính nhà nước)
+  notice <mã hội nghị> <tệp.docx> [--format party|state]
+                                  xuất thông báo kết luận ra tệp Word, đề ngày hôm nay
   help                            hiện hướng dẫn này
+
+Nếu hội nghị còn thiếu thông tin, tệp Word vẫn được ghi, với "…" ở chỗ thiếu, và các chỗ thiếu
+được liệt kê trên stderr.
 
 Mặc định dùng cơ sở dữ liệu của ứng dụng: ${defaultDatabasePath()}`;
 
@@ -20,9 +30,14 @@ export interface Io {
   err(line: string): void;
 }
 
+interface Options {
+  format?: Format | undefined;
+}
+
 interface Command {
   args: number;
-  run(store: Store, args: string[], io: Io): void;
+  /** A command that writes a Word file finishes asynchronously and returns its promise. */
+  run(store: Store, args: string[], io: Io, options: Options): Promise<void> | undefined;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -54,7 +69,24 @@ const COMMANDS: Record<string, Command> = {
       io.out(`Đã xuất hội nghị ${id} ra ${file}.`);
     },
   },
+  minutes: {
+    args: 2,
+    run: (store, [id, file], io, { format }) => writeDocument(store, id, file, io, { kind: 'minutes', format }),
+  },
+  notice: {
+    args: 2,
+    run: (store, [id, file], io, { format }) => writeDocument(store, id, file, io, { kind: 'notice', format }),
+  },
 };
+
+/** Writes the minutes or the notice; what is missing is warned about, one line each, and the file is still written. */
+async function writeDocument(store: Store, id = '', file = '', io: Io, request: { kind: 'minutes' | 'notice'; format: Format | undefined }): Promise<void> {
+  const { missing } = await writeMinutesDocx(store, parseMeetingId(id), file, request);
+  for (const gap of missing) io.err(`Cảnh báo: ${gap}`);
+  io.out(`Đã ghi ${request.kind === 'minutes' ? 'biên bản' : 'thông báo kết luận'} của hội nghị ${id} ra ${file}.`);
+}
+
+const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);
 
 function parseMeetingId(text: string): number {
   if (!/^\d{1,15}$/.test(text) || Number(text) === 0) {
@@ -63,11 +95,23 @@ function parseMeetingId(text: string): number {
   return Number(text);
 }
 
-/** Runs one command; returns the process exit code (0 success, 1 failure, 2 wrong usage). */
-export function runCli(argv: string[], io: Io): number {
+function failure(io: Io, error: unknown): number {
+  io.err(`Lỗi: ${error instanceof AppError ? error.message : `lỗi không mong đợi (${error instanceof Error ? error.message : String(error)}).`}`);
+  return 1;
+}
+
+/**
+ * Runs one command; returns the process exit code (0 success, 1 failure, 2 wrong usage) — directly for the commands
+ * that work on the store alone, as a promise for those that write a Word file.
+ */
+export function runCli(argv: string[], io: Io): number | Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { db: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch {
     io.err(`Lỗi: tham số không hợp lệ. Gõ "npm run cli -- help" để xem cách dùng.`);
     return 2;
@@ -86,21 +130,27 @@ export function runCli(argv: string[], io: Io): number {
     io.err(`Lỗi: lệnh ${name} cần ${command.args} tham số. Gõ "npm run cli -- help" để xem cách dùng.`);
     return 2;
   }
+  const { format } = parsed.values;
+  if (format !== undefined && !isFormat(format)) {
+    io.err(`Lỗi: thể thức "${format}" không hợp lệ; dùng --format party (thể thức Đảng) hoặc --format state (thể thức hành chính nhà nước).`);
+    return 2;
+  }
   let store: Store | undefined;
+  const close = () => store?.db.close();
   try {
     store = createStore(openDatabase(parsed.values.db ?? defaultDatabasePath()));
-    command.run(store, args, io);
+    const pending = command.run(store, args, io, { format });
+    if (pending) return pending.then(() => 0, (error: unknown) => failure(io, error)).finally(close);
+    close();
     return 0;
   } catch (error) {
-    io.err(`Lỗi: ${error instanceof AppError ? error.message : `lỗi không mong đợi (${error instanceof Error ? error.message : String(error)}).`}`);
-    return 1;
-  } finally {
-    store?.db.close();
+    close();
+    return failure(io, error);
   }
 }
 
 if (import.meta.main) {
-  process.exitCode = runCli(process.argv.slice(2), {
+  process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`),
   });

@@ -2,9 +2,9 @@
 import type { Format } from '../model/meeting.ts';
 import { BLANK } from './document.ts';
 
-/** Two digits below 10 ("05"), dots between thousands ("3.321"). */
+/** Two digits from 1 to 9 ("05"), dots between thousands ("3.321"); zero stays "0". */
 export function formatCount(n: number): string {
-  if (n < 10) return `0${n}`;
+  if (n > 0 && n < 10) return `0${n}`;
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 

@@ -1,0 +1,334 @@
+import { describe, expect, it } from 'vitest';
+import { createMeeting, getMeetingRecord } from '../../electron/services/meetings.ts';
+import type { Store } from '../../electron/store/index.ts';
+import { BLANK, paragraphText, type Paragraph, type Table } from '../../shared/minutes/document.ts';
+import { listMissing } from '../../shared/minutes/missing.ts';
+import { buildMinutes } from '../../shared/minutes/model.ts';
+import { buildNotice } from '../../shared/minutes/notice.ts';
+import { memoryStore } from '../support/store.ts';
+import { modelParagraphs, modelTexts, positionsInOrder, PROFILE, withFixture } from './support.ts';
+
+function inPersonMeeting(store: Store): number {
+  const id = createMeeting(store, {
+    title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5', format: 'party', number: 5, date: '2020-03-05',
+    startTime: '08:00', endTime: '11:30', venue: 'Hội trường Tỉnh ủy', mode: 'in_person',
+    minuteTakerName: 'Trần Thị Lan', minuteTakerPosition: 'Phó Chánh Văn phòng Tỉnh ủy',
+  });
+  const hall = store.sites.add(id, { name: 'Hội trường Tỉnh ủy' });
+  const add = (fields: Record<string, unknown>) => store.attendees.add(id, { siteId: hall.id, ...fields });
+  add({ fullName: 'Lê Văn Bình', positions: 'Ủy viên Ban Thường vụ' });
+  add({ fullName: 'Nguyễn Văn An', positions: 'Bí thư Tỉnh ủy', role: 'chair' });
+  add({ fullName: 'Phạm Thị Cúc', positions: 'Ủy viên Ban Chấp hành', presence: 'late', presenceTime: '08:30' });
+  add({ fullName: 'Hoàng Văn Dũng', positions: 'Trưởng ban Tuyên giáo', presence: 'absent_excused', absenceReason: 'đi công tác' });
+  add({ fullName: 'Vũ Thị Em', presence: 'absent_unexcused' });
+  add({ fullName: 'Đỗ Văn Giang', positions: 'Ủy viên Ban Chấp hành', presence: 'left_early', presenceTime: '10:15' });
+  add({ fullName: 'Ngô Văn Hải', positions: 'Phó Trưởng ban Tổ chức Trung ương', category: 'guest' });
+  add({ fullName: 'Bùi Thị Khánh', positions: 'Phóng viên Báo Nghệ An', category: 'press' });
+  return id;
+}
+
+const texts = (store: Store, id: number, format?: 'party' | 'state') => modelTexts(buildMinutes(getMeetingRecord(store, id), PROFILE, { format }));
+
+describe('the minutes model: attendance', () => {
+  it('in one place: official delegates "Có mặt: 04/06", named absences with reasons, then guests and press', () => {
+    const store = memoryStore();
+    const all = texts(store, inPersonMeeting(store));
+    positionsInOrder(all, [
+      'Địa điểm: Hội trường Tỉnh ủy.',
+      'Người chủ trì: đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy.',
+      'Người ghi biên bản: đồng chí Trần Thị Lan - Phó Chánh Văn phòng Tỉnh ủy.',
+      '1. Thành phần hội nghị',
+      '1.1. Đại biểu chính thức',
+      'Có mặt: 04/06 đồng chí.',
+      '- Đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy, chủ trì hội nghị;',
+      '- Đồng chí Lê Văn Bình - Ủy viên Ban Thường vụ;',
+      '- Đồng chí Phạm Thị Cúc - Ủy viên Ban Chấp hành (đến muộn lúc 8 giờ 30);',
+      '- Đồng chí Đỗ Văn Giang - Ủy viên Ban Chấp hành (về sớm lúc 10 giờ 15).',
+      'Vắng mặt: 02 đồng chí:',
+      '- Đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác);',
+      '- Đồng chí Vũ Thị Em (vắng không có lý do).',
+      '1.2. Đại biểu mời dự',
+      '- Đồng chí Ngô Văn Hải - Phó Trưởng ban Tổ chức Trung ương.',
+      '1.3. Báo chí',
+      '- Đồng chí Bùi Thị Khánh - Phóng viên Báo Nghệ An.',
+      '2. Diễn biến hội nghị',
+    ]);
+  });
+
+  it('online: site by site with its chair, count-only sites by level, then the totals', () => {
+    const store = memoryStore();
+    const id = createMeeting(store, { title: 'Hội nghị trực tuyến', mode: 'online', date: '2021-09-30' });
+    const central = store.sites.add(id, { name: 'Trung ương', level: 'central' });
+    const ngheAn = store.sites.add(id, { name: 'tỉnh Nghệ An', level: 'province' });
+    const haTinh = store.sites.add(id, { name: 'tỉnh Hà Tĩnh', level: 'province' });
+    for (const [n, count] of [[1, 12], [2, 20], [3, 28]] as const) store.sites.add(id, { name: `xã ${n}`, level: 'commune', attendeeCount: count });
+    store.sites.add(id, { name: 'huyện Nam Đàn', level: 'district', attendeeCount: 15 });
+    store.attendees.add(id, { siteId: central.id, fullName: 'Trương Thị Mai', positions: 'Trưởng ban Tổ chức Trung ương', role: 'chair' });
+    store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Lê Đức Cường', positions: 'Trưởng ban Tổ chức Tỉnh ủy' });
+    store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Nguyễn Văn Thông', positions: 'Phó Bí thư Thường trực Tỉnh ủy', role: 'site_chair' });
+    store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Trần Văn Khoa', category: 'guest' });
+    store.attendees.add(id, { siteId: haTinh.id, fullName: 'Võ Văn Sơn', presence: 'absent_excused', absenceReason: 'ốm' });
+    const all = texts(store, id);
+    positionsInOrder(all, [
+      'Địa điểm: trực tuyến từ điểm cầu Trung ương đến 02 điểm cầu tỉnh, thành phố, 03 điểm cầu cấp xã và điểm cầu huyện Nam Đàn.',
+      '1. Thành phần hội nghị',
+      '1.1. Tại điểm cầu Trung ương: 01 đại biểu.',
+      '- Đồng chí Trương Thị Mai - Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
+      '1.2. Tại điểm cầu tỉnh Nghệ An: 03 đại biểu.',
+      '- Đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu;',
+      '- Đồng chí Lê Đức Cường - Trưởng ban Tổ chức Tỉnh ủy.',
+      'Đại biểu mời dự:',
+      '- Đồng chí Trần Văn Khoa.',
+      '1.3. Tại điểm cầu tỉnh Hà Tĩnh: 0 đại biểu.',
+      'Vắng mặt: 01 đồng chí:',
+      '- Đồng chí Võ Văn Sơn (vắng có lý do: ốm).',
+      '1.4. Tại 03 điểm cầu cấp xã: 60 đại biểu.',
+      '1.5. Tại điểm cầu huyện Nam Đàn: 15 đại biểu.',
+      'Tổng số: 07 điểm cầu, 79 đại biểu có mặt; vắng mặt 01 đồng chí.',
+    ]);
+  });
+});
+
+describe('the minutes model: proceedings and conclusions', () => {
+  it('puts every speech under its agenda item in meeting order, with the speaker and position, and counts opinions', () => {
+    const store = memoryStore();
+    const id = createMeeting(store, { title: 'Hội nghị', mode: 'online' });
+    const central = store.sites.add(id, { name: 'Trung ương', level: 'central' });
+    const ngheAn = store.sites.add(id, { name: 'Nghệ An', level: 'province' });
+    const chair = store.attendees.add(id, { siteId: central.id, fullName: 'Trương Thị Mai', positions: 'Trưởng ban', role: 'chair' });
+    const thong = store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Nguyễn Văn Thông', positions: 'Phó Bí thư Thường trực Tỉnh ủy' });
+    const report = store.agenda.add(id, { title: 'Báo cáo kết quả quý III', presenter: 'Ban Tổ chức Trung ương' });
+    const discussion = store.agenda.add(id, { title: 'Thảo luận' });
+    store.speeches.add(id, { attendeeId: chair.id, kind: 'speech', content: 'Khai mạc hội nghị.' });
+    store.speeches.add(id, { agendaItemId: report.id, kind: 'report', content: 'Đoạn một của báo cáo.\nĐoạn hai của báo cáo.' });
+    store.speeches.add(id, { agendaItemId: discussion.id, attendeeId: thong.id, content: 'Nghệ An chia sẻ kinh nghiệm.' });
+    store.speeches.add(id, { agendaItemId: report.id, speakerName: 'Phạm Quang Hưng', speakerPosition: 'Vụ trưởng Vụ V, Ban Tổ chức Trung ương', kind: 'explanation', content: 'Giải trình thêm.' });
+    store.speeches.add(id, { agendaItemId: discussion.id, speakerName: 'Hồ Văn Nam', speakerSite: 'Hà Tĩnh', content: 'Đề nghị hướng dẫn.' });
+    store.speeches.add(id, { attendeeId: chair.id, kind: 'direction', content: 'Chỉ đạo thực hiện.' });
+    const all = texts(store, id);
+    positionsInOrder(all, [
+      '2. Diễn biến hội nghị',
+      'Đồng chí Trương Thị Mai, Trưởng ban phát biểu: Khai mạc hội nghị.',
+      '2.1. Báo cáo kết quả quý III',
+      'Ban Tổ chức Trung ương báo cáo: Đoạn một của báo cáo.',
+      'Đoạn hai của báo cáo.',
+      'Đồng chí Phạm Quang Hưng, Vụ trưởng Vụ V, Ban Tổ chức Trung ương giải trình: Giải trình thêm.',
+      '2.2. Thảo luận',
+      'Có 02 ý kiến phát biểu.',
+      'Đồng chí Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy (điểm cầu Nghệ An) phát biểu ý kiến: Nghệ An chia sẻ kinh nghiệm.',
+      'Đồng chí Hồ Văn Nam (điểm cầu Hà Tĩnh) phát biểu ý kiến: Đề nghị hướng dẫn.',
+      'Đồng chí Trương Thị Mai, Trưởng ban phát biểu chỉ đạo: Chỉ đạo thực hiện.',
+      '3. Kết luận',
+    ]);
+    // The speaker's name stands out; what they said does not.
+    const speech = modelParagraphs(buildMinutes(getMeetingRecord(store, id), PROFILE).blocks)
+      .find((p) => paragraphText(p).startsWith('Đồng chí Phạm Quang Hưng'));
+    expect(speech?.runs).toEqual([
+      { text: 'Đồng chí Phạm Quang Hưng', strong: true },
+      { text: ', Vụ trưởng Vụ V, Ban Tổ chức Trung ương giải trình: ' },
+      { text: 'Giải trình thêm.' },
+    ]);
+  });
+
+  it('gives the conclusions per item, then the overall one, with vote results and tasks', () => {
+    const store = memoryStore();
+    const id = createMeeting(store, { title: 'Hội nghị', format: 'party' });
+    const site = store.sites.add(id, { name: 'Hội trường' });
+    store.attendees.add(id, { siteId: site.id, fullName: 'Nguyễn Văn An', positions: 'Bí thư', role: 'chair' });
+    const first = store.agenda.add(id, { title: 'Thông qua quy chế làm việc' });
+    store.agenda.add(id, { title: 'Mục không có kết luận' });
+    store.conclusions.add(id, { content: 'Kết luận chung của hội nghị.' });
+    store.conclusions.add(id, { agendaItemId: first.id, content: 'Thống nhất thông qua quy chế.', voteFor: 45, voteAgainst: 0, voteOther: 2 });
+    store.actionItems.add(id, { task: 'Hoàn thiện quy chế', responsible: 'Văn phòng Tỉnh ủy', dueDate: '2020-02-20' });
+    const all = texts(store, id);
+    positionsInOrder(all, [
+      '3. Kết luận',
+      'Đồng chí Nguyễn Văn An, chủ trì hội nghị kết luận:',
+      '3.1. Thông qua quy chế làm việc',
+      'Thống nhất thông qua quy chế.',
+      'Kết quả biểu quyết: tán thành 45 đồng chí; không tán thành 0 đồng chí; ý kiến khác 02 đồng chí.',
+      '3.2. Kết luận chung',
+      'Kết luận chung của hội nghị.',
+      'Phân công thực hiện:',
+      '- Hoàn thiện quy chế (thực hiện: Văn phòng Tỉnh ủy; thời hạn: ngày 20 tháng 02 năm 2020).',
+    ]);
+    expect(all).not.toContain('3.3. Mục không có kết luận');
+  });
+});
+
+describe('the minutes model: the two formats', () => {
+  it('Party: header with ĐẢNG CỘNG SẢN VIỆT NAM, the star, "Số 05-BB/…", dashes; closing with a plain full stop', () => {
+    const store = memoryStore();
+    const id = inPersonMeeting(store);
+    const doc = buildMinutes(getMeetingRecord(store, id), { ...PROFILE, superiorBody: 'Đảng bộ tỉnh Nghệ An', issuingBody: 'Tỉnh ủy Nghệ An', abbreviation: 'TU', placeName: 'Nghệ An' });
+    const header = doc.blocks[0] as Table;
+    expect(header.rows.map((row) => row.map((cell) => cell.map((p) => [p.role, paragraphText(p)])))).toEqual([
+      [[['superiorBody', 'ĐẢNG BỘ TỈNH NGHỆ AN'], ['issuingBody', 'TỈNH ỦY NGHỆ AN'], ['star', '*']], [['nation', 'ĐẢNG CỘNG SẢN VIỆT NAM']]],
+      [[['number', 'Số 05-BB/TU']], [['date', 'Nghệ An, ngày 05 tháng 3 năm 2020']]],
+    ]);
+    const all = modelTexts(doc);
+    positionsInOrder(all, ['BIÊN BẢN', 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5', '-----', 'Thời gian: vào hồi 8 giờ 00, ngày 05 tháng 3 năm 2020.']);
+    positionsInOrder(all, [
+      'Hội nghị kết thúc vào hồi 11 giờ 30 cùng ngày. Biên bản đã được thông qua trước hội nghị.',
+      'NGƯỜI GHI BIÊN BẢN', 'Trần Thị Lan', 'CHỦ TRÌ HỘI NGHỊ', 'Nguyễn Văn An',
+      'Nơi nhận:', '- Lưu Văn phòng.',
+    ]);
+  });
+
+  it('State: quốc hiệu and tiêu ngữ, "Số: 05/BB-…", Chủ trì and Thư ký, THƯ KÝ / CHỦ TỌA, and "./." at the end', () => {
+    const store = memoryStore();
+    const id = inPersonMeeting(store);
+    store.meetings.update(id, { confidentiality: 'mat' });
+    store.recipients.add(id, { text: 'Các sở, ban, ngành' });
+    store.recipients.add(id, { text: 'Lưu: VT, VP.' });
+    const doc = buildMinutes(getMeetingRecord(store, id), { ...PROFILE, issuingBody: 'Ủy ban nhân dân tỉnh Nghệ An', abbreviation: 'UBND', placeName: 'Nghệ An' }, { format: 'state' });
+    const header = doc.blocks[0] as Table;
+    expect(header.rows.map((row) => row.map((cell) => cell.map(paragraphText)))).toEqual([
+      [['ỦY BAN NHÂN DÂN TỈNH NGHỆ AN'], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']],
+      [['Số: 05/BB-UBND', 'MẬT'], ['Nghệ An, ngày 05 tháng 3 năm 2020']],
+    ]);
+    const all = modelTexts(doc);
+    expect(all).not.toContain('-----');
+    positionsInOrder(all, [
+      'Chủ trì: đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy.',
+      'Thư ký: đồng chí Trần Thị Lan - Phó Chánh Văn phòng Tỉnh ủy.',
+      '1. Thành phần tham dự',
+      '2. Diễn biến cuộc họp',
+      'Cuộc họp kết thúc vào 11 giờ 30, ngày 05 tháng 3 năm 2020./.',
+      'THƯ KÝ', 'Trần Thị Lan', 'CHỦ TỌA', 'Nguyễn Văn An',
+      'Nơi nhận:', '- Các sở, ban, ngành;', '- Lưu: VT, VP.',
+    ]);
+  });
+});
+
+describe('missing data', () => {
+  it('an empty meeting still gives the whole document, with "…" where a field is needed, and lists what is missing', () => {
+    const store = memoryStore();
+    const id = createMeeting(store, {});
+    const record = getMeetingRecord(store, id);
+    const empty = { ...PROFILE, issuingBody: '', abbreviation: '', placeName: '' };
+    const doc = buildMinutes(record, empty);
+    const all = modelTexts(doc);
+    positionsInOrder(all, [
+      BLANK, '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số …-BB/…', '…, ngày … tháng … năm …', 'BIÊN BẢN', BLANK,
+      'Thời gian: vào hồi … giờ …, ngày … tháng … năm ….',
+      'Địa điểm: ….', 'Người chủ trì: ….', 'Người ghi biên bản: …',
+      '1. Thành phần hội nghị', BLANK, '2. Diễn biến hội nghị', BLANK, '3. Kết luận', BLANK,
+      'Hội nghị kết thúc vào hồi … giờ … cùng ngày. Biên bản đã được thông qua trước hội nghị.',
+      'NGƯỜI GHI BIÊN BẢN', BLANK, 'CHỦ TRÌ HỘI NGHỊ', BLANK,
+    ]);
+    expect(listMissing(record, empty, 'minutes')).toEqual([
+      'Chưa có ngày họp.',
+      'Chưa có tên cơ quan ban hành (thông tin cơ quan).',
+      'Chưa có số biên bản.',
+      'Chưa có chữ viết tắt tên cơ quan (thông tin cơ quan).',
+      'Chưa có địa danh (thông tin cơ quan).',
+      'Chưa có tiêu đề (trích yếu) của hội nghị.',
+      'Chưa có giờ bắt đầu.',
+      'Chưa có địa điểm.',
+      'Chưa có người chủ trì: hãy chọn vai trò "Chủ trì hội nghị" cho một đại biểu.',
+      'Chưa có họ tên người ghi biên bản.',
+      'Chưa có chức vụ người ghi biên bản.',
+      'Chưa có thành phần tham dự (điểm cầu và đại biểu).',
+      'Chưa có diễn biến hội nghị (chương trình, phát biểu).',
+      'Chưa có kết luận.',
+      'Chưa có giờ kết thúc.',
+    ]);
+    expect(doc.missing).toEqual(listMissing(record, empty, 'minutes'));
+  });
+
+  it('names the person or the speech whose field is empty', () => {
+    const store = memoryStore();
+    const id = createMeeting(store, { title: 'Họp', number: 1, date: '2021-01-01', startTime: '08:00', endTime: '09:00', venue: 'Phòng họp', minuteTakerName: 'A', minuteTakerPosition: 'B' });
+    const site = store.sites.add(id, { name: 'Phòng họp' });
+    store.attendees.add(id, { siteId: site.id, fullName: 'Nguyễn Văn An', role: 'chair' });
+    store.attendees.add(id, { siteId: site.id, fullName: '' });
+    store.attendees.add(id, { siteId: site.id, fullName: 'Lê Thị Bình', presence: 'absent_excused' });
+    store.speeches.add(id, { speakerPosition: 'Giám đốc Sở', content: '' });
+    store.conclusions.add(id, { content: 'Thống nhất.' });
+    const record = getMeetingRecord(store, id);
+    expect(listMissing(record, PROFILE, 'minutes')).toEqual([
+      'Chưa có chức vụ người chủ trì.',
+      'Đại biểu thứ 2 tại điểm cầu Phòng họp: chưa có họ tên.',
+      'Đồng chí Lê Thị Bình vắng có lý do nhưng chưa ghi lý do.',
+      'Phát biểu thứ 1: chưa có tên người phát biểu.',
+      'Phát biểu thứ 1: chưa có nội dung.',
+    ]);
+    const all = modelTexts(buildMinutes(record, PROFILE));
+    positionsInOrder(all, [
+      'Người chủ trì: đồng chí Nguyễn Văn An - ….',
+      '- Đồng chí ….',
+      '- Đồng chí Lê Thị Bình (vắng có lý do: …).',
+      'Đồng chí …, Giám đốc Sở phát biểu ý kiến: …',
+    ]);
+  });
+});
+
+describe('text hygiene', () => {
+  it('removes XML-illegal characters, composes to NFC and turns each line of user text into its own paragraph', () => {
+    const store = memoryStore();
+    const id = createMeeting(store, { title: 'Hội nghị' });
+    store.speeches.add(id, { speakerName: 'Nguyễn Văn An', content: 'Dòng một.\nDòng hai.' });
+    const record = getMeetingRecord(store, id);
+    // Text that did not come through the store's normalisation: decomposed letters and control characters.
+    const dirty = 'Ho\u0302\u0323i nghi\u0323\u0001 gia\u0301m\u000B sa\u0301t\uFFFE';
+    record.meeting.title = dirty;
+    const [speech] = record.speeches;
+    if (speech) speech.content = `Đoạn\u0008 một.\r\nĐoạn hai.\n\n\nĐoạn ba.`;
+    const doc = buildMinutes(record, PROFILE);
+    const all = modelTexts(doc);
+    expect(all).toContain('Hội nghị giám sát');
+    positionsInOrder(all, ['Đồng chí Nguyễn Văn An phát biểu ý kiến: Đoạn một.', 'Đoạn hai.', 'Đoạn ba.']);
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const illegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+    for (const p of modelParagraphs(doc.blocks)) {
+      for (const run of p.runs) {
+        expect(run.text).not.toMatch(illegal);
+        expect(run.text).toBe(run.text.normalize('NFC'));
+      }
+    }
+  });
+});
+
+describe('the notice model', () => {
+  it('holds the conclusions only, under its own TB number, with the signer of the profile', () => {
+    const store = memoryStore();
+    const id = withFixture(store);
+    const record = getMeetingRecord(store, id);
+    const doc = buildNotice(record, PROFILE, { issuedOn: '2021-10-05' });
+    expect(doc.kind).toBe('notice');
+    expect(doc.missing).toEqual([]);
+    const all = modelTexts(doc);
+    positionsInOrder(all, [
+      'BAN TỔ CHỨC TRUNG ƯƠNG', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 12-TB/BTCTW', 'Hà Nội, ngày 05 tháng 10 năm 2021',
+      'THÔNG BÁO',
+      'Kết luận của đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương tại Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021',
+      '-----',
+      'Ngày 30 tháng 9 năm 2021, Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021 được tổ chức trực tuyến từ điểm cầu Trụ sở Ban Tổ chức Trung ương đến điểm cầu Nghệ An, do đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương chủ trì.',
+      'Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, đồng chí Trương Thị Mai kết luận như sau:',
+      'Ban Tổ chức Trung ương tham mưu tổng kết công tác quy hoạch cán bộ khóa XI, XII; làm công tác quy hoạch cán bộ cho nhiệm kỳ XIII, đi vào quy trình, bài bản, chất lượng hơn.',
+      'Thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.',
+      'Nơi nhận:', '- Các đồng chí Ủy viên Ban Thường vụ;', '- Lưu Văn phòng Ban.',
+      'T/L TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG', 'Nguyễn Văn A',
+    ]);
+    // Not the debate: no speech, no attendance.
+    expect(all.some((t) => t.includes('báo cáo: Trong quý III/2021'))).toBe(false);
+    expect(all.some((t) => t.startsWith('1. Thành phần'))).toBe(false);
+    const signatures = doc.blocks[doc.blocks.length - 1] as Table;
+    expect(signatures.rows[0]?.[1]?.map((p: Paragraph) => p.role)).toEqual(['signAuthority', 'signPosition', 'signName']);
+  });
+
+  it('lists the missing signer and date, and the State notice ends with "./."', () => {
+    const store = memoryStore();
+    const id = withFixture(store);
+    const record = getMeetingRecord(store, id);
+    const profile = { ...PROFILE, noticeSignerAuthority: '', noticeSignerPosition: '', noticeSignerName: '' };
+    expect(listMissing(record, profile, 'notice')).toEqual([
+      'Chưa có ngày ban hành thông báo.',
+      'Chưa có chức vụ người ký thông báo kết luận (thông tin cơ quan).',
+      'Chưa có họ tên người ký thông báo kết luận (thông tin cơ quan).',
+    ]);
+    const all = modelTexts(buildNotice(record, PROFILE, { format: 'state', issuedOn: '2021-10-05' }));
+    positionsInOrder(all, ['Số: 12/TB-BTCTW', 'THÔNG BÁO', 'Thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.']);
+  });
+});
