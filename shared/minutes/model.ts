@@ -337,14 +337,15 @@ function attendeesOf(ctx: Context, site: Site): Attendee[] {
     .map(({ a }) => a);
 }
 
-/** "Đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu (đến muộn lúc 14 giờ 30)". */
+/** "đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu (đến muộn lúc 14 giờ 30)". */
 function attendeeEntry(ctx: Context, a: Attendee): string {
   const siteName = ctx.sites.get(a.siteId)?.name || BLANK;
   const index = ctx.record.attendees.filter((x) => x.siteId === a.siteId).indexOf(a) + 1;
   const name = ctx.gaps.need(a.fullName, `Đại biểu thứ ${index} tại điểm cầu ${siteName}: chưa có họ tên.`);
-  let text = `Đồng chí ${personLine(name, a.positions)}`;
-  if (a.role === 'chair') text += `, chủ trì ${ctx.words.event}`;
-  if (a.role === 'site_chair') text += ', chủ trì tại điểm cầu';
+  let text = `đồng chí ${personLine(name, a.positions)}`;
+  // Who chaired is said of those who were there.
+  if (a.role === 'chair' && isPresent(a)) text += `, chủ trì ${ctx.words.event}`;
+  if (a.role === 'site_chair' && isPresent(a)) text += ', chủ trì tại điểm cầu';
   const at = a.presenceTime ? ` lúc ${clockWords(a.presenceTime)}` : '';
   switch (a.presence) {
     case 'late': return `${text} (đến muộn${at})`;
@@ -358,15 +359,17 @@ function attendeeEntry(ctx: Context, a: Attendee): string {
   }
 }
 
-const entries = (ctx: Context, list: Attendee[]): Paragraph[] => listItems(list.map((a) => attendeeEntry(ctx, a))).map((l) => body(l));
+/** People in one sentence, separated by ";": "đồng chí A - Bí thư; đồng chí B - Phó Bí thư." */
+const peopleSentence = (ctx: Context, list: Attendee[]): string => endSentence(joinPeople(list.map((a) => attendeeEntry(ctx, a))));
 
-function absentLines(ctx: Context, list: Attendee[], always: boolean): Paragraph[] {
+/** "Vắng mặt: 02 đồng chí: đồng chí A (vắng có lý do: đi công tác); đồng chí B (vắng không có lý do)." */
+function absences(ctx: Context, list: Attendee[], always: boolean): Paragraph[] {
   const absent = list.filter((a) => !isPresent(a));
   if (absent.length === 0) return always ? [body(strong('Vắng mặt: '), 'không.')] : [];
-  return [lead(body(strong('Vắng mặt: '), `${countOf(absent.length, 'đồng chí')}:`)), ...entries(ctx, absent)];
+  return [body(strong('Vắng mặt: '), `${countOf(absent.length, 'đồng chí')}: ${peopleSentence(ctx, absent)}`)];
 }
 
-/** One place: official delegates with "Có mặt: 45/47 đồng chí." and named absences, then guests, press, staff. */
+/** One place: official delegates with "Có mặt: 45/47 đồng chí" and named absences, then guests, press, staff. */
 function attendanceByCategory(ctx: Context): Paragraph[] {
   const site = ctx.mainSite;
   if (site && site.attendeeCount !== null) return [body(strong('Có mặt: '), `${countOf(site.attendeeCount, 'đại biểu')}.`)];
@@ -378,13 +381,21 @@ function attendanceByCategory(ctx: Context): Paragraph[] {
     if (list.length === 0) continue;
     out.push(paragraph('subheading', `1.${++n}. ${CATEGORY_WORDS[category]}`));
     const present = list.filter(isPresent);
-    if (category === 'delegate') out.push(body(strong('Có mặt: '), `${ratio(present.length, list.length)} đồng chí.`));
-    out.push(...entries(ctx, present), ...absentLines(ctx, list, category === 'delegate'));
+    if (category === 'delegate') {
+      const names = present.length > 0 ? `: ${peopleSentence(ctx, present)}` : '.';
+      out.push(body(strong('Có mặt: '), `${ratio(present.length, list.length)} đồng chí${names}`));
+    } else if (present.length > 0) {
+      out.push(body(capitalize(peopleSentence(ctx, present))));
+    }
+    out.push(...absences(ctx, list, category === 'delegate'));
   }
   return out;
 }
 
-/** Online: the main site first, then each site with its chair and attendees, count-only sites by level, totals. */
+/**
+ * Online: "Tại điểm cầu …: 02 đại biểu: đồng chí … chủ trì tại điểm cầu; đồng chí …." — the main site first, then each
+ * site with its chair and attendees, the count-only sites by level ("Tại 21 điểm cầu cấp xã: 412 đại biểu."), the totals.
+ */
 function attendanceBySite(ctx: Context): Paragraph[] {
   const { sites } = ctx.record;
   const ordered = ctx.mainSite ? [ctx.mainSite, ...sites.filter((s) => s !== ctx.mainSite)] : sites;
@@ -395,31 +406,32 @@ function attendanceBySite(ctx: Context): Paragraph[] {
   let presentTotal = 0;
   let absentTotal = 0;
   const siteName = (s: Site) => ctx.gaps.need(s.name, `Điểm cầu thứ ${sites.indexOf(s) + 1}: chưa có tên.`);
+  const at = (where: string) => strong(`1.${++n}. Tại ${where}: `);
 
   for (const site of named) {
     if (site.attendeeCount !== null) {
       presentTotal += site.attendeeCount;
-      out.push(paragraph('subheading', `1.${++n}. Tại điểm cầu ${siteName(site)}: ${countOf(site.attendeeCount, 'đại biểu')}.`));
+      out.push(body(at(`điểm cầu ${siteName(site)}`), `${countOf(site.attendeeCount, 'đại biểu')}.`));
       continue;
     }
     const list = attendeesOf(ctx, site);
     const present = list.filter(isPresent);
     presentTotal += present.length;
     absentTotal += list.length - present.length;
-    out.push(paragraph('subheading', `1.${++n}. Tại điểm cầu ${siteName(site)}: ${countOf(present.length, 'đại biểu')}.`));
-    for (const category of CATEGORY_ORDER) {
+    const delegates = present.filter((a) => a.category === 'delegate');
+    const names = delegates.length > 0 ? `: ${peopleSentence(ctx, delegates)}` : '.';
+    out.push(body(at(`điểm cầu ${siteName(site)}`), `${countOf(present.length, 'đại biểu')}${names}`));
+    for (const category of CATEGORY_ORDER.filter((c) => c !== 'delegate')) {
       const group = present.filter((a) => a.category === category);
-      if (group.length === 0) continue;
-      if (category !== 'delegate') out.push(lead(body(strong(`${CATEGORY_WORDS[category]}:`))));
-      out.push(...entries(ctx, group));
+      if (group.length > 0) out.push(body(strong(`${CATEGORY_WORDS[category]}: `), peopleSentence(ctx, group)));
     }
-    out.push(...absentLines(ctx, list, false));
+    out.push(...absences(ctx, list, false));
   }
   for (const [level, group] of countOnly) {
     const people = group.reduce((sum, s) => sum + (s.attendeeCount ?? 0), 0);
     presentTotal += people;
     const where = group.length === 1 && group[0] ? `điểm cầu ${siteName(group[0])}` : `${countOf(group.length, 'điểm cầu')} ${LEVEL_WORDS[level]}`;
-    out.push(paragraph('subheading', `1.${++n}. Tại ${where}: ${countOf(people, 'đại biểu')}.`));
+    out.push(body(at(where), `${countOf(people, 'đại biểu')}.`));
   }
   const absent = absentTotal > 0 ? `; vắng mặt ${countOf(absentTotal, 'đồng chí')}` : '';
   out.push(body(strong('Tổng số: '), `${countOf(sites.length, 'điểm cầu')}, ${countOf(presentTotal, 'đại biểu')} có mặt${absent}.`));

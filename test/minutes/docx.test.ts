@@ -111,11 +111,10 @@ describe('the Party minutes', () => {
       'Người chủ trì: đồng chí Trương Thị Mai - Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương.',
       'Người ghi biên bản: …',
       '1. Thành phần hội nghị',
-      '1.1. Tại điểm cầu Trụ sở Ban Tổ chức Trung ương: 01 đại biểu.',
-      '- Đồng chí Trương Thị Mai - Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
-      '1.2. Tại điểm cầu Nghệ An: 02 đại biểu.',
-      '- Đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu;',
-      '- Đồng chí Lê Đức Cường - Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy.',
+      '1.1. Tại điểm cầu Trụ sở Ban Tổ chức Trung ương: 01 đại biểu: đồng chí Trương Thị Mai - Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, '
+        + 'Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
+      '1.2. Tại điểm cầu Nghệ An: 02 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu; '
+        + 'đồng chí Lê Đức Cường - Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy.',
       'Tổng số: 02 điểm cầu, 03 đại biểu có mặt.',
       '2. Diễn biến hội nghị',
       '2.1. Báo cáo kết quả thực hiện nhiệm vụ quý III, triển khai nhiệm vụ quý IV năm 2021',

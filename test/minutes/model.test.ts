@@ -39,18 +39,13 @@ describe('the minutes model: attendance', () => {
       'Người ghi biên bản: đồng chí Trần Thị Lan - Phó Chánh Văn phòng Tỉnh ủy.',
       '1. Thành phần hội nghị',
       '1.1. Đại biểu chính thức',
-      'Có mặt: 04/06 đồng chí.',
-      '- Đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy, chủ trì hội nghị;',
-      '- Đồng chí Lê Văn Bình - Ủy viên Ban Thường vụ;',
-      '- Đồng chí Phạm Thị Cúc - Ủy viên Ban Chấp hành (đến muộn lúc 8 giờ 30);',
-      '- Đồng chí Đỗ Văn Giang - Ủy viên Ban Chấp hành (về sớm lúc 10 giờ 15).',
-      'Vắng mặt: 02 đồng chí:',
-      '- Đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác);',
-      '- Đồng chí Vũ Thị Em (vắng không có lý do).',
+      'Có mặt: 04/06 đồng chí: đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy, chủ trì hội nghị; đồng chí Lê Văn Bình - Ủy viên Ban Thường vụ; '
+        + 'đồng chí Phạm Thị Cúc - Ủy viên Ban Chấp hành (đến muộn lúc 8 giờ 30); đồng chí Đỗ Văn Giang - Ủy viên Ban Chấp hành (về sớm lúc 10 giờ 15).',
+      'Vắng mặt: 02 đồng chí: đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác); đồng chí Vũ Thị Em (vắng không có lý do).',
       '1.2. Đại biểu mời dự',
-      '- Đồng chí Ngô Văn Hải - Phó Trưởng ban Tổ chức Trung ương.',
+      'Đồng chí Ngô Văn Hải - Phó Trưởng ban Tổ chức Trung ương.',
       '1.3. Báo chí',
-      '- Đồng chí Bùi Thị Khánh - Phóng viên Báo Nghệ An.',
+      'Đồng chí Bùi Thị Khánh - Phóng viên Báo Nghệ An.',
       '2. Diễn biến hội nghị',
     ]);
   });
@@ -67,21 +62,17 @@ describe('the minutes model: attendance', () => {
     store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Lê Đức Cường', positions: 'Trưởng ban Tổ chức Tỉnh ủy' });
     store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Nguyễn Văn Thông', positions: 'Phó Bí thư Thường trực Tỉnh ủy', role: 'site_chair' });
     store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Trần Văn Khoa', category: 'guest' });
-    store.attendees.add(id, { siteId: haTinh.id, fullName: 'Võ Văn Sơn', presence: 'absent_excused', absenceReason: 'ốm' });
+    store.attendees.add(id, { siteId: haTinh.id, fullName: 'Võ Văn Sơn', role: 'site_chair', presence: 'absent_excused', absenceReason: 'ốm' });
     const all = texts(store, id);
     positionsInOrder(all, [
       'Địa điểm: trực tuyến từ điểm cầu Trung ương đến 02 điểm cầu tỉnh, thành phố, 03 điểm cầu cấp xã và điểm cầu huyện Nam Đàn.',
       '1. Thành phần hội nghị',
-      '1.1. Tại điểm cầu Trung ương: 01 đại biểu.',
-      '- Đồng chí Trương Thị Mai - Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
-      '1.2. Tại điểm cầu tỉnh Nghệ An: 03 đại biểu.',
-      '- Đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu;',
-      '- Đồng chí Lê Đức Cường - Trưởng ban Tổ chức Tỉnh ủy.',
-      'Đại biểu mời dự:',
-      '- Đồng chí Trần Văn Khoa.',
+      '1.1. Tại điểm cầu Trung ương: 01 đại biểu: đồng chí Trương Thị Mai - Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
+      '1.2. Tại điểm cầu tỉnh Nghệ An: 03 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu; '
+        + 'đồng chí Lê Đức Cường - Trưởng ban Tổ chức Tỉnh ủy.',
+      'Đại biểu mời dự: đồng chí Trần Văn Khoa.',
       '1.3. Tại điểm cầu tỉnh Hà Tĩnh: 0 đại biểu.',
-      'Vắng mặt: 01 đồng chí:',
-      '- Đồng chí Võ Văn Sơn (vắng có lý do: ốm).',
+      'Vắng mặt: 01 đồng chí: đồng chí Võ Văn Sơn (vắng có lý do: ốm).',
       '1.4. Tại 03 điểm cầu cấp xã: 60 đại biểu.',
       '1.5. Tại điểm cầu huyện Nam Đàn: 15 đại biểu.',
       'Tổng số: 07 điểm cầu, 79 đại biểu có mặt; vắng mặt 01 đồng chí.',
@@ -257,8 +248,8 @@ describe('missing data', () => {
     const all = modelTexts(buildMinutes(record, PROFILE));
     positionsInOrder(all, [
       'Người chủ trì: đồng chí Nguyễn Văn An - ….',
-      '- Đồng chí ….',
-      '- Đồng chí Lê Thị Bình (vắng có lý do: …).',
+      'Có mặt: 02/03 đồng chí: đồng chí Nguyễn Văn An, chủ trì hội nghị; đồng chí ….',
+      'Vắng mặt: 01 đồng chí: đồng chí Lê Thị Bình (vắng có lý do: …).',
       'Đồng chí …, Giám đốc Sở phát biểu ý kiến: …',
     ]);
   });
