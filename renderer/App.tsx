@@ -1,0 +1,159 @@
+// The application: which screen is shown, the global shortcuts and menu commands, autosave on close.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createClient, errorMessage, type Api, type AppCommand, type Client } from './api.ts';
+import { SaveIndicator } from './components/SaveIndicator.tsx';
+import { ToastHost } from './components/Toasts.tsx';
+import { ClientContext, TrackerContext, useToast, useTracker } from './context.tsx';
+import { createSaveTracker } from './hooks/save-tracker.ts';
+import { isComposing } from './lib/format.ts';
+import { MeetingEditor, type SectionId } from './screens/editor/MeetingEditor.tsx';
+import { MeetingsScreen } from './screens/MeetingsScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+
+export type Route =
+  /** newMeeting: a request to open the new-meeting dialog (a fresh number each time). */
+  | { screen: 'meetings'; newMeeting?: number }
+  | { screen: 'meeting'; id: number; section: SectionId }
+  | { screen: 'settings' };
+
+const SHORTCUTS: Record<string, AppCommand> = {
+  n: 'new-meeting',
+  o: 'import-meeting',
+  e: 'export-minutes',
+  l: 'show-meetings',
+  ',': 'show-settings',
+};
+
+export function App({ api, initialRoute }: { api: Api; initialRoute?: Route }) {
+  const client = useMemo(() => createClient(api), [api]);
+  const tracker = useMemo(() => createSaveTracker(), []);
+  return (
+    <ClientContext.Provider value={client}>
+      <TrackerContext.Provider value={tracker}>
+        <ToastHost>
+          <Shell client={client} initialRoute={initialRoute ?? { screen: 'meetings' }} />
+        </ToastHost>
+      </TrackerContext.Provider>
+    </ClientContext.Provider>
+  );
+}
+
+function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }) {
+  const tracker = useTracker();
+  const toast = useToast();
+  const [route, setRoute] = useState<Route>(initialRoute);
+  const routeRef = useRef(route);
+  const newRequests = useRef(0);
+  useEffect(() => {
+    routeRef.current = route;
+  });
+
+  const go = useCallback((next: Route) => {
+    tracker.flushAll();
+    setRoute(next);
+  }, [tracker]);
+
+  const run = useCallback(async (command: AppCommand) => {
+    const current = routeRef.current;
+    switch (command) {
+      case 'new-meeting':
+        go({ screen: 'meetings', newMeeting: ++newRequests.current });
+        return;
+      case 'show-meetings':
+        go({ screen: 'meetings' });
+        return;
+      case 'show-settings':
+        go({ screen: 'settings' });
+        return;
+      case 'import-meeting':
+        try {
+          await tracker.settle();
+          const imported = await client.importMeetingFile({});
+          if (imported) {
+            toast({ text: 'Đã nhập tệp hội nghị.' });
+            go({ screen: 'meeting', id: imported.meetingId, section: 'general' });
+          }
+        } catch (error) {
+          toast({ text: errorMessage(error), tone: 'error' });
+        }
+        return;
+      case 'export-minutes':
+        if (current.screen !== 'meeting') {
+          toast({ text: 'Hãy mở một hội nghị trước khi xuất biên bản.', tone: 'error' });
+          return;
+        }
+        try {
+          await tracker.settle();
+          const file = await client.exportDocument({ meetingId: current.id, kind: 'minutes' });
+          if (file) toast({ text: `Đã xuất biên bản: ${file.path}` });
+        } catch (error) {
+          toast({ text: errorMessage(error), tone: 'error' });
+        }
+        return;
+    }
+  }, [client, go, toast, tracker]);
+
+  // Menu commands, and the same shortcuts from the keyboard (the menu only displays them).
+  useEffect(() => client.onCommand((command) => void run(command)), [client, run]);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isComposing(event) || event.altKey || event.shiftKey || !(event.ctrlKey || event.metaKey)) return;
+      const command = SHORTCUTS[event.key.toLowerCase()];
+      if (!command) return;
+      event.preventDefault();
+      void run(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run]);
+
+  // Nothing typed is lost when the window closes: whatever is still waiting is sent now.
+  useEffect(() => {
+    const flush = () => tracker.flushAll();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [tracker]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Biên Bản</span>
+        <nav aria-label="Chính" className="topnav">
+          <button type="button" aria-current={route.screen === 'meetings' ? 'page' : undefined} onClick={() => go({ screen: 'meetings' })}>
+            Danh sách hội nghị <kbd>Ctrl+L</kbd>
+          </button>
+          <button type="button" aria-current={route.screen === 'settings' ? 'page' : undefined} onClick={() => go({ screen: 'settings' })}>
+            Cài đặt <kbd>Ctrl+,</kbd>
+          </button>
+        </nav>
+        <SaveIndicator />
+      </header>
+      {route.screen === 'meetings' ? (
+        <MeetingsScreen
+          newRequest={route.newMeeting ?? 0}
+          onOpen={(id) => go({ screen: 'meeting', id, section: 'general' })}
+          onImport={() => void run('import-meeting')}
+        />
+      ) : route.screen === 'settings' ? (
+        <SettingsScreen />
+      ) : (
+        <MeetingEditor
+          key={route.id}
+          meetingId={route.id}
+          section={route.section}
+          onSection={(section) => setRoute({ screen: 'meeting', id: route.id, section })}
+          onClose={() => go({ screen: 'meetings' })}
+        />
+      )}
+    </div>
+  );
+}

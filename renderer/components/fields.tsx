@@ -1,0 +1,148 @@
+// Form fields that save themselves (see useAutosave): each has a real <label>, shows the store's
+// Vietnamese error beside it and keeps what the user typed.
+import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { ApiError } from '../api.ts';
+import { useAutosave } from '../hooks/useAutosave.ts';
+
+interface Common {
+  label: string;
+  /** Label kept for screen readers and tests, hidden on screen (table cells under a column header). */
+  hideLabel?: boolean;
+  className?: string;
+  hint?: ReactNode;
+  disabled?: boolean;
+}
+
+function FieldError({ id, error }: { id: string; error: string | null }) {
+  return error ? <p className="field-error" id={id} role="alert">{error}</p> : null;
+}
+
+function Label({ htmlFor, label, hide }: { htmlFor: string; label: string; hide: boolean | undefined }) {
+  return <label htmlFor={htmlFor} className={hide ? 'sr-only' : 'field-label'}>{label}</label>;
+}
+
+export interface TextFieldProps extends Common {
+  value: string;
+  save(value: string): Promise<unknown>;
+  multiline?: boolean;
+  rows?: number;
+  type?: 'text' | 'date' | 'time';
+  placeholder?: string;
+  autoFocus?: boolean;
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
+  onKeyDown?(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>): void;
+  /** After a change by the user (not after a save). */
+  onEdit?(value: string): void;
+  onBlur?(): void;
+  list?: string;
+  inputMode?: 'numeric' | 'text';
+}
+
+export function TextField(props: TextFieldProps) {
+  const id = useId();
+  const field = useAutosave({ value: props.value, save: props.save, onBlur: props.onBlur });
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const shared = {
+    id,
+    value: field.value,
+    disabled: props.disabled,
+    placeholder: props.placeholder,
+    autoFocus: props.autoFocus,
+    'aria-invalid': field.error ? true : undefined,
+    'aria-describedby': [field.error ? errorId : '', props.hint ? hintId : ''].filter(Boolean).join(' ') || undefined,
+    onChange: (event: { target: { value: string } }) => {
+      field.change(event.target.value);
+      props.onEdit?.(event.target.value);
+    },
+    onKeyDown: props.onKeyDown,
+    ...field.bind,
+  };
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <Label htmlFor={id} label={props.label} hide={props.hideLabel} />
+      {props.multiline
+        ? <textarea {...shared} ref={props.inputRef} rows={props.rows ?? 3} spellCheck={false} />
+        : <input {...shared} ref={props.inputRef} type={props.type ?? 'text'} list={props.list} inputMode={props.inputMode} autoComplete="off" />}
+      {props.hint ? <p className="field-hint" id={hintId}>{props.hint}</p> : null}
+      <FieldError id={errorId} error={field.error} />
+    </div>
+  );
+}
+
+/** Date (YYYY-MM-DD) or time (HH:MM), null when empty. */
+export function DateTimeField(props: Common & { type: 'date' | 'time'; value: string | null; save(value: string | null): Promise<unknown>; onKeyDown?: TextFieldProps['onKeyDown'] }) {
+  const { value, save, ...rest } = props;
+  return <TextField {...rest} value={value ?? ''} save={(text) => save(text === '' ? null : text)} />;
+}
+
+/** A whole number, null when empty; anything else is refused beside the field, never sent. */
+export function NumberField(props: Common & { value: number | null; save(value: number | null): Promise<unknown>; onKeyDown?: TextFieldProps['onKeyDown'] }) {
+  const { value, save, ...rest } = props;
+  return (
+    <TextField
+      {...rest}
+      inputMode="numeric"
+      value={value === null ? '' : String(value)}
+      save={async (text) => {
+        const trimmed = text.trim().replace(/[.\s]/g, '');
+        if (trimmed === '') return save(null);
+        if (!/^\d+$/.test(trimmed)) throw new ApiError('INVALID_INPUT', `${props.label}: phải là số nguyên không âm.`);
+        return save(Number(trimmed));
+      }}
+    />
+  );
+}
+
+export function SelectField<V extends string>(props: Common & {
+  value: V;
+  options: readonly (readonly [V, string])[];
+  save(value: V): Promise<unknown>;
+}) {
+  const id = useId();
+  const field = useAutosave({ value: props.value, save: props.save });
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <Label htmlFor={id} label={props.label} hide={props.hideLabel} />
+      <select
+        id={id}
+        value={field.value}
+        disabled={props.disabled}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error ? `${id}-error` : undefined}
+        onChange={(event) => field.commit(event.target.value as V)}
+        onFocus={field.bind.onFocus}
+        onBlur={field.bind.onBlur}
+      >
+        {props.options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+      </select>
+      <FieldError id={`${id}-error`} error={field.error} />
+    </div>
+  );
+}
+
+export function CheckboxField(props: Common & { value: boolean; save(value: boolean): Promise<unknown> }) {
+  const id = useId();
+  const field = useAutosave({ value: props.value, save: props.save });
+  return (
+    <div className={`field field-check ${props.className ?? ''}`}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={field.value}
+        disabled={props.disabled}
+        aria-describedby={field.error ? `${id}-error` : undefined}
+        onChange={(event) => field.commit(event.target.checked)}
+        onFocus={field.bind.onFocus}
+        onBlur={field.bind.onBlur}
+      />
+      <Label htmlFor={id} label={props.label} hide={props.hideLabel} />
+      <FieldError id={`${id}-error`} error={field.error} />
+    </div>
+  );
+}
+
+/** Label/value pairs from a Record of labels, in the order of the enum. */
+export function optionsOf<V extends string>(values: readonly V[], labels: Record<V, string>): (readonly [V, string])[] {
+  return values.map((value) => [value, labels[value]] as const);
+}

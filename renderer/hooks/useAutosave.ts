@@ -1,0 +1,140 @@
+// One edited value, saved on its own: the field shows what the user typed at once; the save follows
+// after a short pause, on blur, when the component goes away, and when the window closes (through the
+// tracker). While the field has focus, or a change is on its way, the value coming back from the
+// store never replaces what is on screen, so the caret does not move and no letter of an input
+// method's composition is lost. Nothing is saved in the middle of a composition.
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { errorMessage } from '../api.ts';
+import { useTracker } from '../context.tsx';
+
+/** The pause after the last keystroke before saving. */
+export const SAVE_DELAY_MS = 400;
+
+export interface Autosave<T> {
+  value: T;
+  /** A change by the user: shown at once, saved shortly. */
+  change(next: T): void;
+  /** A change saved at once (selects, checkboxes, picks from a list). */
+  commit(next: T): void;
+  /** Sends the pending change, if any, now. */
+  flush(): void;
+  /** The Vietnamese message of the last failed save, or null. */
+  error: string | null;
+  /** Spread on the input: focus, blur and composition tracking. */
+  bind: {
+    onFocus(): void;
+    onBlur(): void;
+    onCompositionStart(): void;
+    onCompositionEnd(): void;
+  };
+}
+
+export interface AutosaveOptions<T> {
+  /** The value as stored. */
+  value: T;
+  /** Stores a value; rejects with an ApiError whose message is shown beside the field. */
+  save(value: T): Promise<unknown>;
+  delay?: number;
+  /** Called after the field loses focus (e.g. to remember a person). */
+  onBlur?: () => void;
+}
+
+export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onBlur }: AutosaveOptions<T>): Autosave<T> {
+  const tracker = useTracker();
+  const [local, setLocal] = useState<T>(stored);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, rerender] = useReducer((n: number) => n + 1, 0);
+
+  const saveRef = useRef(save);
+  const onBlurRef = useRef(onBlur);
+  useLayoutEffect(() => {
+    saveRef.current = save;
+    onBlurRef.current = onBlur;
+  });
+  const focused = useRef(false);
+  const composing = useRef(false);
+  const pending = useRef<{ value: T } | null>(null);
+  const inFlight = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const failed = useRef(false);
+
+  // The tracker holds one stable function per field, which always runs the latest `send`.
+  const sendRef = useRef<(force: boolean) => void>(() => undefined);
+  const [flushForced] = useState(() => () => sendRef.current(true));
+
+  const send = useCallback((force: boolean) => {
+    if (timer.current !== null) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (!pending.current || (composing.current && !force)) return;
+    const { value } = pending.current;
+    pending.current = null;
+    tracker.unregister(flushForced);
+    inFlight.current++;
+    tracker.track(Promise.resolve().then(() => saveRef.current(value))).then(
+      () => {
+        failed.current = false;
+        setError(null);
+      },
+      (reason: unknown) => {
+        failed.current = true;
+        setError(errorMessage(reason));
+      },
+    ).finally(() => {
+      inFlight.current--;
+      rerender();
+    });
+  }, [tracker, flushForced]);
+  useLayoutEffect(() => {
+    sendRef.current = send;
+  }, [send]);
+
+  const schedule = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(() => send(false), delay);
+  }, [delay, send]);
+
+  const change = useCallback((next: T) => {
+    setLocal(next);
+    if (!pending.current) tracker.register(flushForced);
+    pending.current = { value: next };
+    schedule();
+  }, [flushForced, schedule, tracker]);
+
+  const commit = useCallback((next: T) => {
+    setLocal(next);
+    if (!pending.current) tracker.register(flushForced);
+    pending.current = { value: next };
+    send(true);
+  }, [flushForced, send, tracker]);
+
+  // The stored value replaces the shown one only when the user is not editing this field.
+  useEffect(() => {
+    if (!focused.current && !pending.current && inFlight.current === 0 && !failed.current) setLocal(stored);
+  }, [stored, tick]);
+
+  // Leaving the screen sends what is left.
+  useEffect(() => () => send(true), [send]);
+
+  const bind = {
+    onFocus: useCallback(() => {
+      focused.current = true;
+    }, []),
+    onBlur: useCallback(() => {
+      focused.current = false;
+      send(true);
+      rerender();
+      onBlurRef.current?.();
+    }, [send]),
+    onCompositionStart: useCallback(() => {
+      composing.current = true;
+    }, []),
+    onCompositionEnd: useCallback(() => {
+      composing.current = false;
+      if (pending.current) schedule();
+    }, [schedule]),
+  };
+
+  return { value: local, change, commit, flush: useCallback(() => send(true), [send]), error, bind };
+}

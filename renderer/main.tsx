@@ -1,0 +1,20 @@
+// Entry point of the page: mounts the app over window.api (exposed by the preload).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { windowApi } from './api.ts';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+const api = windowApi();
+createRoot(root).render(
+  <StrictMode>
+    {api ? <App api={api} /> : (
+      <main className="screen">
+        <h1>Biên Bản</h1>
+        <p role="alert">Không kết nối được với phần lưu trữ của ứng dụng. Hãy mở Biên Bản từ ứng dụng trên máy tính.</p>
+      </main>
+    )}
+  </StrictMode>,
+);

@@ -1,0 +1,214 @@
+// The meetings: search, open, new (blank or copying the sites and attendees of an earlier one),
+// delete with confirmation and undo, import and export of meeting files.
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import type { MeetingSummary } from '../../shared/model/meeting.ts';
+import { FORMAT_LABELS } from '../../shared/model/labels.ts';
+import { errorMessage } from '../api.ts';
+import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
+import { useClient, useToast, useTracker } from '../context.tsx';
+import { fold } from '../lib/fold.ts';
+import { formatCount, formatDate } from '../lib/format.ts';
+
+export const untitled = (title: string): string => title || '(Chưa có tên)';
+
+export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: number; onOpen(id: number): void; onImport(): void }) {
+  const client = useClient();
+  const toast = useToast();
+  const tracker = useTracker();
+  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [creating, setCreating] = useState(newRequest > 0);
+  const [seenRequest, setSeenRequest] = useState(newRequest);
+  const [deleting, setDeleting] = useState<MeetingSummary | null>(null);
+  const searchId = useId();
+
+  if (newRequest !== seenRequest) {
+    setSeenRequest(newRequest);
+    if (newRequest > 0) setCreating(true);
+  }
+
+  const load = useCallback(async () => {
+    try {
+      await tracker.settle();
+      setMeetings(await client.listMeetings({}));
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    }
+  }, [client, tracker]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const shown = useMemo(() => {
+    const q = fold(query);
+    if (!meetings || !q) return meetings ?? [];
+    return meetings.filter((m) => fold([m.title, m.kind, formatDate(m.date), m.date ?? '', m.number ?? ''].join(' ')).includes(q));
+  }, [meetings, query]);
+
+  const remove = async (meeting: MeetingSummary) => {
+    setDeleting(null);
+    try {
+      const { undoToken } = await tracker.track(client.deleteMeeting({ id: meeting.id }));
+      await load();
+      toast({
+        text: `Đã xóa hội nghị “${untitled(meeting.title)}”.`,
+        action: {
+          label: 'Hoàn tác',
+          run: () => {
+            void (async () => {
+              try {
+                await tracker.track(client.undoDelete({ undoToken }));
+                await load();
+                toast({ text: `Đã khôi phục hội nghị “${untitled(meeting.title)}”.` });
+              } catch (error) {
+                toast({ text: errorMessage(error), tone: 'error' });
+              }
+            })();
+          },
+        },
+      });
+    } catch (error) {
+      toast({ text: errorMessage(error), tone: 'error' });
+    }
+  };
+
+  const exportFile = async (meeting: MeetingSummary) => {
+    try {
+      const file = await client.exportMeetingFile({ id: meeting.id });
+      if (file) toast({ text: `Đã xuất tệp hội nghị: ${file.path}` });
+    } catch (error) {
+      toast({ text: errorMessage(error), tone: 'error' });
+    }
+  };
+
+  return (
+    <main className="screen meetings-screen">
+      <div className="screen-head">
+        <h1>Danh sách hội nghị</h1>
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={() => setCreating(true)}>Hội nghị mới <kbd>Ctrl+N</kbd></button>
+          <button type="button" onClick={onImport}>Nhập tệp hội nghị <kbd>Ctrl+O</kbd></button>
+        </div>
+      </div>
+      <div className="field search">
+        <label htmlFor={searchId} className="field-label">Tìm hội nghị</label>
+        <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Tên, loại, ngày hoặc số" autoComplete="off" />
+      </div>
+      {loadError ? <p role="alert" className="field-error">{loadError}</p> : null}
+      {meetings === null ? <p>Đang tải…</p> : meetings.length === 0 ? (
+        <p className="empty">Chưa có hội nghị nào. Bấm “Hội nghị mới” để bắt đầu.</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">Không có hội nghị nào khớp với “{query}”.</p>
+      ) : (
+        <table className="data-table meetings-table">
+          <caption className="sr-only">Các hội nghị, mới nhất trước</caption>
+          <thead>
+            <tr>
+              <th scope="col">Ngày</th>
+              <th scope="col">Số</th>
+              <th scope="col">Tên hội nghị</th>
+              <th scope="col">Thể thức</th>
+              <th scope="col" className="num">Điểm cầu</th>
+              <th scope="col" className="num">Đại biểu</th>
+              <th scope="col" className="num">Phát biểu</th>
+              <th scope="col"><span className="sr-only">Thao tác</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((m) => (
+              <tr key={m.id}>
+                <td>{formatDate(m.date)}</td>
+                <td>{m.number ?? ''}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => onOpen(m.id)}>{untitled(m.title)}</button>
+                  {m.kind ? <span className="muted"> · {m.kind}</span> : null}
+                </td>
+                <td>{FORMAT_LABELS[m.format]}</td>
+                <td className="num">{formatCount(m.siteCount)}</td>
+                <td className="num">{formatCount(m.attendeeCount)}</td>
+                <td className="num">{formatCount(m.speechCount)}</td>
+                <td className="row-actions">
+                  <button type="button" aria-label={`Xuất tệp hội nghị ${untitled(m.title)}`} onClick={() => void exportFile(m)}>Xuất tệp</button>
+                  <button type="button" className="danger-quiet" aria-label={`Xóa hội nghị ${untitled(m.title)}`} onClick={() => setDeleting(m)}>Xóa</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating ? <NewMeetingDialog meetings={meetings ?? []} onCancel={() => setCreating(false)} onCreated={onOpen} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title="Xóa hội nghị?"
+          message={<p>Hội nghị “{untitled(deleting.title)}” sẽ bị xóa cùng các điểm cầu, đại biểu, diễn biến và kết luận. Ngay sau khi xóa, bạn vẫn có thể hoàn tác.</p>}
+          confirmLabel="Xóa hội nghị"
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => void remove(deleting)}
+        />
+      ) : null}
+    </main>
+  );
+}
+
+function NewMeetingDialog({ meetings, onCancel, onCreated }: { meetings: MeetingSummary[]; onCancel(): void; onCreated(id: number): void }) {
+  const client = useClient();
+  const tracker = useTracker();
+  const [title, setTitle] = useState('');
+  const [copy, setCopy] = useState(false);
+  const [from, setFrom] = useState<number | null>(meetings[0]?.id ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { title: useId(), from: useId(), blank: useId(), copy: useId() };
+
+  const create = async () => {
+    setBusy(true);
+    try {
+      const fields = title.trim() ? { title } : {};
+      const id = await tracker.track(client.createMeeting(copy && from !== null ? { fields, copyFrom: from } : { fields }));
+      onCreated(id);
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Hội nghị mới" onClose={onCancel}>
+      <form className="dialog-body" onSubmit={(e) => {
+        e.preventDefault();
+        void create();
+      }}>
+        <div className="field">
+          <label htmlFor={ids.title} className="field-label">Tên hội nghị</label>
+          <input id={ids.title} data-autofocus value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
+        </div>
+        <fieldset className="choice">
+          <legend>Điểm cầu và thành phần</legend>
+          <div className="field-check">
+            <input type="radio" id={ids.blank} name="start" checked={!copy} onChange={() => setCopy(false)} />
+            <label htmlFor={ids.blank}>Bắt đầu trống</label>
+          </div>
+          <div className="field-check">
+            <input type="radio" id={ids.copy} name="start" checked={copy} disabled={meetings.length === 0} onChange={() => setCopy(true)} />
+            <label htmlFor={ids.copy}>Sao chép điểm cầu và thành phần từ hội nghị trước</label>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.from} className="field-label">Hội nghị trước</label>
+            <select id={ids.from} disabled={!copy} value={from ?? ''} onChange={(e) => setFrom(Number(e.target.value))}>
+              {meetings.map((m) => <option key={m.id} value={m.id}>{[formatDate(m.date), untitled(m.title)].filter(Boolean).join(' — ')}</option>)}
+            </select>
+          </div>
+        </fieldset>
+        {error ? <p className="field-error" role="alert">{error}</p> : null}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>Hủy</button>
+          <button type="submit" className="primary" disabled={busy}>Tạo hội nghị</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

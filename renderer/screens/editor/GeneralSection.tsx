@@ -1,0 +1,167 @@
+// Thông tin chung: what the opening of the minutes is made of.
+import { useMemo, useState } from 'react';
+import { CONFIDENTIALITY, FORMATS, MODES, type Meeting } from '../../../shared/model/meeting.ts';
+import { CONFIDENTIALITY_LABELS, FORMAT_LABELS, MODE_LABELS } from '../../../shared/model/labels.ts';
+import { errorMessage } from '../../api.ts';
+import { Combobox } from '../../components/Combobox.tsx';
+import { DateTimeField, NumberField, optionsOf, SelectField, TextField } from '../../components/fields.tsx';
+import { NewRowInput } from '../../components/NewRowInput.tsx';
+import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
+import { useToast } from '../../context.tsx';
+import { rankMatches } from '../../lib/fold.ts';
+import { useAttendeeOptions, useEditor } from './meeting-state.tsx';
+
+const KINDS = ['Hội nghị', 'Hội nghị trực tuyến', 'Cuộc họp', 'Phiên họp', 'Hội nghị Ban Chấp hành', 'Hội nghị Ban Thường vụ', 'Giao ban'];
+
+export function GeneralSection() {
+  const ops = useEditor();
+  const { meeting } = ops.record;
+  const save = <K extends keyof Meeting>(key: K) => (value: Meeting[K]) => ops.saveMeeting({ [key]: value });
+
+  return (
+    <div className="section-body general">
+      <fieldset className="group">
+        <legend>Hội nghị</legend>
+        <TextField label="Tên hội nghị (trích yếu)" value={meeting.title} save={save('title')} className="wide" />
+        <div className="row">
+          <TextField label="Loại hội nghị" value={meeting.kind} save={save('kind')} list="meeting-kinds" />
+          <datalist id="meeting-kinds">{KINDS.map((k) => <option key={k} value={k} />)}</datalist>
+          <SelectField label="Thể thức" value={meeting.format} options={optionsOf(FORMATS, FORMAT_LABELS)} save={save('format')} />
+          <TextField label="Nhiệm kỳ" value={meeting.term} save={save('term')} placeholder="2025-2030" />
+        </div>
+        <div className="row">
+          <DocumentNumber label="Số biên bản" kind="minutes" value={meeting.number} save={save('number')} />
+          <DocumentNumber label="Số thông báo kết luận" kind="notice" value={meeting.noticeNumber} save={save('noticeNumber')} />
+          <SelectField label="Độ mật" value={meeting.confidentiality} options={optionsOf(CONFIDENTIALITY, CONFIDENTIALITY_LABELS)} save={save('confidentiality')} />
+        </div>
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>Thời gian và địa điểm</legend>
+        <div className="row">
+          <DateTimeField type="date" label="Ngày" value={meeting.date} save={save('date')} />
+          <DateTimeField type="time" label="Giờ bắt đầu" value={meeting.startTime} save={save('startTime')} />
+          <DateTimeField type="time" label="Giờ kết thúc" value={meeting.endTime} save={save('endTime')} />
+          <SelectField label="Hình thức" value={meeting.mode} options={optionsOf(MODES, MODE_LABELS)} save={save('mode')} />
+        </div>
+        <TextField label="Địa điểm" value={meeting.venue} save={save('venue')} className="wide" />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>Nội dung</legend>
+        <TextField multiline rows={3} label="Nội dung hội nghị" value={meeting.content} save={save('content')} className="wide" />
+        <TextField multiline rows={2} label="Tài liệu sử dụng trong hội nghị" value={meeting.documents} save={save('documents')} className="wide" />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>Chủ trì và ghi biên bản</legend>
+        <Chairs />
+        <div className="row">
+          <TextField label="Người ghi biên bản" value={meeting.minuteTakerName} save={save('minuteTakerName')} />
+          <TextField label="Chức vụ người ghi biên bản" value={meeting.minuteTakerPosition} save={save('minuteTakerPosition')} className="grow" />
+        </div>
+      </fieldset>
+
+      <Recipients />
+    </div>
+  );
+}
+
+function DocumentNumber({ label, kind, value, save }: { label: string; kind: 'minutes' | 'notice'; value: number | null; save(value: number | null): Promise<unknown> }) {
+  const ops = useEditor();
+  const toast = useToast();
+  const suggest = async () => {
+    try {
+      const next = await ops.client.suggestNumber({ meetingId: ops.meetingId, kind });
+      await save(next);
+    } catch (error) {
+      toast({ text: errorMessage(error), tone: 'error' });
+    }
+  };
+  return (
+    <div className="with-action">
+      <NumberField label={label} value={value} save={save} />
+      <button type="button" onClick={() => void suggest()} aria-label={`Lấy số tiếp theo cho ${label.toLowerCase()}`}>Lấy số tiếp theo</button>
+    </div>
+  );
+}
+
+/** The meeting's chairs: attendees whose role is "chair". */
+function Chairs() {
+  const ops = useEditor();
+  const toast = useToast();
+  const options = useAttendeeOptions(ops.record);
+  const [text, setText] = useState('');
+  const chairs = ops.record.attendees.filter((a) => a.role === 'chair');
+  const matches = useMemo(() => (text.trim() ? rankMatches(text, options.filter((o) => o.attendee.role !== 'chair'), (o) => o.key) : []), [text, options]);
+
+  const setRole = async (id: number, role: 'chair' | 'member') => {
+    try {
+      await ops.update('attendees', id, { role });
+    } catch (error) {
+      toast({ text: errorMessage(error), tone: 'error' });
+    }
+  };
+
+  return (
+    <div className="chairs">
+      <p className="field-label" id="chairs-label">Chủ trì hội nghị</p>
+      {chairs.length === 0 ? <p className="muted">Chưa chọn người chủ trì.</p> : (
+        <ul aria-labelledby="chairs-label" className="chips">
+          {chairs.map((a) => (
+            <li key={a.id}>
+              <span>{a.fullName}{a.positions ? ` - ${a.positions}` : ''}</span>
+              <button type="button" className="danger-quiet" aria-label={`Bỏ chủ trì: ${a.fullName}`} onClick={() => void setRole(a.id, 'member')}>Bỏ</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {options.length === 0 ? (
+        <p className="muted">Người chủ trì được chọn trong danh sách đại biểu (phần Điểm cầu và thành phần).</p>
+      ) : (
+        <Combobox
+          label="Thêm người chủ trì"
+          text={text}
+          onText={setText}
+          options={matches}
+          autoHighlight
+          placeholder="Gõ vài chữ của tên, không cần dấu"
+          onPick={(option) => {
+            setText('');
+            void setRole(option.id, 'chair');
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function Recipients() {
+  const ops = useEditor();
+  const toast = useToast();
+  const { recipients } = ops.record;
+  const move = (id: number) => (position: number) => void ops.move('recipients', id, position).catch((e: unknown) => toast({ text: errorMessage(e), tone: 'error' }));
+  const remove = (id: number) => void ops.remove('recipients', id).catch((e: unknown) => toast({ text: errorMessage(e), tone: 'error' }));
+  return (
+    <fieldset className="group">
+      <legend>Nơi nhận</legend>
+      {recipients.length > 0 ? (
+        <ol className="rows">
+          {recipients.map((r, index) => (
+            <li key={r.id} className="row" onKeyDown={reorderKeys(index, recipients.length, move(r.id))}>
+              <TextField label={`Nơi nhận ${index + 1}`} hideLabel value={r.text} save={(text) => ops.update('recipients', r.id, { text })} className="grow" />
+              <RowTools name={`nơi nhận ${index + 1}`} index={index} count={recipients.length} onMove={move(r.id)} onRemove={() => remove(r.id)} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <NewRowInput
+        label="Thêm nơi nhận"
+        placeholder="Ví dụ: Các đồng chí Ủy viên Ban Thường vụ"
+        hint="Enter để thêm; dán nhiều dòng để thêm nhiều nơi nhận."
+        onAdd={(text) => ops.add('recipients', { text })}
+        onAddBlock={(rows) => ops.addMany('recipients', rows.map((cells) => ({ text: cells.join(' ') })))}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,103 @@
+// One meeting, in six sections, reachable from the side list or with Alt+1 … Alt+6.
+import { useEffect, useRef } from 'react';
+import { useTracker } from '../../context.tsx';
+import { isComposing } from '../../lib/format.ts';
+import { untitled } from '../MeetingsScreen.tsx';
+import { AgendaSection } from './AgendaSection.tsx';
+import { ConclusionsSection } from './ConclusionsSection.tsx';
+import { GeneralSection } from './GeneralSection.tsx';
+import { EditorProvider, useMeetingRecord } from './meeting-state.tsx';
+import { PreviewSection } from './PreviewSection.tsx';
+import { ProceedingsSection } from './ProceedingsSection.tsx';
+import { SitesSection } from './SitesSection.tsx';
+
+export const SECTIONS = [
+  { id: 'general', title: 'Thông tin chung' },
+  { id: 'sites', title: 'Điểm cầu và thành phần' },
+  { id: 'agenda', title: 'Chương trình' },
+  { id: 'proceedings', title: 'Diễn biến' },
+  { id: 'conclusions', title: 'Kết luận' },
+  { id: 'preview', title: 'Xem trước và xuất' },
+] as const;
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+export function MeetingEditor({ meetingId, section, onSection, onClose }: {
+  meetingId: number;
+  section: SectionId;
+  onSection(section: SectionId): void;
+  onClose(): void;
+}) {
+  const tracker = useTracker();
+  const { ops, error } = useMeetingRecord(meetingId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  const show = (next: SectionId) => {
+    tracker.flushAll();
+    moved.current = true;
+    onSection(next);
+  };
+  const showRef = useRef(show);
+  useEffect(() => {
+    showRef.current = show;
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isComposing(event) || !event.altKey || event.ctrlKey || event.metaKey) return;
+      const digit = /^Digit([1-6])$/.exec(event.code)?.[1] ?? (/^[1-6]$/.test(event.key) ? event.key : undefined);
+      const target = digit ? SECTIONS[Number(digit) - 1] : undefined;
+      if (!target) return;
+      event.preventDefault();
+      showRef.current(target.id);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  // After a change of section from the keyboard or the side list, focus goes to its heading, except
+  // in Diễn biến, where it goes straight to the speaker field.
+  useEffect(() => {
+    if (moved.current && section !== 'proceedings') heading.current?.focus();
+    moved.current = false;
+  }, [section]);
+
+  if (error) {
+    return (
+      <main className="screen">
+        <p role="alert" className="field-error">{error}</p>
+        <button type="button" onClick={onClose}>Về danh sách hội nghị</button>
+      </main>
+    );
+  }
+  if (!ops) return <main className="screen"><p>Đang mở hội nghị…</p></main>;
+
+  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
+  return (
+    <EditorProvider value={ops}>
+      <div className="editor">
+        <nav className="sections" aria-label="Các phần của hội nghị">
+          <h1 className="meeting-name">{untitled(ops.record.meeting.title)}</h1>
+          <ol>
+            {SECTIONS.map((s, index) => (
+              <li key={s.id}>
+                <button type="button" aria-current={s.id === section ? 'step' : undefined} onClick={() => show(s.id)}>
+                  <span>{s.title}</span> <kbd>Alt+{index + 1}</kbd>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <main className="section" aria-labelledby="section-title">
+          <h2 id="section-title" ref={heading} tabIndex={-1}>{current.title}</h2>
+          {section === 'general' ? <GeneralSection />
+            : section === 'sites' ? <SitesSection />
+            : section === 'agenda' ? <AgendaSection />
+            : section === 'proceedings' ? <ProceedingsSection />
+            : section === 'conclusions' ? <ConclusionsSection />
+            : <PreviewSection />}
+        </main>
+      </div>
+    </EditorProvider>
+  );
+}

@@ -1,0 +1,118 @@
+// Xem trước và xuất: the minutes (or the notice) as they will be printed, what is still missing,
+// and the Word files.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { DocumentKind, Preview } from '../../../shared/api.ts';
+import { FORMATS, type Format } from '../../../shared/model/meeting.ts';
+import { FORMAT_LABELS } from '../../../shared/model/labels.ts';
+import { errorMessage } from '../../api.ts';
+import { useToast, useTracker } from '../../context.tsx';
+import { useEditor } from './meeting-state.tsx';
+
+/**
+ * Puts the preview's HTML (escaped by its renderer in the main process) into the page. The page's
+ * CSP refuses style attributes in markup, so any inline style the fragment carries is moved onto
+ * the element through the CSSOM, which the CSP does not govern.
+ */
+export function insertPreview(container: HTMLElement, html: string): void {
+  container.innerHTML = html;
+  for (const script of container.querySelectorAll('script')) script.remove();
+  for (const element of container.querySelectorAll<HTMLElement>('[style]')) {
+    const css = element.getAttribute('style') ?? '';
+    element.removeAttribute('style');
+    element.style.cssText = css;
+  }
+}
+
+export function PreviewSection() {
+  const ops = useEditor();
+  const tracker = useTracker();
+  const toast = useToast();
+  const [kind, setKind] = useState<DocumentKind>('minutes');
+  const [format, setFormat] = useState<Format>(ops.record.meeting.format);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const page = useRef<HTMLDivElement>(null);
+  const formatId = useId();
+  const { meetingId, client } = ops;
+
+  const load = useCallback(async () => {
+    try {
+      await tracker.settle();
+      setPreview(await client.previewDocument({ meetingId, kind, format }));
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [client, meetingId, kind, format, tracker]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (page.current && preview) insertPreview(page.current, preview.html);
+  }, [preview]);
+
+  const exportDocx = async (which: DocumentKind) => {
+    setBusy(true);
+    try {
+      await tracker.settle();
+      const file = await client.exportDocument({ meetingId, kind: which, format });
+      if (file) toast({ text: `Đã xuất ${which === 'minutes' ? 'biên bản' : 'thông báo kết luận'}: ${file.path}` });
+    } catch (err) {
+      toast({ text: errorMessage(err), tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportMeeting = async () => {
+    try {
+      await tracker.settle();
+      const file = await client.exportMeetingFile({ id: meetingId });
+      if (file) toast({ text: `Đã xuất tệp hội nghị: ${file.path}` });
+    } catch (err) {
+      toast({ text: errorMessage(err), tone: 'error' });
+    }
+  };
+
+  return (
+    <div className="section-body preview-section">
+      <div className="row preview-controls">
+        <fieldset className="choice inline">
+          <legend>Văn bản</legend>
+          <label><input type="radio" name="doc-kind" checked={kind === 'minutes'} onChange={() => setKind('minutes')} /> Biên bản</label>
+          <label><input type="radio" name="doc-kind" checked={kind === 'notice'} onChange={() => setKind('notice')} /> Thông báo kết luận</label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={formatId} className="field-label">Thể thức</label>
+          <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            {FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+          </select>
+        </div>
+        <button type="button" onClick={() => void load()}>Làm mới bản xem trước</button>
+      </div>
+      <div className="row export-actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void exportDocx('minutes')}>Xuất biên bản (Word) <kbd>Ctrl+E</kbd></button>
+        <button type="button" disabled={busy} onClick={() => void exportDocx('notice')}>Xuất thông báo kết luận (Word)</button>
+        <button type="button" onClick={() => void exportMeeting()}>Xuất tệp hội nghị</button>
+      </div>
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {preview ? (
+        <section className="missing" aria-labelledby="missing-title">
+          <h3 id="missing-title">{preview.missing.length > 0 ? `Còn thiếu (${preview.missing.length})` : 'Không còn thiếu thông tin nào'}</h3>
+          {preview.missing.length > 0 ? (
+            <>
+              <p className="muted">Những chỗ này sẽ in là “…” trong văn bản.</p>
+              <ul>{preview.missing.map((m, i) => <li key={`${i}-${m}`}>{m}</li>)}</ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      <div className="preview-frame" aria-label={kind === 'minutes' ? 'Bản xem trước biên bản' : 'Bản xem trước thông báo kết luận'} role="document">
+        {preview ? null : <p className="muted">Đang tạo bản xem trước…</p>}
+        <div ref={page} className="preview-page" />
+      </div>
+    </div>
+  );
+}
