@@ -1,0 +1,78 @@
+// The API the screens see in component tests: the real handlers over a real in-memory store, through
+// the real dispatch (validation, envelopes, Vietnamese messages). Results are cloned, as IPC does.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Api, AppCommand, Channel, Envelope, Input, Output } from '../../shared/api.ts';
+import { CHANNELS } from '../../shared/api.ts';
+import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
+import { dispatch } from '../../electron/api/dispatch.ts';
+import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
+
+export interface FakeApi {
+  api: Api;
+  store: Store;
+  /** Every call made, in order: channel and input. */
+  calls: { channel: Channel; input: unknown }[];
+  /** The folder the save dialog answers with (it keeps the proposed file name). */
+  dir: string;
+  /** How the dialogs answer: cancelSave makes the save dialog return null; open is the file picked (null: cancelled). */
+  dialog: { cancelSave: boolean; open: string | null };
+  /** Sends a menu command, as the Electron menu does. */
+  command(command: AppCommand): void;
+  close(): void;
+}
+
+export function createFakeApi(): FakeApi {
+  const store = createStore(openDatabase(':memory:'));
+  const dir = mkdtempSync(join(tmpdir(), 'bien-ban-renderer-'));
+  const dialog: FakeApi['dialog'] = { cancelSave: false, open: null };
+  const dialogs: Dialogs = {
+    saveFile: async ({ defaultName }) => (dialog.cancelSave ? null : join(dir, defaultName)),
+    openFile: async () => dialog.open,
+  };
+  const documents: Documents = {
+    preview: (s, { meetingId, kind }) => {
+      const meeting = s.meetings.get(meetingId);
+      const title = kind === 'minutes' ? 'BIÊN BẢN' : 'THÔNG BÁO';
+      return {
+        html: `<article class="bien-ban" style="width:210mm"><p data-role="title">${title}</p><p>${meeting.title.replace(/[<>&]/g, '')}</p><script>window.hacked = true</script></article>`,
+        missing: meeting.date ? [] : ['Ngày họp'],
+      };
+    },
+    writeDocx: () => undefined,
+  };
+  const handlers = createHandlers(store, dialogs, documents);
+  const calls: FakeApi['calls'] = [];
+  const listeners = new Set<(command: AppCommand) => void>();
+
+  const channels = Object.fromEntries(CHANNELS.map((channel) => [channel, async (input: unknown) => {
+    calls.push({ channel, input });
+    return structuredClone(await dispatch(handlers, channel, structuredClone(input)));
+  }])) as { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> };
+
+  const api = {
+    ...channels,
+    onCommand(listener: (command: AppCommand) => void) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  } satisfies Api;
+
+  return {
+    api,
+    store,
+    calls,
+    dir,
+    dialog,
+    command: (command) => {
+      for (const listener of listeners) listener(command);
+    },
+    close: () => {
+      store.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import { existsSync } from 'node:fs';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { meetingIn, renderApp } from './setup.tsx';
+
+describe('Meetings screen', () => {
+  it('lists the meetings and finds one by typing without accents', async () => {
+    const { user } = renderApp({
+      prepare: (fake) => {
+        meetingIn(fake, { title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', date: '2026-10-02' });
+        meetingIn(fake, { title: 'Giao ban công tác tổ chức', date: '2026-11-05' });
+      },
+    });
+    expect(await screen.findByRole('heading', { name: 'Danh sách hội nghị' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Giao ban công tác tổ chức' })).toBeInTheDocument();
+
+    await user.type(screen.getByRole('searchbox', { name: 'Tìm hội nghị' }), 'dang bo');
+    expect(screen.getByRole('button', { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Giao ban công tác tổ chức' })).not.toBeInTheDocument();
+  });
+
+  it('creates a blank meeting and opens it', async () => {
+    const { user, fake } = renderApp();
+    await screen.findByText(/Chưa có hội nghị nào/);
+    await user.click(screen.getByRole('button', { name: /Hội nghị mới/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Hội nghị mới' });
+    await user.type(within(dialog).getByLabelText('Tên hội nghị'), 'Hội nghị sơ kết 6 tháng');
+    await user.click(within(dialog).getByRole('button', { name: 'Tạo hội nghị' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hội nghị sơ kết 6 tháng' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Thông tin chung' })).toBeInTheDocument();
+    expect(fake.store.meetings.list().map((m) => m.title)).toEqual(['Hội nghị sơ kết 6 tháng']);
+  });
+
+  it('creates a meeting copying the sites and attendees of an earlier one', async () => {
+    const { user, fake } = renderApp({
+      prepare: (fake) => {
+        const id = meetingIn(fake, { title: 'Hội nghị tháng 10' });
+        const site = fake.store.sites.add(id, { name: 'Trụ sở Tỉnh ủy' });
+        fake.store.attendees.add(id, { siteId: site.id, fullName: 'Nguyễn Văn Thông', presence: 'absent_excused', absenceReason: 'đi công tác' });
+      },
+    });
+    await screen.findByRole('button', { name: 'Hội nghị tháng 10' });
+    await user.keyboard('{Control>}n{/Control}');
+    const dialog = screen.getByRole('dialog', { name: 'Hội nghị mới' });
+    await user.type(within(dialog).getByLabelText('Tên hội nghị'), 'Hội nghị tháng 11');
+    await user.click(within(dialog).getByLabelText('Sao chép điểm cầu và thành phần từ hội nghị trước'));
+    expect(within(dialog).getByLabelText('Hội nghị trước')).toHaveDisplayValue('Hội nghị tháng 10');
+    await user.click(within(dialog).getByRole('button', { name: 'Tạo hội nghị' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Hội nghị tháng 11' });
+    const created = fake.store.meetings.list().find((m) => m.title === 'Hội nghị tháng 11');
+    expect(created?.siteCount).toBe(1);
+    const copied = fake.store.attendees.list(created?.id ?? 0);
+    expect(copied.map((a) => [a.fullName, a.presence])).toEqual([['Nguyễn Văn Thông', 'present']]);
+  });
+
+  it('deletes a meeting after confirmation, and brings it back with Hoàn tác', async () => {
+    const { user, fake } = renderApp({ prepare: (fake) => void meetingIn(fake, { title: 'Cuộc họp chi bộ' }) });
+    await user.click(await screen.findByRole('button', { name: 'Xóa hội nghị Cuộc họp chi bộ' }));
+
+    // Cancelling keeps it.
+    let dialog = screen.getByRole('dialog', { name: 'Xóa hội nghị?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Hủy' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(fake.store.meetings.list()).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Xóa hội nghị Cuộc họp chi bộ' }));
+    dialog = screen.getByRole('dialog', { name: 'Xóa hội nghị?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Xóa hội nghị' }));
+    await screen.findByText(/Chưa có hội nghị nào/);
+    expect(fake.store.meetings.list()).toHaveLength(0);
+    expect(screen.getByText('Đã xóa hội nghị “Cuộc họp chi bộ”.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Hoàn tác' }));
+    expect(await screen.findByRole('button', { name: 'Cuộc họp chi bộ' })).toBeInTheDocument();
+    expect(fake.store.meetings.list().map((m) => m.title)).toEqual(['Cuộc họp chi bộ']);
+  });
+
+  it('exports a meeting file and imports it back (Ctrl+O), opening the imported meeting', async () => {
+    const { user, fake } = renderApp({ prepare: (fake) => void meetingIn(fake, { title: 'Hội nghị trực tuyến toàn quốc' }) });
+    await user.click(await screen.findByRole('button', { name: 'Xuất tệp hội nghị Hội nghị trực tuyến toàn quốc' }));
+    const toast = await screen.findByText(/^Đã xuất tệp hội nghị: /);
+    const path = toast.textContent?.replace('Đã xuất tệp hội nghị: ', '') ?? '';
+    expect(existsSync(path)).toBe(true);
+
+    fake.dialog.open = path;
+    await user.keyboard('{Control>}o{/Control}');
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin chung' });
+    expect(fake.store.meetings.list()).toHaveLength(2);
+  });
+
+  it('shows the store\'s message when an import fails, and stays on the list', async () => {
+    const { user, fake } = renderApp();
+    await screen.findByText(/Chưa có hội nghị nào/);
+    fake.dialog.open = `${fake.dir}/khong-co.json`;
+    await user.click(screen.getByRole('button', { name: /Nhập tệp hội nghị/ }));
+    const toasts = screen.getByRole('status', { name: 'Thông báo' });
+    await waitFor(() => expect(toasts).toHaveTextContent(/khong-co\.json|Không đọc được/));
+    expect(screen.getByRole('heading', { name: 'Danh sách hội nghị' })).toBeInTheDocument();
+  });
+
+  it('follows the menu commands and their shortcuts', async () => {
+    const { user, fake } = renderApp();
+    await screen.findByText(/Chưa có hội nghị nào/);
+    fake.command('show-settings');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cài đặt' })).toBeInTheDocument();
+    await user.keyboard('{Control>}l{/Control}');
+    expect(await screen.findByRole('heading', { name: 'Danh sách hội nghị' })).toBeInTheDocument();
+    await user.keyboard('{Control>},{/Control}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cài đặt' })).toBeInTheDocument();
+    fake.command('new-meeting');
+    expect(await screen.findByRole('dialog', { name: 'Hội nghị mới' })).toBeInTheDocument();
+  });
+});

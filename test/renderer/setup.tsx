@@ -1,0 +1,33 @@
+// Rendering the app over the fake API, for every component test.
+import '@testing-library/jest-dom/vitest';
+import { cleanup, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach } from 'vitest';
+import { App, type Route } from '../../renderer/App.tsx';
+import { createFakeApi, type FakeApi } from './fake-api.ts';
+
+export interface Rendered {
+  fake: FakeApi;
+  user: ReturnType<typeof userEvent.setup>;
+}
+
+const open: FakeApi[] = [];
+afterEach(() => {
+  cleanup();
+  for (const fake of open.splice(0)) fake.close();
+});
+
+/** The whole app over a fresh store; `prepare` fills the store first. */
+export function renderApp(options: { route?: (fake: FakeApi) => Route; prepare?: (fake: FakeApi) => void } = {}): Rendered {
+  const fake = createFakeApi();
+  open.push(fake);
+  options.prepare?.(fake);
+  const user = userEvent.setup();
+  render(<App api={fake.api} initialRoute={options.route?.(fake)} />);
+  return { fake, user };
+}
+
+/** A meeting in the store, opened in the editor at the given section. */
+export function meetingIn(fake: FakeApi, fields: Record<string, unknown> = {}): number {
+  return fake.store.meetings.create({ title: 'Hội nghị giao ban quý III', ...fields }).id;
+}
