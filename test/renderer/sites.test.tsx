@@ -1,0 +1,184 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { FakeApi } from './fake-api.ts';
+import { meetingIn, renderApp } from './setup.tsx';
+
+function openSites(prepare?: (fake: FakeApi, id: number) => void) {
+  let id = 0;
+  const rendered = renderApp({
+    prepare: (fake) => {
+      id = meetingIn(fake);
+      prepare?.(fake, id);
+    },
+    route: () => ({ screen: 'meeting', id, section: 'sites' }),
+  });
+  return { ...rendered, id: () => id };
+}
+
+const entry = () => screen.getByRole('group', { name: 'Đại biểu mới' });
+
+describe('Điểm cầu và thành phần', () => {
+  it('adds sites with Enter; the first becomes the main site', async () => {
+    const { user, fake, id } = openSites();
+    const add = await screen.findByLabelText('Thêm điểm cầu');
+    await user.type(add, 'Trụ sở Ban Tổ chức Trung ương{Enter}');
+    await user.type(add, 'Tỉnh Nghệ An{Enter}');
+    await waitFor(() => expect(fake.store.sites.list(id()).map((s) => [s.name, s.isMain])).toEqual([
+      ['Trụ sở Ban Tổ chức Trung ương', true], ['Tỉnh Nghệ An', false],
+    ]));
+    const list = screen.getByRole('list', { name: 'Điểm cầu' });
+    expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual(['Trụ sở Ban Tổ chức Trung ươngchính0/0', 'Tỉnh Nghệ An0/0']);
+    expect(add).toHaveFocus();
+
+    // The last added is shown; make it the main site.
+    expect(screen.getByRole('heading', { name: 'Điểm cầu: Tỉnh Nghệ An' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Đặt làm điểm cầu chính' }));
+    await waitFor(() => expect(fake.store.sites.list(id()).map((s) => s.isMain)).toEqual([false, true]));
+    expect(screen.getByRole('heading', { name: 'Điểm cầu: Tỉnh Nghệ An (điểm cầu chính)' })).toBeInTheDocument();
+    expect(within(list).getAllByRole('button')[0]).toHaveTextContent('Tỉnh Nghệ An');
+  });
+
+  it('enters attendees from the keyboard: Enter adds the row and is ready for the next name', async () => {
+    const { user, fake, id } = openSites((fake, id) => void fake.store.sites.add(id, { name: 'Tỉnh Nghệ An' }));
+    const name = await within(await screen.findByRole('group', { name: 'Đại biểu mới' })).findByRole('combobox', { name: 'Họ và tên đại biểu mới' });
+    await user.click(name);
+    await user.keyboard('Nguyễn Văn Thông');
+    await user.tab();
+    await user.keyboard('Phó Bí thư Thường trực Tỉnh ủy{Enter}');
+    await waitFor(() => expect(fake.store.attendees.list(id())).toHaveLength(1));
+    expect(name).toHaveFocus();
+    expect(name).toHaveValue('');
+    await user.keyboard('Trần Thị Mai{Enter}');
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([
+      ['Nguyễn Văn Thông', 'Phó Bí thư Thường trực Tỉnh ủy'], ['Trần Thị Mai', ''],
+    ]));
+    expect(screen.getByLabelText('Họ và tên, dòng 2')).toHaveValue('Trần Thị Mai');
+    // Live counts, per site and in total.
+    expect(screen.getByText('Có mặt 2/2 đại biểu')).toBeInTheDocument();
+    expect(screen.getByText(/^Tổng cộng:/)).toHaveTextContent('Tổng cộng: 1 điểm cầu; 2 đại biểu dự (có tên: 2/2 có mặt; theo số lượng: 0).');
+    // Committed rows go to the people directory.
+    await waitFor(() => expect(fake.store.people.list().map((p) => p.fullName).sort()).toEqual(['Nguyễn Văn Thông', 'Trần Thị Mai']));
+    await waitFor(() => expect(fake.store.attendees.list(id()).every((a) => a.personId !== null)).toBe(true));
+
+    // Enter in a row goes back to the entry line.
+    await user.click(screen.getByLabelText('Chức vụ, dòng 2'));
+    await user.keyboard('Chuyên viên{Enter}');
+    expect(name).toHaveFocus();
+    await waitFor(() => expect(fake.store.attendees.list(id())[1]?.positions).toBe('Chuyên viên'));
+  });
+
+  it('turns a block pasted from Excel into rows', async () => {
+    const { user, fake, id } = openSites((fake, id) => void fake.store.sites.add(id, { name: 'Tỉnh Nghệ An' }));
+    const name = await within(await screen.findByRole('group', { name: 'Đại biểu mới' })).findByRole('combobox', { name: 'Họ và tên đại biểu mới' });
+    await user.click(name);
+    await user.paste('1\tNguyễn Văn Thông\tPhó Bí thư Thường trực Tỉnh ủy\tTỉnh ủy Nghệ An\r\n2\tLê Tiến Thắng\tTrưởng ban Tổ chức Tỉnh ủy\tBan Tổ chức Tỉnh ủy\r\n\r\n3\tTrần Thị Mai\tChuyên viên\t\r\n');
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions, a.unit])).toEqual([
+      ['Nguyễn Văn Thông', 'Phó Bí thư Thường trực Tỉnh ủy', 'Tỉnh ủy Nghệ An'],
+      ['Lê Tiến Thắng', 'Trưởng ban Tổ chức Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy'],
+      ['Trần Thị Mai', 'Chuyên viên', ''],
+    ]));
+    expect(name).toHaveValue('');
+    expect(await screen.findByText('Đã thêm 3 đại biểu.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Họ và tên, dòng 3')).toHaveValue('Trần Thị Mai');
+  });
+
+  it('completes names from the people directory', async () => {
+    const { user, fake, id } = openSites((fake, id) => {
+      fake.store.sites.add(id, { name: 'Tỉnh Nghệ An' });
+      fake.store.people.remember({ fullName: 'Nguyễn Văn Thông', positions: 'Phó Bí thư Thường trực Tỉnh ủy', unit: 'Tỉnh ủy Nghệ An' });
+    });
+    const name = await within(await screen.findByRole('group', { name: 'Đại biểu mới' })).findByRole('combobox', { name: 'Họ và tên đại biểu mới' });
+    await user.type(name, 'Nguyễn V');
+    const option = await screen.findByRole('option', { name: /Nguyễn Văn Thông/ });
+    // Suggestions never write into the field by themselves.
+    expect(name).toHaveValue('Nguyễn V');
+    expect(option).toHaveAttribute('aria-selected', 'false');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(name).toHaveValue('Nguyễn Văn Thông');
+    expect(within(entry()).getByLabelText('Chức vụ')).toHaveValue('Phó Bí thư Thường trực Tỉnh ủy');
+    expect(within(entry()).getByLabelText('Đơn vị')).toHaveValue('Tỉnh ủy Nghệ An');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.unit, a.personId !== null])).toEqual([['Nguyễn Văn Thông', 'Tỉnh ủy Nghệ An', true]]));
+    expect(fake.store.people.list()).toHaveLength(1);
+  });
+
+  it('records presence, and marks everyone present in one go', async () => {
+    const { user, fake, id } = openSites((fake, id) => {
+      const site = fake.store.sites.add(id, { name: 'Tỉnh Nghệ An' });
+      fake.store.attendees.add(id, { siteId: site.id, fullName: 'Nguyễn Văn Thông' });
+      fake.store.attendees.add(id, { siteId: site.id, fullName: 'Trần Thị Mai' });
+    });
+    await user.selectOptions(await screen.findByLabelText('Tình trạng, dòng 2'), 'Vắng có lý do');
+    const reason = await screen.findByLabelText('Lý do vắng, dòng 2');
+    await user.type(reason, 'đi công tác');
+    await user.tab();
+    await waitFor(() => expect(fake.store.attendees.list(id())[1]).toMatchObject({ presence: 'absent_excused', absenceReason: 'đi công tác' }));
+    expect(screen.getByText('Có mặt 1/2 đại biểu')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Đánh dấu tất cả có mặt' }));
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => a.presence)).toEqual(['present', 'present']));
+    expect(screen.getByLabelText('Tình trạng, dòng 2')).toHaveDisplayValue('Có mặt');
+    expect(screen.getByText('Có mặt 2/2 đại biểu')).toBeInTheDocument();
+  });
+
+  it('keeps only a head count for a count-only site, and counts it in the total', async () => {
+    const { user, fake, id } = openSites((fake, id) => {
+      const main = fake.store.sites.add(id, { name: 'Trung ương' });
+      fake.store.attendees.add(id, { siteId: main.id, fullName: 'Nguyễn Văn Thông' });
+      fake.store.sites.add(id, { name: '21 điểm cầu cấp xã' });
+    });
+    await user.click(await screen.findByRole('button', { name: /21 điểm cầu cấp xã/ }));
+    await user.click(screen.getByLabelText('Chỉ ghi số lượng đại biểu (không có danh sách)'));
+    const count = await screen.findByLabelText('Số đại biểu tại điểm cầu');
+    await user.clear(count);
+    await user.type(count, '412');
+    await user.tab();
+    await waitFor(() => expect(fake.store.sites.list(id())[1]?.attendeeCount).toBe(412));
+    expect(screen.queryByRole('group', { name: 'Đại biểu mới' })).not.toBeInTheDocument();
+    expect(screen.getByText(/^Tổng cộng:/)).toHaveTextContent('Tổng cộng: 2 điểm cầu; 413 đại biểu dự (có tên: 1/1 có mặt; theo số lượng: 412).');
+
+    // A site with named attendees cannot become count-only: the store says why, beside the box.
+    await user.click(screen.getByRole('button', { name: /Trung ương/ }));
+    await user.click(screen.getByLabelText('Chỉ ghi số lượng đại biểu (không có danh sách)'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Điểm cầu đã có danh sách đại biểu');
+    expect(fake.store.sites.list(id())[0]?.attendeeCount).toBeNull();
+  });
+
+  it('removes a site after confirmation', async () => {
+    const { user, fake, id } = openSites((fake, id) => {
+      fake.store.sites.add(id, { name: 'Trung ương' });
+      const other = fake.store.sites.add(id, { name: 'Tỉnh Hà Tĩnh' });
+      fake.store.attendees.add(id, { siteId: other.id, fullName: 'Lê Văn Hùng' });
+    });
+    await user.click(await screen.findByRole('button', { name: /Tỉnh Hà Tĩnh/ }));
+    await user.click(screen.getByRole('button', { name: 'Xóa điểm cầu' }));
+    const dialog = screen.getByRole('dialog', { name: 'Xóa điểm cầu?' });
+    expect(dialog).toHaveTextContent('và 1 đại biểu của điểm cầu');
+    await user.click(within(dialog).getByRole('button', { name: 'Xóa điểm cầu' }));
+    await waitFor(() => expect(fake.store.sites.list(id()).map((s) => s.name)).toEqual(['Trung ương']));
+    expect(fake.store.attendees.list(id())).toHaveLength(0);
+  });
+
+  it('stays light with 3,356 sites: only the rows in view are rendered, and search finds any site', async () => {
+    const { user } = openSites((fake, id) => {
+      fake.store.transaction(() => {
+        fake.store.sites.add(id, { name: 'Trụ sở Ban Tổ chức Trung ương' });
+        fake.store.sites.add(id, { name: 'Tỉnh Nghệ An', level: 'province' });
+        for (let i = 1; i <= 3354; i++) fake.store.sites.add(id, { name: `Xã số ${i}`, level: 'commune', attendeeCount: 12 });
+      });
+    });
+    const list = await screen.findByRole('list', { name: 'Điểm cầu' });
+    const rendered = within(list).getAllByRole('button');
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(100);
+    expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '3356');
+    expect(screen.getByText(/^Tổng cộng:/)).toHaveTextContent('3.356 điểm cầu; 40.248 đại biểu dự');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Tìm điểm cầu' }), 'nghe an');
+    const found = within(screen.getByRole('list', { name: 'Điểm cầu' })).getAllByRole('button');
+    expect(found.map((b) => b.textContent)).toEqual(['Tỉnh Nghệ An0/0']);
+    await user.click(found[0] as HTMLElement);
+    expect(screen.getByRole('heading', { name: 'Điểm cầu: Tỉnh Nghệ An' })).toBeInTheDocument();
+  });
+});
