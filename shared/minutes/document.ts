@@ -67,6 +67,8 @@ export function paragraph(role: ParagraphRole, ...parts: (string | Run)[]): Para
   return { type: 'paragraph', role, runs: parts.filter((p) => (typeof p === 'string' ? p : p.text) !== '').map((p) => (typeof p === 'string' ? { text: p } : p)) };
 }
 
+export const body = (...parts: (string | Run)[]): Paragraph => paragraph('body', ...parts);
+
 export const strong = (text: string): Run => ({ text, strong: true });
 
 /** The paragraph, marked as introducing the next one. */

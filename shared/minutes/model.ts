@@ -6,7 +6,7 @@ import type {
 } from '../model/meeting.ts';
 import { normalizeText } from '../text.ts';
 import {
-  BLANK, Gaps, lead, paragraph, strong, type Block, type DocumentModel, type Paragraph, type Run, type Table,
+  BLANK, body, Gaps, lead, paragraph, strong, type Block, type DocumentModel, type Paragraph, type Run, type Table,
 } from './document.ts';
 import {
   capitalize, clockWords, countOf, dateWords, documentSymbol, endSentence, formatCount, joinPeople, listItems,
@@ -117,8 +117,6 @@ export function createContext(record: MeetingRecord, profile: ProfileFields, for
 
 /** Multi-line text → its non-empty lines, each a paragraph. */
 export const linesOf = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
-
-const body = (...parts: (string | Run)[]): Paragraph => paragraph('body', ...parts);
 
 // ---------------------------------------------------------------------------------------------
 // Parts shared with the notice

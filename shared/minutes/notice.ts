@@ -1,9 +1,9 @@
 // The thông báo kết luận: the chair's conclusions (not the debate) as a second document from the same meeting.
 import type { MeetingRecord, ProfileFields } from '../model/meeting.ts';
-import { BLANK, lead, paragraph, strong, type DocumentModel, type Paragraph } from './document.ts';
+import { BLANK, body, lead, paragraph, strong, type DocumentModel, type Paragraph } from './document.ts';
 import {
   actionItemBlocks, chairName, conclusionBlocks, createContext, firstChair, headerTable, meetingTitle, placePhrase,
-  recipientParagraphs, titleBlock, type MinutesOptions,
+  recipientParagraphs, titleBlock, type Context, type MinutesOptions,
 } from './model.ts';
 import { capitalize, dateWords, endSentence, personInText, upper } from './wording.ts';
 
@@ -23,7 +23,6 @@ export function buildNotice(record: MeetingRecord, profile: ProfileFields, optio
   const title = meetingTitle(ctx);
   if (!meeting.date) gaps.note('Chưa có ngày họp.');
 
-  const body = (...parts: Parameters<typeof paragraph>[1][]) => paragraph('body', ...parts);
   return {
     kind: 'notice',
     format: ctx.format,
@@ -35,17 +34,18 @@ export function buildNotice(record: MeetingRecord, profile: ProfileFields, optio
       ...conclusionBlocks(ctx, { prefix: '', role: 'heading', votes: false }),
       ...actionItemBlocks(ctx),
       body(endSentence('Thông báo để các cơ quan, đơn vị liên quan biết, thực hiện', words.end)),
-      { type: 'table', role: 'signatures', rows: [[recipientParagraphs(ctx), signer(ctx.profile, gaps.need.bind(gaps))]] },
+      { type: 'table', role: 'signatures', rows: [[recipientParagraphs(ctx), signer(ctx)]] },
     ],
     missing: gaps.list,
   };
 }
 
 /** "T/L BAN THƯỜNG VỤ" / "CHÁNH VĂN PHÒNG" / the name, as the profile says. */
-function signer(profile: ProfileFields, need: (value: string, message: string) => string): Paragraph[] {
+function signer(ctx: Context): Paragraph[] {
+  const { profile, gaps } = ctx;
   const out: Paragraph[] = [];
   if (profile.noticeSignerAuthority) out.push(paragraph('signAuthority', upper(profile.noticeSignerAuthority)));
-  out.push(paragraph('signPosition', upper(need(profile.noticeSignerPosition, 'Chưa có chức vụ người ký thông báo kết luận (thông tin cơ quan).'))));
-  out.push(paragraph('signName', need(profile.noticeSignerName, 'Chưa có họ tên người ký thông báo kết luận (thông tin cơ quan).')));
+  out.push(paragraph('signPosition', upper(gaps.need(profile.noticeSignerPosition, 'Chưa có chức vụ người ký thông báo kết luận (thông tin cơ quan).'))));
+  out.push(paragraph('signName', gaps.need(profile.noticeSignerName, 'Chưa có họ tên người ký thông báo kết luận (thông tin cơ quan).')));
   return out;
 }

@@ -146,6 +146,8 @@ describe('the Party minutes', () => {
     expect(style(paragraph(files.party, '1. Thành phần hội nghị'))).toEqual({ sizePt: 14, bold: true, italic: false, underline: false });
     expect(style(paragraph(files.party, '2.3. Thảo luận'))).toEqual({ sizePt: 14, bold: true, italic: true, underline: false });
     expect(paragraph(files.party, '2.3. Thảo luận').keepNext).toBe(true);
+    const site = allParagraphs(files.party.blocks).find((p) => p.text.startsWith('1.2. Tại điểm cầu Nghệ An'));
+    expect(site?.runs.map((r) => [r.text.slice(0, 30), r.bold])).toEqual([['1.2. Tại điểm cầu Nghệ An: ', true], ['02 đại biểu: đồng chí Nguyễn V', false]]);
   });
 
   it('signs in a borderless table and ends with Nơi nhận underlined at 14 pt, items at 12 pt', () => {
@@ -234,6 +236,23 @@ describe('the notice', () => {
     expect(style(paragraph(files.stateNotice, 'CHÁNH VĂN PHÒNG'))).toEqual({ sizePt: 14, bold: true, italic: false, underline: false });
     expect(style(paragraph(files.notice, 'Nguyễn Văn A'))).toEqual({ sizePt: 14, bold: true, italic: false, underline: false });
     expect(texts(files.stateNotice.blocks)).toContain('Thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.');
+  });
+});
+
+describe('the confidentiality mark', () => {
+  it('stands under the number, in bold capitals, when set', async () => {
+    const secret: MeetingRecord = structuredClone(record);
+    secret.meeting.confidentiality = 'toi_mat';
+    const info = await readDocx(await renderDocx(buildMinutes(secret, { ...PROFILE, superiorBody: 'Ban Chấp hành Trung ương' })));
+    const [header] = tables(info);
+    if (!header) throw new Error('no header table');
+    expect(cellTexts(header)).toEqual([
+      [['BAN CHẤP HÀNH TRUNG ƯƠNG', 'BAN TỔ CHỨC TRUNG ƯƠNG', '*'], ['ĐẢNG CỘNG SẢN VIỆT NAM']],
+      [['Số 05-BB/BTCTW', 'TỐI MẬT'], ['Hà Nội, ngày 30 tháng 9 năm 2021']],
+    ]);
+    expect(style(paragraph(info, 'TỐI MẬT'))).toEqual({ sizePt: 14, bold: true, italic: false, underline: false });
+    expect(style(paragraph(info, 'BAN CHẤP HÀNH TRUNG ƯƠNG'))).toEqual({ sizePt: 14, bold: false, italic: false, underline: false });
+    expect(texts(files.party.blocks).some((t) => t.includes('MẬT'))).toBe(false);
   });
 });
 
