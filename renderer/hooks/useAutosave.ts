@@ -72,7 +72,14 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
     pending.current = null;
     tracker.unregister(flushForced);
     inFlight.current++;
-    tracker.track(Promise.resolve().then(() => saveRef.current(value))).then(
+    // Called synchronously, so that a flush from `pagehide` sends its message before the page goes.
+    let work: Promise<unknown>;
+    try {
+      work = Promise.resolve(saveRef.current(value));
+    } catch (error) {
+      work = Promise.reject(error);
+    }
+    tracker.track(work).then(
       () => {
         failed.current = false;
         setError(null);

@@ -26,9 +26,24 @@ export function searchable(name: string): Searchable {
 }
 
 /**
- * How well a typed query matches a name: 0 best … 4 worst, or null for no match.
- * Whole-name prefix, then the given name (last word), then each typed word starting a name word
- * in order, then anywhere, then initials.
+ * True when each typed part, in order, starts a later word of the name or spells the initials of
+ * consecutive words: "tran mai", "nvt", "lt thang" all match "Lê Tiến Thắng"-style names.
+ */
+function partsMatch(parts: readonly string[], words: readonly string[], from = 0): boolean {
+  const [part, ...rest] = parts;
+  if (part === undefined) return true;
+  for (let at = from; at < words.length; at++) {
+    if (words[at]?.startsWith(part) && partsMatch(rest, words, at + 1)) return true;
+    if (part.length > 1 && at + part.length <= words.length
+      && words.slice(at, at + part.length).every((w, i) => w[0] === part[i]) && partsMatch(rest, words, at + part.length)) return true;
+  }
+  return false;
+}
+
+/**
+ * How well a typed query matches a name: 0 best … 3 worst, or null for no match.
+ * Whole-name prefix, then the given name (last word), then word starts and initials in order,
+ * then anywhere in the name.
  */
 export function matchScore(query: string, target: Searchable): number | null {
   const q = fold(query);
@@ -36,21 +51,8 @@ export function matchScore(query: string, target: Searchable): number | null {
   if (target.key.startsWith(q)) return 0;
   const last = target.words[target.words.length - 1] ?? '';
   if (last.startsWith(q)) return 1;
-  const typed = q.split(' ');
-  let from = 0;
-  let inOrder = true;
-  for (const part of typed) {
-    const at = target.words.findIndex((w, i) => i >= from && w.startsWith(part));
-    if (at < 0) {
-      inOrder = false;
-      break;
-    }
-    from = at + 1;
-  }
-  if (inOrder) return 2;
+  if (partsMatch(q.split(' '), target.words)) return 2;
   if (target.key.includes(q)) return 3;
-  const compact = q.replace(/ /g, '');
-  if (compact.length >= 2 && target.initials.startsWith(compact)) return 4;
   return null;
 }
 

@@ -18,6 +18,8 @@ export interface FakeApi {
   dir: string;
   /** How the dialogs answer: cancelSave makes the save dialog return null; open is the file picked (null: cancelled). */
   dialog: { cancelSave: boolean; open: string | null };
+  /** Resolves when every call made so far has been answered. */
+  idle(): Promise<void>;
   /** Sends a menu command, as the Electron menu does. */
   command(command: AppCommand): void;
   close(): void;
@@ -45,10 +47,17 @@ export function createFakeApi(): FakeApi {
   const handlers = createHandlers(store, dialogs, documents);
   const calls: FakeApi['calls'] = [];
   const listeners = new Set<(command: AppCommand) => void>();
+  const pending = new Set<Promise<unknown>>();
 
   const channels = Object.fromEntries(CHANNELS.map((channel) => [channel, async (input: unknown) => {
     calls.push({ channel, input });
-    return structuredClone(await dispatch(handlers, channel, structuredClone(input)));
+    const answer = dispatch(handlers, channel, structuredClone(input));
+    pending.add(answer);
+    try {
+      return structuredClone(await answer);
+    } finally {
+      pending.delete(answer);
+    }
   }])) as { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> };
 
   const api = {
@@ -67,6 +76,9 @@ export function createFakeApi(): FakeApi {
     calls,
     dir,
     dialog,
+    idle: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
     command: (command) => {
       for (const listener of listeners) listener(command);
     },

@@ -12,9 +12,14 @@ export interface Rendered {
 }
 
 const open: FakeApi[] = [];
-afterEach(() => {
+afterEach(async () => {
+  // Unmounting sends what is still unsaved; let it land before the store closes.
   cleanup();
-  for (const fake of open.splice(0)) fake.close();
+  for (const fake of open.splice(0)) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fake.idle();
+    fake.close();
+  }
 });
 
 /** The whole app over a fresh store; `prepare` fills the store first. */

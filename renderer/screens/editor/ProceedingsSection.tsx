@@ -192,8 +192,14 @@ function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, 
   useEffect(() => () => commitRef.current(false), []);
 
   useEffect(() => {
-    if (mode === 'new') speakerRef.current?.focus();
-    else contentRef.current?.focus();
+    if (mode === 'new') {
+      speakerRef.current?.focus();
+      return;
+    }
+    // Editing an earlier speech: the caret goes to the end of its text.
+    const area = contentRef.current;
+    area?.focus();
+    area?.setSelectionRange(area.value.length, area.value.length);
   }, [mode]);
 
   const finish = () => {
