@@ -1,5 +1,6 @@
 // A block copied from Excel or Word: one row per line, cells separated by tabs (as both put them on
 // the clipboard for table cells).
+import { fold } from './fold.ts';
 
 /** True when pasted text is more than a single cell: several lines, or tab-separated cells. */
 export function isBlock(text: string): boolean {
@@ -17,13 +18,16 @@ export function parseBlock(text: string): string[][] {
 }
 
 const NUMBERING = /^(\d{1,4}[.)]?|[-•*])$/;
+/** Column titles of a copied table's first row (folded): such a row is not a person. */
+const HEADINGS = new Set(['stt', 'tt', 'so tt', 'ho va ten', 'ho ten', 'ho va ten dai bieu', 'chuc vu', 'don vi', 'co quan']);
 
 /**
  * Attendee rows from a pasted block: name, positions, unit. A leading column of row numbers
- * ("1", "2." …, as in most Word and Excel lists) is skipped.
+ * ("1", "2." …, as in most Word and Excel lists) is skipped, and so is a first row of column titles.
  */
 export function parseAttendeeBlock(text: string): { fullName: string; positions: string; unit: string }[] {
   return parseBlock(text)
+    .filter((cells, index) => index > 0 || !cells.some((cell) => HEADINGS.has(fold(cell))))
     .map((cells) => (cells.length > 1 && NUMBERING.test(cells[0] ?? '') ? cells.slice(1) : cells))
     .map(([fullName = '', positions = '', unit = '']) => ({ fullName, positions, unit }))
     .filter((row) => row.fullName !== '');

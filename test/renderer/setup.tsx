@@ -1,7 +1,7 @@
 // Rendering the app over the fake API, for every component test.
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { afterEach } from 'vitest';
 import { App, type Route } from '../../renderer/App.tsx';
 import { createFakeApi, type FakeApi } from './fake-api.ts';

@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import { fold, matchScore, rankMatches, searchable } from '../../renderer/lib/fold.ts';
+import { isBlock, parseAttendeeBlock } from '../../renderer/lib/paste.ts';
+import { insertPreview } from '../../renderer/screens/editor/PreviewSection.tsx';
+
+describe('fold and speaker matching', () => {
+  it('folds accents, đ and case, in precomposed and decomposed forms', () => {
+    expect(fold('Nguyễn Văn Thông')).toBe('nguyen van thong');
+    expect(fold('ĐẶNG Thị Đào')).toBe('dang thi dao');
+    expect(fold('Hoà'.normalize('NFD'))).toBe('hoa');
+    expect(fold('Hòa')).toBe(fold('Hoà'));
+  });
+
+  it('matches names by prefix, given name, word starts, initials and substring; ranks them', () => {
+    const thong = searchable('Nguyễn Văn Thông');
+    expect(matchScore('nguyen van', thong)).toBe(0);
+    expect(matchScore('thong', thong)).toBe(1);
+    expect(matchScore('van th', thong)).toBe(2);
+    expect(matchScore('nvt', thong)).toBe(2);
+    expect(matchScore('nv thong', thong)).toBe(2);
+    expect(matchScore('an th', thong)).toBe(3);
+    expect(matchScore('tvn', thong)).toBeNull();
+    expect(matchScore('', thong)).toBeNull();
+
+    const people = ['Trần Thị Thông', 'Nguyễn Văn Thông', 'Thông Văn Nam'].map((name) => ({ name, key: searchable(name) }));
+    expect(rankMatches('thong', people, (p) => p.key).map((p) => p.name)).toEqual(['Thông Văn Nam', 'Trần Thị Thông', 'Nguyễn Văn Thông']);
+  });
+});
+
+describe('pasted blocks', () => {
+  it('knows a block from a single cell', () => {
+    expect(isBlock('Nguyễn Văn Thông')).toBe(false);
+    expect(isBlock('Nguyễn Văn Thông\n')).toBe(false);
+    expect(isBlock('Nguyễn Văn Thông\tBí thư')).toBe(true);
+    expect(isBlock('A\r\nB')).toBe(true);
+  });
+
+  it('reads name, positions and unit, skipping a numbering column and blank lines', () => {
+    expect(parseAttendeeBlock('STT\tHọ và tên\n1.\t Nguyễn Văn Thông \tBí thư\tTỉnh ủy\n\n2\tTrần Thị Mai\n')).toEqual([
+      { fullName: 'Nguyễn Văn Thông', positions: 'Bí thư', unit: 'Tỉnh ủy' },
+      { fullName: 'Trần Thị Mai', positions: '', unit: '' },
+    ]);
+  });
+});
+
+describe('page', () => {
+  it('index.html carries the app\'s Content-Security-Policy and is in Vietnamese', () => {
+    const html = readFileSync(join(process.cwd(), 'renderer', 'index.html'), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(html).toMatch(/<html lang="vi">/);
+  });
+
+  it('inserts the preview without scripts, moving inline styles to the CSSOM', () => {
+    const box = document.createElement('div');
+    insertPreview(box, '<p style="text-align:center;font-weight:bold">BIÊN BẢN</p><script>1</script><img src="x" onerror="1">');
+    expect(box.querySelector('script')).toBeNull();
+    const p = box.querySelector('p');
+    expect(p?.style.textAlign).toBe('center');
+    expect(p?.style.fontWeight).toBe('bold');
+  });
+});

@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { meetingIn, renderApp } from './setup.tsx';
+
+describe('Xem trước và xuất', () => {
+  it('shows the preview and what is missing, and exports the minutes and the notice', async () => {
+    let id = 0;
+    const { user, fake } = renderApp({
+      prepare: (f) => {
+        id = meetingIn(f, { title: 'Hội nghị giao ban', format: 'state' });
+      },
+      route: () => ({ screen: 'meeting', id, section: 'preview' }),
+    });
+    const page = await screen.findByRole('document', { name: 'Bản xem trước biên bản' });
+    await waitFor(() => expect(page).toHaveTextContent('BIÊN BẢNHội nghị giao ban'));
+    // No script from the HTML runs or stays; inline styles are applied through the CSSOM.
+    expect(page.querySelector('script')).toBeNull();
+    expect(page.querySelector('article')?.style.width).toBe('210mm');
+    const missing = screen.getByRole('heading', { name: 'Còn thiếu (1)' });
+    expect(missing.parentElement).toHaveTextContent('Ngày họp');
+    expect(screen.getByLabelText('Thể thức')).toHaveDisplayValue('Thể thức hành chính nhà nước');
+
+    await user.click(screen.getByRole('button', { name: /Xuất biên bản \(Word\)/ }));
+    expect(await screen.findByText(/^Đã xuất biên bản: .*\.docx$/)).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.channel === 'exportDocument').map((c) => c.input)).toEqual([{ meetingId: id, kind: 'minutes', format: 'state' }]);
+
+    await user.click(screen.getByLabelText('Thông báo kết luận'));
+    await waitFor(() => expect(screen.getByRole('document', { name: 'Bản xem trước thông báo kết luận' })).toHaveTextContent('THÔNG BÁO'));
+    await user.click(screen.getByRole('button', { name: 'Xuất thông báo kết luận (Word)' }));
+    expect(await screen.findByText(/^Đã xuất thông báo kết luận: /)).toBeInTheDocument();
+
+    // Cancelling the save dialog is not an error.
+    fake.dialog.cancelSave = true;
+    await user.keyboard('{Control>}e{/Control}');
+    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'exportDocument')).toHaveLength(3));
+    expect(screen.queryByText(/Lỗi/)).not.toBeInTheDocument();
+  });
+
+  it('refuses Ctrl+E when no meeting is open, with a message', async () => {
+    const { user } = renderApp();
+    await screen.findByRole('heading', { name: 'Danh sách hội nghị' });
+    await user.keyboard('{Control>}e{/Control}');
+    expect(await screen.findByText('Hãy mở một hội nghị trước khi xuất biên bản.')).toBeInTheDocument();
+  });
+
+  it('moves between sections with the side list and Alt+digit, focusing the section heading', async () => {
+    let id = 0;
+    const { user } = renderApp({
+      prepare: (f) => {
+        id = meetingIn(f);
+      },
+      route: () => ({ screen: 'meeting', id, section: 'general' }),
+    });
+    const nav = await screen.findByRole('navigation', { name: 'Các phần của hội nghị' });
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Thông tin chung Alt+1', 'Điểm cầu và thành phần Alt+2', 'Chương trình Alt+3', 'Diễn biến Alt+4', 'Kết luận Alt+5', 'Xem trước và xuất Alt+6',
+    ]);
+    await user.click(within(nav).getByRole('button', { name: /Chương trình/ }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Chương trình' })).toHaveFocus();
+    expect(within(nav).getByRole('button', { name: /Chương trình/ })).toHaveAttribute('aria-current', 'step');
+    await user.keyboard('{Alt>}6{/Alt}');
+    expect(screen.getByRole('heading', { level: 2, name: 'Xem trước và xuất' })).toHaveFocus();
+  });
+});
+
+describe('Cài đặt', () => {
+  it('saves the organisation profile, used as defaults of a new meeting', async () => {
+    const { user, fake } = renderApp({ route: () => ({ screen: 'settings' }) });
+    await user.type(await screen.findByLabelText('Cơ quan ban hành'), 'BAN THƯỜNG VỤ TỈNH ỦY');
+    await user.type(screen.getByLabelText('Chữ viết tắt của cơ quan'), 'TU');
+    await user.type(screen.getByLabelText('Người ghi biên bản'), 'Phạm Thị Hoa');
+    await user.selectOptions(screen.getByLabelText('Thể thức mặc định'), 'Thể thức hành chính nhà nước');
+    await user.type(screen.getByLabelText('Thẩm quyền ký'), 'T/L BAN THƯỜNG VỤ');
+    await user.tab();
+    await waitFor(() => expect(fake.store.profile.get()).toMatchObject({
+      issuingBody: 'BAN THƯỜNG VỤ TỈNH ỦY', abbreviation: 'TU', defaultMinuteTaker: 'Phạm Thị Hoa', defaultFormat: 'state', noticeSignerAuthority: 'T/L BAN THƯỜNG VỤ',
+    }));
+
+    await user.keyboard('{Control>}n{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: 'Hội nghị mới' });
+    await user.click(within(dialog).getByRole('button', { name: 'Tạo hội nghị' }));
+    expect(await screen.findByLabelText('Người ghi biên bản')).toHaveValue('Phạm Thị Hoa');
+    expect(screen.getByLabelText('Thể thức')).toHaveDisplayValue('Thể thức hành chính nhà nước');
+  });
+});
