@@ -1,15 +1,22 @@
-// Runs the named benchmarks (all when none is named): npm run bench -- [store] …
-const BENCHES: Record<string, string> = {
-  store: './store.ts',
+// Runs the named benchmarks (all when none is named), each in its own process: npm run bench -- [store] [minutes]
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES: Record<string, string[]> = {
+  store: ['store.ts'],
+  minutes: ['minutes.ts', '--pages'],
 };
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+let failed = false;
 for (const name of names) {
-  const file = BENCHES[name];
+  const [file, ...args] = BENCHES[name] ?? [];
   if (!file) {
     console.error(`Không có benchmark "${name}". Có: ${Object.keys(BENCHES).join(', ')}.`);
     process.exit(2);
   }
   console.log(`== ${name}`);
-  await import(file);
+  const result = spawnSync(process.execPath, [fileURLToPath(new URL(file, import.meta.url)), ...args], { stdio: 'inherit' });
+  failed ||= result.status !== 0;
 }
+process.exitCode = failed ? 1 : 0;

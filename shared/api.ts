@@ -1,6 +1,8 @@
 // The one contract between the screens and the main process: channel → input schema → result type.
 // The preload, the main-process registration, the test bridge and the fake API all follow it.
+// Channel names live in channels.ts, free of zod, so that the preload stays small.
 import { z } from 'zod';
+import type { AppCommand, Channel } from './channels.ts';
 import type { ErrorCode } from './errors.ts';
 import { FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
   type MeetingSummary, type Person, type ProfileFields, type Recipient, type Site, type Speech } from './model/meeting.ts';
@@ -70,21 +72,16 @@ export const CONTRACT = {
   exportDocument: channel(documentOptions).returns<PickedFile>(),
   exportMeetingFile: channel(meetingRef).returns<PickedFile>(),
   importMeetingFile: channel(none).returns<{ meetingId: number } | null>(),
-};
+} satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
-export type Channel = keyof typeof CONTRACT;
-export const CHANNELS = Object.keys(CONTRACT) as Channel[];
 export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;
 export type Output<C extends Channel> = (typeof CONTRACT)[C]['result'];
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode | 'INTERNAL'; message: string } };
 
-/** Commands of the application menu, sent to the page. */
-export const APP_COMMANDS = ['new-meeting', 'import-meeting', 'show-meetings', 'show-settings', 'export-minutes'] as const;
-export type AppCommand = (typeof APP_COMMANDS)[number];
-export const COMMAND_CHANNEL = 'app-command';
-
 /** What the page sees as window.api: one function per channel, and the menu's commands. */
 export type Api = { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> } & {
   onCommand(listener: (command: AppCommand) => void): () => void;
 };
+
+export { APP_COMMANDS, CHANNELS, COMMAND_CHANNEL, type AppCommand, type Channel } from './channels.ts';

@@ -9,7 +9,7 @@ import { memoryStore, tempDir } from './support/store.ts';
 
 const documents: Documents = {
   preview: () => ({ html: '<p>Biên bản</p>', missing: [] }),
-  writeDocx: (_store, _options, target) => writeFileSync(target, 'docx'),
+  writeDocx: async (_store, _options, target) => writeFileSync(target, 'docx'),
 };
 
 function setup(dialogs: Partial<Dialogs> = {}) {
@@ -50,7 +50,7 @@ describe('dispatch', () => {
     expect(await call('getMeeting', { id: 9 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy hội nghị (mã 9).' } });
     const broken = createHandlers(memoryStore(), { saveFile: async () => null, openFile: async () => null }, {
       preview: () => { throw new Error('secret internals'); },
-      writeDocx: () => undefined,
+      writeDocx: async () => undefined,
     });
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = await dispatch(broken, 'previewDocument', { meetingId: 1, kind: 'minutes' });

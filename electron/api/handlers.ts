@@ -31,7 +31,7 @@ export interface DocumentOptions {
 /** The minutes and the notice: their HTML preview and their Word file. */
 export interface Documents {
   preview(store: Store, options: DocumentOptions): Preview;
-  writeDocx(store: Store, options: DocumentOptions, target: string): void;
+  writeDocx(store: Store, options: DocumentOptions, target: string): Promise<void>;
 }
 
 const MEETING_FILTER: FileFilter = { name: 'Tệp hội nghị Biên Bản', extensions: ['json'] };
@@ -95,7 +95,7 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
         filters: [WORD_FILTER],
       });
       if (!path) return null;
-      documents.writeDocx(store, options, path);
+      await documents.writeDocx(store, options, path);
       return { path };
     },
     exportMeetingFile: async ({ id }) => {

@@ -1,7 +1,7 @@
 // The Vietnamese application menu. Shortcuts are handled by the page itself (so they also work in the
 // browser tests); the menu shows them and sends the same commands when clicked.
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { COMMAND_CHANNEL, type AppCommand } from '../../shared/api.ts';
+import { COMMAND_CHANNEL, type AppCommand } from '../../shared/channels.ts';
 
 export function buildMenu(window: () => BrowserWindow | null, devTools: boolean): Menu {
   const command = (label: string, name: AppCommand, accelerator: string): MenuItemConstructorOptions => ({

@@ -1,6 +1,7 @@
 // The page's only door to the main process: one named function per channel, nothing generic.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { APP_COMMANDS, CHANNELS, COMMAND_CHANNEL, type Api, type AppCommand } from '../../shared/api.ts';
+import type { Api } from '../../shared/api.ts';
+import { APP_COMMANDS, CHANNELS, COMMAND_CHANNEL, type AppCommand } from '../../shared/channels.ts';
 
 const channels = Object.fromEntries(CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)]));
 

@@ -42,7 +42,7 @@ export function createFakeApi(): FakeApi {
         missing: meeting.date ? [] : ['Ngày họp'],
       };
     },
-    writeDocx: () => undefined,
+    writeDocx: async () => undefined,
   };
   const handlers = createHandlers(store, dialogs, documents);
   const calls: FakeApi['calls'] = [];

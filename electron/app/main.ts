@@ -1,0 +1,69 @@
+// The Electron entry: one window, one writer, everything locked down.
+import { app, BrowserWindow, Menu } from 'electron';
+import { join } from 'node:path';
+import { createHandlers } from '../api/handlers.ts';
+import { documents } from '../minutes/documents.ts';
+import { defaultDatabasePath } from '../paths.ts';
+import { createStore, openDatabase, type Store } from '../store/index.ts';
+import { nativeDialogs } from './dialogs.ts';
+import { registerIpc } from './ipc.ts';
+import { buildMenu } from './menu.ts';
+import { APP_ORIGIN, registerScheme, serveRenderer } from './protocol.ts';
+import { lockDown } from './security.ts';
+
+let window: BrowserWindow | null = null;
+let store: Store | null = null;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Biên Bản',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    window = null;
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    // Another window already owns the database: it is focused instead (second-instance below).
+    app.quit();
+    return;
+  }
+  registerScheme();
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => store?.db.close());
+
+  void app.whenReady().then(() => {
+    lockDown();
+    serveRenderer(join(__dirname, '..', 'renderer'));
+    const dbSwitch = app.commandLine.getSwitchValue('db');
+    store = createStore(openDatabase(dbSwitch || defaultDatabasePath()));
+    registerIpc(createHandlers(store, nativeDialogs(() => window), documents));
+    Menu.setApplicationMenu(buildMenu(() => window, !app.isPackaged));
+    window = createWindow();
+  });
+}
+
+start();

@@ -1,0 +1,13 @@
+// The names of the contract's channels (shared/api.ts checks it has exactly these) and of the menu's commands.
+export const CHANNELS = [
+  'listMeetings', 'getMeeting', 'createMeeting', 'updateMeeting', 'deleteMeeting', 'undoDelete', 'suggestNumber',
+  'addItem', 'addItems', 'updateItem', 'removeItem', 'moveItem', 'markAllPresent',
+  'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
+  'previewDocument', 'exportDocument', 'exportMeetingFile', 'importMeetingFile',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Commands of the application menu, sent to the page. */
+export const APP_COMMANDS = ['new-meeting', 'import-meeting', 'show-meetings', 'show-settings', 'export-minutes'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+export const COMMAND_CHANNEL = 'app-command';
