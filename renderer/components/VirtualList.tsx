@@ -27,14 +27,22 @@ const measure = (instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { wi
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
   const { items } = props;
-  if (items.length < (props.virtualiseFrom ?? VIRTUALISE_FROM)) {
-    return (
-      <ul className={`plain-list ${props.className ?? ''}`} aria-label={props.label}>
-        {items.map((item, index) => <li key={props.getKey(item)} className="list-row">{props.renderRow(item, index)}</li>)}
-      </ul>
-    );
-  }
+  if (items.length < (props.virtualiseFrom ?? VIRTUALISE_FROM)) return <Plain {...props} />;
   return <Virtual {...props} />;
+}
+
+function Plain<T>({ items, getKey, renderRow, label, className, scrollToIndex }: VirtualListProps<T>) {
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (scrollToIndex === null || scrollToIndex === undefined) return;
+    const row = list.current?.children[scrollToIndex];
+    if (row && typeof row.scrollIntoView === 'function') row.scrollIntoView({ block: 'nearest' });
+  }, [scrollToIndex]);
+  return (
+    <ul ref={list} className={`plain-list ${className ?? ''}`} aria-label={label}>
+      {items.map((item, index) => <li key={getKey(item)} className="list-row">{renderRow(item, index)}</li>)}
+    </ul>
+  );
 }
 
 function Virtual<T>({ items, rowHeight, getKey, renderRow, label, className, scrollToIndex }: VirtualListProps<T>) {

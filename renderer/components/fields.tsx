@@ -100,7 +100,7 @@ export function SelectField<V extends string>(props: Common & {
   save(value: V): Promise<unknown>;
 }) {
   const id = useId();
-  const field = useAutosave({ value: props.value, save: props.save });
+  const field = useAutosave({ value: props.value, save: props.save, discrete: true });
   return (
     <div className={`field ${props.className ?? ''}`}>
       <Label htmlFor={id} label={props.label} hide={props.hideLabel} />
@@ -123,7 +123,7 @@ export function SelectField<V extends string>(props: Common & {
 
 export function CheckboxField(props: Common & { value: boolean; save(value: boolean): Promise<unknown> }) {
   const id = useId();
-  const field = useAutosave({ value: props.value, save: props.save });
+  const field = useAutosave({ value: props.value, save: props.save, discrete: true });
   return (
     <div className={`field field-check ${props.className ?? ''}`}>
       <input

@@ -37,9 +37,14 @@ export interface AutosaveOptions<T> {
   delay?: number;
   /** Called after the field loses focus (e.g. to remember a person). */
   onBlur?: () => void;
+  /**
+   * A choice (select, checkbox) rather than typed text: the stored value is shown even while the
+   * control has focus, and a refused choice goes back to the stored one (the message stays).
+   */
+  discrete?: boolean;
 }
 
-export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onBlur }: AutosaveOptions<T>): Autosave<T> {
+export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onBlur, discrete = false }: AutosaveOptions<T>): Autosave<T> {
   const tracker = useTracker();
   const [local, setLocal] = useState<T>(stored);
   const [error, setError] = useState<string | null>(null);
@@ -85,14 +90,14 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
         setError(null);
       },
       (reason: unknown) => {
-        failed.current = true;
+        failed.current = !discrete;
         setError(errorMessage(reason));
       },
     ).finally(() => {
       inFlight.current--;
       rerender();
     });
-  }, [tracker, flushForced]);
+  }, [tracker, flushForced, discrete]);
   useLayoutEffect(() => {
     sendRef.current = send;
   }, [send]);
@@ -118,8 +123,8 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
 
   // The stored value replaces the shown one only when the user is not editing this field.
   useEffect(() => {
-    if (!focused.current && !pending.current && inFlight.current === 0 && !failed.current) setLocal(stored);
-  }, [stored, tick]);
+    if ((discrete || !focused.current) && !pending.current && inFlight.current === 0 && !failed.current) setLocal(stored);
+  }, [stored, tick, discrete]);
 
   // Leaving the screen sends what is left.
   useEffect(() => () => send(true), [send]);

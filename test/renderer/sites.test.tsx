@@ -142,6 +142,8 @@ describe('Điểm cầu và thành phần', () => {
     await user.click(screen.getByRole('button', { name: /Trung ương/ }));
     await user.click(screen.getByLabelText('Chỉ ghi số lượng đại biểu (không có danh sách)'));
     expect(await screen.findByRole('alert')).toHaveTextContent('Điểm cầu đã có danh sách đại biểu');
+    expect(screen.getByLabelText('Chỉ ghi số lượng đại biểu (không có danh sách)')).not.toBeChecked();
+    expect(screen.getByRole('group', { name: 'Đại biểu mới' })).toBeInTheDocument();
     expect(fake.store.sites.list(id())[0]?.attendeeCount).toBeNull();
   });
 

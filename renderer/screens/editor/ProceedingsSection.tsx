@@ -140,7 +140,14 @@ function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, 
   const speakerRef = useRef<HTMLInputElement>(null);
   const contentRef = useRef<HTMLTextAreaElement>(null);
   const validAgenda = defaultAgendaId !== null && agenda.some((a) => a.id === defaultAgendaId) ? defaultAgendaId : null;
-  const lazy = useLazyItem('speeches', speech, () => ({ agendaItemId: validAgenda }), onCreated);
+  const latest = useRef({ content: '', startTime: '', speakerId: null as number | null, speakerText: '' });
+  // Created with everything already typed, so a window closed right after the first words keeps them.
+  const lazy = useLazyItem('speeches', speech, () => ({
+    agendaItemId: validAgenda,
+    content: latest.current.content,
+    startTime: latest.current.startTime || null,
+    ...(latest.current.speakerId !== null ? { attendeeId: latest.current.speakerId } : { speakerName: latest.current.speakerText.trim() }),
+  }), onCreated);
   const [speakerError, setSpeakerError] = useState<string | null>(null);
 
   // The speaker: an attendee picked from the list, or a name typed freely.
@@ -157,6 +164,9 @@ function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, 
 
   const start = useAutosave({ value: speech?.startTime ?? '', save: (t: string) => lazy.save({ startTime: t === '' ? null : t }) });
   const content = useAutosave({ value: speech?.content ?? '', save: (text: string) => lazy.save({ content: text }) });
+  useEffect(() => {
+    latest.current = { content: content.value, startTime: start.value, speakerId, speakerText: committed.current };
+  });
   const fillStart = () => {
     if (mode === 'new' && !start.value) start.change(nowClock());
   };

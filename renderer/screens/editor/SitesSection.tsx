@@ -293,6 +293,7 @@ function NewAttendee({ siteId, nameRef }: { siteId: number; nameRef: RefObject<H
   const [people, setPeople] = useState<Person[]>([]);
   const [error, setError] = useState<string | null>(null);
   const asked = useRef(0);
+  const options = useMemo(() => people.map((p) => ({ id: p.id, label: p.fullName, detail: [p.positions, p.unit].filter(Boolean).join(' · '), person: p })), [people]);
   const opsRef = useRef(ops);
   opsRef.current = ops;
 
@@ -368,7 +369,7 @@ function NewAttendee({ siteId, nameRef }: { siteId: number; nameRef: RefObject<H
           setPersonId(null);
           lookUp(text);
         }}
-        options={people.map((p) => ({ id: p.id, label: p.fullName, detail: [p.positions, p.unit].filter(Boolean).join(' · '), person: p }))}
+        options={options}
         onPick={(option) => {
           setName(option.person.fullName);
           setPositions(option.person.positions);
