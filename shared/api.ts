@@ -22,7 +22,10 @@ export const LIST_NAMES = ['sites', 'attendees', 'agenda', 'speeches', 'conclusi
 export type DocumentKind = 'minutes' | 'notice';
 
 export interface Preview {
+  /** Markup without inline styles (the page's CSP forbids them)… */
   html: string;
+  /** …and its stylesheet, which the page adopts through the CSSOM. */
+  css: string;
   /** What the secretary has left empty, in Vietnamese. */
   missing: string[];
 }

@@ -8,7 +8,7 @@ import { CHANNELS } from '../shared/api.ts';
 import { memoryStore, tempDir } from './support/store.ts';
 
 const documents: Documents = {
-  preview: () => ({ html: '<p>Biên bản</p>', missing: [] }),
+  preview: () => ({ html: '<p>Biên bản</p>', css: '', missing: [] }),
   writeDocx: async (_store, _options, target) => writeFileSync(target, 'docx'),
 };
 

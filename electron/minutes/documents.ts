@@ -1,7 +1,7 @@
 // The minutes and the notice of a stored meeting: the HTML preview and the Word file, from one model.
 import type { Preview } from '../../shared/api.ts';
 import type { DocumentKind, DocumentModel } from '../../shared/minutes/document.ts';
-import { renderHtml } from '../../shared/minutes/html.ts';
+import { previewStylesheet, renderHtml } from '../../shared/minutes/html.ts';
 import { buildMinutes } from '../../shared/minutes/model.ts';
 import { buildNotice } from '../../shared/minutes/notice.ts';
 import type { Format } from '../../shared/model/meeting.ts';
@@ -35,7 +35,7 @@ export function buildDocument(store: Store, meetingId: number, request: Document
 
 export function previewDocument(store: Store, meetingId: number, request: DocumentRequest): Preview {
   const doc = buildDocument(store, meetingId, request);
-  return { html: renderHtml(doc), missing: doc.missing };
+  return { html: renderHtml(doc), css: previewStylesheet(doc.format), missing: doc.missing };
 }
 
 /**
