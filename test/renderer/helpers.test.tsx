@@ -59,6 +59,7 @@ describe('page', () => {
     const box = document.createElement('div');
     insertPreview(box, '<p style="text-align:center;font-weight:bold">BIÊN BẢN</p><script>1</script><img src="x" onerror="1">');
     expect(box.querySelector('script')).toBeNull();
+    expect(box.querySelector('img')?.hasAttribute('onerror')).toBe(false);
     const p = box.querySelector('p');
     expect(p?.style.textAlign).toBe('center');
     expect(p?.style.fontWeight).toBe('bold');

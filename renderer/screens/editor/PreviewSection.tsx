@@ -10,16 +10,23 @@ import { useEditor } from './meeting-state.tsx';
 
 /**
  * Puts the preview's HTML (escaped by its renderer in the main process) into the page. The page's
- * CSP refuses style attributes in markup, so any inline style the fragment carries is moved onto
- * the element through the CSSOM, which the CSP does not govern.
+ * CSP refuses style attributes in markup, so any inline style is renamed before parsing (text and
+ * attribute values are escaped, so `style="` can only be an attribute) and applied afterwards
+ * through the CSSOM, which the CSP does not govern. Parsing happens in an inert <template>:
+ * scripts and event-handler attributes are dropped before anything reaches the page.
  */
 export function insertPreview(container: HTMLElement, html: string): void {
-  container.innerHTML = html;
-  for (const script of container.querySelectorAll('script')) script.remove();
-  for (const element of container.querySelectorAll<HTMLElement>('[style]')) {
-    const css = element.getAttribute('style') ?? '';
-    element.removeAttribute('style');
-    element.style.cssText = css;
+  const template = document.createElement('template');
+  template.innerHTML = html.replace(/(<[a-z][^<>]*?\s)style=(["'])/gi, '$1data-preview-style=$2');
+  const fragment = template.content;
+  for (const script of fragment.querySelectorAll('script')) script.remove();
+  for (const element of fragment.querySelectorAll('*')) {
+    for (const attribute of [...element.attributes]) if (/^on/i.test(attribute.name)) element.removeAttribute(attribute.name);
+  }
+  container.replaceChildren(fragment);
+  for (const element of container.querySelectorAll<HTMLElement>('[data-preview-style]')) {
+    element.style.cssText = element.dataset.previewStyle ?? '';
+    element.removeAttribute('data-preview-style');
   }
 }
 

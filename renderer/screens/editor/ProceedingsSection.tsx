@@ -156,6 +156,8 @@ function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, 
   const [speakerText, setSpeakerText] = useState(initialSpeaker);
   const [speakerId, setSpeakerId] = useState<number | null>(speech?.attendeeId ?? null);
   const committed = useRef(initialSpeaker);
+  // The free-text name as last stored (the extra fields show only for such a speaker).
+  const [freeName, setFreeName] = useState(speech && speech.attendeeId === null ? speech.speakerName : '');
   const matches = useMemo(() => {
     const picked = speakerId === null ? undefined : options.find((o) => o.id === speakerId);
     if (!speakerText.trim() || (picked && speakerText === picked.label)) return [];
@@ -178,6 +180,7 @@ function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, 
     setSpeakerText(option.label);
     setSpeakerId(option.id);
     committed.current = option.label;
+    setFreeName('');
     if (live) fillStart();
     saveSpeaker({ attendeeId: option.id, speakerName: '', speakerPosition: '', speakerSite: '' });
   };
@@ -191,6 +194,7 @@ function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, 
       return;
     }
     committed.current = text;
+    setFreeName(text);
     setSpeakerId(null);
     if (text || lazy.created()) saveSpeaker({ attendeeId: null, speakerName: text });
   };
@@ -234,7 +238,7 @@ function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, 
     }
   };
 
-  const freeSpeaker = speakerId === null && speakerText.trim() !== '';
+  const freeSpeaker = speakerId === null && freeName !== '';
   const agendaOptions: (readonly [string, string])[] = [['', '(Không thuộc mục nào)'], ...agenda.map((a, i) => [String(a.id), `${i + 1}. ${a.title || '(chưa có nội dung)'}`] as const)];
 
   return (
