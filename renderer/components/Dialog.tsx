@@ -1,5 +1,6 @@
 // A modal dialog: focus moves in, Tab stays in, Escape closes, focus returns where it was.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { isComposing } from '../lib/format.ts';
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -19,7 +20,7 @@ export function Dialog({ title, children, onClose }: { title: string; children: 
   }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.nativeEvent.isComposing) return;
+    if (isComposing(event)) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();

@@ -116,8 +116,14 @@ describe('Điểm cầu và thành phần', () => {
     await waitFor(() => expect(fake.store.attendees.list(id())[1]).toMatchObject({ presence: 'absent_excused', absenceReason: 'đi công tác' }));
     expect(screen.getByText('Có mặt 1/2 đại biểu')).toBeInTheDocument();
 
+    await user.selectOptions(screen.getByLabelText('Tình trạng, dòng 1'), 'Đến muộn');
+    await user.type(await screen.findByLabelText('Giờ đến hoặc về, dòng 1'), '08:15');
+    await user.selectOptions(screen.getByLabelText('Vai trò, dòng 1'), 'Chủ trì tại điểm cầu');
+    await waitFor(() => expect(fake.store.attendees.list(id())[0]).toMatchObject({ presence: 'late', presenceTime: '08:15', role: 'site_chair' }));
+    expect(screen.getByText('Có mặt 1/2 đại biểu')).toBeInTheDocument();
+
     await user.click(screen.getByRole('button', { name: 'Đánh dấu tất cả có mặt' }));
-    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => a.presence)).toEqual(['present', 'present']));
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.presence, a.presenceTime, a.absenceReason])).toEqual([['present', null, ''], ['present', null, '']]));
     expect(screen.getByLabelText('Tình trạng, dòng 2')).toHaveDisplayValue('Có mặt');
     expect(screen.getByText('Có mặt 2/2 đại biểu')).toBeInTheDocument();
   });
