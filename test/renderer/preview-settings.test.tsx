@@ -5,6 +5,8 @@ import { meetingIn, renderApp } from './setup.tsx';
 
 describe('Xem trước và xuất', () => {
   it('shows the preview and what is missing, and exports the minutes and the notice', async () => {
+    // jsdom has constructable stylesheets but no adoptedStyleSheets: give the document the property.
+    Object.defineProperty(document, 'adoptedStyleSheets', { value: [], writable: true, configurable: true });
     let id = 0;
     const { user, fake } = renderApp({
       prepare: (f) => {
@@ -17,6 +19,9 @@ describe('Xem trước và xuất', () => {
     // No script from the HTML runs or stays; inline styles are applied through the CSSOM.
     expect(page.querySelector('script')).toBeNull();
     expect(page.querySelector('article')?.style.width).toBe('210mm');
+    // The preview's stylesheet is adopted by the document.
+    const adopted = () => document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
+    expect(adopted().join(' ')).toMatch(/\.bien-ban\s*\{\s*width: 210mm;?\s*\}/);
     const missing = screen.getByRole('heading', { name: 'Còn thiếu (1)' });
     expect(missing.parentElement).toHaveTextContent('Ngày họp');
     expect(screen.getByLabelText('Thể thức')).toHaveDisplayValue('Thể thức hành chính nhà nước');
@@ -35,6 +40,12 @@ describe('Xem trước và xuất', () => {
     await user.keyboard('{Control>}e{/Control}');
     await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'exportDocument')).toHaveLength(3));
     expect(screen.queryByText(/Lỗi/)).not.toBeInTheDocument();
+
+    // Leaving the preview drops its stylesheet.
+    await user.keyboard('{Alt>}1{/Alt}');
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin chung' });
+    expect(adopted()).toEqual([]);
+    Reflect.deleteProperty(document, 'adoptedStyleSheets');
   });
 
   it('refuses Ctrl+E when no meeting is open, with a message', async () => {

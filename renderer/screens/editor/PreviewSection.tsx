@@ -9,11 +9,12 @@ import { useToast, useTracker } from '../../context.tsx';
 import { useEditor } from './meeting-state.tsx';
 
 /**
- * Puts the preview's HTML (escaped by its renderer in the main process) into the page. The page's
- * CSP refuses style attributes in markup, so any inline style is renamed before parsing (text and
- * attribute values are escaped, so `style="` can only be an attribute) and applied afterwards
- * through the CSSOM, which the CSP does not govern. Parsing happens in an inert <template>:
- * scripts and event-handler attributes are dropped before anything reaches the page.
+ * Puts the preview's HTML (escaped by its renderer in the main process) into the page. Its looks come
+ * from the stylesheet sent with it (see usePreviewStylesheet). Should the markup still carry inline
+ * styles, which the page's CSP refuses, they are renamed before parsing (text and attribute values are
+ * escaped, so `style="` can only be an attribute) and applied afterwards through the CSSOM. Parsing
+ * happens in an inert <template>: scripts and event-handler attributes are dropped before anything
+ * reaches the page.
  */
 export function insertPreview(container: HTMLElement, html: string): void {
   const template = document.createElement('template');
@@ -28,6 +29,27 @@ export function insertPreview(container: HTMLElement, html: string): void {
     element.style.cssText = element.dataset.previewStyle ?? '';
     element.removeAttribute('data-preview-style');
   }
+}
+
+/**
+ * The preview's stylesheet, adopted by the document through the CSSOM (the CSP allows no <style>
+ * element). One sheet per mounted preview, replaced on each refresh and dropped on unmount.
+ */
+function usePreviewStylesheet(css: string | null): void {
+  const sheet = useRef<CSSStyleSheet | null>(null);
+  useEffect(() => {
+    if (css === null || typeof CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in document)) return;
+    if (!sheet.current) {
+      sheet.current = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet.current];
+    }
+    sheet.current.replaceSync(css);
+  }, [css]);
+  useEffect(() => () => {
+    const own = sheet.current;
+    if (own && 'adoptedStyleSheets' in document) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== own);
+    sheet.current = null;
+  }, []);
 }
 
 export function PreviewSection() {
@@ -57,6 +79,7 @@ export function PreviewSection() {
     void load();
   }, [load]);
 
+  usePreviewStylesheet(preview ? preview.css : null);
   useEffect(() => {
     if (page.current && preview) insertPreview(page.current, preview.html);
   }, [preview]);
