@@ -47,6 +47,8 @@ function start(): void {
     return;
   }
   registerScheme();
+  // Vietnamese dates and the 24-hour clock in date and time fields, whatever the system's language.
+  app.commandLine.appendSwitch('lang', 'vi');
   app.on('second-instance', () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();
