@@ -144,6 +144,7 @@ describe('file names from user data', () => {
     ['   ', 'Bien ban.docx'],
     ['a\u0000b\u001fc', 'a b c.docx'],
     ['x'.repeat(300), `${'x'.repeat(120)}.docx`],
+    [`Hội nghị ${'giao ban '.repeat(20)}`, `Hội nghị ${'giao ban '.repeat(12).trim()}.docx`],
   ])('%j → %j', (input, expected) => {
     expect(safeFileName(input, 'docx')).toBe(expected);
   });

@@ -48,9 +48,8 @@ export function safeFileName(text: string, extension: string): string {
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 120)
-    .trim();
-  const safe = !base || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? 'Bien ban' : base;
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  const cut = base.length > 120 ? base.slice(0, 120).replace(/\s+\S*$/, '') : base;
+  const safe = !cut || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cut) ? 'Bien ban' : cut;
   return `${safe}.${extension}`;
 }

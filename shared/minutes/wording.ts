@@ -33,11 +33,11 @@ export function dateWords(iso: string | null): string {
 /** The date line of the header: "Hà Nội, ngày 30 tháng 9 năm 2021". */
 export const placeAndDate = (place: string, iso: string | null): string => `${place}, ${dateWords(iso)}`;
 
-/** "14 giờ 00", 24-hour; "… giờ …" when not known. */
+/** "14 giờ 00", "08 giờ 30": 24-hour, hours padded like days; "… giờ …" when not known. */
 export function clockWords(time: string | null): string {
   if (!time) return `${BLANK} giờ ${BLANK}`;
   const [hours = '', minutes = ''] = time.split(':');
-  return `${Number(hours)} giờ ${minutes}`;
+  return `${hours} giờ ${minutes}`;
 }
 
 /** Roman numerals for congresses, terms and parts: 13 → "XIII". */

@@ -42,7 +42,8 @@ export async function startBridge(options: { root: string; store: Store; documen
   const toOpen: string[] = [];
   const dialogs: Dialogs = {
     saveFile: async ({ defaultName }) => {
-      const path = join(options.saveDir, defaultName);
+      // A fresh name for every export, as a user choosing where to save would give.
+      const path = join(options.saveDir, `${saved.length + 1} ${defaultName}`);
       saved.push(path);
       return path;
     },

@@ -40,7 +40,7 @@ describe('the minutes model: attendance', () => {
       '1. Thành phần hội nghị',
       '1.1. Đại biểu chính thức',
       'Có mặt: 04/06 đồng chí: đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy, chủ trì hội nghị; đồng chí Lê Văn Bình - Ủy viên Ban Thường vụ; '
-        + 'đồng chí Phạm Thị Cúc - Ủy viên Ban Chấp hành (đến muộn lúc 8 giờ 30); đồng chí Đỗ Văn Giang - Ủy viên Ban Chấp hành (về sớm lúc 10 giờ 15).',
+        + 'đồng chí Phạm Thị Cúc - Ủy viên Ban Chấp hành (đến muộn lúc 08 giờ 30); đồng chí Đỗ Văn Giang - Ủy viên Ban Chấp hành (về sớm lúc 10 giờ 15).',
       'Vắng mặt: 02 đồng chí: đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác); đồng chí Vũ Thị Em (vắng không có lý do).',
       '1.2. Đại biểu mời dự',
       'Đồng chí Ngô Văn Hải - Phó Trưởng ban Tổ chức Trung ương.',
@@ -158,7 +158,7 @@ describe('the minutes model: the two formats', () => {
       [[['number', 'Số 05-BB/TU']], [['date', 'Nghệ An, ngày 05 tháng 3 năm 2020']]],
     ]);
     const all = modelTexts(doc);
-    positionsInOrder(all, ['BIÊN BẢN', 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5', '-----', 'Thời gian: vào hồi 8 giờ 00, ngày 05 tháng 3 năm 2020.']);
+    positionsInOrder(all, ['BIÊN BẢN', 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5', '-----', 'Thời gian: vào hồi 08 giờ 00, ngày 05 tháng 3 năm 2020.']);
     positionsInOrder(all, [
       'Hội nghị kết thúc vào hồi 11 giờ 30 cùng ngày. Biên bản đã được thông qua trước hội nghị.',
       'NGƯỜI GHI BIÊN BẢN', 'Trần Thị Lan', 'CHỦ TRÌ HỘI NGHỊ', 'Nguyễn Văn An',

@@ -30,8 +30,8 @@ describe('dates: the day padded below 10, the month only when it is 1 or 2', () 
 describe('times: 24-hour "giờ", never "14h00"', () => {
   it.each([
     ['14:00', '14 giờ 00'],
-    ['08:05', '8 giờ 05'],
-    ['00:30', '0 giờ 30'],
+    ['08:05', '08 giờ 05'],
+    ['00:30', '00 giờ 30'],
     ['23:59', '23 giờ 59'],
   ])('%s → %s', (time, words) => {
     expect(clockWords(time)).toBe(words);
