@@ -1,10 +1,11 @@
-// Runs the named benchmarks (all when none is named), each in its own process: npm run bench -- [store] [minutes]
+// Runs the named benchmarks (all when none is named), each in its own process: npm run bench -- [store] [minutes] [ui]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BENCHES: Record<string, string[]> = {
   store: ['store.ts'],
   minutes: ['minutes.ts', '--pages'],
+  ui: ['ui.ts'],
 };
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
