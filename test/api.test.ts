@@ -110,7 +110,7 @@ describe('handlers', () => {
     const { call, store, dir } = setup({ saveFile: async ({ defaultName }) => { names.push(defaultName); return join(dir, 'chosen.docx'); } });
     const id = store.meetings.create({ title: 'Họp: quý III/2021 <khẩn>', date: '2021-09-30' }).id;
     expect(await call('exportDocument', { meetingId: id, kind: 'minutes' })).toEqual({ ok: true, value: { path: join(dir, 'chosen.docx') } });
-    expect(names).toEqual(['Bien ban 2021-09-30 Họp quý III 2021 khẩn.docx']);
+    expect(names).toEqual(['Biên bản 2021-09-30 Họp quý III 2021 khẩn.docx']);
     expect(readFileSync(join(dir, 'chosen.docx'), 'utf8')).toBe('docx');
   });
 
@@ -140,11 +140,12 @@ describe('file names from user data', () => {
   it.each([
     ['Biên bản: 05/BB-UBND', 'Biên bản 05 BB-UBND.docx'],
     ['../../etc/passwd', 'etc passwd.docx'],
-    ['CON', 'Bien ban.docx'],
-    ['   ', 'Bien ban.docx'],
+    ['CON', 'Biên bản.docx'],
+    ['   ', 'Biên bản.docx'],
     ['a\u0000b\u001fc', 'a b c.docx'],
     ['x'.repeat(300), `${'x'.repeat(120)}.docx`],
     [`Hội nghị ${'giao ban '.repeat(20)}`, `Hội nghị ${'giao ban '.repeat(12).trim()}.docx`],
+    ['Hội nghị giao ban, quý III;', 'Hội nghị giao ban, quý III.docx'],
   ])('%j → %j', (input, expected) => {
     expect(safeFileName(input, 'docx')).toBe(expected);
   });

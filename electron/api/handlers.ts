@@ -88,7 +88,7 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     previewDocument: (options) => documents.preview(store, options),
     exportDocument: async (options) => {
       const meeting = store.meetings.get(options.meetingId);
-      const prefix = options.kind === 'minutes' ? 'Bien ban' : 'Thong bao ket luan';
+      const prefix = options.kind === 'minutes' ? 'Biên bản' : 'Thông báo kết luận';
       const path = await dialogs.saveFile({
         title: options.kind === 'minutes' ? 'Xuất biên bản' : 'Xuất thông báo kết luận',
         defaultName: safeFileName(`${prefix} ${meeting.date ?? ''} ${meeting.title}`, 'docx'),
@@ -102,7 +102,7 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       const meeting = store.meetings.get(id);
       const path = await dialogs.saveFile({
         title: 'Xuất tệp hội nghị',
-        defaultName: safeFileName(`Hoi nghi ${meeting.date ?? ''} ${meeting.title}`, 'json'),
+        defaultName: safeFileName(`Hội nghị ${meeting.date ?? ''} ${meeting.title}`, 'json'),
         filters: [MEETING_FILTER],
       });
       if (!path) return null;

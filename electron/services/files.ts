@@ -49,7 +49,7 @@ export function safeFileName(text: string, extension: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, '');
-  const cut = base.length > 120 ? base.slice(0, 120).replace(/\s+\S*$/, '') : base;
-  const safe = !cut || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cut) ? 'Bien ban' : cut;
+  const cut = (base.length > 120 ? base.slice(0, 120).replace(/\s+\S*$/, '') : base).replace(/[\s.,;:-]+$/, '');
+  const safe = !cut || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cut) ? 'Biên bản' : cut;
   return `${safe}.${extension}`;
 }
