@@ -39,7 +39,7 @@ try {
       // Measured in the page: from the key press to the frame after the section's heading appears.
       const ms = await page.evaluate(async ({ key, title }) => {
         const start = performance.now();
-        document.activeElement instanceof HTMLElement && document.activeElement.blur();
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         window.dispatchEvent(new KeyboardEvent('keydown', { key, code: `Digit${key}`, altKey: true, bubbles: true }));
         for (;;) {
           await new Promise(requestAnimationFrame);
