@@ -1,5 +1,5 @@
 // Nothing leaves the app's own page: no navigation, no new windows, no webviews, no permissions.
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './protocol.ts';
 
 export function lockDown(): void {
@@ -12,11 +12,8 @@ function guard(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links to the web open in the user's browser, never inside the app.
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // An offline app has nothing to open: links and window.open go nowhere.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 /** Only the app's own top-level page may call the main process. */
