@@ -18,7 +18,9 @@ export type ErrorCode =
   | 'FILE_MALFORMED'
   | 'FILE_WRONG_KIND'
   | 'FILE_TOO_NEW'
-  | 'FILE_WRITE_FAILED';
+  | 'FILE_WRITE_FAILED'
+  | 'DB_DAMAGED'
+  | 'BACKUP_FAILED';
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -37,6 +37,28 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * A database held in memory from a file's bytes (a backup), migrated there: the file itself is never
+ * written. Refuses foreign or newer databases like openDatabase.
+ */
+export function openSnapshot(bytes: Buffer, name: string): Db {
+  let db: Db;
+  try {
+    db = new Database(bytes);
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new AppError('DB_OPEN_FAILED', `Tệp ${name} bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản.`, { cause: error });
+  }
+  try {
+    migrate(db, null, {});
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof AppError) throw error;
+    throw new AppError('DB_OPEN_FAILED', `Tệp ${name} bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản.`, { cause: error });
+  }
+}
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // FULL: a committed transaction survives a power cut, not only a process crash.

@@ -19,4 +19,4 @@ export function createStore(db: Db) {
 }
 
 export type Store = ReturnType<typeof createStore>;
-export { openDatabase, type Db } from './db.ts';
+export { openDatabase, openSnapshot, type Db } from './db.ts';

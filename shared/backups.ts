@@ -1,0 +1,21 @@
+// What the screens see of a backup of the database.
+
+export interface BackupInfo {
+  /** File name inside the backups folder; what the restore channels take. */
+  name: string;
+  /** ISO date and time the backup was taken. */
+  createdAt: string;
+  /** Bytes. */
+  size: number;
+  /** Meetings in the backup; null when it could not be read (damaged or foreign). */
+  meetings: number | null;
+  /** Why it was taken: at start, while editing, before a restore. */
+  reason: 'start' | 'periodic' | 'before-restore' | 'manual';
+}
+
+export interface RestoreResult {
+  /** Ids of the meetings created from the backup. */
+  meetingIds: number[];
+  /** The backup of the state before the restore. */
+  safetyBackup: string;
+}
