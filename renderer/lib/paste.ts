@@ -1,6 +1,6 @@
 // A block copied from Excel or Word: one row per line, cells separated by tabs (as both put them on
 // the clipboard for table cells).
-import { fold } from './fold.ts';
+import { fold } from '../../shared/vietnamese/fold.ts';
 
 /** True when pasted text is more than a single cell: several lines, or tab-separated cells. */
 export function isBlock(text: string): boolean {

@@ -6,7 +6,7 @@ import { FORMAT_LABELS } from '../../shared/model/labels.ts';
 import { errorMessage } from '../api.ts';
 import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
 import { useClient, useToast, useTracker } from '../context.tsx';
-import { fold } from '../lib/fold.ts';
+import { fold } from '../../shared/vietnamese/fold.ts';
 import { formatCount, formatDate } from '../lib/format.ts';
 
 export const untitled = (title: string): string => title || '(Chưa có tên)';

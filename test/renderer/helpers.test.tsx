@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
-import { fold, matchScore, rankMatches, searchable } from '../../renderer/lib/fold.ts';
+import { fold } from '../../shared/vietnamese/fold.ts';
+import { matchScore, rankMatches, searchable } from '../../shared/vietnamese/match.ts';
 import { isBlock, parseAttendeeBlock } from '../../renderer/lib/paste.ts';
 import { insertPreview } from '../../renderer/screens/editor/PreviewSection.tsx';
 
@@ -55,13 +56,16 @@ describe('page', () => {
     expect(html).toMatch(/<html lang="vi">/);
   });
 
-  it('inserts the preview without scripts, moving inline styles to the CSSOM', () => {
+  it('inserts the preview without anything that could run, load or navigate', () => {
     const box = document.createElement('div');
-    insertPreview(box, '<p style="text-align:center;font-weight:bold">BIÊN BẢN</p><script>1</script><img src="x" onerror="1">');
-    expect(box.querySelector('script')).toBeNull();
+    insertPreview(box, '<p class="r-title">BIÊN BẢN</p><script>1</script><img src="x" onerror="1">'
+      + '<a href="https://example.com/">link</a><meta http-equiv="refresh" content="0;url=https://example.com/">'
+      + '<form action="https://example.com/"></form><p style="color:red" onclick="1">Kết luận</p>');
+    expect(box.querySelectorAll('script, a, meta, form')).toHaveLength(0);
     expect(box.querySelector('img')?.hasAttribute('onerror')).toBe(false);
-    const p = box.querySelector('p');
-    expect(p?.style.textAlign).toBe('center');
-    expect(p?.style.fontWeight).toBe('bold');
+    expect(box.querySelector('img')?.hasAttribute('src')).toBe(false);
+    expect(box.querySelector('p.r-title')?.textContent).toBe('BIÊN BẢN');
+    const last = [...box.querySelectorAll('p')].at(-1);
+    expect([last?.textContent, last?.hasAttribute('style'), last?.hasAttribute('onclick')]).toEqual(['Kết luận', false, false]);
   });
 });

@@ -8,7 +8,7 @@ import { DateTimeField, NumberField, optionsOf, SelectField, TextField } from '.
 import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
-import { rankMatches } from '../../lib/fold.ts';
+import { rankMatches } from '../../../shared/vietnamese/match.ts';
 import { useAttendeeOptions, useEditor } from './meeting-state.tsx';
 
 const KINDS = ['Hội nghị', 'Hội nghị trực tuyến', 'Cuộc họp', 'Phiên họp', 'Hội nghị Ban Chấp hành', 'Hội nghị Ban Thường vụ', 'Giao ban'];

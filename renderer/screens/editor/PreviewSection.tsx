@@ -8,27 +8,25 @@ import { errorMessage } from '../../api.ts';
 import { useToast, useTracker } from '../../context.tsx';
 import { useEditor } from './meeting-state.tsx';
 
+/** Elements a preview never needs and that could load, navigate or run something. */
+const INERT_DROPS = 'script, style, link, meta, base, iframe, frame, object, embed, form, a, audio, video, source, svg, math';
+
 /**
- * Puts the preview's HTML (escaped by its renderer in the main process) into the page. Its looks come
- * from the stylesheet sent with it (see usePreviewStylesheet). Should the markup still carry inline
- * styles, which the page's CSP refuses, they are renamed before parsing (text and attribute values are
- * escaped, so `style="` can only be an attribute) and applied afterwards through the CSSOM. Parsing
- * happens in an inert <template>: scripts and event-handler attributes are dropped before anything
- * reaches the page.
+ * Puts the preview's HTML (escaped by its renderer in the main process, styled by the stylesheet sent
+ * with it) into the page. Parsing happens in an inert <template>, and anything that could load, run or
+ * navigate is dropped before the fragment reaches the page: defence in depth behind the escaping.
  */
 export function insertPreview(container: HTMLElement, html: string): void {
   const template = document.createElement('template');
-  template.innerHTML = html.replace(/(<[a-z][^<>]*?\s)style=(["'])/gi, '$1data-preview-style=$2');
+  template.innerHTML = html;
   const fragment = template.content;
-  for (const script of fragment.querySelectorAll('script')) script.remove();
+  for (const element of fragment.querySelectorAll(INERT_DROPS)) element.remove();
   for (const element of fragment.querySelectorAll('*')) {
-    for (const attribute of [...element.attributes]) if (/^on/i.test(attribute.name)) element.removeAttribute(attribute.name);
+    for (const attribute of [...element.attributes]) {
+      if (/^on|^(href|src|srcset|style|formaction|xlink:href)$/i.test(attribute.name)) element.removeAttribute(attribute.name);
+    }
   }
   container.replaceChildren(fragment);
-  for (const element of container.querySelectorAll<HTMLElement>('[data-preview-style]')) {
-    element.style.cssText = element.dataset.previewStyle ?? '';
-    element.removeAttribute('data-preview-style');
-  }
 }
 
 /**

@@ -12,7 +12,8 @@ import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { useToast } from '../../context.tsx';
 import { useAutosave } from '../../hooks/useAutosave.ts';
-import { fold, rankMatches } from '../../lib/fold.ts';
+import { fold } from '../../../shared/vietnamese/fold.ts';
+import { rankMatches } from '../../../shared/vietnamese/match.ts';
 import { formatCount, isComposing, nowClock } from '../../lib/format.ts';
 import { useAttendeeOptions, useEditor, useLazyItem, type AttendeeOption } from './meeting-state.tsx';
 

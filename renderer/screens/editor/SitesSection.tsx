@@ -11,7 +11,7 @@ import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { useToast } from '../../context.tsx';
-import { fold } from '../../lib/fold.ts';
+import { fold } from '../../../shared/vietnamese/fold.ts';
 import { formatCount, isComposing } from '../../lib/format.ts';
 import { isBlock, parseAttendeeBlock } from '../../lib/paste.ts';
 import { useEditor, useSiteStats, type MeetingOps, type SiteStats } from './meeting-state.tsx';

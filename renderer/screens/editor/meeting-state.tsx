@@ -6,7 +6,7 @@ import type { ListItems, ListName } from '../../../shared/api.ts';
 import type { Attendee, Meeting, MeetingRecord, Site } from '../../../shared/model/meeting.ts';
 import { errorMessage, type Client } from '../../api.ts';
 import { useClient, useTracker } from '../../context.tsx';
-import { searchable, type Searchable } from '../../lib/fold.ts';
+import { searchable, type Searchable } from '../../../shared/vietnamese/match.ts';
 
 type Item = ListItems[ListName];
 

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { compareByGivenName, compareVietnamese, sortByName } from '../../shared/vietnamese/collate.ts';
+import { canonical, fold, foldWithMap, hasDiacritics } from '../../shared/vietnamese/fold.ts';
+import { decodeLegacy, detectLegacy, encodeLegacy, isVietnameseSyllable } from '../../shared/vietnamese/legacy.ts';
+import { findLookalikes, fixLookalikes } from '../../shared/vietnamese/lookalike.ts';
+import { matchScore, rankMatches, searchable } from '../../shared/vietnamese/match.ts';
+import { normalizeLine } from '../../shared/text.ts';
+
+const nfd = (s: string) => s.normalize('NFD');
+
+describe('folding', () => {
+  it.each([
+    ['NFC', 'Hội nghị', 'hoi nghi'],
+    ['NFD (tổ hợp)', nfd('Hội nghị'), 'hoi nghi'],
+    ['đ → d', 'Đảng đoàn', 'dang doan'],
+    ['lookalike Ð → d', '\u00D0ảng', 'dang'],
+    ['old tone placement', 'hòa thủy khóa', 'hoa thuy khoa'],
+    ['new tone placement', 'hoà thuỷ khoá', 'hoa thuy khoa'],
+    ['no accents', 'hoi nghi', 'hoi nghi'],
+    ['white space', '  Ban   Tổ chức\n', 'ban to chuc'],
+  ])('%s', (_name, input, expected) => {
+    expect(fold(input)).toBe(expected);
+  });
+
+  it.each([
+    ['hòa', 'hoà'], ['thủy', 'thuỷ'], ['khóa', 'khoá'], ['Hòa Bình', 'hoà bình'], ['khỏe', 'khoẻ'],
+    [nfd('Thủy'), 'thuỷ'], ['quý', 'quý'], ['giữa', 'giữa'], ['người', 'người'], ['toán', 'toán'],
+  ])('canonical(%s) places the tone one way', (input, expected) => {
+    expect(canonical(input)).toBe(canonical(expected));
+  });
+
+  it('canonical keeps different tones apart', () => {
+    expect(canonical('hòa')).not.toBe(canonical('hóa'));
+    expect(canonical('Đảng')).not.toBe(canonical('đang'));
+  });
+
+  it('maps folded positions back to the original, composed or not', () => {
+    const text = 'Đồng chí Hòa';
+    const { folded, map } = foldWithMap(text);
+    const at = folded.indexOf('hoa');
+    expect(text.slice(map[at], map[at + 3])).toBe('Hòa');
+    const decomposed = nfd('Hội nghị');
+    const m = foldWithMap(decomposed);
+    expect(m.folded).toBe('hoi nghi');
+    expect(decomposed.slice(m.map[4], m.map[8])).toBe(nfd('nghị'));
+  });
+
+  it('knows when text carries accents', () => {
+    expect(hasDiacritics('hoi nghi')).toBe(false);
+    expect(hasDiacritics('hội nghị')).toBe(true);
+    expect(hasDiacritics('dang')).toBe(false);
+    expect(hasDiacritics('đang')).toBe(true);
+  });
+
+  it('stores NFC whatever form arrived', () => {
+    expect(normalizeLine(nfd('Nguyễn Thị Thủy'))).toBe('Nguyễn Thị Thủy'.normalize('NFC'));
+  });
+});
+
+describe('name matching', () => {
+  const names = ['Nguyễn Văn Thông', 'Trần Thị Mai', 'Lê Tiến Thắng', 'Đặng Thị Hòa', 'Nguyễn Thị Thuỷ', 'Phạm Khoa'];
+  it.each([
+    ['nguyen van thong', 'Nguyễn Văn Thông'],
+    ['nvt', 'Nguyễn Văn Thông'],
+    ['thong', 'Nguyễn Văn Thông'],
+    ['lt thang', 'Lê Tiến Thắng'],
+    ['dang thi hoa', 'Đặng Thị Hòa'],
+    ['dth', 'Đặng Thị Hòa'],
+    ['hoà', 'Đặng Thị Hòa'],
+    ['thủy', 'Nguyễn Thị Thuỷ'],
+    [nfd('Trần Thị'), 'Trần Thị Mai'],
+  ])('"%s" finds %s first', (query, expected) => {
+    expect(rankMatches(query, names, searchable)[0]).toBe(expected);
+  });
+
+  it('finds nothing for letters that are not there', () => {
+    expect(matchScore('xyz', searchable('Nguyễn Văn Thông'))).toBeNull();
+    expect(rankMatches('qqq', names, searchable)).toEqual([]);
+  });
+});
+
+describe('Vietnamese alphabetical order', () => {
+  it('orders letters a ă â b c d đ e ê …', () => {
+    const words = ['đ', 'ê', 'b', 'â', 'e', 'a', 'd', 'ă', 'c', 'ơ', 'o', 'ô', 'ư', 'u', 'y'];
+    expect([...words].sort(compareVietnamese)).toEqual(['a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'o', 'ô', 'ơ', 'u', 'ư', 'y']);
+  });
+
+  it.each([
+    ['Đào', 'Dương', 1],
+    ['An', 'Ánh', -1],
+    ['Anh', 'Ánh', -1],
+    ['Ân', 'Ăn', 1],
+    ['Hà', 'Hạ', -1],
+    ['ma', 'mà', -1],
+    [nfd('Đức'), 'Đức', 0],
+  ])('%s vs %s', (a, b, sign) => {
+    expect(Math.sign(compareVietnamese(a, b))).toBe(sign);
+  });
+
+  it('sorts names by given name, then the whole name', () => {
+    const people = ['Nguyễn Văn Thông', 'Trần Thị Ánh', 'Lê Đức Anh', 'Phạm Văn Đạt', 'Bùi Thị Dung', 'Đỗ Văn Anh'];
+    expect([...people].sort(compareByGivenName)).toEqual(['Đỗ Văn Anh', 'Lê Đức Anh', 'Trần Thị Ánh', 'Bùi Thị Dung', 'Phạm Văn Đạt', 'Nguyễn Văn Thông']);
+    expect(sortByName(people, (p) => p, 'full')).toEqual(['Bùi Thị Dung', 'Đỗ Văn Anh', 'Lê Đức Anh', 'Nguyễn Văn Thông', 'Phạm Văn Đạt', 'Trần Thị Ánh']);
+    expect(sortByName(people, (p) => p, 'entered')).toEqual(people);
+  });
+});
+
+describe('lookalike letters', () => {
+  it('finds Ð (U+00D0) and offers Đ, without changing the text', () => {
+    const text = '\u00D0ảng ủy';
+    expect(findLookalikes(text)).toEqual([{ index: 0, found: '\u00D0', replacement: 'Đ' }]);
+    expect(fixLookalikes(text)).toBe('Đảng ủy');
+    expect(findLookalikes('Đảng ủy')).toEqual([]);
+  });
+});
+
+const SENTENCES = [
+  'Hội nghị tổng kết công tác tổ chức xây dựng Đảng năm 2023.',
+  'Đồng chí Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy, phát biểu khai mạc.',
+  'Đề nghị các đồng chí nghiên cứu kỹ dự thảo, góp ý bằng văn bản trước ngày 15 tháng 12.',
+  'Kết luận: thống nhất thông qua báo cáo; giao Ban Tổ chức hoàn thiện hồ sơ.',
+  'Ủy ban nhân dân tỉnh Thanh Hóa, Sở Nội vụ, Trường Chính trị.',
+];
+
+describe('legacy encodings', () => {
+  it.each(SENTENCES.flatMap((s) => (['tcvn3', 'vni'] as const).map((e) => [e, s] as const)))(
+    '%s: "%s" round-trips and is recognised',
+    (encoding, sentence) => {
+      const legacy = encodeLegacy(sentence, encoding);
+      expect(legacy).not.toBe(sentence);
+      const expected = encoding === 'tcvn3' ? sentence.replace(/Ủ/g, 'ủ') : sentence; // TCVN3 has no toned capitals
+      expect(decodeLegacy(legacy, encoding)).toBe(expected);
+      const detected = detectLegacy(legacy);
+      expect(detected).toMatchObject({ encoding, converted: expected, confident: true });
+    },
+  );
+
+  it.each([
+    ['TCVN3', 'Héi nghÞ tæng kÕt', 'Hội nghị tổng kết'],
+    ['VNI', 'Hoäi nghò toång keát', 'Hội nghị tổng kết'],
+  ])('decodes a known %s sample', (_name, legacy, unicode) => {
+    expect(detectLegacy(legacy)?.converted).toBe(unicode);
+  });
+
+  it.each([
+    ['Unicode Vietnamese', 'Hội nghị tổng kết công tác năm 2023'],
+    ['Unicode with Latin-1 letters only', 'cá về nhà'],
+    ['plain ASCII', 'Hoi nghi tong ket'],
+    ['mixed Unicode and legacy', 'Hội nghị tæng kÕt'],
+  ])('leaves %s alone', (_name, text) => {
+    expect(detectLegacy(text)).toBeNull();
+  });
+
+  it('offers, without confidence, when a lone symbol could be legacy', () => {
+    const detected = detectLegacy('© 2024 Công ty');
+    expect(detected?.confident ?? false).toBe(false);
+  });
+
+  it('reads syllables', () => {
+    expect(['nghiêng', 'người', 'khuyến', 'quốc', 'giữa', 'Đảng'].every(isVietnameseSyllable)).toBe(true);
+    expect(['héi', 'tæng', 'nghÞ', 'abcd'].some(isVietnameseSyllable)).toBe(false);
+  });
+});
