@@ -3,8 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { windowApi } from './api.ts';
+import { stayInApp } from './lib/stay-in-app.ts';
 import './styles.css';
 
+stayInApp(window);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 const api = windowApi();

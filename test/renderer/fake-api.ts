@@ -38,7 +38,7 @@ export function createFakeApi(): FakeApi {
       const meeting = s.meetings.get(meetingId);
       const title = kind === 'minutes' ? 'BIÊN BẢN' : 'THÔNG BÁO';
       return {
-        html: `<article class="bien-ban" style="width:210mm"><p data-role="title">${title}</p><p>${meeting.title.replace(/[<>&]/g, '')}</p><script>window.hacked = true</script></article>`,
+        html: `<article class="bien-ban"><p data-role="title">${title}</p><p>${meeting.title.replace(/[<>&]/g, '')}</p><script>window.hacked = true</script></article>`,
         css: '.bien-ban{width:210mm}',
         missing: meeting.date ? [] : ['Ngày họp'],
       };
