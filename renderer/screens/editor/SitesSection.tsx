@@ -223,7 +223,7 @@ function AttendeeTable({ site, attendees, onNext }: { site: Site; attendees: Att
       {removing ? (
         <ConfirmDialog
           title="Xóa đại biểu?"
-          message={<p>Đồng chí {removing.fullName} có {spokeCount(removing.id)} phát biểu trong Diễn biến. Nếu xóa, các phát biểu đó sẽ không còn tên người phát biểu.</p>}
+          message={<p>Đồng chí {removing.fullName} có {spokeCount(removing.id)} phát biểu trong Diễn biến. Nếu xóa khỏi danh sách, các phát biểu đó vẫn giữ họ tên, chức vụ và điểm cầu của đồng chí.</p>}
           confirmLabel="Xóa đại biểu"
           danger
           onCancel={() => setRemoving(null)}
