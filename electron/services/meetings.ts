@@ -37,6 +37,7 @@ export function createMeeting(store: Store, input: Record<string, unknown> = {},
 }
 
 function copySitesAndAttendees(store: Store, fromId: number, toId: number): void {
+  store.meetings.get(fromId); // a meeting that does not exist is an error, not an empty copy
   const attendees = store.attendees.list(fromId);
   for (const site of store.sites.list(fromId)) {
     const { id, meetingId: _m, ord: _o, ...fields } = site;
