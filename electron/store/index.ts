@@ -4,6 +4,7 @@ import { createLists } from './lists.ts';
 import { createMeetings } from './meetings.ts';
 import { createPeople } from './people.ts';
 import { createProfile } from './profile.ts';
+import { createSearch } from './search.ts';
 
 export function createStore(db: Db) {
   return {
@@ -11,6 +12,7 @@ export function createStore(db: Db) {
     profile: createProfile(db),
     people: createPeople(db),
     meetings: createMeetings(db),
+    search: createSearch(db),
     ...createLists(db),
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

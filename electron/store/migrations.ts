@@ -1,5 +1,6 @@
 // Ordered schema migrations; the index + 1 is the version stored in PRAGMA user_version.
 import type { Db } from './db.ts';
+import { createSearchIndex } from './search.ts';
 
 export interface Migration {
   name: string;
@@ -174,6 +175,10 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE profile ADD COLUMN notice_signer_name TEXT NOT NULL DEFAULT '';
       `);
     },
+  },
+  {
+    name: 'full-text search index',
+    up: createSearchIndex,
   },
 ];
 

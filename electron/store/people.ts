@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { personFields, type Person, type PersonFields } from '../../shared/model/meeting.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import { foldKey } from '../../shared/text.ts';
+import { rankMatches, searchable, type Searchable } from '../../shared/vietnamese/match.ts';
 import type { Db } from './db.ts';
 import { fromRow } from './table.ts';
 
@@ -20,7 +21,7 @@ export function createPeople(db: Db) {
       RETURNING ${COLUMNS}`),
     get: db.prepare(`SELECT ${COLUMNS} FROM people WHERE id = ?`),
     list: db.prepare(`SELECT ${COLUMNS} FROM people ORDER BY name_key, unit_key`),
-    byPrefix: db.prepare(`SELECT ${COLUMNS} FROM people WHERE name_key LIKE ? ESCAPE '\\' ORDER BY updated_at DESC LIMIT ?`),
+    recent: db.prepare(`SELECT ${COLUMNS} FROM people ORDER BY updated_at DESC, id DESC`),
     delete: db.prepare('DELETE FROM people WHERE id = ?'),
   };
   const decode = (row: unknown) => fromRow<Person>(row as Record<string, unknown>);
@@ -43,10 +44,14 @@ export function createPeople(db: Db) {
       return decode(row);
     },
     list: (): Person[] => sql.list.all().map(decode),
-    /** Names containing the typed words in order; accent-insensitive matching comes with search. */
+    /**
+     * The directory entries matching what was typed, as the speaker picker matches: accents optional,
+     * either tone placement, initials ("nvt" → Nguyễn Văn Thông); best match first, then the most recent.
+     */
     suggest(typed: string, limit = 20): Person[] {
-      const pattern = `%${foldKey(typed).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return sql.byPrefix.all(pattern, limit).map(decode);
+      const people = sql.recent.all().map(decode);
+      const keys = new Map<Person, Searchable>(people.map((p) => [p, searchable(p.fullName)]));
+      return rankMatches(typed, people, (p) => keys.get(p) ?? searchable(p.fullName), limit);
     },
     remove(id: number): void {
       sql.delete.run(id);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/store/db.ts';
 import { createStore } from '../../electron/store/index.ts';
-import { MIGRATIONS } from '../../electron/store/migrations.ts';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/store/migrations.ts';
 import { tempDir } from '../support/store.ts';
 
 describe('migration 2: the notice signer in the profile', () => {
@@ -14,7 +14,7 @@ describe('migration 2: the notice signer in the profile', () => {
     v1.close();
 
     const store = createStore(openDatabase(file));
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(store.profile.get()).toMatchObject({
       issuingBody: 'TỈNH ỦY NGHỆ AN', abbreviation: 'TU', noticeSignerAuthority: '', noticeSignerPosition: '', noticeSignerName: '',
     });

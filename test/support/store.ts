@@ -20,6 +20,6 @@ export function tempDir(): string {
 
 /** Every row of every table, to prove that a failed operation wrote nothing. */
 export function snapshot(store: Store): Record<string, unknown[]> {
-  const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%' ORDER BY name").pluck().all() as string[];
   return Object.fromEntries(tables.map((t) => [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }

@@ -1,0 +1,123 @@
+// Full-text search across meetings: the result shapes and the pure matching helpers shared by the
+// store, the command-line tool and the screens.
+import { canonical, fold, foldWithMap } from './vietnamese/fold.ts';
+
+export const SEARCH_KINDS = ['meeting', 'site', 'attendee', 'speech', 'conclusion'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
+  meeting: 'Tiêu đề',
+  site: 'Điểm cầu',
+  attendee: 'Đại biểu',
+  speech: 'Phát biểu',
+  conclusion: 'Kết luận',
+};
+
+/** A passage of text with the matched parts as [start, end) ranges; the screen escapes and marks them. */
+export interface Passage {
+  text: string;
+  ranges: [number, number][];
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** Id of the record (meeting, site, attendee, speech, conclusion). */
+  id: number;
+  passage: Passage;
+  /** The accents match as typed (tone placement aside). */
+  exact: boolean;
+}
+
+export interface SearchGroup {
+  meetingId: number;
+  title: string;
+  date: string | null;
+  hits: SearchHit[];
+  /** Matching records in this meeting among those examined (hits shows the first few). */
+  hitCount: number;
+}
+
+export interface SearchResults {
+  query: string;
+  groups: SearchGroup[];
+  /** More matches exist than were examined. */
+  truncated: boolean;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The query's words, folded ("Hội  nghị" → ["hoi", "nghi"]). */
+export function queryTokens(query: string): string[] {
+  return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** The query's words with their accents, tone placement unified. */
+export function exactTokens(query: string): string[] {
+  return canonical(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** An FTS5 expression: every word, in any order; with `prefix`, the last one as a prefix (typing "hoi ngh" already finds). */
+export function ftsExpression(tokens: readonly string[], prefix = false): string | null {
+  if (tokens.length === 0) return null;
+  return tokens.map((t, i) => `"${t.replace(/"/g, '""')}"${prefix && i === tokens.length - 1 ? '*' : ''}`).join(' ');
+}
+
+const WORD_END = '(?![\\p{L}\\p{N}])';
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+
+/**
+ * Where the query matches the text, best first: the whole phrase, the phrase with the last word as a prefix,
+ * then each word's first occurrence at a word start. Accent-insensitive; `exact` when the matched letters
+ * carry the query's accents (tone placement aside).
+ */
+export function matchText(text: string, query: string): { ranges: [number, number][]; exact: boolean; phrase: boolean } | null {
+  const tokens = queryTokens(query);
+  if (tokens.length === 0) return null;
+  const { folded, map } = foldWithMap(text);
+  const span = (start: number, end: number): [number, number] => [map[start] ?? 0, map[end] ?? text.length];
+  const wanted = exactTokens(query);
+  const isExact = (ranges: [number, number][]) => wanted.length === ranges.length
+    && ranges.every(([s, e], i) => canonical(text.slice(s, e)) === wanted[i]);
+  const word = (i: number, prefix: boolean) => `${escapeRegExp(tokens[i] ?? '')}${prefix && i === tokens.length - 1 ? '' : WORD_END}`;
+  for (const prefix of [false, true]) {
+    const phrase = new RegExp(`${WORD_START}${tokens.map((_, i) => word(i, prefix)).join('[^\\p{L}\\p{N}]+')}`, 'u').exec(folded);
+    if (!phrase) continue;
+    // One range per word, so that each can be checked for its accents.
+    const ranges: [number, number][] = [];
+    const inner = /[\p{L}\p{N}]+/gu;
+    inner.lastIndex = phrase.index;
+    for (let i = 0; i < tokens.length; i++) {
+      const found = inner.exec(folded);
+      if (!found) break;
+      const end = i === tokens.length - 1 ? found.index + (tokens[i]?.length ?? 0) : found.index + found[0].length;
+      ranges.push(span(found.index, end));
+    }
+    return { ranges, exact: isExact(ranges), phrase: true };
+  }
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const found = new RegExp(`${WORD_START}${word(i, false)}`, 'u').exec(folded)
+      ?? new RegExp(`${WORD_START}${word(i, true)}`, 'u').exec(folded);
+    if (!found) return null;
+    ranges.push(span(found.index, found.index + (tokens[i]?.length ?? 0)));
+  }
+  return { ranges, exact: isExact(ranges), phrase: false };
+}
+
+/** A passage of at most about `width` characters around the first range, cut at word boundaries. */
+export function passageAround(text: string, ranges: readonly [number, number][], width = 160): Passage {
+  const flat = text.replace(/\s/g, ' ');
+  if (flat.length <= width || ranges.length === 0) return { text: flat, ranges: [...ranges] };
+  const first = ranges.reduce((min, r) => Math.min(min, r[0]), flat.length);
+  let start = Math.max(0, first - Math.floor(width / 3));
+  let end = Math.min(flat.length, start + width);
+  if (start > 0) start = flat.indexOf(' ', start) + 1 || start;
+  if (end < flat.length) end = flat.lastIndexOf(' ', end) > first ? flat.lastIndexOf(' ', end) : end;
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < flat.length ? '…' : '';
+  const shift = prefix.length - start;
+  return {
+    text: `${prefix}${flat.slice(start, end)}${suffix}`,
+    ranges: ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s + shift, e + shift]),
+  };
+}
