@@ -2,6 +2,7 @@
 // The preload, the main-process registration, the test bridge and the fake API all follow it.
 // Channel names live in channels.ts, free of zod, so that the preload stays small.
 import { z } from 'zod';
+import type { BackupInfo, RestoreResult } from './backups.ts';
 import type { AppCommand, Channel } from './channels.ts';
 import type { ErrorCode } from './errors.ts';
 import { FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
@@ -75,6 +76,14 @@ export const CONTRACT = {
   exportDocument: channel(documentOptions).returns<PickedFile>(),
   exportMeetingFile: channel(meetingRef).returns<PickedFile>(),
   importMeetingFile: channel(none).returns<{ meetingId: number } | null>(),
+
+  /** The automatic backups, newest first. */
+  listBackups: channel(none).returns<BackupInfo[]>(),
+  /** A backup into a folder the user chooses (a USB stick); null when cancelled. */
+  backupNow: channel(none).returns<PickedFile>(),
+  backupContents: channel(z.object({ name: z.string().min(1).max(200) })).returns<MeetingSummary[]>(),
+  /** Everything (meetingId absent) or one meeting, after backing up the current state. */
+  restoreBackup: channel(z.object({ name: z.string().min(1).max(200), meetingId: id.optional() })).returns<RestoreResult>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

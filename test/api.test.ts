@@ -18,8 +18,9 @@ function setup(dialogs: Partial<Dialogs> = {}) {
   const handlers = createHandlers(store, {
     saveFile: async ({ defaultName }) => join(dir, defaultName),
     openFile: async () => null,
+    chooseFolder: async () => null,
     ...dialogs,
-  }, documents);
+  }, documents, { backupsDir: join(dir, 'backups') });
   const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
   return { store, dir, call };
 }
@@ -30,7 +31,7 @@ describe('dispatch', () => {
     const before = store.meetings.list();
     const result = await call(channel, { id: 'one', list: 'nothing', meetingId: -1, patch: 5, values: [], rows: 'x', text: 42, undoToken: '', siteId: 0, position: -1, kind: 'x', person: null, fields: 3, copyFrom: 'x' });
     // Channels that take no input ignore unknown keys; every other channel must refuse.
-    if (['listMeetings', 'getProfile', 'importMeetingFile'].includes(channel)) {
+    if (['listMeetings', 'getProfile', 'importMeetingFile', 'backupNow', 'listBackups'].includes(channel)) {
       expect(result.ok).toBe(true);
     } else {
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Yêu cầu không hợp lệ: /) } });
@@ -48,7 +49,7 @@ describe('dispatch', () => {
   it('passes Vietnamese errors of the services through and hides unexpected ones', async () => {
     const { call } = setup();
     expect(await call('getMeeting', { id: 9 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy hội nghị (mã 9).' } });
-    const broken = createHandlers(memoryStore(), { saveFile: async () => null, openFile: async () => null }, {
+    const broken = createHandlers(memoryStore(), { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
       preview: () => { throw new Error('secret internals'); },
       writeDocx: async () => undefined,
     });

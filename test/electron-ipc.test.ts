@@ -22,7 +22,7 @@ function event(url: string, parent: unknown = null) {
 describe('IPC registration', () => {
   it('registers every channel of the contract and nothing else', () => {
     registered.clear();
-    registerIpc(createHandlers(createStore(openDatabase(':memory:')), { saveFile: async () => null, openFile: async () => null }, {
+    registerIpc(createHandlers(createStore(openDatabase(':memory:')), { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
       preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => undefined,
     }));
     expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());

@@ -5,6 +5,7 @@ import type { ListName, Preview } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Format } from '../../shared/model/meeting.ts';
 import type { MeetingFile } from '../../shared/model/meeting-file.ts';
+import { backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { exportMeetingFile, importMeeting, importMeetingFile, toMeetingFile } from '../services/meeting-file.ts';
 import { createMeeting, getMeetingRecord, markAllPresent } from '../services/meetings.ts';
@@ -20,6 +21,7 @@ export interface FileFilter {
 export interface Dialogs {
   saveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
   openFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  chooseFolder(options: { title: string }): Promise<string | null>;
 }
 
 export interface DocumentOptions {
@@ -37,7 +39,16 @@ export interface Documents {
 const MEETING_FILTER: FileFilter = { name: 'Tệp hội nghị Biên Bản', extensions: ['json'] };
 const WORD_FILTER: FileFilter = { name: 'Văn bản Word', extensions: ['docx'] };
 
-export function createHandlers(store: Store, dialogs: Dialogs, documents: Documents): Handlers {
+export interface HandlerOptions {
+  /** The automatic backups' folder; without it (a store in memory) the backup channels refuse. */
+  backupsDir?: string | undefined;
+}
+
+export function createHandlers(store: Store, dialogs: Dialogs, documents: Documents, options: HandlerOptions = {}): Handlers {
+  const backupsDir = () => {
+    if (!options.backupsDir) throw new AppError('NOT_FOUND', 'Không có thư mục sao lưu cho cơ sở dữ liệu này.');
+    return options.backupsDir;
+  };
   const deleted = new Map<string, MeetingFile>();
   const lists = (list: ListName) => store[list];
 
@@ -113,5 +124,13 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       const path = await dialogs.openFile({ title: 'Nhập tệp hội nghị', filters: [MEETING_FILTER] });
       return path ? { meetingId: importMeetingFile(store, path) } : null;
     },
+
+    listBackups: () => listBackups(backupsDir()),
+    backupNow: async () => {
+      const folder = await dialogs.chooseFolder({ title: 'Chọn thư mục để lưu bản sao lưu' });
+      return folder ? { path: await backupToFolder(store.db, folder) } : null;
+    },
+    backupContents: ({ name }) => backupMeetings(backupPath(backupsDir(), name)),
+    restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId),
   };
 }

@@ -18,5 +18,11 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths[0] ?? null;
     },
+    async chooseFolder({ title }) {
+      const owner = window();
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths[0] ?? null;
+    },
   };
 }

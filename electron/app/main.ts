@@ -1,10 +1,12 @@
 // The Electron entry: one window, one writer, everything locked down.
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from '../api/handlers.ts';
 import { documents } from '../minutes/documents.ts';
 import { defaultDatabasePath } from '../paths.ts';
-import { createStore, openDatabase, type Store } from '../store/index.ts';
+import { AutoBackups, backupsDirFor } from '../services/backups.ts';
+import { openWithRecovery } from '../services/recovery.ts';
+import { createStore, type Store } from '../store/index.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
@@ -13,6 +15,7 @@ import { lockDown } from './security.ts';
 
 let window: BrowserWindow | null = null;
 let store: Store | null = null;
+let autoBackups: AutoBackups | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -57,14 +60,42 @@ function start(): void {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => store?.db.close());
+  app.on('will-quit', () => {
+    autoBackups?.stop();
+    store?.db.close();
+  });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     lockDown();
     serveRenderer(join(__dirname, '..', 'renderer'));
     const dbSwitch = app.commandLine.getSwitchValue('db');
-    store = createStore(openDatabase(dbSwitch || defaultDatabasePath()));
-    registerIpc(createHandlers(store, nativeDialogs(() => window), documents));
+    const file = dbSwitch || defaultDatabasePath();
+    const backupsDir = backupsDirFor(file);
+    // A damaged database: the user is asked, the file set aside, the latest good backup put in its place.
+    const opened = await openWithRecovery(file, {
+      confirmRestore: async (message, latest) => {
+        const when = latest ? new Date(latest.createdAt).toLocaleString('vi-VN') : '';
+        const answer = await dialog.showMessageBox({
+          type: 'warning',
+          title: 'Biên Bản',
+          message: 'Cơ sở dữ liệu bị hỏng',
+          detail: `${message}\n\nKhôi phục bản sao lưu gần nhất (${when}, ${latest?.meetings ?? 0} hội nghị)?`,
+          buttons: ['Khôi phục bản sao lưu', 'Thoát'],
+          defaultId: 0,
+          cancelId: 1,
+        });
+        return answer.response === 0;
+      },
+    }, backupsDir);
+    if (opened.kind === 'refused') {
+      dialog.showErrorBox('Biên Bản', opened.error.message);
+      app.quit();
+      return;
+    }
+    store = createStore(opened.db);
+    autoBackups = new AutoBackups(opened.db, backupsDir);
+    void autoBackups.start();
+    registerIpc(createHandlers(store, nativeDialogs(() => window), documents, { backupsDir }));
     Menu.setApplicationMenu(buildMenu(() => window, !app.isPackaged));
     window = createWindow();
   });

@@ -48,6 +48,7 @@ export async function startBridge(options: { root: string; store: Store; documen
       return path;
     },
     openFile: async () => toOpen.shift() ?? null,
+    chooseFolder: async () => options.saveDir,
   };
   const handlers = createHandlers(options.store, dialogs, options.documents);
 

@@ -182,3 +182,37 @@ describe('damaged database at start', () => {
     expect(readFileSync(none.file)).toEqual(none.bytes);
   });
 });
+
+describe('backup channels', () => {
+  it('list, back up to a chosen folder, show a backup and restore through the contract; only listed names', async () => {
+    const { dispatch } = await import('../../electron/api/dispatch.ts');
+    const { createHandlers } = await import('../../electron/api/handlers.ts');
+    const dir = tempDir();
+    const store = fileStore(dir);
+    const backups = join(dir, 'backups');
+    let folder: string | null = join(dir, 'usb');
+    const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => folder }, {
+      preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => undefined,
+    }, { backupsDir: backups });
+    const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
+    fill(store, 'Hội nghị A');
+    expect(await call('listBackups', {})).toEqual({ ok: true, value: [] });
+    await createBackup(store.db, backups, 'start', new Date(NOW));
+    const listed = await call('listBackups', {});
+    expect(listed).toMatchObject({ ok: true, value: [{ meetings: 1 }] });
+    const name = backupName('start', new Date(NOW));
+    expect(await call('backupContents', { name })).toMatchObject({ ok: true, value: [{ title: 'Hội nghị A' }] });
+    const manual = await call('backupNow', {});
+    expect(manual).toMatchObject({ ok: true, value: { path: expect.stringContaining(join(dir, 'usb')) } });
+    folder = null;
+    expect(await call('backupNow', {})).toEqual({ ok: true, value: null });
+    for (const bad of ['../bien-ban.sqlite', '/etc/passwd', 'bien-ban.sqlite', `../backups/${name}`]) {
+      expect(await call('backupContents', { name: bad })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await call('restoreBackup', { name: bad })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    const restored = await call('restoreBackup', { name });
+    expect(restored).toMatchObject({ ok: true, value: { meetingIds: [expect.any(Number)] } });
+    expect(store.meetings.list()).toHaveLength(1);
+    store.db.close();
+  });
+});

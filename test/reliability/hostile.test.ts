@@ -95,7 +95,7 @@ beforeAll(() => {
   dir = join(process.env.TMPDIR ?? '/tmp', `bien-ban-hostile-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   store = createStore(openDatabase(join(dir, 'bien-ban.sqlite')));
-  const dialogs: Dialogs = { saveFile: async () => null, openFile: async () => toOpen };
+  const dialogs: Dialogs = { saveFile: async () => null, openFile: async () => toOpen, chooseFolder: async () => null };
   const handlers = createHandlers(store, dialogs, documents);
   call = async (channel, input) => dispatch(handlers, channel, input) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
   // Something to lose: a whole meeting.

@@ -32,6 +32,7 @@ export function createFakeApi(): FakeApi {
   const dialogs: Dialogs = {
     saveFile: async ({ defaultName }) => (dialog.cancelSave ? null : join(dir, defaultName)),
     openFile: async () => dialog.open,
+    chooseFolder: async () => (dialog.cancelSave ? null : dir),
   };
   const documents: Documents = {
     preview: (s, { meetingId, kind }) => {
@@ -45,7 +46,7 @@ export function createFakeApi(): FakeApi {
     },
     writeDocx: async () => undefined,
   };
-  const handlers = createHandlers(store, dialogs, documents);
+  const handlers = createHandlers(store, dialogs, documents, { backupsDir: join(dir, 'backups') });
   const calls: FakeApi['calls'] = [];
   const listeners = new Set<(command: AppCommand) => void>();
   const pending = new Set<Promise<unknown>>();
