@@ -5,6 +5,7 @@ import { FORMAT_LABELS } from '../../shared/model/labels.ts';
 import { errorMessage } from '../api.ts';
 import { optionsOf, SelectField, TextField } from '../components/fields.tsx';
 import { useClient, useTracker } from '../context.tsx';
+import { BackupSection } from './BackupSection.tsx';
 
 type TextKey = { [K in keyof ProfileFields]: ProfileFields[K] extends string ? K : never }[keyof ProfileFields];
 
@@ -72,6 +73,7 @@ export function SettingsScreen() {
           ))}
         </>
       ) : error ? null : <p>Đang tải…</p>}
+      <BackupSection />
     </main>
   );
 }
