@@ -1,4 +1,4 @@
-// Runs the named benchmarks (all when none is named), each in its own process: npm run bench -- [store] [minutes] [ui]
+// Runs the named benchmarks (all when none is named), each in its own process: npm run bench -- [store] [minutes] [ui] [search]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -6,6 +6,7 @@ const BENCHES: Record<string, string[]> = {
   store: ['store.ts'],
   minutes: ['minutes.ts', '--pages'],
   ui: ['ui.ts'],
+  search: ['search.ts'],
 };
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);

@@ -2,8 +2,6 @@
 
 const MARKS = /\p{M}/gu;
 /** The five tone marks, as combining characters (huyền, sắc, ngã, hỏi, nặng). */
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-const TONE_SET = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
 /** Đ and its lookalikes (Ð eth, Ɖ African D) fold to d. */
 const D_LIKE = /[đĐðÐɖƉ]/g;
 
@@ -16,6 +14,8 @@ export function fold(text: string): string {
   return foldChars(text).replace(/\s+/g, ' ').trim();
 }
 
+const FOLDED_CHARS = new Map<string, string>();
+
 /**
  * fold() keeping where each folded character came from: `map[i]` is the index in `text` of folded
  * character i (and `map[folded.length]` is text.length), so a match in the folded text can be marked in the original.
@@ -26,7 +26,11 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
   const map: number[] = [];
   let index = 0;
   for (const char of text) {
-    const part = foldChars(char);
+    let part = FOLDED_CHARS.get(char);
+    if (part === undefined) {
+      part = foldChars(char);
+      if (FOLDED_CHARS.size < 10_000) FOLDED_CHARS.set(char, part);
+    }
     folded += part;
     for (let i = 0; i < part.length; i++) map.push(index);
     index += char.length;
@@ -59,17 +63,36 @@ function tonePosition(syllable: string): number {
   return vowels.length === 3 ? (vowels[1] ?? -1) : (vowels[0] ?? -1);
 }
 
-/** One word with its tone mark moved to the canonical vowel. */
+const TONE_MARKS = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+/** Toned vowel → its toneless vowel and tone; toneless vowel + tone → toned vowel (lower case, NFC). */
+const TONED = new Map<string, { base: string; tone: string }>();
+const COMPOSE = new Map<string, string>();
+for (const base of VOWELS) {
+  for (const tone of TONE_MARKS) {
+    const toned = `${base}${tone}`.normalize('NFC');
+    TONED.set(toned, { base, tone });
+    COMPOSE.set(`${base}${tone}`, toned);
+  }
+}
+
+/** One lower-case NFC word with its tone mark moved to the canonical vowel. */
 function placeTone(word: string): string {
-  const decomposed = word.normalize('NFD');
-  const tones = [...decomposed].filter((c) => TONE_SET.has(c));
-  if (tones.length !== 1) return word;
-  const toneless = decomposed.replace(TONES, '').normalize('NFC');
-  const at = tonePosition(toneless);
+  const chars = [...word];
+  let at = -1;
+  let tone = '';
+  for (let i = 0; i < chars.length; i++) {
+    const found = TONED.get(chars[i] ?? '');
+    if (!found) continue;
+    if (at >= 0) return word; // two tone marks: not a syllable, left alone
+    at = i;
+    tone = found.tone;
+    chars[i] = found.base;
+  }
   if (at < 0) return word;
-  const chars = [...toneless];
-  chars[at] = `${chars[at] ?? ''}${tones[0] ?? ''}`;
-  return chars.join('').normalize('NFC');
+  const target = tonePosition(chars.join(''));
+  if (target < 0 || target === at) return word;
+  chars[target] = COMPOSE.get(`${chars[target] ?? ''}${tone}`) ?? chars[target] ?? '';
+  return chars.join('');
 }
 
 /**
@@ -78,7 +101,7 @@ function placeTone(word: string): string {
  */
 export function canonical(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
-    .replace(/[\p{L}\p{M}]+/gu, placeTone);
+    .replace(/[^\x00-\x7F]/.test(text) ? /[\p{L}\p{M}]+/gu : /(?!)/g, placeTone); // eslint-disable-line no-control-regex
 }
 
 /** True when the text carries any Vietnamese diacritic (or đ). */
