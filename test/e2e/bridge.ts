@@ -50,7 +50,7 @@ export async function startBridge(options: { root: string; store: Store; documen
     openFile: async () => toOpen.shift() ?? null,
     chooseFolder: async () => options.saveDir,
   };
-  const handlers = createHandlers(options.store, dialogs, options.documents);
+  const handlers = createHandlers(options.store, dialogs, options.documents, { backupsDir: join(options.saveDir, 'backups') });
 
   const server: Server = createServer((request, response) => {
     void (async () => {
