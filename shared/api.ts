@@ -2,9 +2,11 @@
 // The preload, the main-process registration, the test bridge and the fake API all follow it.
 // Channel names live in channels.ts, free of zod, so that the preload stays small.
 import { z } from 'zod';
+import type { AttendeeFile } from './attendee-file.ts';
 import type { BackupInfo, RestoreResult } from './backups.ts';
 import type { AppCommand, Channel } from './channels.ts';
 import type { ErrorCode } from './errors.ts';
+import type { SearchResults } from './search.ts';
 import { FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
   type MeetingSummary, type Person, type ProfileFields, type Recipient, type Site, type Speech } from './model/meeting.ts';
 
@@ -84,6 +86,11 @@ export const CONTRACT = {
   backupContents: channel(z.object({ name: z.string().min(1).max(200) })).returns<MeetingSummary[]>(),
   /** Everything (meetingId absent) or one meeting, after backing up the current state. */
   restoreBackup: channel(z.object({ name: z.string().min(1).max(200), meetingId: id.optional() })).returns<RestoreResult>(),
+
+  /** Meetings whose title, sites, people, speeches or conclusions match, accent-insensitive, best first. */
+  search: channel(z.object({ query: z.string().max(200) })).returns<SearchResults>(),
+  /** An attendee list from a CSV or Excel file the user picks, read but not added; null when cancelled. */
+  readAttendeeFile: channel(none).returns<AttendeeFile | null>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

@@ -5,6 +5,7 @@ export const CHANNELS = [
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
   'previewDocument', 'exportDocument', 'exportMeetingFile', 'importMeetingFile',
   'listBackups', 'backupNow', 'backupContents', 'restoreBackup',
+  'search', 'readAttendeeFile',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

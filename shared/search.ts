@@ -107,6 +107,14 @@ export function matchText(text: string, query: string): { ranges: [number, numbe
 /** A passage of at most about `width` characters around the first range, cut at word boundaries. */
 export function passageAround(text: string, ranges: readonly [number, number][], width = 160): Passage {
   const flat = text.replace(/\s/g, ' ');
+  // Words of a phrase marked as one stretch.
+  const merged: [number, number][] = [];
+  for (const [s, e] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && /^\s*$/.test(flat.slice(last[1], s))) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  ranges = merged;
   if (flat.length <= width || ranges.length === 0) return { text: flat, ranges: [...ranges] };
   const first = ranges.reduce((min, r) => Math.min(min, r[0]), flat.length);
   let start = Math.max(0, first - Math.floor(width / 3));

@@ -68,6 +68,18 @@ describe('command-line tool', () => {
     expect(run('list', '--db', db).out).toHaveLength(2);
   });
 
+  it('searches every meeting without accents, grouped by meeting, the match in brackets', () => {
+    const db = databaseWithMeeting(tempDir());
+    const found = run('search', 'tru so ban to chuc', '--db', db);
+    expect(found).toEqual({
+      code: 0,
+      err: [],
+      out: ['[1] 2021-09-30 Hội nghị giao ban quý III năm 2021 — 1 kết quả', '    Điểm cầu: [Trụ sở Ban Tổ chức] Trung ương'],
+    });
+    expect(run('search', 'bien ban', '--db', db)).toEqual({ code: 0, err: [], out: ['Không tìm thấy "bien ban" trong hội nghị nào.'] });
+    expect(run('search', '--db', db).code).toBe(2);
+  });
+
   it('prints help', () => {
     const { code, out } = run('help');
     expect(code).toBe(0);

@@ -5,6 +5,7 @@ import type { ListName, Preview } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Format } from '../../shared/model/meeting.ts';
 import type { MeetingFile } from '../../shared/model/meeting-file.ts';
+import { readAttendeeFile } from '../services/attendee-file.ts';
 import { backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { exportMeetingFile, importMeeting, importMeetingFile, toMeetingFile } from '../services/meeting-file.ts';
@@ -38,6 +39,7 @@ export interface Documents {
 
 const MEETING_FILTER: FileFilter = { name: 'Tệp hội nghị Biên Bản', extensions: ['json'] };
 const WORD_FILTER: FileFilter = { name: 'Văn bản Word', extensions: ['docx'] };
+const ATTENDEE_FILTER: FileFilter = { name: 'Danh sách đại biểu (CSV, Excel)', extensions: ['csv', 'xlsx'] };
 
 export interface HandlerOptions {
   /** The automatic backups' folder; without it (a store in memory) the backup channels refuse. */
@@ -123,6 +125,12 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     importMeetingFile: async () => {
       const path = await dialogs.openFile({ title: 'Nhập tệp hội nghị', filters: [MEETING_FILTER] });
       return path ? { meetingId: importMeetingFile(store, path) } : null;
+    },
+
+    search: ({ query }) => store.search.search(query),
+    readAttendeeFile: async () => {
+      const path = await dialogs.openFile({ title: 'Nhập danh sách đại biểu', filters: [ATTENDEE_FILTER] });
+      return path ? readAttendeeFile(path) : null;
     },
 
     listBackups: () => listBackups(backupsDir()),

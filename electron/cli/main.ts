@@ -1,6 +1,7 @@
 // The command-line tool: the same store and services as the app, without Electron.
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.ts';
+import { SEARCH_KIND_LABELS, type Passage } from '../../shared/search.ts';
 import { FORMATS, type Format } from '../../shared/model/meeting.ts';
 import { writeMinutesDocx } from '../minutes/documents.ts';
 import { defaultDatabasePath } from '../paths.ts';
@@ -18,6 +19,8 @@ Lệnh:
                                   party là thể thức Đảng, state là thể thức hành chính nhà nước)
   notice <mã hội nghị> <tệp.docx> [--format party|state]
                                   xuất thông báo kết luận ra tệp Word, đề ngày hôm nay
+  search "<từ cần tìm>"           tìm trong mọi hội nghị (tiêu đề, điểm cầu, đại biểu, phát biểu,
+                                  kết luận); gõ có dấu hay không dấu đều được
   help                            hiện hướng dẫn này
 
 Nếu hội nghị còn thiếu thông tin, tệp Word vẫn được ghi, với "…" ở chỗ thiếu, và các chỗ thiếu
@@ -69,6 +72,21 @@ const COMMANDS: Record<string, Command> = {
       io.out(`Đã xuất hội nghị ${id} ra ${file}.`);
     },
   },
+  search: {
+    args: 1,
+    run(store, [query], io) {
+      const { groups, truncated } = store.search.search(query ?? '');
+      if (groups.length === 0) {
+        io.out(`Không tìm thấy "${query ?? ''}" trong hội nghị nào.`);
+        return;
+      }
+      for (const group of groups) {
+        io.out(`[${group.meetingId}] ${group.date ?? ''} ${group.title || '(chưa có tiêu đề)'} — ${group.hitCount} kết quả`.replace(/\] {2}/, '] '));
+        for (const hit of group.hits) io.out(`    ${SEARCH_KIND_LABELS[hit.kind]}: ${marked(hit.passage)}`);
+      }
+      if (truncated) io.out('(Còn nhiều kết quả khác; hãy gõ cụ thể hơn.)');
+    },
+  },
   minutes: {
     args: 2,
     run: (store, [id, file], io, { format }) => writeDocument(store, id, file, io, { kind: 'minutes', format }),
@@ -84,6 +102,17 @@ async function writeDocument(store: Store, id = '', file = '', io: Io, request: 
   const { missing } = await writeMinutesDocx(store, parseMeetingId(id), file, request);
   for (const gap of missing) io.err(`Cảnh báo: ${gap}`);
   io.out(`Đã ghi ${request.kind === 'minutes' ? 'biên bản' : 'thông báo kết luận'} của hội nghị ${id} ra ${file}.`);
+}
+
+/** A passage with its matches in [brackets], for the terminal. */
+function marked({ text, ranges }: Passage): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += `${text.slice(at, start)}[${text.slice(start, end)}]`;
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);
