@@ -152,7 +152,15 @@ const PAYLOAD_CASES: CallCase[] = [
   { name: 'a string instead of an object', channel: 'createMeeting', input: () => 'DROP TABLE meetings', code: 'INVALID_INPUT', message: /Yêu cầu không hợp lệ/ },
 ];
 
-export const figures = { files: FILE_CASES.length, rows: ROW_CASES.length, payloads: PAYLOAD_CASES.length };
+/** Attendee lists (CSV, Excel): read only, shown before anything is added. */
+const ATTENDEE_CASES: { name: string; file: string; content: () => Content; message: RegExp }[] = [
+  { name: 'a 6 MB CSV', file: 'dai-bieu.csv', content: () => ({ sparse: 6 * 1024 * 1024 }), message: /lớn hơn 5 MB/ },
+  { name: 'a CSV of 5,001 rows', file: 'dai-bieu.csv', content: () => Array.from({ length: 5_001 }, (_, i) => `Nguyễn Văn ${i},Chuyên viên,Văn phòng`).join('\n'), message: /nhiều hơn 5000 dòng/ },
+  { name: 'a truncated Excel file', file: 'dai-bieu.xlsx', content: () => Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000'), message: /Không đọc được danh sách đại biểu/ },
+  { name: 'a PNG named .xlsx', file: 'anh.xlsx', content: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), message: /Không đọc được danh sách đại biểu/ },
+];
+
+export const figures = { files: FILE_CASES.length, rows: ROW_CASES.length, payloads: PAYLOAD_CASES.length, attendeeFiles: ATTENDEE_CASES.length };
 
 describe('hostile meeting files', () => {
   it('the valid fixture imports (the corpus starts from a store with data)', async () => {
@@ -187,6 +195,25 @@ describe.each([['pasted rows', ROW_CASES], ['IPC payloads', PAYLOAD_CASES]] as c
     const before = snapshot(store);
     const result = await call(c.channel, c.input());
     expect(result).toMatchObject({ ok: false, error: { code: c.code, message: expect.stringMatching(c.message) } });
+    expect(snapshot(store)).toEqual(before);
+  });
+});
+
+describe('hostile attendee lists', () => {
+  it.each(ATTENDEE_CASES.map((c, i) => [c.name, i, c] as const))('%s: refused, nothing written', async (_name, index, c) => {
+    const before = snapshot(store);
+    const folder = join(dir, `attendees-${index}`);
+    mkdirSync(folder, { recursive: true });
+    const content = c.content();
+    toOpen = join(folder, c.file);
+    if (typeof content === 'string' || Buffer.isBuffer(content)) writeFileSync(toOpen, content);
+    else if ('sparse' in content) {
+      const fd = openSync(toOpen, 'w');
+      ftruncateSync(fd, content.sparse);
+      closeSync(fd);
+    }
+    const result = await call('readAttendeeFile', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(c.message) } });
     expect(snapshot(store)).toEqual(before);
   });
 });
