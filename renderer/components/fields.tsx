@@ -1,6 +1,8 @@
 // Form fields that save themselves (see useAutosave): each has a real <label>, shows the store's
 // Vietnamese error beside it and keeps what the user typed.
-import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useId, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { decodeLegacy, detectLegacy, ENCODING_LABELS, type LegacyDetection } from '../../shared/vietnamese/legacy.ts';
+import { findLookalikes, fixLookalikes } from '../../shared/vietnamese/lookalike.ts';
 import { ApiError } from '../api.ts';
 import { useAutosave } from '../hooks/useAutosave.ts';
 
@@ -38,9 +40,59 @@ export interface TextFieldProps extends Common {
   inputMode?: 'numeric' | 'text';
 }
 
+/**
+ * Offers under a text field, never applied silently: pasted text in a legacy encoding (TCVN3, VNI)
+ * converted to Unicode, and lookalike letters (Ð for Đ) replaced.
+ */
+function useTextOffers(value: string, change: (next: string) => void, type: string | undefined) {
+  const [pasted, setPasted] = useState<{ text: string; detection: LegacyDetection } | null>(null);
+  const [kept, setKept] = useState<string | null>(null);
+  const onPaste = (event: ClipboardEvent) => {
+    if (type && type !== 'text') return;
+    const text = event.clipboardData.getData('text/plain');
+    const detection = detectLegacy(text);
+    setPasted(detection ? { text, detection } : null);
+  };
+  const convert = () => {
+    if (!pasted) return;
+    // The pasted stretch only: text typed around it is already Unicode. A single-line field drops line breaks.
+    const candidates = [pasted.text, pasted.text.replace(/\r?\n/g, ''), pasted.text.replace(/\r?\n/g, ' ')];
+    const found = candidates.find((c) => value.includes(c));
+    const encoding = pasted.detection.encoding;
+    if (found !== undefined) {
+      const at = value.lastIndexOf(found);
+      change(`${value.slice(0, at)}${decodeLegacy(found, encoding)}${value.slice(at + found.length)}`);
+    } else {
+      change(decodeLegacy(value, encoding));
+    }
+    setPasted(null);
+  };
+  const lookalikes = pasted || kept === value ? [] : findLookalikes(value);
+  const offer = pasted ? (
+    <div className="text-offer" role="group" aria-label="Bảng mã của đoạn vừa dán">
+      <span>
+        Đoạn vừa dán có vẻ dùng bảng mã {ENCODING_LABELS[pasted.detection.encoding]}{pasted.detection.confident ? '' : ' (chưa chắc chắn)'}:
+        {' '}“{pasted.detection.converted.slice(0, 60)}{pasted.detection.converted.length > 60 ? '…' : ''}”.
+      </span>
+      <button type="button" onClick={convert}>Chuyển sang Unicode</button>
+      <button type="button" onClick={() => setPasted(null)}>Giữ nguyên</button>
+    </div>
+  ) : lookalikes.length > 0 ? (
+    <div className="text-offer" role="group" aria-label="Chữ trông giống chữ tiếng Việt">
+      <span>
+        Có {lookalikes.length} chữ “{lookalikes[0]?.found}” trông giống “{lookalikes[0]?.replacement}” nhưng là ký tự khác; tìm kiếm và sắp xếp sẽ không đúng.
+      </span>
+      <button type="button" onClick={() => change(fixLookalikes(value))}>Sửa thành “{lookalikes[0]?.replacement}”</button>
+      <button type="button" onClick={() => setKept(value)}>Giữ nguyên</button>
+    </div>
+  ) : null;
+  return { onPaste, offer };
+}
+
 export function TextField(props: TextFieldProps) {
   const id = useId();
   const field = useAutosave({ value: props.value, save: props.save, onBlur: props.onBlur });
+  const offers = useTextOffers(field.value, field.change, props.type);
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const shared = {
@@ -56,6 +108,7 @@ export function TextField(props: TextFieldProps) {
       props.onEdit?.(event.target.value);
     },
     onKeyDown: props.onKeyDown,
+    onPaste: offers.onPaste,
     ...field.bind,
   };
   return (
@@ -65,6 +118,7 @@ export function TextField(props: TextFieldProps) {
         ? <textarea {...shared} ref={props.inputRef} rows={props.rows ?? 3} spellCheck={false} />
         : <input {...shared} ref={props.inputRef} type={props.type ?? 'text'} list={props.list} inputMode={props.inputMode} autoComplete="off" />}
       {props.hint ? <p className="field-hint" id={hintId}>{props.hint}</p> : null}
+      {offers.offer}
       <FieldError id={errorId} error={field.error} />
     </div>
   );

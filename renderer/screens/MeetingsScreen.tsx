@@ -2,14 +2,68 @@
 // delete with confirmation and undo, import and export of meeting files.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { MeetingSummary } from '../../shared/model/meeting.ts';
+import { SEARCH_KIND_LABELS, type SearchResults } from '../../shared/search.ts';
 import { FORMAT_LABELS } from '../../shared/model/labels.ts';
 import { errorMessage } from '../api.ts';
 import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
+import { Highlight } from '../components/Highlight.tsx';
 import { useClient, useToast, useTracker } from '../context.tsx';
 import { fold } from '../../shared/vietnamese/fold.ts';
 import { formatCount, formatDate } from '../lib/format.ts';
 
 export const untitled = (title: string): string => title || '(Chưa có tên)';
+
+/** Pause in typing before the search across every meeting runs. */
+export const SEARCH_DELAY_MS = 200;
+
+/** Full-text results under the list: meetings whose sites, people, speeches or conclusions match. */
+function useContentSearch(query: string): { results: SearchResults | null; error: string | null } {
+  const client = useClient();
+  const [state, setState] = useState<{ results: SearchResults | null; error: string | null }>({ results: null, error: null });
+  useEffect(() => {
+    if (fold(query).replace(/[^\p{L}\p{N}]/gu, '').length < 2) {
+      setState({ results: null, error: null });
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      client.search({ query }).then(
+        (results) => live && setState({ results, error: null }),
+        (error: unknown) => live && setState({ results: null, error: errorMessage(error) }),
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [client, query]);
+  return state;
+}
+
+function SearchResultsList({ results, onOpen }: { results: SearchResults; onOpen(id: number): void }) {
+  if (results.groups.length === 0) return <p className="empty">Không tìm thấy “{results.query}” trong nội dung các hội nghị.</p>;
+  return (
+    <section className="search-results" aria-label="Kết quả tìm trong nội dung">
+      <h2>Tìm thấy trong nội dung</h2>
+      <ol>
+        {results.groups.map((group) => (
+          <li key={group.meetingId} className="search-group">
+            <button type="button" className="link" onClick={() => onOpen(group.meetingId)}>{untitled(group.title)}</button>
+            <span className="muted"> · {formatDate(group.date)} · {formatCount(group.hitCount)} kết quả</span>
+            <ul>
+              {group.hits.map((hit) => (
+                <li key={`${hit.kind}-${hit.id}`} className="search-hit">
+                  <span className="search-kind">{SEARCH_KIND_LABELS[hit.kind]}</span> <Highlight passage={hit.passage} />
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      {results.truncated ? <p className="muted">Còn nhiều kết quả khác; hãy gõ cụ thể hơn.</p> : null}
+    </section>
+  );
+}
 
 export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: number; onOpen(id: number): void; onImport(): void }) {
   const client = useClient();
@@ -22,6 +76,7 @@ export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: n
   const [seenRequest, setSeenRequest] = useState(newRequest);
   const [deleting, setDeleting] = useState<MeetingSummary | null>(null);
   const searchId = useId();
+  const content = useContentSearch(query);
 
   if (newRequest !== seenRequest) {
     setSeenRequest(newRequest);
@@ -95,13 +150,13 @@ export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: n
       </div>
       <div className="field search">
         <label htmlFor={searchId} className="field-label">Tìm hội nghị</label>
-        <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Tên, loại, ngày hoặc số" autoComplete="off" />
+        <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Tên, ngày, số, hoặc bất kỳ nội dung nào (có dấu hay không dấu)" autoComplete="off" />
       </div>
       {loadError ? <p role="alert" className="field-error">{loadError}</p> : null}
       {meetings === null ? <p>Đang tải…</p> : meetings.length === 0 ? (
         <p className="empty">Chưa có hội nghị nào. Bấm “Hội nghị mới” để bắt đầu.</p>
       ) : shown.length === 0 ? (
-        <p className="empty">Không có hội nghị nào khớp với “{query}”.</p>
+        <p className="empty">Không có tên hội nghị nào khớp với “{query}”.</p>
       ) : (
         <table className="data-table meetings-table">
           <caption className="sr-only">Các hội nghị, mới nhất trước</caption>
@@ -139,6 +194,8 @@ export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: n
           </tbody>
         </table>
       )}
+      {content.error ? <p role="alert" className="field-error">{content.error}</p> : null}
+      {content.results ? <SearchResultsList results={content.results} onOpen={onOpen} /> : null}
       {creating ? <NewMeetingDialog meetings={meetings ?? []} onCancel={() => setCreating(false)} onCreated={onOpen} /> : null}
       {deleting ? (
         <ConfirmDialog

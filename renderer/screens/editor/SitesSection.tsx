@@ -11,7 +11,10 @@ import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { useToast } from '../../context.tsx';
+import type { AttendeeFile, AttendeeRow } from '../../../shared/attendee-file.ts';
+import { sortByName, type NameOrder } from '../../../shared/vietnamese/collate.ts';
 import { fold } from '../../../shared/vietnamese/fold.ts';
+import { ENCODING_LABELS } from '../../../shared/vietnamese/legacy.ts';
 import { formatCount, isComposing } from '../../lib/format.ts';
 import { isBlock, parseAttendeeBlock } from '../../lib/paste.ts';
 import { useEditor, useSiteStats, type MeetingOps, type SiteStats } from './meeting-state.tsx';
@@ -109,6 +112,8 @@ function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; stats: 
   const ops = useEditor();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
+  const [order, setOrder] = useState<NameOrder>('entered');
+  const shown = useMemo(() => sortByName(attendees, (a) => a.fullName, order), [attendees, order]);
   const newName = useRef<HTMLInputElement>(null);
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
   const save = (patch: Partial<Site>) => ops.update('sites', site.id, patch);
@@ -154,8 +159,17 @@ function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; stats: 
             <button type="button" disabled={attendees.length === 0} onClick={() => void ops.markAllPresent(site.id).catch(fail)}>
               Đánh dấu tất cả có mặt
             </button>
+            <div className="field inline">
+              <label htmlFor={`order-${site.id}`} className="field-label">Sắp xếp</label>
+              <select id={`order-${site.id}`} value={order} onChange={(e) => setOrder(e.target.value as NameOrder)}>
+                <option value="entered">Theo thứ tự nhập</option>
+                <option value="full">Theo họ và tên (A–Z)</option>
+                <option value="given">Theo tên (A–Z)</option>
+              </select>
+            </div>
+            <AttendeeFileImport siteId={site.id} />
           </div>
-          <AttendeeTable site={site} attendees={attendees} onNext={() => newName.current?.focus()} />
+          <AttendeeTable site={site} attendees={shown} stored={attendees} onNext={() => newName.current?.focus()} />
           <NewAttendee siteId={site.id} nameRef={newName} />
         </>
       )}
@@ -181,7 +195,54 @@ function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; stats: 
 
 const COLUMNS = ['Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'Tình trạng', 'Lý do vắng / giờ', ''];
 
-function AttendeeTable({ site, attendees, onNext }: { site: Site; attendees: Attendee[]; onNext(): void }) {
+/** A list from a CSV or Excel file; text in TCVN3 or VNI is offered converted, never converted silently. */
+function AttendeeFileImport({ siteId }: { siteId: number }) {
+  const ops = useEditor();
+  const toast = useToast();
+  const [pending, setPending] = useState<AttendeeFile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const addRows = async (rows: AttendeeRow[]) => {
+    setPending(null);
+    try {
+      const added = await ops.addMany('attendees', rows.map((row) => ({ ...row, siteId })));
+      setError(null);
+      toast({ text: `Đã thêm ${formatCount(added.length)} đại biểu từ tệp.` });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const pick = async () => {
+    try {
+      const file = await ops.client.readAttendeeFile({});
+      if (!file) return;
+      setError(null);
+      if (file.legacy) setPending(file);
+      else await addRows(file.rows);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void pick()}>Nhập danh sách từ tệp (CSV, Excel)</button>
+      {pending?.legacy ? (
+        <div className="encoding-offer" role="group" aria-label="Bảng mã của tệp">
+          <p>
+            Tệp {pending.fileName} ({formatCount(pending.rows.length)} người) có vẻ được gõ bằng bảng mã {ENCODING_LABELS[pending.legacy.encoding]}
+            {pending.legacy.confident ? '' : ' (chưa chắc chắn)'}, ví dụ “{pending.rows[0]?.fullName}” thành “{pending.legacy.rows[0]?.fullName}”.
+          </p>
+          <button type="button" className="primary" onClick={() => void addRows(pending.legacy?.rows ?? pending.rows)}>Chuyển sang Unicode</button>
+          <button type="button" onClick={() => void addRows(pending.rows)}>Giữ nguyên</button>
+          <button type="button" onClick={() => setPending(null)}>Hủy</button>
+        </div>
+      ) : null}
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
+    </>
+  );
+}
+
+/** `attendees` in the order shown; `stored` in the stored order, which moving and numbering follow. */
+function AttendeeTable({ site, attendees, stored, onNext }: { site: Site; attendees: Attendee[]; stored: Attendee[]; onNext(): void }) {
   const ops = useEditor();
   const toast = useToast();
   const [removing, setRemoving] = useState<Attendee | null>(null);
@@ -209,10 +270,10 @@ function AttendeeTable({ site, attendees, onNext }: { site: Site; attendees: Att
         label={`Đại biểu tại điểm cầu ${siteName(site)}`}
         className="attendee-list"
         getKey={(a) => a.id}
-        renderRow={(attendee, index) => (
+        renderRow={(attendee) => (
           <AttendeeRow
             attendee={attendee}
-            index={index}
+            index={stored.indexOf(attendee)}
             count={attendees.length}
             ops={ops}
             onNext={onNext}
