@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as CSP from '../shared/csp.ts';
 
@@ -60,12 +61,10 @@ function scan(files: Record<string, string>): Finding[] {
     // This check downloads Electron's list of releases; our machines have no network.
     '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output], { encoding: 'utf8', timeout: 120_000 });
   expect(result.status, result.stderr).toBe(0);
-  const [header, ...rows] = readFileSync(output, 'utf8').trim().split('\n');
-  expect(header).toMatch(/^issue, severity/);
-  return rows.map((row) => {
-    const [id = '', , confidence = '', file = '', location = ''] = row.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
-    return { id, confidence, file, location };
-  });
+  // Cells may hold line breaks: a real CSV parser, not a split on lines.
+  const [header, ...rows] = Papa.parse<string[]>(readFileSync(output, 'utf8').trim()).data;
+  expect(header?.[0]).toBe('issue');
+  return rows.map(([id = '', , confidence = '', file = '', location = '']) => ({ id, confidence: confidence.trim(), file: file.trim(), location: location.trim() }));
 }
 
 const appSources = (): Record<string, string> => {
