@@ -83,6 +83,8 @@ export const CONTRACT = {
   listBackups: channel(none).returns<BackupInfo[]>(),
   /** A backup into a folder the user chooses (a USB stick); null when cancelled. */
   backupNow: channel(none).returns<PickedFile>(),
+  /** A backup file chosen by the user (a USB stick) added to the list; null when cancelled. */
+  addBackupFile: channel(none).returns<BackupInfo | null>(),
   backupContents: channel(z.object({ name: z.string().min(1).max(200) })).returns<MeetingSummary[]>(),
   /** Everything (meetingId absent) or one meeting, after backing up the current state. */
   restoreBackup: channel(z.object({ name: z.string().min(1).max(200), meetingId: id.optional() })).returns<RestoreResult>(),

@@ -9,8 +9,8 @@ export interface BackupInfo {
   size: number;
   /** Meetings in the backup; null when it could not be read (damaged or foreign). */
   meetings: number | null;
-  /** Why it was taken: at start, while editing, before a restore. */
-  reason: 'start' | 'periodic' | 'before-restore' | 'manual';
+  /** Why it was taken: at start, while editing, before a restore, by hand; or brought from a file (a USB stick). */
+  reason: 'start' | 'periodic' | 'before-restore' | 'manual' | 'imported';
 }
 
 export interface RestoreResult {

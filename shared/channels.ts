@@ -4,7 +4,7 @@ export const CHANNELS = [
   'addItem', 'addItems', 'updateItem', 'removeItem', 'moveItem', 'markAllPresent',
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
   'previewDocument', 'exportDocument', 'exportMeetingFile', 'importMeetingFile',
-  'listBackups', 'backupNow', 'backupContents', 'restoreBackup',
+  'listBackups', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
   'search', 'readAttendeeFile',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

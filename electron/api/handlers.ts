@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Format } from '../../shared/model/meeting.ts';
 import type { MeetingFile } from '../../shared/model/meeting-file.ts';
 import { readAttendeeFile } from '../services/attendee-file.ts';
-import { backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
+import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { exportMeetingFile, importMeeting, importMeetingFile, toMeetingFile } from '../services/meeting-file.ts';
 import { createMeeting, getMeetingRecord, markAllPresent } from '../services/meetings.ts';
@@ -38,6 +38,7 @@ export interface Documents {
 }
 
 const MEETING_FILTER: FileFilter = { name: 'Tệp hội nghị Biên Bản', extensions: ['json'] };
+const BACKUP_FILTER: FileFilter = { name: 'Bản sao lưu Biên Bản', extensions: ['sqlite'] };
 const WORD_FILTER: FileFilter = { name: 'Văn bản Word', extensions: ['docx'] };
 const ATTENDEE_FILTER: FileFilter = { name: 'Danh sách đại biểu (CSV, Excel)', extensions: ['csv', 'xlsx'] };
 
@@ -137,6 +138,10 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     backupNow: async () => {
       const folder = await dialogs.chooseFolder({ title: 'Chọn thư mục để lưu bản sao lưu' });
       return folder ? { path: await backupToFolder(store.db, folder) } : null;
+    },
+    addBackupFile: async () => {
+      const path = await dialogs.openFile({ title: 'Mở bản sao lưu (ví dụ trên USB)', filters: [BACKUP_FILTER] });
+      return path ? addBackupFile(backupsDir(), path) : null;
     },
     backupContents: ({ name }) => backupMeetings(backupPath(backupsDir(), name)),
     restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId),

@@ -13,7 +13,7 @@ import { getMeetingRecord } from './meetings.ts';
 import { backupsToDelete, DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
 
 export type BackupReason = BackupInfo['reason'];
-const REASONS: Record<BackupReason, string> = { start: 'khoi-dong', periodic: 'dinh-ky', 'before-restore': 'truoc-khoi-phuc', manual: 'thu-cong' };
+const REASONS: Record<BackupReason, string> = { start: 'khoi-dong', periodic: 'dinh-ky', 'before-restore': 'truoc-khoi-phuc', manual: 'thu-cong', imported: 'nhap-tu-tep' };
 const NAME = /^bien-ban-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z-]+)\.sqlite$/;
 
 /** The automatic backups live beside the database, in backups/ (so <appData>/Bien Ban/backups/). */
@@ -213,6 +213,24 @@ export async function restoreFromBackup(store: Store, dir: string, path: string,
       return files.map((file) => importMeeting(store, file));
     });
     return { meetingIds, safetyBackup };
+  } finally {
+    backup.db.close();
+  }
+}
+
+/**
+ * Brings a backup file from elsewhere (a USB stick, another machine) into the backups folder, so it can be
+ * looked at and restored like the automatic ones. The file is only read, checked as a Biên Bản database
+ * and written anew through the backup API; it must hold a Biên Bản database of this or an older version.
+ */
+export async function addBackupFile(dir: string, path: string, now = new Date()): Promise<BackupInfo> {
+  const backup = openBackup(path);
+  try {
+    const name = backupName('imported', now);
+    await writeBackup(backup.db, join(dir, name));
+    const added = listBackups(dir).find((info) => info.name === name);
+    if (!added) throw new AppError('BACKUP_FAILED', 'Không chép được bản sao lưu vào thư mục sao lưu.');
+    return added;
   } finally {
     backup.db.close();
   }

@@ -12,6 +12,7 @@ const REASONS: Record<BackupInfo['reason'], string> = {
   periodic: 'trong khi làm việc',
   'before-restore': 'trước khi khôi phục',
   manual: 'thủ công',
+  imported: 'mở từ tệp',
 };
 
 export function formatSize(bytes: number): string {
@@ -55,6 +56,21 @@ export function BackupSection() {
     }
   };
 
+  const addFromFile = async () => {
+    setBusy(true);
+    try {
+      const added = await client.addBackupFile({});
+      if (!added) return;
+      refresh();
+      setOpen({ name: added.name, meetings: await client.backupContents({ name: added.name }) });
+      toast({ text: `Đã mở bản sao lưu có ${added.meetings ?? 0} hội nghị; chọn hội nghị để khôi phục.` });
+    } catch (err) {
+      toast({ text: errorMessage(err), tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const show = async (name: string) => {
     if (open?.name === name) {
       setOpen(null);
@@ -85,11 +101,14 @@ export function BackupSection() {
     <fieldset className="group backups">
       <legend>Sao lưu và khôi phục</legend>
       <p className="muted">Ứng dụng tự sao lưu khi mở và mười phút một lần trong khi làm việc. Nên sao lưu thêm ra USB sau mỗi hội nghị quan trọng.</p>
-      <p><button type="button" onClick={() => void backupNow()} disabled={busy}>Sao lưu ngay ra thư mục…</button></p>
+      <p>
+        <button type="button" onClick={() => void backupNow()} disabled={busy}>Sao lưu ngay ra thư mục…</button>{' '}
+        <button type="button" onClick={() => void addFromFile()} disabled={busy}>Mở bản sao lưu từ tệp (USB)…</button>
+      </p>
       {error ? <p role="alert" className="field-error">{error}</p> : null}
-      {backups === null ? (error ? null : <p>Đang tải…</p>) : backups.length === 0 ? <p>Chưa có bản sao lưu tự động.</p> : (
+      {backups === null ? (error ? null : <p>Đang tải…</p>) : backups.length === 0 ? <p>Chưa có bản sao lưu nào.</p> : (
         <table className="backup-list">
-          <caption>Bản sao lưu tự động</caption>
+          <caption>Các bản sao lưu</caption>
           <thead>
             <tr><th scope="col">Thời điểm</th><th scope="col">Dung lượng</th><th scope="col">Số hội nghị</th><th scope="col"><span className="visually-hidden">Thao tác</span></th></tr>
           </thead>

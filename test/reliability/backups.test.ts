@@ -216,3 +216,43 @@ describe('backup channels', () => {
     store.db.close();
   });
 });
+
+describe('a backup brought from a file (a USB stick)', () => {
+  it('is checked, written into the backups folder through the backup API, listed and restorable', async () => {
+    const { dispatch } = await import('../../electron/api/dispatch.ts');
+    const { createHandlers } = await import('../../electron/api/handlers.ts');
+    const dir = tempDir();
+    // Another machine's database, backed up to its USB stick.
+    const other = fileStore(dir, 'other.sqlite');
+    fill(other, 'Hội nghị trên máy khác');
+    const usb = await backupToFolder(other.db, join(dir, 'usb'), new Date(NOW));
+    other.db.close();
+    const garbage = join(dir, 'usb', 'not-a-backup.sqlite');
+    writeFileSync(garbage, 'đây không phải bản sao lưu');
+
+    const store = fileStore(dir);
+    fill(store, 'Hội nghị trên máy này');
+    const backups = join(dir, 'backups');
+    let picked: string | null = garbage;
+    const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => picked, chooseFolder: async () => null }, {
+      preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => undefined,
+    }, { backupsDir: backups });
+    const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
+
+    expect(await call('addBackupFile', {})).toMatchObject({ ok: false, error: { code: 'DB_OPEN_FAILED', message: expect.stringMatching(/không phải cơ sở dữ liệu của Biên Bản/) } });
+    expect(listBackups(backups)).toEqual([]);
+    picked = null;
+    expect(await call('addBackupFile', {})).toEqual({ ok: true, value: null });
+
+    picked = usb;
+    const added = await call('addBackupFile', {});
+    expect(added).toMatchObject({ ok: true, value: { reason: 'imported', meetings: 1 } });
+    const name = added.ok ? (added.value as { name: string }).name : '';
+    expect(readFileSync(usb).length).toBeGreaterThan(0);
+    expect(await call('backupContents', { name })).toMatchObject({ ok: true, value: [{ title: 'Hội nghị trên máy khác' }] });
+    const backupOnUsb = (await call('backupContents', { name })) as { ok: true; value: { id: number }[] };
+    expect(await call('restoreBackup', { name, meetingId: backupOnUsb.value[0]?.id })).toMatchObject({ ok: true });
+    expect(store.meetings.list().map((m) => m.title).sort()).toEqual(['Hội nghị trên máy khác', 'Hội nghị trên máy này']);
+    store.db.close();
+  });
+});

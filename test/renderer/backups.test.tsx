@@ -3,7 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBackup } from '../../electron/services/backups.ts';
+import { backupToFolder, createBackup } from '../../electron/services/backups.ts';
+import { createStore, openDatabase } from '../../electron/store/index.ts';
 import { formatSize } from '../../renderer/screens/BackupSection.tsx';
 import { renderApp } from './setup.tsx';
 
@@ -15,6 +16,19 @@ describe('Sao lưu và khôi phục', () => {
     expect(readdirSync(fake.dir).filter((n) => n.startsWith('Sao lưu Biên Bản'))).toHaveLength(1);
   });
 
+  it('opens a backup from a file (a USB stick) and shows its meetings', async () => {
+    const { user, fake } = renderApp({ route: () => ({ screen: 'settings' }) });
+    const other = createStore(openDatabase(':memory:'));
+    other.meetings.create({ title: 'Hội nghị trên máy cũ', date: '2026-09-30' });
+    fake.dialog.open = await backupToFolder(other.db, join(fake.dir, 'usb'));
+    other.db.close();
+    await user.click(await screen.findByRole('button', { name: 'Mở bản sao lưu từ tệp (USB)…' }));
+    const table = await screen.findByRole('table', { name: 'Các bản sao lưu' });
+    await waitFor(() => expect(table).toHaveTextContent('mở từ tệp'));
+    expect(await within(table).findByText(/Hội nghị trên máy cũ/)).toBeInTheDocument();
+    expect(fake.store.meetings.list()).toEqual([]);
+  });
+
   it('lists the automatic backups, shows their meetings and restores one meeting after a confirmation', async () => {
     const { user, fake } = renderApp({
       prepare: (f) => {
@@ -24,7 +38,7 @@ describe('Sao lưu và khôi phục', () => {
     await createBackup(fake.store.db, join(fake.dir, 'backups'), 'start', new Date('2026-11-20T08:30:00Z'));
     fake.store.meetings.remove(fake.store.meetings.list()[0]?.id ?? 0);
     fake.command('show-settings');
-    const table = await screen.findByRole('table', { name: 'Bản sao lưu tự động' });
+    const table = await screen.findByRole('table', { name: 'Các bản sao lưu' });
     const row = within(table).getAllByRole('row')[1];
     if (!row) throw new Error('no backup row');
     expect(row).toHaveTextContent('khi mở ứng dụng');
@@ -40,7 +54,7 @@ describe('Sao lưu và khôi phục', () => {
     await waitFor(() => expect(fake.store.meetings.list().map((m) => m.title)).toEqual(['Hội nghị giao ban quý III']));
     await screen.findByText(/Đã khôi phục hội nghị/);
     // The safety backup taken before the restore appears in the list.
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Bản sao lưu tự động' })).getAllByRole('row')).toHaveLength(3));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Các bản sao lưu' })).getAllByRole('row')).toHaveLength(3));
     expect(screen.getByText(/trước khi khôi phục/)).toBeInTheDocument();
   });
 
