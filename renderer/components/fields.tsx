@@ -44,7 +44,7 @@ export interface TextFieldProps extends Common {
  * Offers under a text field, never applied silently: pasted text in a legacy encoding (TCVN3, VNI)
  * converted to Unicode, and lookalike letters (Ð for Đ) replaced.
  */
-function useTextOffers(value: string, change: (next: string) => void, type: string | undefined) {
+export function useTextOffers(value: string, change: (next: string) => void, type?: string) {
   const [pasted, setPasted] = useState<{ text: string; detection: LegacyDetection } | null>(null);
   const [kept, setKept] = useState<string | null>(null);
   const onPaste = (event: ClipboardEvent) => {

@@ -7,7 +7,7 @@ import { encodeLegacy } from '../../shared/vietnamese/legacy.ts';
 import type { FakeApi } from './fake-api.ts';
 import { meetingIn, renderApp } from './setup.tsx';
 
-function openSection(section: 'sites' | 'general', prepare?: (fake: FakeApi, id: number) => void) {
+function openSection(section: 'sites' | 'general' | 'proceedings', prepare?: (fake: FakeApi, id: number) => void) {
   let id = 0;
   const rendered = renderApp({
     prepare: (fake) => {
@@ -84,6 +84,19 @@ describe('legacy encodings and lookalike letters in text fields', () => {
     const again = await screen.findByRole('group', { name: 'Bảng mã của đoạn vừa dán' });
     await user.click(within(again).getByRole('button', { name: 'Giữ nguyên' }));
     expect(title).toHaveValue(`Hoa ${encodeLegacy('Đảng ủy tỉnh', 'vni')}`);
+  });
+
+  it('offers the conversion in the speech field too, for a paragraph pasted from an old Word file', async () => {
+    const { user, fake, id } = openSection('proceedings');
+    const field = await screen.findByLabelText('Nội dung phát biểu');
+    await user.click(field);
+    await user.keyboard('Ý kiến: ');
+    await user.paste(encodeLegacy('Đề nghị tăng cường kiểm tra, giám sát việc thực hiện nghị quyết.', 'tcvn3'));
+    const offer = await screen.findByRole('group', { name: 'Bảng mã của đoạn vừa dán' });
+    await user.click(within(offer).getByRole('button', { name: 'Chuyển sang Unicode' }));
+    expect(field).toHaveValue('Ý kiến: Đề nghị tăng cường kiểm tra, giám sát việc thực hiện nghị quyết.');
+    await waitFor(() => expect(fake.store.speeches.list(id()).map((s) => s.content))
+      .toEqual(['Ý kiến: Đề nghị tăng cường kiểm tra, giám sát việc thực hiện nghị quyết.']));
   });
 
   it('does not offer anything for Unicode text', async () => {

@@ -7,7 +7,7 @@ import { SPEECH_KIND_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
-import { NumberField, optionsOf, SelectField, TextField } from '../../components/fields.tsx';
+import { NumberField, optionsOf, SelectField, TextField, useTextOffers } from '../../components/fields.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { useToast } from '../../context.tsx';
@@ -167,6 +167,8 @@ function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, 
 
   const start = useAutosave({ value: speech?.startTime ?? '', save: (t: string) => lazy.save({ startTime: t === '' ? null : t }) });
   const content = useAutosave({ value: speech?.content ?? '', save: (text: string) => lazy.save({ content: text }) });
+  // Old Word files in .VnTime or VNI fonts: the pasted stretch is offered converted, never changed silently.
+  const offers = useTextOffers(content.value, content.change);
   useEffect(() => {
     latest.current = { content: content.value, startTime: start.value, speakerId, speakerText: committed.current };
   });
@@ -309,8 +311,10 @@ function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, 
             content.change(event.target.value);
             if (event.target.value.trim()) fillStart();
           }}
+          onPaste={offers.onPaste}
           {...content.bind}
         />
+        {offers.offer}
         <p className="field-hint" id={`${contentId}-hint`}>
           {mode === 'new' ? 'Ctrl+Enter: lưu và ghi phát biểu tiếp theo.' : 'Ctrl+Enter hoặc Esc: xong, trở lại ghi phát biểu mới.'} Mọi chữ được lưu tự động.
         </p>
