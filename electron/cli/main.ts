@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.ts';
 import { SEARCH_KIND_LABELS, type Passage } from '../../shared/search.ts';
 import { FORMATS, type Format } from '../../shared/model/meeting.ts';
+import { STATUS_LABELS } from '../../shared/model/labels.ts';
 import { writeMinutesDocx } from '../minutes/documents.ts';
 import { defaultDatabasePath } from '../paths.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
@@ -54,7 +55,7 @@ const COMMANDS: Record<string, Command> = {
       }
       io.out(['Mã', 'Ngày', 'Số', 'Trạng thái', 'Điểm cầu', 'Đại biểu', 'Phát biểu', 'Tiêu đề'].join('\t'));
       for (const m of meetings) {
-        io.out([m.id, m.date ?? '', m.number ?? '', m.status === 'final' ? 'Đã hoàn thành' : 'Bản nháp',
+        io.out([m.id, m.date ?? '', m.number ?? '', STATUS_LABELS[m.status],
           m.siteCount, m.attendeeCount, m.speechCount, m.title || '(chưa có tiêu đề)'].join('\t'));
       }
     },

@@ -1,5 +1,6 @@
 // Vietnamese names of fields and choices, for forms and for error messages.
 import type { Category, Confidentiality, Format, Mode, Presence, Role, SiteLevel, SpeechKind } from './meeting.ts';
+import type { STATUSES } from './meeting.ts';
 
 export const FIELD_LABELS: Record<string, string> = {
   superiorBody: 'cơ quan cấp trên',
@@ -76,6 +77,7 @@ export const FIELD_LABELS: Record<string, string> = {
   version: 'phiên bản tệp',
 };
 
+export const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = { draft: 'Bản nháp', final: 'Đã hoàn thành' };
 export const FORMAT_LABELS: Record<Format, string> = { party: 'Thể thức Đảng', state: 'Thể thức hành chính nhà nước' };
 export const MODE_LABELS: Record<Mode, string> = { in_person: 'Trực tiếp', online: 'Trực tuyến', mixed: 'Trực tiếp kết hợp trực tuyến' };
 export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = { none: 'Không mật', mat: 'MẬT', toi_mat: 'TỐI MẬT', tuyet_mat: 'TUYỆT MẬT' };

@@ -19,6 +19,14 @@ function openMeeting(prepare?: (fake: FakeApi, id: number) => void) {
 const saved = () => expect(screen.getByRole('status', { name: 'Trạng thái lưu' })).toHaveTextContent('Đã lưu');
 
 describe('Thông tin chung', () => {
+  it('marks the meeting final when the minutes are done', async () => {
+    const { user, meeting } = openMeeting();
+    const status = await screen.findByLabelText('Trạng thái');
+    expect(status).toHaveDisplayValue('Bản nháp');
+    await user.selectOptions(status, 'Đã hoàn thành');
+    await waitFor(() => expect(meeting().status).toBe('final'));
+  });
+
   it('saves what is typed without a Save button, and says so', async () => {
     const { user, meeting } = openMeeting();
     const title = await screen.findByLabelText('Tên hội nghị (trích yếu)');

@@ -1,7 +1,7 @@
 // Thông tin chung: what the opening of the minutes is made of.
 import { useMemo, useState } from 'react';
-import { CONFIDENTIALITY, FORMATS, MODES, type Meeting } from '../../../shared/model/meeting.ts';
-import { CONFIDENTIALITY_LABELS, FORMAT_LABELS, MODE_LABELS } from '../../../shared/model/labels.ts';
+import { CONFIDENTIALITY, FORMATS, MODES, STATUSES, type Meeting } from '../../../shared/model/meeting.ts';
+import { CONFIDENTIALITY_LABELS, FORMAT_LABELS, MODE_LABELS, STATUS_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
 import { DateTimeField, NumberField, optionsOf, SelectField, TextField } from '../../components/fields.tsx';
@@ -33,6 +33,7 @@ export function GeneralSection() {
           <DocumentNumber label="Số biên bản" kind="minutes" value={meeting.number} save={save('number')} />
           <DocumentNumber label="Số thông báo kết luận" kind="notice" value={meeting.noticeNumber} save={save('noticeNumber')} />
           <SelectField label="Độ mật" value={meeting.confidentiality} options={optionsOf(CONFIDENTIALITY, CONFIDENTIALITY_LABELS)} save={save('confidentiality')} />
+          <SelectField label="Trạng thái" value={meeting.status} options={optionsOf(STATUSES, STATUS_LABELS)} save={save('status')} />
         </div>
       </fieldset>
 
