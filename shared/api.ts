@@ -67,6 +67,8 @@ export const CONTRACT = {
   removeItem: channel(z.object({ list, id })).returns<null>(),
   moveItem: channel(z.object({ list, id, position })).returns<null>(),
   markAllPresent: channel(z.object({ siteId: id })).returns<Attendee[]>(),
+  /** Stores a site's attendees in Vietnamese name order (the order of the minutes); returns them in it. */
+  sortAttendees: channel(z.object({ siteId: id, order: z.enum(['full', 'given']) })).returns<Attendee[]>(),
 
   suggestPeople: channel(z.object({ text: z.string().max(200) })).returns<Person[]>(),
   rememberPerson: channel(z.object({ person: values })).returns<Person>(),

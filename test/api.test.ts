@@ -98,6 +98,23 @@ describe('handlers', () => {
     expect(store.attendees.list(id).map((a) => [a.fullName, a.presence, a.absenceReason])).toEqual([['A', 'present', ''], ['B', 'absent_unexcused', '']]);
   });
 
+  it('stores a site\'s attendees in Vietnamese name order, leaving other sites alone', async () => {
+    const { call, store } = setup();
+    const id = store.meetings.create({}).id;
+    const site = store.sites.add(id, { name: 'Trung ương' });
+    const other = store.sites.add(id, { name: 'Nghệ An' });
+    for (const fullName of ['Nguyễn Văn Thông', 'Đỗ Văn Anh', 'Đinh Thị Hòa', 'Dương Văn Bình']) store.attendees.add(id, { siteId: site.id, fullName });
+    store.attendees.add(id, { siteId: other.id, fullName: 'Bùi Văn Zung' });
+    store.attendees.add(id, { siteId: other.id, fullName: 'An Văn Bình' });
+    expect(await call('sortAttendees', { siteId: site.id, order: 'full' })).toMatchObject({ ok: true });
+    const names = (siteId: number) => store.attendees.list(id).filter((a) => a.siteId === siteId).map((a) => [a.ord, a.fullName]);
+    // d before đ; within đ, "Đinh" before "Đỗ".
+    expect(names(site.id)).toEqual([[0, 'Dương Văn Bình'], [1, 'Đinh Thị Hòa'], [2, 'Đỗ Văn Anh'], [3, 'Nguyễn Văn Thông']]);
+    expect(names(other.id)).toEqual([[0, 'Bùi Văn Zung'], [1, 'An Văn Bình']]);
+    await call('sortAttendees', { siteId: site.id, order: 'given' });
+    expect(names(site.id).map(([, name]) => name)).toEqual(['Đỗ Văn Anh', 'Dương Văn Bình', 'Đinh Thị Hòa', 'Nguyễn Văn Thông']);
+  });
+
   it('suggests the next minutes number by term', async () => {
     const { call, store } = setup();
     store.meetings.create({ format: 'party', term: '2025-2030', number: 7 });

@@ -9,7 +9,7 @@ import { readAttendeeFile } from '../services/attendee-file.ts';
 import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { exportMeetingFile, importMeeting, importMeetingFile, toMeetingFile } from '../services/meeting-file.ts';
-import { createMeeting, getMeetingRecord, markAllPresent } from '../services/meetings.ts';
+import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
 import type { Store } from '../store/index.ts';
 import type { Handlers } from './dispatch.ts';
 
@@ -92,6 +92,7 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       return null;
     },
     markAllPresent: ({ siteId }) => markAllPresent(store, siteId),
+    sortAttendees: ({ siteId, order }) => sortAttendees(store, siteId, order),
 
     suggestPeople: ({ text }) => store.people.suggest(text),
     rememberPerson: ({ person }) => store.people.remember(person),

@@ -1,5 +1,6 @@
 // Whole-meeting operations built on the repositories.
 import type { Attendee, MeetingRecord } from '../../shared/model/meeting.ts';
+import { sortByName } from '../../shared/vietnamese/collate.ts';
 import type { Store } from '../store/index.ts';
 
 export function getMeetingRecord(store: Store, id: number): MeetingRecord {
@@ -58,5 +59,15 @@ export function markAllPresent(store: Store, siteId: number): Attendee[] {
       .map((attendee) => attendee.presence === 'present' && !attendee.absenceReason && attendee.presenceTime === null
         ? attendee
         : store.attendees.update(attendee.id, { presence: 'present', absenceReason: '', presenceTime: null }));
+  });
+}
+
+/** Stores a site's attendees in Vietnamese order of full name or of given name; returns them in that order. */
+export function sortAttendees(store: Store, siteId: number, order: 'full' | 'given'): Attendee[] {
+  return store.transaction(() => {
+    const site = store.sites.get(siteId);
+    const listed = store.attendees.list(site.meetingId).filter((attendee) => attendee.siteId === siteId);
+    sortByName(listed, (attendee) => attendee.fullName, order).forEach((attendee, index) => store.attendees.move(attendee.id, index));
+    return store.attendees.list(site.meetingId).filter((attendee) => attendee.siteId === siteId);
   });
 }

@@ -62,6 +62,13 @@ describe('attendee order by name', () => {
     await user.selectOptions(screen.getByLabelText('Sắp xếp'), 'Theo họ và tên (A–Z)');
     expect(shown()).toEqual(['Bùi Thị Dung', 'Đỗ Văn Anh', 'Lê Đức Anh', 'Nguyễn Văn Thông', 'Trần Thị Ánh']);
     expect(fake.store.attendees.list(id()).map((a) => a.fullName)).toEqual(names);
+    // Kept for the minutes only when asked.
+    await user.selectOptions(screen.getByLabelText('Sắp xếp'), 'Theo tên (A–Z)');
+    await user.click(screen.getByRole('button', { name: 'Lưu thứ tự này cho biên bản' }));
+    const byGivenName = ['Đỗ Văn Anh', 'Lê Đức Anh', 'Trần Thị Ánh', 'Bùi Thị Dung', 'Nguyễn Văn Thông'];
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => a.fullName)).toEqual(byGivenName));
+    expect(screen.getByLabelText('Sắp xếp')).toHaveDisplayValue('Theo thứ tự nhập');
+    expect(shown()).toEqual(byGivenName);
   });
 });
 

@@ -167,6 +167,17 @@ function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; stats: 
                 <option value="given">Theo tên (A–Z)</option>
               </select>
             </div>
+            {order === 'entered' ? null : (
+              <button
+                type="button"
+                onClick={() => void ops.sortAttendees(site.id, order).then(() => {
+                  setOrder('entered');
+                  toast({ text: 'Đã lưu thứ tự mới; biên bản liệt kê đại biểu theo thứ tự này.' });
+                }, fail)}
+              >
+                Lưu thứ tự này cho biên bản
+              </button>
+            )}
             <AttendeeFileImport siteId={site.id} />
           </div>
           <AttendeeTable site={site} attendees={shown} stored={attendees} onNext={() => newName.current?.focus()} />

@@ -20,6 +20,7 @@ export interface MeetingOps {
   remove(list: ListName, id: number): Promise<void>;
   move(list: ListName, id: number, position: number): Promise<void>;
   markAllPresent(siteId: number): Promise<void>;
+  sortAttendees(siteId: number, order: 'full' | 'given'): Promise<void>;
   /** Stores a committed attendee in the people directory (after pending saves have landed). */
   rememberAttendee(id: number): Promise<void>;
   /** The latest record, for callbacks that outlive a render. */
@@ -148,6 +149,11 @@ export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; e
           const ords = new Map(siblings.map((x, i) => [x.id, i]));
           return withList(r, list, all.map((x) => (ords.has(x.id) ? { ...x, ord: ords.get(x.id) ?? x.ord } : x)));
         });
+      },
+      sortAttendees: async (siteId, order) => {
+        const sorted = await tracker.track(client.sortAttendees({ siteId, order }));
+        const byId = new Map(sorted.map((a) => [a.id, a]));
+        change((r) => withList(r, 'attendees', r.attendees.map((a) => byId.get(a.id) ?? a)));
       },
       markAllPresent: async (siteId) => {
         const updated = await tracker.track(client.markAllPresent({ siteId }));
