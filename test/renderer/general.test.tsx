@@ -2,18 +2,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { FakeApi } from './fake-api.ts';
-import { meetingIn, renderApp } from './setup.tsx';
+import { openMeetingAt } from './setup.tsx';
 
 function openMeeting(prepare?: (fake: FakeApi, id: number) => void) {
-  let id = 0;
-  const rendered = renderApp({
-    prepare: (fake) => {
-      id = meetingIn(fake);
-      prepare?.(fake, id);
-    },
-    route: () => ({ screen: 'meeting', id, section: 'general' }),
-  });
-  return { ...rendered, meeting: () => rendered.fake.store.meetings.get(id), id };
+  const rendered = openMeetingAt('general', prepare);
+  return { ...rendered, meeting: () => rendered.fake.store.meetings.get(rendered.id()), id: rendered.id() };
 }
 
 const saved = () => expect(screen.getByRole('status', { name: 'Trạng thái lưu' })).toHaveTextContent('Đã lưu');

@@ -4,6 +4,7 @@ import { cleanup, render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach } from 'vitest';
 import { App, type Route } from '../../renderer/App.tsx';
+import type { SectionId } from '../../renderer/screens/editor/MeetingEditor.tsx';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 
 export interface Rendered {
@@ -35,4 +36,17 @@ export function renderApp(options: { route?: (fake: FakeApi) => Route; prepare?:
 /** A meeting in the store, opened in the editor at the given section. */
 export function meetingIn(fake: FakeApi, fields: Record<string, unknown> = {}): number {
   return fake.store.meetings.create({ title: 'Hội nghị giao ban quý III', ...fields }).id;
+}
+
+/** A meeting in a fresh store (`prepare` fills it first), opened in the editor at `section`. */
+export function openMeetingAt(section: SectionId, prepare?: (fake: FakeApi, id: number) => void): Rendered & { id(): number } {
+  let id = 0;
+  const rendered = renderApp({
+    prepare: (fake) => {
+      id = meetingIn(fake);
+      prepare?.(fake, id);
+    },
+    route: () => ({ screen: 'meeting', id, section }),
+  });
+  return { ...rendered, id: () => id };
 }

@@ -2,19 +2,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { FakeApi } from './fake-api.ts';
-import { meetingIn, renderApp } from './setup.tsx';
+import { openMeetingAt } from './setup.tsx';
 
-function openSites(prepare?: (fake: FakeApi, id: number) => void) {
-  let id = 0;
-  const rendered = renderApp({
-    prepare: (fake) => {
-      id = meetingIn(fake);
-      prepare?.(fake, id);
-    },
-    route: () => ({ screen: 'meeting', id, section: 'sites' }),
-  });
-  return { ...rendered, id: () => id };
-}
+const openSites = (prepare?: (fake: FakeApi, id: number) => void) => openMeetingAt('sites', prepare);
 
 const entry = () => screen.getByRole('group', { name: 'Đại biểu mới' });
 

@@ -5,19 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../../shared/vietnamese/legacy.ts';
 import type { FakeApi } from './fake-api.ts';
-import { meetingIn, renderApp } from './setup.tsx';
+import { meetingIn, openMeetingAt, renderApp } from './setup.tsx';
 
-function openSection(section: 'sites' | 'general' | 'proceedings', prepare?: (fake: FakeApi, id: number) => void) {
-  let id = 0;
-  const rendered = renderApp({
-    prepare: (fake) => {
-      id = meetingIn(fake);
-      prepare?.(fake, id);
-    },
-    route: () => ({ screen: 'meeting', id, section }),
-  });
-  return { ...rendered, id: () => id };
-}
+const openSection = (section: 'sites' | 'general' | 'proceedings', prepare?: (fake: FakeApi, id: number) => void) => openMeetingAt(section, prepare);
 
 describe('search across meetings', () => {
   it('finds a speech typed without accents, grouped under its meeting with the passage marked, and opens it', async () => {
