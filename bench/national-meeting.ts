@@ -108,6 +108,7 @@ export function nationalMeetingFile(): MeetingFile {
       term: '2025-2030',
       number: 12,
       noticeNumber: 30,
+      noticeDate: '2026-07-06',
       date: '2026-07-01',
       startTime: '08:00',
       endTime: '17:00',

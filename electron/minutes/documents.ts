@@ -30,7 +30,7 @@ export function buildDocument(store: Store, meetingId: number, request: Document
   const profile = store.profile.get();
   return request.kind === 'minutes'
     ? buildMinutes(record, profile, { format: request.format })
-    : buildNotice(record, profile, { format: request.format, issuedOn: request.issuedOn ?? today() });
+    : buildNotice(record, profile, { format: request.format, issuedOn: request.issuedOn ?? record.meeting.noticeDate ?? today() });
 }
 
 export function previewDocument(store: Store, meetingId: number, request: DocumentRequest): Preview {

@@ -180,6 +180,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'full-text search index',
     up: createSearchIndex,
   },
+  {
+    name: 'date of the conclusion notice',
+    up(db) {
+      db.exec('ALTER TABLE meetings ADD COLUMN notice_date TEXT');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

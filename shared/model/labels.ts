@@ -20,6 +20,7 @@ export const FIELD_LABELS: Record<string, string> = {
   term: 'nhiệm kỳ',
   number: 'số văn bản',
   noticeNumber: 'số thông báo',
+  noticeDate: 'ngày thông báo kết luận',
   date: 'ngày',
   startTime: 'giờ bắt đầu',
   endTime: 'giờ kết thúc',

@@ -43,6 +43,8 @@ export const meetingFields = z.object({
   term: line(50),
   number: documentNumber(),
   noticeNumber: documentNumber(),
+  /** The day the thông báo kết luận is issued; empty: the day it is exported. */
+  noticeDate: isoDate(),
   date: isoDate(),
   startTime: clockTime(),
   endTime: clockTime(),

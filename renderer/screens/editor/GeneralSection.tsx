@@ -32,6 +32,7 @@ export function GeneralSection() {
         <div className="row">
           <DocumentNumber label="Số biên bản" kind="minutes" value={meeting.number} save={save('number')} />
           <DocumentNumber label="Số thông báo kết luận" kind="notice" value={meeting.noticeNumber} save={save('noticeNumber')} />
+          <DateTimeField label="Ngày thông báo kết luận" type="date" value={meeting.noticeDate} save={save('noticeDate')} hint="Để trống: ngày xuất văn bản." />
           <SelectField label="Độ mật" value={meeting.confidentiality} options={optionsOf(CONFIDENTIALITY, CONFIDENTIALITY_LABELS)} save={save('confidentiality')} />
           <SelectField label="Trạng thái" value={meeting.status} options={optionsOf(STATUSES, STATUS_LABELS)} save={save('status')} />
         </div>
