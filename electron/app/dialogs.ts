@@ -1,7 +1,6 @@
 // The native open and save dialogs, attached to the app's window.
-import { dialog, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { app } from 'electron';
 import type { Dialogs } from '../api/handlers.ts';
 
 export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
