@@ -1,19 +1,22 @@
 // Move up, move down and remove, for a row of an ordered list; Alt+↑ / Alt+↓ from inside the row.
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { isComposing } from '../lib/format.ts';
 
-export function RowTools({ name, index, count, onMove, onRemove }: {
+export function RowTools({ name, index, count, onMove, onRemove, children }: {
   /** What the row is, for the buttons' accessible names ("mục 2"). */
   name: string;
   index: number;
   count: number;
   onMove(position: number): void;
   onRemove(): void;
+  /** More actions of the row, shown before "Xóa". */
+  children?: ReactNode;
 }) {
   return (
     <span className="row-tools">
       <button type="button" className="icon" aria-label={`Chuyển ${name} lên`} title="Chuyển lên (Alt+↑)" disabled={index === 0} onClick={() => onMove(index - 1)}>↑</button>
       <button type="button" className="icon" aria-label={`Chuyển ${name} xuống`} title="Chuyển xuống (Alt+↓)" disabled={index >= count - 1} onClick={() => onMove(index + 1)}>↓</button>
+      {children}
       <button type="button" className="danger-quiet" aria-label={`Xóa ${name}`} onClick={onRemove}>Xóa</button>
     </span>
   );

@@ -143,6 +143,24 @@ describe('Điểm cầu và thành phần', () => {
     expect(fake.store.sites.list(id())[0]?.attendeeCount).toBeNull();
   });
 
+  it('moves an attendee entered under the wrong site to another one', async () => {
+    const { user, fake, id } = openSites((f, meetingId) => {
+      const central = f.store.sites.add(meetingId, { name: 'Trụ sở Ban Tổ chức Trung ương' });
+      f.store.sites.add(meetingId, { name: 'Tỉnh ủy Nghệ An' });
+      f.store.sites.add(meetingId, { name: 'Các xã', attendeeCount: 412 });
+      f.store.attendees.add(meetingId, { siteId: central.id, fullName: 'Nguyễn Văn Thông' });
+    });
+    await user.click(await screen.findByRole('button', { name: 'Chuyển đại biểu Nguyễn Văn Thông sang điểm cầu khác' }));
+    const dialog = screen.getByRole('dialog', { name: 'Chuyển sang điểm cầu khác' });
+    const target = within(dialog).getByLabelText('Chuyển đồng chí Nguyễn Văn Thông sang');
+    // Only sites that list their attendees by name.
+    expect(within(target).getAllByRole('option').map((o) => o.textContent)).toEqual(['Tỉnh ủy Nghệ An']);
+    await user.click(within(dialog).getByRole('button', { name: 'Chuyển' }));
+    const ngheAn = fake.store.sites.list(id()).find((s) => s.name === 'Tỉnh ủy Nghệ An');
+    await waitFor(() => expect(fake.store.attendees.list(id())).toEqual([expect.objectContaining({ fullName: 'Nguyễn Văn Thông', siteId: ngheAn?.id, ord: 0 })]));
+    expect(await screen.findByText('Đã chuyển đồng chí Nguyễn Văn Thông sang điểm cầu Tỉnh ủy Nghệ An.')).toBeInTheDocument();
+  });
+
   it('removes a site after confirmation', async () => {
     const { user, fake, id } = openSites((fake, id) => {
       fake.store.sites.add(id, { name: 'Trung ương' });

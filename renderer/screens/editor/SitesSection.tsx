@@ -5,7 +5,7 @@ import { CATEGORIES, PRESENCE, ROLES, SITE_LEVELS, type Attendee, type Person, t
 import { CATEGORY_LABELS, PRESENCE_LABELS, ROLE_LABELS, SITE_LEVEL_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
-import { ConfirmDialog } from '../../components/Dialog.tsx';
+import { ConfirmDialog, Dialog } from '../../components/Dialog.tsx';
 import { CheckboxField, DateTimeField, NumberField, optionsOf, SelectField, TextField } from '../../components/fields.tsx';
 import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
@@ -257,6 +257,7 @@ function AttendeeTable({ site, attendees, stored, onNext }: { site: Site; attend
   const ops = useEditor();
   const toast = useToast();
   const [removing, setRemoving] = useState<Attendee | null>(null);
+  const [moving, setMoving] = useState<Attendee | null>(null);
   if (attendees.length === 0) return <p className="muted">Chưa có đại biểu tại điểm cầu này.</p>;
 
   const spokeCount = (id: number) => ops.record.speeches.filter((s) => s.attendeeId === id).length;
@@ -289,9 +290,11 @@ function AttendeeTable({ site, attendees, stored, onNext }: { site: Site; attend
             ops={ops}
             onNext={onNext}
             onRemove={() => (spokeCount(attendee.id) > 0 ? setRemoving(attendee) : void remove(attendee))}
+            onMoveSite={() => setMoving(attendee)}
           />
         )}
       />
+      {moving ? <MoveToSite attendee={moving} from={site} onDone={() => setMoving(null)} /> : null}
       {removing ? (
         <ConfirmDialog
           title="Xóa đại biểu?"
@@ -306,13 +309,14 @@ function AttendeeTable({ site, attendees, stored, onNext }: { site: Site; attend
   );
 }
 
-function AttendeeRow({ attendee: a, index, count, ops, onNext, onRemove }: {
+function AttendeeRow({ attendee: a, index, count, ops, onNext, onRemove, onMoveSite }: {
   attendee: Attendee;
   index: number;
   count: number;
   ops: MeetingOps;
   onNext(): void;
   onRemove(): void;
+  onMoveSite(): void;
 }) {
   const toast = useToast();
   const n = index + 1;
@@ -349,8 +353,48 @@ function AttendeeRow({ attendee: a, index, count, ops, onNext, onRemove }: {
       {absent ? <TextField label={`Lý do vắng, dòng ${n}`} hideLabel value={a.absenceReason} save={(absenceReason) => save({ absenceReason })} placeholder="Lý do vắng" />
         : timed ? <DateTimeField type="time" label={`Giờ đến hoặc về, dòng ${n}`} hideLabel value={a.presenceTime} save={(presenceTime) => save({ presenceTime })} />
         : <span />}
-      <RowTools name={`đại biểu ${a.fullName || `dòng ${n}`}`} index={index} count={count} onMove={move} onRemove={onRemove} />
+      <RowTools name={`đại biểu ${a.fullName || `dòng ${n}`}`} index={index} count={count} onMove={move} onRemove={onRemove}>
+        <button type="button" className="icon" aria-label={`Chuyển đại biểu ${a.fullName || `dòng ${n}`} sang điểm cầu khác`} title="Chuyển sang điểm cầu khác" onClick={onMoveSite}>⇄</button>
+      </RowTools>
     </div>
+  );
+}
+
+/** Moves an attendee entered under the wrong site to another site that lists its attendees by name. */
+function MoveToSite({ attendee, from, onDone }: { attendee: Attendee; from: Site; onDone(): void }) {
+  const ops = useEditor();
+  const toast = useToast();
+  const targets = ops.record.sites.filter((s) => s.id !== from.id && s.attendeeCount === null);
+  const [target, setTarget] = useState<number | null>(targets[0]?.id ?? null);
+  const selectId = `move-${attendee.id}`;
+  const move = async () => {
+    const to = targets.find((s) => s.id === target);
+    if (!to) return;
+    onDone();
+    try {
+      await ops.update('attendees', attendee.id, { siteId: to.id });
+      toast({ text: `Đã chuyển đồng chí ${attendee.fullName} sang điểm cầu ${siteName(to)}.` });
+    } catch (error) {
+      toast({ text: errorMessage(error), tone: 'error' });
+    }
+  };
+  return (
+    <Dialog title="Chuyển sang điểm cầu khác" onClose={onDone}>
+      <div className="dialog-body">
+        {targets.length === 0 ? <p>Chưa có điểm cầu nào khác có danh sách đại biểu.</p> : (
+          <div className="field">
+            <label htmlFor={selectId} className="field-label">Chuyển đồng chí {attendee.fullName || '(chưa có tên)'} sang</label>
+            <select id={selectId} value={target ?? ''} onChange={(event) => setTarget(Number(event.target.value))} data-autofocus>
+              {targets.map((s) => <option key={s.id} value={s.id}>{siteName(s)}</option>)}
+            </select>
+          </div>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={onDone}>Hủy</button>
+        <button type="button" className="primary" disabled={targets.length === 0} onClick={() => void move()}>Chuyển</button>
+      </div>
+    </Dialog>
   );
 }
 
