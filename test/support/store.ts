@@ -1,20 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 
-/** A fresh in-memory store, closed after the test. */
+/** A fresh in-memory store, closed after the test (call it inside the test). */
 export function memoryStore(): Store {
   const store = createStore(openDatabase(':memory:'));
-  afterEach(() => store.db.close());
+  onTestFinished(() => store.db.close());
   return store;
 }
 
-/** A fresh temporary folder, removed after the test. */
+/** A fresh temporary folder, removed after the test (call it inside the test). */
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bien-ban-test-'));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
