@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Db } from './db.ts';
+import { outsideMeeting, placeIn } from './rules.ts';
 
 type Fields = z.ZodObject;
 export type Stored<S extends Fields> = z.output<S> & { id: number; meetingId: number; ord: number };
@@ -98,9 +99,7 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
     const value = parseOrThrow(fields, input, `Không lưu được ${label}`) as z.output<S>;
     for (const { key, stmt } of refChecks) {
       const ref = (value as Row)[key];
-      if (ref != null && !stmt.get(ref, meetingId)) {
-        throw new AppError('INVALID_INPUT', `Không lưu được ${label}: ${key === 'siteId' ? 'điểm cầu' : 'mục được chọn'} không thuộc hội nghị này.`);
-      }
+      if (ref != null && !stmt.get(ref, meetingId)) throw outsideMeeting(label, key);
     }
     spec.check?.({ ...value, meetingId }, id);
     return value;
@@ -115,7 +114,7 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
       const value = validate(meetingId, input, null);
       const scope = scopeOf(value as Row, meetingId);
       const size = (sql.size.get(scope) as { n: number }).n;
-      const ord = position === undefined ? size : Math.max(0, Math.min(position, size));
+      const ord = placeIn(size, position);
       if (ord < size) sql.openGap.run(scope, ord);
       const row = sql.insert.get({ ...toParams(value as Row), meeting_id: meetingId, ord }) as Row;
       touchMeeting(db, meetingId);
