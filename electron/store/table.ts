@@ -11,7 +11,13 @@ export type Stored<S extends Fields> = z.output<S> & { id: number; meetingId: nu
 type Row = Record<string, unknown>;
 
 export const toColumn = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const toKey = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const KEYS = new Map<string, string>();
+/** Column → key, worked out once per column name (a meeting's record reads thousands of rows). */
+function toKey(column: string): string {
+  let key = KEYS.get(column);
+  if (key === undefined) KEYS.set(column, (key = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
+  return key;
+}
 
 /** Object → named parameters: camelCase keys to snake_case, booleans to 0/1. */
 export function toParams(values: Row): Row {
@@ -23,9 +29,10 @@ export function toParams(values: Row): Row {
 /** Row → object: snake_case columns to camelCase keys, the named boolean columns back to booleans. */
 export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
   const value: Row = {};
-  for (const [column, cell] of Object.entries(row)) {
+  for (const column in row) {
     const key = toKey(column);
-    value[key] = booleans.includes(key) ? cell === 1 : cell;
+    const cell = row[column];
+    value[key] = booleans.length > 0 && booleans.includes(key) ? cell === 1 : cell;
   }
   return value as T;
 }
