@@ -55,9 +55,15 @@ export interface Context {
   ordinal: Map<object, number>;
 }
 
-/** Every string of a value through the text normalisation (NFC, no XML-illegal characters). */
+/** What normalizeText would change: an outer space, a space before a line break, a character it removes or rewrites. */
+// eslint-disable-next-line no-control-regex -- the characters normalizeText removes
+const NEEDS_NORMALISING = /^\s|\s$|[ \t][\n\u2028\u2029]|[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** normalizeText(text), without its cost for text that is already normal (all text read from the store). */
+export const normalised = (text: string): string => (NEEDS_NORMALISING.test(text) || text.normalize('NFC') !== text ? normalizeText(text) : text);
+
+/** Every string of a value through the text normalisation (NFC, no XML-illegal characters); text from the store passes as it is. */
 function cleanStrings<T>(value: T): T {
-  if (typeof value === 'string') return normalizeText(value) as T;
+  if (typeof value === 'string') return normalised(value) as T;
   if (Array.isArray(value)) return value.map(cleanStrings) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 // The portable meeting file (docs/meeting-file.md): one whole meeting, people included, references by key.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   actionItemFields, agendaItemFields, attendeeFields, conclusionFields, meetingFields, recipientFields, siteFields, speechFields,
 } from './meeting.ts';
