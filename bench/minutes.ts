@@ -27,6 +27,7 @@ import { budget, median, ms, report } from './report.ts';
 const WARM_RUNS = 15;
 const PROCESS_RUNS = 7;
 const SCALES = [0.25, 1, 4, 16];
+const CURVE_ROUNDS = 7;
 const PROFILE = { issuingBody: 'BAN TỔ CHỨC TRUNG ƯƠNG', abbreviation: 'BTCTW', placeName: 'Hà Nội' };
 const CLI = fileURLToPath(new URL('../out/cli/bien-ban.mjs', import.meta.url));
 
@@ -43,9 +44,9 @@ async function timed(work: () => unknown, runs: number, warm = 3): Promise<numbe
 }
 
 /** Milliseconds a whole process takes, from its start to its exit. */
-function wall(command: string, args: string[]): number {
+function wall(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const start = performance.now();
-  const result = spawnSync(command, args, { stdio: 'ignore' });
+  const result = spawnSync(command, args, { stdio: 'ignore', env });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${String(result.status)})`);
   return performance.now() - start;
 }
@@ -90,19 +91,25 @@ async function warmExport(store: Store, id: number, dir: string): Promise<boolea
 }
 
 async function curve(): Promise<boolean> {
-  const times = new Map<number, { ms: number; sites: number }>();
-  for (const scale of SCALES) {
+  const sizes = SCALES.map((scale) => {
     const store = createStore(openDatabase(':memory:'));
     store.profile.update(PROFILE);
     const file = nationalMeetingFile(scale);
     const id = store.bulk.create(file.meeting, file); // 16× is beyond the file's 20,000 sites: written directly
-    const record = getMeetingRecord(store, id);
-    const profile = store.profile.get();
-    const runs = scale >= 16 ? 3 : 5;
-    times.set(scale, { ms: await timed(() => renderDocx(buildMinutes(record, profile)), runs, 1), sites: record.sites.length });
+    const size = { scale, record: getMeetingRecord(store, id), profile: store.profile.get(), runs: [] as number[] };
     store.db.close();
+    return size;
+  });
+  // The sizes in turns, round after round, so that a change in the machine's load falls on all of them.
+  for (let round = 0; round < CURVE_ROUNDS + 1; round++) {
+    for (const size of sizes) {
+      const start = performance.now();
+      await renderDocx(buildMinutes(size.record, size.profile));
+      if (round > 0) size.runs.push(performance.now() - start);
+    }
   }
-  console.log('model + DOCX by size of the meeting (median, warm):');
+  const times = new Map(sizes.map((size) => [size.scale, { ms: median(size.runs), sites: size.record.sites.length }]));
+  console.log(`model + DOCX by size of the meeting (median of ${CURVE_ROUNDS} rounds, warm):`);
   for (const [scale, { ms: t, sites }] of times) {
     console.log(`  ${String(scale).padStart(4)}×  ${sites.toLocaleString('en').padStart(6)} sites  ${ms(t).padStart(9)}  ${((t * 1000) / sites).toFixed(1)} µs per site`);
   }
@@ -115,11 +122,12 @@ async function commandLine(db: string, id: number, dir: string, pages: boolean):
   const target = join(dir, 'cli.docx');
   const cli = ['--no-experimental-strip-types', CLI, 'minutes', String(id), target, '--db', db];
   const lo = ['-env:UserInstallation=file://' + join(dir, 'lo-profile'), '--headless', '--convert-to', 'pdf', '--outdir', dir, target];
-  wall(process.execPath, cli); // the first run of the bundle fills V8's compile cache, as any first run after installing does
+  const env = { ...process.env, NODE_COMPILE_CACHE: join(dir, 'compile-cache') };
+  wall(process.execPath, cli, env); // the first run of the bundle fills V8's compile cache, as any first run after installing does
   wall('soffice', lo); // and LibreOffice's first run creates its profile
   const runs = { cli: [] as number[], lo: [] as number[] };
   for (let i = 0; i < PROCESS_RUNS; i++) {
-    runs.cli.push(wall(process.execPath, cli));
+    runs.cli.push(wall(process.execPath, cli, env));
     runs.lo.push(wall('soffice', lo));
   }
   const source = median([0, 1, 2].map(() => wall(process.execPath, ['electron/cli/main.ts', 'minutes', String(id), target, '--db', db])));
