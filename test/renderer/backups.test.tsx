@@ -20,7 +20,7 @@ describe('Sao lưu và khôi phục', () => {
     const { user, fake } = renderApp({ route: () => ({ screen: 'settings' }) });
     const other = createStore(openDatabase(':memory:'));
     other.meetings.create({ title: 'Hội nghị trên máy cũ', date: '2026-09-30' });
-    fake.dialog.open = await backupToFolder(other.db, join(fake.dir, 'usb'));
+    fake.dialog.open = await backupToFolder(other.db, join(fake.dir, 'usb'), other.files);
     other.db.close();
     await user.click(await screen.findByRole('button', { name: 'Mở bản sao lưu từ tệp (USB)…' }));
     const table = await screen.findByRole('table', { name: 'Các bản sao lưu' });
