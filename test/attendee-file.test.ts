@@ -47,13 +47,13 @@ describe('attendee list files', () => {
     ['no header', PEOPLE],
     ['row numbers and a STT header', [['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị'], ...PEOPLE.map((p, i) => [`${i + 1}.`, ...p])]],
   ])('reads rows: %s', (_name, cells) => {
-    expect(toAttendeeRows(cells)).toEqual(asRows(PEOPLE));
+    expect(toAttendeeRows(cells)).toEqual({ rows: asRows(PEOPLE), heading: null });
   });
 
   it('reads a UTF-8 CSV file with a byte-order mark', async () => {
     const file = join(tempDir(), 'dai-bieu.csv');
     writeFileSync(file, `\uFEFF${csv([['Họ và tên', 'Chức vụ', 'Đơn vị'], ...PEOPLE])}`);
-    expect(await readAttendeeFile(file)).toEqual({ fileName: 'dai-bieu.csv', rows: asRows(PEOPLE), legacy: null });
+    expect(await readAttendeeFile(file)).toEqual({ fileName: 'dai-bieu.csv', encoding: 'UTF-8', heading: null, rows: asRows(PEOPLE), legacy: null });
   });
 
   it.each(['tcvn3', 'vni'] as const)('recognises a %s CSV file and offers the Unicode rows, keeping the original', async (encoding) => {
@@ -76,7 +76,7 @@ describe('attendee list files', () => {
     ['another kind of file', 'x.pdf', Buffer.from('%PDF'), /chỉ đọc được tệp \.csv hoặc \.xlsx/],
     ['an unclosed quote', 'x.csv', Buffer.from('"Nguyễn Văn A,Chuyên viên\n"Trần B'), /dấu ngoặc kép/],
     ['an empty list', 'x.csv', Buffer.from('Họ và tên,Chức vụ\n'), /không tìm thấy dòng nào/],
-    ['an oversized file', 'x.csv', Buffer.alloc(MAX_FILE_BYTES + 1, 65), /lớn hơn 5 MB/],
+    ['an oversized file', 'x.csv', Buffer.alloc(MAX_FILE_BYTES + 1, 65), /lớn hơn giới hạn 5 MB/],
   ])('refuses %s with a Vietnamese message', async (_name, fileName, bytes, message) => {
     const file = join(tempDir(), fileName);
     writeFileSync(file, bytes);

@@ -37,7 +37,7 @@ export function readFileBounded(path: string, { maxBytes, context }: ReadLimits)
     const stats = fstatSync(fd);
     const kind = describeKind(stats);
     if (kind) throw refuse('FILE_NOT_REGULAR', context, kind);
-    if (stats.size > maxBytes) throw refuse('FILE_TOO_LARGE', context, `tệp quá lớn (${megabytes(stats.size)}; tối đa ${megabytes(maxBytes)})`);
+    if (stats.size > maxBytes) throw refuse('FILE_TOO_LARGE', context, `tệp lớn hơn giới hạn ${megabytes(maxBytes)} (${megabytes(stats.size)})`);
     // One byte more than announced: a file that grows while being read is refused, not cut.
     const buffer = Buffer.allocUnsafe(stats.size + 1);
     let length = 0;
