@@ -1,4 +1,4 @@
-// Runs the named benchmarks (all when none is named), each in its own process: npm run bench -- [store] [minutes] [ui] [search] [text]
+// Runs the named benchmarks (all when none is named), each in its own process: npm run bench -- [store] [minutes] [ui] [search] [text] [kill]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -8,6 +8,7 @@ const BENCHES: Record<string, string[]> = {
   ui: ['ui.ts'],
   search: ['search.ts'],
   text: ['text.ts'],
+  kill: ['kill.ts'],
 };
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);

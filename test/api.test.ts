@@ -167,4 +167,14 @@ describe('file names from user data', () => {
   ])('%j → %j', (input, expected) => {
     expect(safeFileName(input, 'docx')).toBe(expected);
   });
+
+  it('hands the handler the parsed input (unknown keys dropped, defaults applied), never the raw payload', async () => {
+    const seen: unknown[] = [];
+    const handlers = new Proxy({}, { get: () => (input: unknown) => (seen.push(input), null) }) as Parameters<typeof dispatch>[0];
+    const raw = { id: 7, patch: { title: 'x' }, __proto__: { polluted: true }, extra: 'dropped' };
+    expect(await dispatch(handlers, 'updateMeeting', raw)).toEqual({ ok: true, value: null });
+    expect(seen[0]).toEqual({ id: 7, patch: { title: 'x' } });
+    expect(seen[0]).not.toBe(raw);
+    expect(Object.keys(seen[0] as object)).toEqual(['id', 'patch']);
+  });
 });

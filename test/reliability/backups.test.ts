@@ -128,6 +128,8 @@ describe('backups', () => {
     const bId = backupMeetings(path).find((m) => m.title === 'Hội nghị B')?.id ?? 0;
     const one = await restoreFromBackup(store, backups, path, bId);
     expect(one.meetingIds).toHaveLength(1);
+    // One meeting restored: the organisation profile stays the current one, not the backup's.
+    expect(store.profile.get().issuingBody).toBe('KHÁC');
     expect(store.meetings.list().map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B', 'Hội nghị C']);
     expect(backupMeetings(one.safetyBackup).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị C']);
 

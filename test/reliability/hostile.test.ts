@@ -1,7 +1,8 @@
 // Hostile inputs: meeting files, pasted rows and IPC payloads that are truncated, of the wrong type,
 // enormous, deeply nested or full of control characters. Each gets its expected Vietnamese error and
 // the database stays exactly as it was.
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
@@ -92,8 +93,7 @@ let toOpen: string | null = null;
 let call: (channel: string, input: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>;
 
 beforeAll(() => {
-  dir = join(process.env.TMPDIR ?? '/tmp', `bien-ban-hostile-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'bien-ban-hostile-'));
   store = createStore(openDatabase(join(dir, 'bien-ban.sqlite')));
   const dialogs: Dialogs = { saveFile: async () => null, openFile: async () => toOpen, chooseFolder: async () => null };
   const handlers = createHandlers(store, dialogs, documents);
@@ -102,7 +102,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'valid.json'), json(valid()));
   toOpen = join(dir, 'valid.json');
 });
-afterAll(() => store.db.close());
+afterAll(() => {
+  store.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function place(index: number, content: Content): string {
   const path = join(dir, `case-${index}.json`);
