@@ -2,7 +2,7 @@
 // and whatever is registered later, such as a meeting's audio) and the one guard every write target
 // passes: never one of them, compared by real path and by inode (so symlinks, hard links and letter
 // case on case-insensitive disks do not slip through), and only a regular file is ever replaced.
-import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { describeFsError } from '../fs-errors.ts';
@@ -44,6 +44,13 @@ const statOrNull = (path: string): Stats | null => {
     return statSync(path);
   } catch {
     return null;
+  }
+};
+const listing = (dir: string): string[] => {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 };
 const sameInode = (a: Stats | null, b: Stats | null) => a !== null && b !== null && a.ino !== 0 && a.dev === b.dev && a.ino === b.ino;
@@ -94,6 +101,8 @@ export class AppFiles {
       const own = realPath(entry.path);
       if (entry.folder) {
         if (sameText(real, own) || isInside(real, own) || this.insideByInode(real, statOrNull(own))) return entry.what;
+        // A hard link elsewhere to a file of the folder.
+        if (stats && stats.nlink > 1 && listing(own).some((name) => sameInode(stats, statOrNull(join(own, name))))) return entry.what;
       } else if (sameText(real, own) || sameInode(stats, statOrNull(own))) {
         return entry.what;
       }
