@@ -99,7 +99,7 @@ export async function special(dir: string, kind: Special, name = 'tep.json'): Pr
       symlinkSync(path, `${path}.b`);
       return path;
     case 'name-too-long':
-      return join(dir, `${'dài'.repeat(200)}.json`);
+      return join(dir, `${'dài'.repeat(200)}-${name}`);
     case 'not-a-directory':
       writeFileSync(`${path}.txt`, 'một tệp');
       return join(`${path}.txt`, name);
