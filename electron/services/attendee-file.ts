@@ -75,8 +75,8 @@ export function toAttendeeRows(cells: string[][]): { rows: AttendeeRow[]; headin
   } else if (headerAt < 0) {
     // No header: single-cell lines on top are headings when the list below has columns, or read as one.
     const wide = rows.filter((row) => filled(row) >= 2).length > rows.length / 2;
-    while (rows.length > 1 && headingLines.length < HEADING_ROWS && filled(rows[0] ?? []) === 1
-      && (wide || HEADING.test(fold(rows[0]?.find(Boolean) ?? '')))) {
+    while (rows.length > 0 && headingLines.length < HEADING_ROWS && filled(rows[0] ?? []) === 1
+      && ((wide && rows.length > 1) || HEADING.test(fold(rows[0]?.find(Boolean) ?? '')))) {
       headingLines.push(rows[0]?.find(Boolean) ?? '');
       rows = rows.slice(1);
     }
