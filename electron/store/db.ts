@@ -1,7 +1,7 @@
 // Opens the store: foreign, newer or damaged databases refused on a read-only connection first, then
 // durability settings and migrations.
 import Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { describeFsError, fsErrorCode, isWriteRefused } from '../fs-errors.ts';
@@ -30,6 +30,7 @@ const statOrNull = (path: string) => {
 
 function openFailed(file: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (fsErrorCode(error).startsWith('SQLITE_CORRUPT')) return new AppError('DB_DAMAGED', damagedMessage(file), { cause: error });
   if (isWriteRefused(error)) {
     return new AppError('DB_READ_ONLY', `Không mở được cơ sở dữ liệu ${file} để ghi: ${describeFsError(error)}. Dữ liệu không bị thay đổi; hãy chọn thư mục có quyền ghi hoặc giải phóng chỗ trên ổ đĩa.`, { cause: error });
   }
@@ -43,6 +44,27 @@ function openFailed(file: string, error: unknown): AppError {
  * another program's SQLite file, a newer version's store, damaged pages.
  */
 function inspect(file: string, latest: number): void {
+  // A read-only connection to a WAL database creates its -shm (and -wal) files. Without a -shm before, no
+  // other connection had the store open: what this one made is removed again (a -wal only if empty), so
+  // that a refused file's folder is as it was.
+  const created = ['-wal', '-shm'].filter((suffix) => statOrNull(file + suffix) === null);
+  try {
+    inspectReadOnly(file, latest);
+  } finally {
+    if (created.includes('-shm')) {
+      const ours = created.filter((suffix) => suffix === '-shm' || (statOrNull(file + suffix)?.size ?? 0) === 0);
+      for (const suffix of ours) {
+        try {
+          rmSync(file + suffix, { force: true });
+        } catch {
+          // Could not be removed (a read-only folder could not have had it made either).
+        }
+      }
+    }
+  }
+}
+
+function inspectReadOnly(file: string, latest: number): void {
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -78,7 +100,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const inMemory = file === ':memory:';
   const latest = (options.migrations ?? MIGRATIONS).length;
   if (!inMemory) {
-    const existing = statOrNull(file);
+    let existing: Stats | null = null;
+    try {
+      existing = statSync(file);
+    } catch (error) {
+      if (fsErrorCode(error) !== 'ENOENT') throw openFailed(file, error);
+    }
     if (existing && !existing.isFile()) throw new AppError('DB_OPEN_FAILED', `Không mở được cơ sở dữ liệu ${file}: đường dẫn không phải là một tệp.`);
     // An empty file holds nothing to check (a store that was being created); it becomes a new store.
     if (existing && existing.size > 0) inspect(file, latest);
@@ -111,6 +138,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 export function openSnapshot(bytes: Buffer, name: string): Db {
   let db: Db;
   try {
+    // A copy of a live store is in WAL mode, which a database in memory cannot use: this copy of its
+    // bytes is marked as a rollback-journal file (header bytes 18 and 19), as SQLite documents.
+    if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) {
+      bytes = Buffer.from(bytes);
+      bytes[18] = 1;
+      bytes[19] = 1;
+    }
     db = new Database(bytes);
     db.pragma('foreign_keys = ON');
   } catch (error) {
@@ -122,6 +156,7 @@ export function openSnapshot(bytes: Buffer, name: string): Db {
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
+    if (fsErrorCode(error).startsWith('SQLITE_CORRUPT')) throw new AppError('DB_DAMAGED', 'Bản sao lưu này bị hỏng.', { cause: error });
     throw new AppError('DB_OPEN_FAILED', `Tệp ${name} bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản.`, { cause: error });
   }
 }
