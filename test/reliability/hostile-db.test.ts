@@ -161,7 +161,8 @@ describe('a damaged write-ahead log', () => {
     const wal = readFileSync(`${file}-wal`);
     const page = (wal.length - 32) / frames;
     const frame = Math.floor(frames / 3);
-    wal[32 + frame * page + 100] ^= 0xff;
+    const at = 32 + frame * page + 100;
+    wal.writeUInt8((wal.readUInt8(at) ^ 0xff) & 0xff, at);
     writeFileSync(`${file}-wal`, wal);
     const report = inspectWal(`${file}-wal`);
     expect(report?.lostCommits).toBeGreaterThan(0);
