@@ -35,6 +35,9 @@ const MESSAGES: Record<string, string> = {
   SQLITE_FULL: 'ổ đĩa đã đầy',
   SQLITE_IOERR_WRITE: 'ổ đĩa đã đầy hoặc không ghi được',
   SQLITE_IOERR_FSYNC: 'ổ đĩa không ghi được dữ liệu xuống đĩa',
+  SQLITE_IOERR_SHMSIZE: 'ổ đĩa đã đầy (không tạo được tệp chỉ mục -shm của cơ sở dữ liệu)',
+  SQLITE_IOERR_SHMOPEN: 'không tạo được tệp chỉ mục -shm của cơ sở dữ liệu (thư mục chỉ cho phép đọc hoặc không có quyền)',
+  SQLITE_IOERR_TRUNCATE: 'ổ đĩa đã đầy hoặc không ghi được',
   SQLITE_CANTOPEN: 'không mở được tệp (không có quyền, hoặc thư mục không tồn tại hay chỉ cho phép đọc)',
   SQLITE_PERM: 'không có quyền truy cập tệp',
   SQLITE_BUSY: 'cơ sở dữ liệu đang được một chương trình khác dùng',
@@ -52,7 +55,7 @@ export function fsErrorCode(error: unknown): string {
 /** Whether an error says the disk or the folder cannot be written (full, read-only, no permission). */
 export function isWriteRefused(error: unknown): boolean {
   const code = fsErrorCode(error);
-  return /^(EACCES|EPERM|EROFS|ENOSPC|EDQUOT|SQLITE_READONLY.*|SQLITE_FULL|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_IOERR_WRITE)$/.test(code);
+  return /^(EACCES|EPERM|EROFS|ENOSPC|EDQUOT|SQLITE_READONLY.*|SQLITE_FULL|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_IOERR_(WRITE|FSYNC|SHMSIZE|SHMOPEN|TRUNCATE))$/.test(code);
 }
 
 /** Why a file operation failed, as a Vietnamese clause (to follow "Không ghi được tệp …: "). */

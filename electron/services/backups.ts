@@ -33,6 +33,17 @@ function parseName(name: string): { time: number; reason: BackupReason } | null 
   return reason && Number.isFinite(time) ? { time, reason } : null;
 }
 
+/** Creates the folder; a failure keeps its real cause (a recursive mkdir reports EROFS as ENOENT). */
+function ensureFolder(dir: string): void {
+  if (existsSync(dir)) return;
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dir, { recursive: true });
+  }
+}
+
 function syncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
@@ -54,7 +65,9 @@ function syncDir(dir: string): void {
 export async function writeBackup(db: Db, target: string): Promise<void> {
   const temp = join(dirname(target), `.${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.sqlite.tmp`);
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    ensureFolder(dirname(target));
+    // Made here first, so that a full, read-only or forbidden folder fails with its own errno.
+    closeSync(openSync(temp, 'wx'));
     await db.backup(temp);
     const copy = new Database(temp);
     try {

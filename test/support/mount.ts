@@ -5,7 +5,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { tempDir } from './store.ts';
 
 let usable: boolean | null = null;
 
@@ -13,9 +12,13 @@ let usable: boolean | null = null;
 export function canMount(): boolean {
   if (usable !== null) return usable;
   if (process.getuid?.() !== 0) return (usable = false);
-  const dir = tempDir();
-  usable = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status === 0;
-  if (usable) spawnSync('umount', [dir]);
+  const dir = mkdtempSync(join(tmpdir(), 'bien-ban-test-mount-'));
+  try {
+    usable = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status === 0;
+    if (usable) spawnSync('umount', [dir]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return usable;
 }
 
