@@ -16,7 +16,8 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ: không có chức năng này.' } };
   }
-  const parsed = CONTRACT[channel].input.safeParse(raw);
+  // reportInput: a value of the wrong type is told apart from a missing one.
+  const parsed = CONTRACT[channel].input.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return { ok: false, error: { code: 'INVALID_INPUT', message: `Yêu cầu không hợp lệ: ${first ? describeIssue(first) : 'dữ liệu sai'}.` } };
