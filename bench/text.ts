@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { meetingFields } from '../shared/model/meeting.ts';
 import { normalizeLine, normalizeText } from '../shared/text.ts';
 
-const RUNS = 7;
+const RUNS = 15;
 const FACTOR = 5;
 const SIZE = 80_000;
 const PROSE = 'Đồng chí Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy, phát biểu về kết quả thực hiện nhiệm vụ quý III. ';
