@@ -10,7 +10,7 @@ export interface AttendeeRow {
 
 export interface AttendeeFile {
   fileName: string;
-  /** How the file was read, for the preview: "UTF-8", "UTF-16 (Unicode)", "Excel (.xlsx)"… */
+  /** How the file was read, for the preview: "bảng mã UTF-8", "bảng mã UTF-16", "tệp Excel"… */
   encoding: string;
   /** The heading line(s) found above the list, which are not people; null when there was none. */
   heading: string | null;

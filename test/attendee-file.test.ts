@@ -38,7 +38,7 @@ describe('attendee list files', () => {
   it('reads a UTF-8 CSV file with a byte-order mark', async () => {
     const file = join(tempDir(), 'dai-bieu.csv');
     writeFileSync(file, `\uFEFF${csv([['Họ và tên', 'Chức vụ', 'Đơn vị'], ...PEOPLE])}`);
-    expect(await readAttendeeFile(file)).toEqual({ fileName: 'dai-bieu.csv', encoding: 'UTF-8', heading: null, rows: asRows(PEOPLE), legacy: null });
+    expect(await readAttendeeFile(file)).toEqual({ fileName: 'dai-bieu.csv', encoding: 'bảng mã UTF-8', heading: null, rows: asRows(PEOPLE), legacy: null });
   });
 
   it.each(['tcvn3', 'vni'] as const)('recognises a %s CSV file and offers the Unicode rows, keeping the original', async (encoding) => {

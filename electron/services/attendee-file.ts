@@ -50,7 +50,7 @@ async function readCells(path: string, name: string): Promise<{ cells: string[][
   }
   try {
     const cells = await readXlsxCells(bytes);
-    return { cells: cells.map((row) => row.map((cell) => cell.trim())), encoding: 'Excel (.xlsx)' };
+    return { cells: cells.map((row) => row.map((cell) => cell.trim())), encoding: 'tệp Excel' };
   } catch (error) {
     if (error instanceof XlsxRefusal) throw failure(name, error.message);
     throw failure(name, 'tệp Excel bị hỏng hoặc không đúng định dạng .xlsx');

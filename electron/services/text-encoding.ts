@@ -7,11 +7,11 @@ import { isVietnameseSyllable } from '../../shared/vietnamese/legacy.ts';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1258';
 
 export const TEXT_ENCODING_LABELS: Record<TextEncoding, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 (Unicode)',
-  'utf-16be': 'UTF-16 (Unicode)',
-  'windows-1252': 'Windows-1252',
-  'windows-1258': 'Windows-1258 (tiếng Việt)',
+  'utf-8': 'bảng mã UTF-8',
+  'utf-16le': 'bảng mã UTF-16',
+  'utf-16be': 'bảng mã UTF-16',
+  'windows-1252': 'bảng mã Windows-1252',
+  'windows-1258': 'bảng mã Windows-1258 (tiếng Việt)',
 };
 
 const SIGNATURES: [number[], string][] = [

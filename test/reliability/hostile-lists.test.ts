@@ -109,11 +109,11 @@ function lieAboutSize(zip: Buffer): Buffer {
 }
 
 const READ_XLSX: Read[] = [
-  { name: 'a heading above the header', file: 'a.xlsx', content: async () => xlsx([['DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ'], HEADER, ...PEOPLE]), rows: asRows(PEOPLE), encoding: 'Excel (.xlsx)', heading: 'DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ' },
-  { name: 'inline strings and numbers', file: 'a.xlsx', content: async () => xlsx([HEADER], sheet(`<sheetData>${PEOPLE.map((p, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i + 1}</v></c>${p.map((c, j) => `<c r="${'BCD'[j]}${i + 1}" t="inlineStr"><is><t>${c}</t></is></c>`).join('')}</row>`).join('')}</sheetData>`)), rows: asRows(PEOPLE), encoding: 'Excel (.xlsx)' },
-  { name: 'rich text with phonetic runs', file: 'a.xlsx', content: async () => xlsx([HEADER], { 'xl/sharedStrings.xml': '<sst><si><r><t>Nguyễn </t></r><r><t>Văn Thông</t></r><rPh><t>ignored</t></rPh></si></sst>', ...sheet('<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>') }), rows: [{ fullName: 'Nguyễn Văn Thông', positions: '', unit: '' }], encoding: 'Excel (.xlsx)' },
-  { name: 'an absolute sheet path and escaped characters', file: 'a.xlsx', content: async () => xlsx([['Lê Văn A &amp; B', 'Tổng &lt;Biên tập&gt;', '']], { 'xl/_rels/workbook.xml.rels': workbookRels('/xl/worksheets/sheet1.xml') }), rows: [{ fullName: 'Lê Văn A &amp; B', positions: 'Tổng &lt;Biên tập&gt;', unit: '' }], encoding: 'Excel (.xlsx)' },
-  { name: 'sparse rows (gaps) and a far but allowed cell', file: 'a.xlsx', content: async () => xlsx([HEADER], sheet('<sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>Nguyễn Văn Thông</t></is></c></row><row r="9999"><c r="AX9999" t="inlineStr"><is><t>ghi chú</t></is></c></row></sheetData>')), rows: [{ fullName: 'Nguyễn Văn Thông', positions: '', unit: '' }], encoding: 'Excel (.xlsx)' },
+  { name: 'a heading above the header', file: 'a.xlsx', content: async () => xlsx([['DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ'], HEADER, ...PEOPLE]), rows: asRows(PEOPLE), encoding: 'tệp Excel', heading: 'DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ' },
+  { name: 'inline strings and numbers', file: 'a.xlsx', content: async () => xlsx([HEADER], sheet(`<sheetData>${PEOPLE.map((p, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i + 1}</v></c>${p.map((c, j) => `<c r="${'BCD'[j]}${i + 1}" t="inlineStr"><is><t>${c}</t></is></c>`).join('')}</row>`).join('')}</sheetData>`)), rows: asRows(PEOPLE), encoding: 'tệp Excel' },
+  { name: 'rich text with phonetic runs', file: 'a.xlsx', content: async () => xlsx([HEADER], { 'xl/sharedStrings.xml': '<sst><si><r><t>Nguyễn </t></r><r><t>Văn Thông</t></r><rPh><t>ignored</t></rPh></si></sst>', ...sheet('<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>') }), rows: [{ fullName: 'Nguyễn Văn Thông', positions: '', unit: '' }], encoding: 'tệp Excel' },
+  { name: 'an absolute sheet path and escaped characters', file: 'a.xlsx', content: async () => xlsx([['Lê Văn A &amp; B', 'Tổng &lt;Biên tập&gt;', '']], { 'xl/_rels/workbook.xml.rels': workbookRels('/xl/worksheets/sheet1.xml') }), rows: [{ fullName: 'Lê Văn A &amp; B', positions: 'Tổng &lt;Biên tập&gt;', unit: '' }], encoding: 'tệp Excel' },
+  { name: 'sparse rows (gaps) and a far but allowed cell', file: 'a.xlsx', content: async () => xlsx([HEADER], sheet('<sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>Nguyễn Văn Thông</t></is></c></row><row r="9999"><c r="AX9999" t="inlineStr"><is><t>ghi chú</t></is></c></row></sheetData>')), rows: [{ fullName: 'Nguyễn Văn Thông', positions: '', unit: '' }], encoding: 'tệp Excel' },
 ];
 
 const notText = (what: RegExp) => new RegExp(`tệp không phải văn bản mà là ${what.source}`);
@@ -126,8 +126,8 @@ const REFUSED_CSV: Refused[] = [
   { name: 'an old .xls renamed .csv', file: 'a.csv', content: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), reason: /tệp Excel hoặc Word cũ \(\.xls, \.doc\); hãy lưu lại/ },
   { name: 'a SQLite database renamed .csv', file: 'a.csv', content: 'SQLite format 3\u0000', reason: notText(/một cơ sở dữ liệu SQLite/) },
   { name: 'random bytes', file: 'a.csv', content: () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 251)), reason: /nhiều ký tự điều khiển/ },
-  { name: 'UTF-16 with a BOM and a lone surrogate', file: 'a.csv', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Nguyễn,', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]), reason: /ghi là UTF-16 \(Unicode\) nhưng có ký tự sai mã/ },
-  { name: 'UTF-8 with a BOM and invalid bytes', file: 'a.csv', content: Buffer.concat([BOM8, Buffer.from('Nguy'), Buffer.from([0xc3, 0x28])]), reason: /ghi là UTF-8 nhưng có ký tự sai mã/ },
+  { name: 'UTF-16 with a BOM and a lone surrogate', file: 'a.csv', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Nguyễn,', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]), reason: /ghi là bảng mã UTF-16 nhưng có ký tự sai mã/ },
+  { name: 'UTF-8 with a BOM and invalid bytes', file: 'a.csv', content: Buffer.concat([BOM8, Buffer.from('Nguy'), Buffer.from([0xc3, 0x28])]), reason: /ghi là bảng mã UTF-8 nhưng có ký tự sai mã/ },
   { name: 'a 6 MB list', file: 'a.csv', content: () => Buffer.alloc(6 * 1024 * 1024, 'Nguyễn Văn A,Chuyên viên\n'), code: 'FILE_TOO_LARGE', reason: /tệp lớn hơn giới hạn 5 MB \(6 MB\)/ },
   { name: '5,001 rows', file: 'a.csv', content: () => csvText(Array.from({ length: 5_001 }, (_, i) => [`Nguyễn Văn ${i}`, 'Chuyên viên'])), reason: /nhiều hơn 5000 dòng/ },
   { name: '5,001 rows in UTF-16', file: 'a.csv', content: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvText(Array.from({ length: 5_001 }, (_, i) => [`Trần Thị ${i}`])), 'utf16le')]), reason: /nhiều hơn 5000 dòng/ },
@@ -144,24 +144,24 @@ const REFUSED_CSV: Refused[] = [
 
 const listed = [HEADER, ...PEOPLE];
 const READ_CSV: Read[] = [
-  { name: 'UTF-8 with a BOM', file: 'a.csv', content: Buffer.concat([BOM8, Buffer.from(csvText(listed))]), rows: asRows(PEOPLE), encoding: 'UTF-8' },
-  { name: 'UTF-8 without a BOM', file: 'a.csv', content: csvText(listed), rows: asRows(PEOPLE), encoding: 'UTF-8' },
-  { name: 'UTF-16 LE with a BOM (Excel "Unicode text", tab-separated)', file: 'a.csv', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvText(listed, '\t'), 'utf16le')]), rows: asRows(PEOPLE), encoding: 'UTF-16 (Unicode)' },
-  { name: 'UTF-16 BE with a BOM', file: 'a.csv', content: Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(csvText(listed))]), rows: asRows(PEOPLE), encoding: 'UTF-16 (Unicode)' },
-  { name: 'UTF-16 LE without a BOM', file: 'a.csv', content: Buffer.from(csvText(listed), 'utf16le'), rows: asRows(PEOPLE), encoding: 'UTF-16 (Unicode)' },
-  { name: 'UTF-16 BE without a BOM', file: 'a.csv', content: utf16be(csvText(listed)), rows: asRows(PEOPLE), encoding: 'UTF-16 (Unicode)' },
-  { name: 'Windows-1258 (Vietnamese code page)', file: 'a.csv', content: () => codePage(csvText(listed), 'windows-1258'), rows: asRows(PEOPLE), encoding: 'Windows-1258 (tiếng Việt)' },
-  { name: 'Windows-1252 (Western names)', file: 'a.csv', content: () => cp1252(csvText([['Ho va ten', 'Chuc vu', 'Don vi'], ['Hélène Dupont', 'Conseillère', 'Ambassade de France'], ['Jürgen Müller', 'Berater', 'GIZ']])), rows: asRows([['Hélène Dupont', 'Conseillère', 'Ambassade de France'], ['Jürgen Müller', 'Berater', 'GIZ']]), encoding: 'Windows-1252' },
-  { name: 'TCVN3, offered converted', file: 'a.csv', content: () => cp1252(encodeLegacy(csvText(PEOPLE), 'tcvn3')), rows: asRows(PEOPLE.map((p) => p.map((c) => encodeLegacy(c, 'tcvn3')))), encoding: 'Windows-1252', legacy: 'tcvn3' },
-  { name: 'VNI, offered converted', file: 'a.csv', content: () => cp1252(encodeLegacy(csvText(PEOPLE), 'vni')), rows: asRows(PEOPLE.map((p) => p.map((c) => encodeLegacy(c, 'vni')))), encoding: 'Windows-1252', legacy: 'vni' },
-  { name: 'a heading line above the header', file: 'a.csv', content: csvText([['DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ'], ...listed]), rows: asRows(PEOPLE), encoding: 'UTF-8', heading: 'DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ' },
-  { name: 'two heading lines and blank lines', file: 'a.csv', content: `Hội nghị tổng kết năm 2026\n\nDanh sách đại biểu,,\n\n${csvText(listed)}`, rows: asRows(PEOPLE), encoding: 'UTF-8', heading: 'Hội nghị tổng kết năm 2026 / Danh sách đại biểu' },
-  { name: 'a heading line and no header', file: 'a.csv', content: csvText([['Danh sách đại biểu dự Hội nghị'], ...PEOPLE]), rows: asRows(PEOPLE), encoding: 'UTF-8', heading: 'Danh sách đại biểu dự Hội nghị' },
-  { name: 'a heading over a names-only list', file: 'a.csv', content: 'DANH SÁCH ĐẠI BIỂU\nNguyễn Văn Thông\nTrần Thị Mai\n', rows: asRows([['Nguyễn Văn Thông'], ['Trần Thị Mai']]), encoding: 'UTF-8', heading: 'DANH SÁCH ĐẠI BIỂU' },
-  { name: 'a names-only list (no heading)', file: 'a.csv', content: 'Nguyễn Văn Thông\nTrần Thị Mai\n', rows: asRows([['Nguyễn Văn Thông'], ['Trần Thị Mai']]), encoding: 'UTF-8' },
-  { name: 'semicolons as separators', file: 'a.csv', content: csvText(listed, ';'), rows: asRows(PEOPLE), encoding: 'UTF-8' },
-  { name: 'quoted cells with commas and line breaks', file: 'a.csv', content: csvText([HEADER, ['Nguyễn Văn Thông', 'Ủy viên, Chánh Văn phòng', 'Tỉnh ủy\nThanh Hóa']]), rows: [{ fullName: 'Nguyễn Văn Thông', positions: 'Ủy viên, Chánh Văn phòng', unit: 'Tỉnh ủy\nThanh Hóa' }], encoding: 'UTF-8' },
-  { name: 'numbered rows under STT', file: 'a.csv', content: csvText([['STT', ...HEADER], ...PEOPLE.map((p, i) => [`${i + 1}.`, ...p])]), rows: asRows(PEOPLE), encoding: 'UTF-8' },
+  { name: 'UTF-8 with a BOM', file: 'a.csv', content: Buffer.concat([BOM8, Buffer.from(csvText(listed))]), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-8' },
+  { name: 'UTF-8 without a BOM', file: 'a.csv', content: csvText(listed), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-8' },
+  { name: 'UTF-16 LE with a BOM (Excel "Unicode text", tab-separated)', file: 'a.csv', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvText(listed, '\t'), 'utf16le')]), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-16' },
+  { name: 'UTF-16 BE with a BOM', file: 'a.csv', content: Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(csvText(listed))]), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-16' },
+  { name: 'UTF-16 LE without a BOM', file: 'a.csv', content: Buffer.from(csvText(listed), 'utf16le'), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-16' },
+  { name: 'UTF-16 BE without a BOM', file: 'a.csv', content: utf16be(csvText(listed)), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-16' },
+  { name: 'Windows-1258 (Vietnamese code page)', file: 'a.csv', content: () => codePage(csvText(listed), 'windows-1258'), rows: asRows(PEOPLE), encoding: 'bảng mã Windows-1258 (tiếng Việt)' },
+  { name: 'Windows-1252 (Western names)', file: 'a.csv', content: () => cp1252(csvText([['Ho va ten', 'Chuc vu', 'Don vi'], ['Hélène Dupont', 'Conseillère', 'Ambassade de France'], ['Jürgen Müller', 'Berater', 'GIZ']])), rows: asRows([['Hélène Dupont', 'Conseillère', 'Ambassade de France'], ['Jürgen Müller', 'Berater', 'GIZ']]), encoding: 'bảng mã Windows-1252' },
+  { name: 'TCVN3, offered converted', file: 'a.csv', content: () => cp1252(encodeLegacy(csvText(PEOPLE), 'tcvn3')), rows: asRows(PEOPLE.map((p) => p.map((c) => encodeLegacy(c, 'tcvn3')))), encoding: 'bảng mã Windows-1252', legacy: 'tcvn3' },
+  { name: 'VNI, offered converted', file: 'a.csv', content: () => cp1252(encodeLegacy(csvText(PEOPLE), 'vni')), rows: asRows(PEOPLE.map((p) => p.map((c) => encodeLegacy(c, 'vni')))), encoding: 'bảng mã Windows-1252', legacy: 'vni' },
+  { name: 'a heading line above the header', file: 'a.csv', content: csvText([['DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ'], ...listed]), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-8', heading: 'DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ' },
+  { name: 'two heading lines and blank lines', file: 'a.csv', content: `Hội nghị tổng kết năm 2026\n\nDanh sách đại biểu,,\n\n${csvText(listed)}`, rows: asRows(PEOPLE), encoding: 'bảng mã UTF-8', heading: 'Hội nghị tổng kết năm 2026 / Danh sách đại biểu' },
+  { name: 'a heading line and no header', file: 'a.csv', content: csvText([['Danh sách đại biểu dự Hội nghị'], ...PEOPLE]), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-8', heading: 'Danh sách đại biểu dự Hội nghị' },
+  { name: 'a heading over a names-only list', file: 'a.csv', content: 'DANH SÁCH ĐẠI BIỂU\nNguyễn Văn Thông\nTrần Thị Mai\n', rows: asRows([['Nguyễn Văn Thông'], ['Trần Thị Mai']]), encoding: 'bảng mã UTF-8', heading: 'DANH SÁCH ĐẠI BIỂU' },
+  { name: 'a names-only list (no heading)', file: 'a.csv', content: 'Nguyễn Văn Thông\nTrần Thị Mai\n', rows: asRows([['Nguyễn Văn Thông'], ['Trần Thị Mai']]), encoding: 'bảng mã UTF-8' },
+  { name: 'semicolons as separators', file: 'a.csv', content: csvText(listed, ';'), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-8' },
+  { name: 'quoted cells with commas and line breaks', file: 'a.csv', content: csvText([HEADER, ['Nguyễn Văn Thông', 'Ủy viên, Chánh Văn phòng', 'Tỉnh ủy\nThanh Hóa']]), rows: [{ fullName: 'Nguyễn Văn Thông', positions: 'Ủy viên, Chánh Văn phòng', unit: 'Tỉnh ủy\nThanh Hóa' }], encoding: 'bảng mã UTF-8' },
+  { name: 'numbered rows under STT', file: 'a.csv', content: csvText([['STT', ...HEADER], ...PEOPLE.map((p, i) => [`${i + 1}.`, ...p])]), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-8' },
 ];
 
 export const LIST_CASES = REFUSED_XLSX.length + READ_XLSX.length + REFUSED_CSV.length + READ_CSV.length;

@@ -127,7 +127,7 @@ describe('attendee list from a file', () => {
     fake.dialog.open = plain;
     await user.click(await screen.findByRole('button', { name: 'Nhập danh sách từ tệp (CSV, Excel)' }));
     const preview = await screen.findByRole('group', { name: 'Xem trước danh sách từ tệp a.csv' });
-    expect(preview).toHaveTextContent('UTF-16 (Unicode)');
+    expect(preview).toHaveTextContent('Tệp a.csv có 2 người (bảng mã UTF-16). Dòng tiêu đề “DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ” không được tính là đại biểu. Các dòng:');
     expect(preview).toHaveTextContent('Dòng tiêu đề “DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ” không được tính là đại biểu.');
     expect(within(preview).getAllByRole('row').map((r) => r.textContent)).toEqual(['#Họ và tênChức vụĐơn vị', '1Nguyễn Văn ThôngChuyên viênVụ Tổng hợp', '2Đặng Thị ÁnhVụ trưởngVụ Tổ chức']);
     // Nothing is stored before the secretary says so.

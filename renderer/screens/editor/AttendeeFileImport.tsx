@@ -58,8 +58,9 @@ export function AttendeeFileImport({ siteId }: { siteId: number }) {
       {pending ? (
         <div className="encoding-offer attendee-preview" role="group" aria-label={`Xem trước danh sách từ tệp ${pending.fileName}`}>
           <p>
-            Tệp {pending.fileName} ({pending.encoding}) có {count} người. {pending.rows.length > PREVIEW_ROWS ? `${PREVIEW_ROWS} dòng đầu:` : 'Các dòng:'}
+            Tệp {pending.fileName} có {count} người ({pending.encoding}).
             {pending.heading ? ` Dòng tiêu đề “${pending.heading}” không được tính là đại biểu.` : ''}
+            {pending.rows.length > PREVIEW_ROWS ? ` ${PREVIEW_ROWS} dòng đầu:` : ' Các dòng:'}
           </p>
           <Preview file={pending} rows={pending.legacy?.rows ?? pending.rows} />
           {pending.legacy ? (
