@@ -15,7 +15,7 @@ import { PROFILE, withFixture } from './support.ts';
 const installed = (program: string, ...args: string[]) => !spawnSync(program, args, { stdio: 'ignore' }).error;
 const HAS_SOFFICE = installed('soffice', '--version');
 const HAS_POPPLER = installed('pdfinfo', '-v') && installed('pdftotext', '-v') && installed('pdffonts', '-v');
-export const REQUIRED = process.env.BIEN_BAN_REQUIRE_SOFFICE === '1';
+const REQUIRED = process.env.BIEN_BAN_REQUIRE_SOFFICE === '1';
 
 const pdfText = (pdf: string, page: number) =>
   spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
