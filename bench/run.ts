@@ -1,5 +1,5 @@
 // Runs the named benchmarks (all when none is named), each in its own process, then prints every figure beside its
-// same-run baseline and every budget, with the machine's load: npm run bench -- [store] [minutes] [startup] [ui] [search]
+// same-run baseline and every budget, with the machine's load: npm run bench -- [store] [minutes] [startup] [ui] [search] [text] [kill]
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ const BENCHES: Record<string, string[]> = {
   startup: ['startup.ts'],
   ui: ['ui.ts'],
   search: ['search.ts'],
+  text: ['text.ts'],
+  kill: ['kill.ts'],
 };
 
 function run(file: string, args: string[], lines: string[]): Promise<number> {

@@ -1,9 +1,10 @@
 // Where the store lives by default: the per-user application-data folder, the same for the app and the CLI.
 import { homedir } from 'node:os';
-import { posix, win32 } from 'node:path';
+import { dirname, join, posix, win32 } from 'node:path';
 
 export const APP_FOLDER = 'Bien Ban';
 export const DATABASE_FILE = 'bien-ban.sqlite';
+export const BACKUPS_FOLDER = 'backups';
 
 /** Mirrors Electron's app.getPath('appData') so that both programs open the same file without Electron. */
 export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -15,4 +16,9 @@ export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   const { join } = platform === 'win32' ? win32 : posix;
   return join(appDataDir(env, platform), APP_FOLDER, DATABASE_FILE);
+}
+
+/** The automatic backups live beside the database, in backups/ (so <appData>/Bien Ban/backups/). */
+export function backupsDirFor(databaseFile: string): string {
+  return join(dirname(databaseFile), BACKUPS_FOLDER);
 }

@@ -1,6 +1,7 @@
 // The application: which screen is shown, the global shortcuts and menu commands, autosave on close.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createClient, errorMessage, type Api, type AppCommand, type Client } from './api.ts';
+import { BackupBanner } from './components/BackupBanner.tsx';
 import { SaveIndicator } from './components/SaveIndicator.tsx';
 import { ToastHost } from './components/Toasts.tsx';
 import { ClientContext, TrackerContext, useToast, useTracker } from './context.tsx';
@@ -137,6 +138,7 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
         </nav>
         <SaveIndicator />
       </header>
+      <BackupBanner moment={route.screen} />
       {route.screen === 'meetings' ? (
         <MeetingsScreen
           newRequest={route.newMeeting ?? 0}

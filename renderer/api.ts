@@ -14,8 +14,8 @@ export type { Api, AppCommand, ListName, ListItems };
 /** A failed call: `message` is Vietnamese and meant for the user. */
 export class ApiError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'ApiError';
     this.code = code;
   }
@@ -46,8 +46,8 @@ export function createClient(api: Api): Client {
       let envelope;
       try {
         envelope = await call(input);
-      } catch {
-        throw new ApiError('INTERNAL', 'Không liên lạc được với phần lưu trữ của ứng dụng; hãy thử lại.');
+      } catch (cause) {
+        throw new ApiError('INTERNAL', 'Không liên lạc được với phần lưu trữ của ứng dụng; hãy thử lại.', { cause });
       }
       if (envelope.ok) return envelope.value;
       throw new ApiError(envelope.error.code, envelope.error.message);

@@ -3,10 +3,11 @@
 // Channel names live in channels.ts, free of zod, so that the preload stays small.
 import { z } from 'zod';
 import type { AttendeeFile } from './attendee-file.ts';
-import type { BackupInfo, RestoreResult } from './backups.ts';
+import type { BackupInfo, BackupStatus, RestoreResult } from './backups.ts';
 import type { AppCommand, Channel } from './channels.ts';
 import type { ErrorCode } from './errors.ts';
 import type { SearchResults } from './search.ts';
+import type { DeletedMeeting } from './trash.ts';
 import { FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
   type MeetingSummary, type Person, type ProfileFields, type Recipient, type Site, type Speech } from './model/meeting.ts';
 
@@ -48,6 +49,14 @@ const channel = <I extends z.ZodType>(input: I) => ({
 });
 
 const none = z.object({});
+
+/** A search query: bounded in length and in words before it reaches the index. */
+export const MAX_SEARCH_LENGTH = 200;
+export const MAX_SEARCH_TERMS = 12;
+const searchQuery = z.string()
+  .max(MAX_SEARCH_LENGTH)
+  .refine((query) => query.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length <= MAX_SEARCH_TERMS,
+    `có quá nhiều từ (tối đa ${MAX_SEARCH_TERMS} từ); hãy bớt từ`);
 const meetingRef = z.object({ id });
 
 export const CONTRACT = {
@@ -55,9 +64,13 @@ export const CONTRACT = {
   getMeeting: channel(meetingRef).returns<MeetingRecord>(),
   createMeeting: channel(z.object({ fields: values.optional(), copyFrom: id.optional() })).returns<number>(),
   updateMeeting: channel(z.object({ id, patch: values })).returns<Meeting>(),
-  /** Deletes a meeting, keeping what is needed to bring it back (undo) for this session. */
+  /** Deletes a meeting into the trash (kept 30 days); the token undoes it at once. */
   deleteMeeting: channel(meetingRef).returns<{ undoToken: string }>(),
   undoDelete: channel(z.object({ undoToken: z.string().min(1).max(100) })).returns<number>(),
+  /** The meetings deleted in the last 30 days, newest first. */
+  listDeleted: channel(none).returns<DeletedMeeting[]>(),
+  /** Brings a deleted meeting back; returns its new id. */
+  restoreDeleted: channel(z.object({ id })).returns<number>(),
   suggestNumber: channel(z.object({ meetingId: id, kind: z.enum(['minutes', 'notice']) })).returns<number>(),
 
   addItem: channel(z.object({ list, meetingId: id, values, position: position.optional() })).returns<ListItems[ListName]>(),
@@ -83,6 +96,8 @@ export const CONTRACT = {
 
   /** The automatic backups, newest first. */
   listBackups: channel(none).returns<BackupInfo[]>(),
+  /** The automatic backups' health: the last good one, and the failure while they fail. */
+  backupStatus: channel(none).returns<BackupStatus>(),
   /** A backup into a folder the user chooses (a USB stick); null when cancelled. */
   backupNow: channel(none).returns<PickedFile>(),
   /** A backup file chosen by the user (a USB stick) added to the list; null when cancelled. */
@@ -92,7 +107,7 @@ export const CONTRACT = {
   restoreBackup: channel(z.object({ name: z.string().min(1).max(200), meetingId: id.optional() })).returns<RestoreResult>(),
 
   /** Meetings whose title, sites, people, speeches or conclusions match, accent-insensitive, best first. */
-  search: channel(z.object({ query: z.string().max(200) })).returns<SearchResults>(),
+  search: channel(z.object({ query: searchQuery })).returns<SearchResults>(),
   /** An attendee list from a CSV or Excel file the user picks, read but not added; null when cancelled. */
   readAttendeeFile: channel(none).returns<AttendeeFile | null>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;

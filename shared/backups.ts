@@ -19,3 +19,11 @@ export interface RestoreResult {
   /** The backup of the state before the restore. */
   safetyBackup: string;
 }
+
+/** The automatic backups' health, shown as a banner when they fail and in Cài đặt. */
+export interface BackupStatus {
+  /** When the last automatic backup succeeded (ISO); null when there was none. */
+  lastGood: string | null;
+  /** Set while automatic backups fail; they are retried until one succeeds. */
+  failure: { message: string; since: string; attempts: number } | null;
+}

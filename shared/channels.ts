@@ -1,10 +1,11 @@
 // The names of the contract's channels (shared/api.ts checks it has exactly these) and of the menu's commands.
 export const CHANNELS = [
-  'listMeetings', 'getMeeting', 'createMeeting', 'updateMeeting', 'deleteMeeting', 'undoDelete', 'suggestNumber',
+  'listMeetings', 'getMeeting', 'createMeeting', 'updateMeeting', 'deleteMeeting', 'undoDelete', 'listDeleted', 'restoreDeleted',
+  'suggestNumber',
   'addItem', 'addItems', 'updateItem', 'removeItem', 'moveItem', 'markAllPresent', 'sortAttendees',
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
   'previewDocument', 'exportDocument', 'exportMeetingFile', 'importMeetingFile',
-  'listBackups', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
+  'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
   'search', 'readAttendeeFile',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

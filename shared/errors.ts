@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'FILE_WRONG_KIND'
   | 'FILE_TOO_NEW'
   | 'FILE_WRITE_FAILED'
+  | 'FILE_PROTECTED'
+  | 'FILE_NOT_REGULAR'
+  | 'DB_READ_ONLY'
   | 'DB_DAMAGED'
   | 'BACKUP_FAILED';
 

@@ -31,7 +31,7 @@ describe('dispatch', () => {
     const before = store.meetings.list();
     const result = await call(channel, { id: 'one', list: 'nothing', meetingId: -1, patch: 5, values: [], rows: 'x', text: 42, undoToken: '', siteId: 0, position: -1, kind: 'x', person: null, fields: 3, copyFrom: 'x' });
     // Channels that take no input ignore unknown keys; every other channel must refuse.
-    if (['listMeetings', 'getProfile', 'importMeetingFile', 'addBackupFile', 'backupNow', 'listBackups', 'readAttendeeFile'].includes(channel)) {
+    if (['listMeetings', 'getProfile', 'importMeetingFile', 'addBackupFile', 'backupNow', 'listBackups', 'readAttendeeFile', 'listDeleted', 'backupStatus'].includes(channel)) {
       expect(result.ok).toBe(true);
     } else {
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Yêu cầu không hợp lệ: /) } });
@@ -166,5 +166,15 @@ describe('file names from user data', () => {
     ['Hội nghị giao ban, quý III;', 'Hội nghị giao ban, quý III.docx'],
   ])('%j → %j', (input, expected) => {
     expect(safeFileName(input, 'docx')).toBe(expected);
+  });
+
+  it('hands the handler the parsed input (unknown keys dropped, defaults applied), never the raw payload', async () => {
+    const seen: unknown[] = [];
+    const handlers = new Proxy({}, { get: () => (input: unknown) => (seen.push(input), null) }) as Parameters<typeof dispatch>[0];
+    const raw = { id: 7, patch: { title: 'x' }, __proto__: { polluted: true }, extra: 'dropped' };
+    expect(await dispatch(handlers, 'updateMeeting', raw)).toEqual({ ok: true, value: null });
+    expect(seen[0]).toEqual({ id: 7, patch: { title: 'x' } });
+    expect(seen[0]).not.toBe(raw);
+    expect(Object.keys(seen[0] as object)).toEqual(['id', 'patch']);
   });
 });

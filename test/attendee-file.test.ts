@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { createMeeting } from '../electron/services/meetings.ts';
 import type { AttendeeFile } from '../shared/attendee-file.ts';
 import { encodeLegacy } from '../shared/vietnamese/legacy.ts';
 import { memoryStore, snapshot, tempDir } from './support/store.ts';
+import { xlsx } from './support/xlsx.ts';
 
 const PEOPLE = [
   ['Nguyễn Văn Thông', 'Phó Bí thư Thường trực Tỉnh ủy', 'Tỉnh ủy Thanh Hóa'],
@@ -24,21 +24,6 @@ const cp1252 = (text: string) => {
   return Buffer.from([...text].map((c) => back.get(c) ?? 63));
 };
 
-async function xlsx(rows: string[][]): Promise<Buffer> {
-  const strings: string[] = [];
-  const ref = (s: string) => (strings.includes(s) ? strings.indexOf(s) : strings.push(s) - 1);
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const sheet = rows.map((row, r) => `<row r="${r + 1}">${row.map((cell, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="s"><v>${ref(cell)}</v></c>`).join('')}</row>`).join('');
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`);
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Đại biểu" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheet}</sheetData></worksheet>`);
-  zip.file('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join('')}</sst>`);
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
-
 const asRows = (people: string[][]) => people.map(([fullName = '', positions = '', unit = '']) => ({ fullName, positions, unit }));
 
 describe('attendee list files', () => {
@@ -47,13 +32,13 @@ describe('attendee list files', () => {
     ['no header', PEOPLE],
     ['row numbers and a STT header', [['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị'], ...PEOPLE.map((p, i) => [`${i + 1}.`, ...p])]],
   ])('reads rows: %s', (_name, cells) => {
-    expect(toAttendeeRows(cells)).toEqual(asRows(PEOPLE));
+    expect(toAttendeeRows(cells)).toEqual({ rows: asRows(PEOPLE), heading: null });
   });
 
   it('reads a UTF-8 CSV file with a byte-order mark', async () => {
     const file = join(tempDir(), 'dai-bieu.csv');
     writeFileSync(file, `\uFEFF${csv([['Họ và tên', 'Chức vụ', 'Đơn vị'], ...PEOPLE])}`);
-    expect(await readAttendeeFile(file)).toEqual({ fileName: 'dai-bieu.csv', rows: asRows(PEOPLE), legacy: null });
+    expect(await readAttendeeFile(file)).toEqual({ fileName: 'dai-bieu.csv', encoding: 'bảng mã UTF-8', heading: null, rows: asRows(PEOPLE), legacy: null });
   });
 
   it.each(['tcvn3', 'vni'] as const)('recognises a %s CSV file and offers the Unicode rows, keeping the original', async (encoding) => {
@@ -76,7 +61,7 @@ describe('attendee list files', () => {
     ['another kind of file', 'x.pdf', Buffer.from('%PDF'), /chỉ đọc được tệp \.csv hoặc \.xlsx/],
     ['an unclosed quote', 'x.csv', Buffer.from('"Nguyễn Văn A,Chuyên viên\n"Trần B'), /dấu ngoặc kép/],
     ['an empty list', 'x.csv', Buffer.from('Họ và tên,Chức vụ\n'), /không tìm thấy dòng nào/],
-    ['an oversized file', 'x.csv', Buffer.alloc(MAX_FILE_BYTES + 1, 65), /lớn hơn 5 MB/],
+    ['an oversized file', 'x.csv', Buffer.alloc(MAX_FILE_BYTES + 1, 65), /lớn hơn giới hạn 5 MB/],
   ])('refuses %s with a Vietnamese message', async (_name, fileName, bytes, message) => {
     const file = join(tempDir(), fileName);
     writeFileSync(file, bytes);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldKey, normalizeLine, normalizeText } from '../shared/text.ts';
+import { meetingFields } from '../shared/model/meeting.ts';
+import { foldKey, MAX_COMBINING_RUN, normalizeLine, normalizeText } from '../shared/text.ts';
 
 describe('text normalisation', () => {
   it.each([
@@ -32,5 +33,26 @@ describe('text normalisation', () => {
   it('builds a case-folded key that keeps diacritics', () => {
     expect(foldKey('  NGUYỄN  Văn Thông')).toBe('nguyễn văn thông');
     expect(foldKey('Đinh')).not.toBe(foldKey('Dinh'));
+  });
+
+  it('removes trailing blanks of every line, also after a long run inside a line', () => {
+    const run = ' '.repeat(50_000);
+    expect(normalizeText(`Hội${run}nghị${run}\nlần hai\t \t`)).toBe(`Hội${run}nghị\nlần hai`);
+    expect(normalizeLine(`Hội${run}nghị`)).toBe('Hội nghị');
+  });
+
+  it(`cuts a run of combining marks to ${MAX_COMBINING_RUN}, keeping the letter and what follows`, () => {
+    const cut = normalizeText(`a${'\u0301'.repeat(10_000)}b`);
+    expect(cut.normalize('NFD')).toBe(`a${'\u0301'.repeat(MAX_COMBINING_RUN)}b`);
+    expect(normalizeText('Nguye\u0302\u0303n')).toBe('Nguyễn');
+  });
+
+  it('refuses text far over a field\'s limit before normalising it, naming the real limit', () => {
+    const result = meetingFields.safeParse({ title: 'x'.repeat(80_000) });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toHaveLength(1);
+    expect(result.error?.issues[0]).toMatchObject({ path: ['title'], message: 'quá dài (tối đa 1.000 ký tự)' });
+    // Within the margin, normalising decides: 3,000 characters of which most are spaces make a short title.
+    expect(meetingFields.parse({ title: `Hội${' '.repeat(2_990)}nghị` }).title).toBe('Hội nghị');
   });
 });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { CONTRACT, type Channel, type Envelope, type Output } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
 import { describeIssue } from '../../shared/model/validate.ts';
+import { describeFsError, fsErrorCode, isWriteRefused } from '../fs-errors.ts';
 
 export type Handlers = {
   [C in Channel]: (input: z.output<(typeof CONTRACT)[C]['input']>) => Output<C> | Promise<Output<C>>;
@@ -15,7 +16,8 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ: không có chức năng này.' } };
   }
-  const parsed = CONTRACT[channel].input.safeParse(raw);
+  // reportInput: a value of the wrong type is told apart from a missing one.
+  const parsed = CONTRACT[channel].input.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return { ok: false, error: { code: 'INVALID_INPUT', message: `Yêu cầu không hợp lệ: ${first ? describeIssue(first) : 'dữ liệu sai'}.` } };
@@ -25,6 +27,10 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    // The disk under the database refused the write (full, read-only, removed): said as such, not as a crash.
+    if (isWriteRefused(error) || fsErrorCode(error).startsWith('SQLITE_IOERR')) {
+      return { ok: false, error: { code: 'FILE_WRITE_FAILED', message: `Không lưu được: ${describeFsError(error)}. Những gì đã lưu trước đó không bị ảnh hưởng.` } };
+    }
     console.error(`[${channel}]`, error);
     return { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong đợi; dữ liệu đã lưu không bị ảnh hưởng.' } };
   }

@@ -2,14 +2,15 @@
 // come in as dependencies, so the test bridge can run the very same handlers.
 import { randomUUID } from 'node:crypto';
 import type { ListName, Preview } from '../../shared/api.ts';
+import type { BackupStatus } from '../../shared/backups.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Format } from '../../shared/model/meeting.ts';
-import type { MeetingFile } from '../../shared/model/meeting-file.ts';
 import { readAttendeeFile } from '../services/attendee-file.ts';
 import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
-import { exportMeetingFile, importMeeting, importMeetingFile, toMeetingFile } from '../services/meeting-file.ts';
+import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
 import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
+import { deleteMeeting, restoreDeleted } from '../services/trash.ts';
 import type { Store } from '../store/index.ts';
 import type { Handlers } from './dispatch.ts';
 
@@ -45,6 +46,8 @@ const ATTENDEE_FILTER: FileFilter = { name: 'Danh sách đại biểu (CSV, Exce
 export interface HandlerOptions {
   /** The automatic backups' folder; without it (a store in memory) the backup channels refuse. */
   backupsDir?: string | undefined;
+  /** The automatic backups' health (the app's AutoBackups); without it, nothing is reported. */
+  backupStatus?: (() => BackupStatus) | undefined;
 }
 
 export function createHandlers(store: Store, dialogs: Dialogs, documents: Documents, options: HandlerOptions = {}): Handlers {
@@ -52,7 +55,7 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     if (!options.backupsDir) throw new AppError('NOT_FOUND', 'Không có thư mục sao lưu cho cơ sở dữ liệu này.');
     return options.backupsDir;
   };
-  const deleted = new Map<string, MeetingFile>();
+  if (options.backupsDir) store.files.protectBackups(options.backupsDir);
   const lists = (list: ListName) => store[list];
 
   return {
@@ -61,19 +64,13 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     createMeeting: ({ fields, copyFrom }) => createMeeting(store, fields, { copyFrom }),
     updateMeeting: ({ id, patch }) => store.meetings.update(id, patch),
     deleteMeeting: ({ id }) => {
-      const file = toMeetingFile(getMeetingRecord(store, id));
-      store.meetings.remove(id);
       const undoToken = randomUUID();
-      deleted.set(undoToken, file);
+      deleteMeeting(store, id, undoToken);
       return { undoToken };
     },
-    undoDelete: ({ undoToken }) => {
-      const file = deleted.get(undoToken);
-      if (!file) throw new AppError('NOT_FOUND', 'Không còn bản sao để khôi phục hội nghị đã xóa.');
-      const id = importMeeting(store, file);
-      deleted.delete(undoToken);
-      return id;
-    },
+    undoDelete: ({ undoToken }) => restoreDeleted(store, store.trash.idOfToken(undoToken)),
+    listDeleted: () => store.trash.list(),
+    restoreDeleted: ({ id }) => restoreDeleted(store, id),
     suggestNumber: ({ meetingId, kind }) => {
       const meeting = store.meetings.get(meetingId);
       const scope = meeting.format === 'party' ? meeting.term : (meeting.date ?? new Date().toISOString()).slice(0, 4);
@@ -136,13 +133,14 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     },
 
     listBackups: () => listBackups(backupsDir()),
+    backupStatus: () => options.backupStatus?.() ?? { lastGood: null, failure: null },
     backupNow: async () => {
       const folder = await dialogs.chooseFolder({ title: 'Chọn thư mục để lưu bản sao lưu' });
-      return folder ? { path: await backupToFolder(store.db, folder) } : null;
+      return folder ? { path: await backupToFolder(store.db, folder, store.files) } : null;
     },
     addBackupFile: async () => {
       const path = await dialogs.openFile({ title: 'Mở bản sao lưu (ví dụ trên USB)', filters: [BACKUP_FILTER] });
-      return path ? addBackupFile(backupsDir(), path) : null;
+      return path ? addBackupFile(backupsDir(), path, store.files) : null;
     },
     backupContents: ({ name }) => backupMeetings(backupPath(backupsDir(), name)),
     restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId),

@@ -3,8 +3,8 @@ import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from '../api/handlers.ts';
 import { documents } from '../minutes/documents.ts';
-import { defaultDatabasePath } from '../paths.ts';
-import { AutoBackups, backupsDirFor } from '../services/backups.ts';
+import { backupsDirFor, defaultDatabasePath } from '../paths.ts';
+import { AutoBackups } from '../services/auto-backups.ts';
 import { openWithRecovery } from '../services/recovery.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { nativeDialogs } from './dialogs.ts';
@@ -92,10 +92,15 @@ function start(): void {
       app.quit();
       return;
     }
-    store = createStore(opened.db);
-    autoBackups = new AutoBackups(opened.db, backupsDir);
-    void autoBackups.start();
-    registerIpc(createHandlers(store, nativeDialogs(() => window), documents, { backupsDir }));
+    if (opened.notice) {
+      await dialog.showMessageBox({ type: 'warning', title: 'Biên Bản', message: 'Cơ sở dữ liệu', detail: opened.notice, buttons: ['Đồng ý'] });
+    }
+    store = createStore(opened.db, { backupsDir });
+    store.trash.purge();
+    const backups = new AutoBackups(opened.db, backupsDir);
+    autoBackups = backups;
+    void backups.start();
+    registerIpc(createHandlers(store, nativeDialogs(() => window), documents, { backupsDir, backupStatus: () => backups.current() }));
     Menu.setApplicationMenu(buildMenu(() => window, !app.isPackaged));
     window = createWindow();
   });

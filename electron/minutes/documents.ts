@@ -45,7 +45,7 @@ export function previewDocument(store: Store, meetingId: number, request: Docume
 export async function writeMinutesDocx(store: Store, meetingId: number, target: string, request: DocumentRequest): Promise<{ missing: string[] }> {
   const doc = buildDocument(store, meetingId, request);
   const bytes = await renderDocx(doc);
-  writeFileAtomic(target, bytes);
+  writeFileAtomic(target, bytes, store.files);
   return { missing: doc.missing };
 }
 

@@ -1,16 +1,20 @@
-// Attendee lists from CSV (papaparse) or Excel (read-excel-file) files: columns họ và tên, chức vụ,
-// đơn vị, a header row optional (recognised by its titles, in any order), a row-number column skipped.
+// Attendee lists from CSV (papaparse, encoding detected) or Excel (bounded reader, xlsx.ts) files:
+// columns họ và tên, chức vụ, đơn vị, a header row optional (recognised by its titles, in any order,
+// below a heading line or two), a row-number column skipped. Nothing is stored here: the screen shows
+// the first rows and the secretary decides.
 import Papa from 'papaparse';
-import { readSheet } from 'read-excel-file/node';
-import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { AttendeeFile, AttendeeRow } from '../../shared/attendee-file.ts';
 import { AppError } from '../../shared/errors.ts';
 import { fold } from '../../shared/vietnamese/fold.ts';
 import { decodeLegacy, detectLegacy } from '../../shared/vietnamese/legacy.ts';
+import { readFileBounded } from './read-file.ts';
+import { decodeTextFile, NotText, TEXT_ENCODING_LABELS } from './text-encoding.ts';
+import { readXlsxCells, XlsxRefusal } from './xlsx.ts';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 5000;
+const MAX_CELL = 500;
 
 const COLUMN_TITLES: Record<keyof AttendeeRow, string[]> = {
   fullName: ['ho va ten', 'ho ten', 'ho va ten dai bieu', 'dai bieu', 'ten'],
@@ -19,67 +23,91 @@ const COLUMN_TITLES: Record<keyof AttendeeRow, string[]> = {
 };
 const NUMBER_TITLES = ['stt', 'tt', 'so tt'];
 const NUMBERING = /^(\d{1,4}[.)]?|[-•*])$/;
+/** How a heading above a list begins ("DANH SÁCH ĐẠI BIỂU…", "Thành phần dự họp…"). */
+const HEADING = /^(danh sach|thanh phan|hoi nghi|ky hop|cuoc hop|dai bieu du|dai bieu tham du|ds )/;
+/** Heading lines looked for above the header. */
+const HEADING_ROWS = 5;
 
 const failure = (name: string, reason: string) => new AppError('INVALID_INPUT', `Không đọc được danh sách đại biểu từ tệp ${name}: ${reason}.`);
 
-function decodeText(bytes: Buffer): string {
-  const utf8 = new TextDecoder('utf-8').decode(bytes);
-  // Not UTF-8: an old Excel export, in Windows-1252 bytes (which is also how TCVN3 and VNI text arrives).
-  return (utf8.includes('\uFFFD') ? new TextDecoder('windows-1252').decode(bytes) : utf8).replace(/^\uFEFF/, '');
-}
-
-async function readCells(path: string, name: string): Promise<string[][]> {
+async function readCells(path: string, name: string): Promise<{ cells: string[][]; encoding: string }> {
   const extension = extname(path).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx') throw failure(name, 'chỉ đọc được tệp .csv hoặc .xlsx');
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw failure(name, 'không mở được tệp');
-  }
-  if (size > MAX_FILE_BYTES) throw failure(name, `tệp lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  const bytes = readFileSync(path);
+  const bytes = readFileBounded(path, { maxBytes: MAX_FILE_BYTES, context: `Không đọc được danh sách đại biểu từ tệp ${name}` });
   if (extension === '.csv') {
-    const parsed = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: 'greedy' });
+    let decoded;
+    try {
+      decoded = decodeTextFile(bytes);
+    } catch (error) {
+      if (error instanceof NotText) throw failure(name, error.message);
+      throw error;
+    }
+    // Rows are bounded while parsing: the list's own limit and room for blank and heading lines.
+    const parsed = Papa.parse<string[]>(decoded.text, { skipEmptyLines: 'greedy', preview: MAX_ROWS + HEADING_ROWS + 2 });
     const fatal = parsed.errors.find((e) => e.type === 'Quotes');
     if (fatal) throw failure(name, `dấu ngoặc kép không khớp ở dòng ${(fatal.row ?? 0) + 1}`);
-    return parsed.data.map((row) => row.map((cell) => String(cell ?? '').trim()));
+    return { cells: parsed.data.map((row) => row.map((cell) => String(cell ?? '').trim())), encoding: TEXT_ENCODING_LABELS[decoded.encoding] };
   }
   try {
-    const rows = await readSheet(bytes);
-    return rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell)).trim()));
-  } catch {
+    const cells = await readXlsxCells(bytes);
+    return { cells: cells.map((row) => row.map((cell) => cell.trim())), encoding: 'tệp Excel' };
+  } catch (error) {
+    if (error instanceof XlsxRefusal) throw failure(name, error.message);
     throw failure(name, 'tệp Excel bị hỏng hoặc không đúng định dạng .xlsx');
   }
 }
 
-/** Rows of cells → attendee rows: header recognised by its titles, row numbers skipped, blank names dropped. */
-export function toAttendeeRows(cells: string[][]): AttendeeRow[] {
-  const rows = cells.filter((row) => row.some((cell) => cell !== ''));
-  const header = rows[0]?.map((cell) => fold(cell)) ?? [];
-  const column = (key: keyof AttendeeRow) => header.findIndex((title) => COLUMN_TITLES[key].includes(title));
-  const named = column('fullName');
+const filled = (row: string[]) => row.filter((cell) => cell !== '').length;
+
+/**
+ * Rows of cells → attendee rows: heading lines above the list dropped, header recognised by its titles,
+ * row numbers skipped, blank names dropped. Returns the heading found, if any.
+ */
+export function toAttendeeRows(cells: string[][]): { rows: AttendeeRow[]; heading: string | null } {
+  let rows = cells.filter((row) => filled(row) > 0);
+  const titleOf = (row: string[] | undefined) => row?.map((cell) => fold(cell)) ?? [];
+  const column = (header: string[], key: keyof AttendeeRow) => header.findIndex((title) => COLUMN_TITLES[key].includes(title));
+  const headerAt = rows.slice(0, HEADING_ROWS + 1).findIndex((row) => column(titleOf(row), 'fullName') >= 0);
+  const headingLines: string[] = [];
+  if (headerAt > 0) {
+    headingLines.push(...rows.slice(0, headerAt).map((row) => row.filter(Boolean).join(' ')));
+    rows = rows.slice(headerAt);
+  } else if (headerAt < 0) {
+    // No header: single-cell lines on top are headings when the list below has columns, or read as one.
+    const wide = rows.filter((row) => filled(row) >= 2).length > rows.length / 2;
+    while (rows.length > 0 && headingLines.length < HEADING_ROWS && filled(rows[0] ?? []) === 1
+      && ((wide && rows.length > 1) || HEADING.test(fold(rows[0]?.find(Boolean) ?? '')))) {
+      headingLines.push(rows[0]?.find(Boolean) ?? '');
+      rows = rows.slice(1);
+    }
+  }
+  const heading = headingLines.length > 0 ? headingLines.join(' / ') : null;
+  const header = titleOf(rows[0]);
+  const named = column(header, 'fullName');
   if (named >= 0) {
-    const at = { fullName: named, positions: column('positions'), unit: column('unit') };
-    return rows.slice(1)
+    const at = { fullName: named, positions: column(header, 'positions'), unit: column(header, 'unit') };
+    const people = rows.slice(1)
       .map((row) => ({ fullName: row[at.fullName] ?? '', positions: at.positions >= 0 ? row[at.positions] ?? '' : '', unit: at.unit >= 0 ? row[at.unit] ?? '' : '' }))
       .filter((row) => row.fullName !== '');
+    return { rows: people, heading };
   }
   const body = header.some((title) => NUMBER_TITLES.includes(title)) ? rows.slice(1) : rows;
-  return body
+  const people = body
     .map((row) => (row.length > 1 && NUMBERING.test(row[0] ?? '') ? row.slice(1) : row))
     .map(([fullName = '', positions = '', unit = '']) => ({ fullName, positions, unit }))
     .filter((row) => row.fullName !== '');
+  return { rows: people, heading };
 }
 
 /** Reads an attendee list; nothing is written. Malformed or oversized files are refused with a Vietnamese message. */
 export async function readAttendeeFile(path: string): Promise<AttendeeFile> {
   const name = basename(path);
-  const rows = toAttendeeRows(await readCells(path, name));
+  const { cells, encoding } = await readCells(path, name);
+  const { rows, heading } = toAttendeeRows(cells);
   if (rows.length === 0) throw failure(name, 'không tìm thấy dòng nào có họ và tên');
-  if (rows.length > MAX_ROWS) throw failure(name, `có ${rows.length} dòng, nhiều hơn ${MAX_ROWS} dòng một lần nhập`);
-  const tooLong = rows.findIndex((row) => Object.values(row).some((cell) => cell.length > 500));
-  if (tooLong >= 0) throw failure(name, `ô ở dòng ${tooLong + 1} dài quá 500 ký tự`);
+  if (rows.length > MAX_ROWS) throw failure(name, `nhiều hơn ${MAX_ROWS} dòng (giới hạn của một lần nhập)`);
+  const tooLong = rows.findIndex((row) => Object.values(row).some((cell) => cell.length > MAX_CELL));
+  if (tooLong >= 0) throw failure(name, `ô ở dòng ${tooLong + 1} dài quá ${MAX_CELL} ký tự`);
   const detected = detectLegacy(rows.map((r) => `${r.fullName} ${r.positions} ${r.unit}`).join('\n'));
   const legacy = detected && {
     encoding: detected.encoding,
@@ -90,5 +118,5 @@ export async function readAttendeeFile(path: string): Promise<AttendeeFile> {
       unit: decodeLegacy(r.unit, detected.encoding),
     })),
   };
-  return { fileName: name, rows, legacy };
+  return { fileName: name, encoding, heading, rows, legacy };
 }

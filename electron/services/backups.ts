@@ -1,25 +1,24 @@
 // Backups of the live database through SQLite's online backup API (never a copy of the live file),
 // their listing, rotation, and restoring meetings from them into the live store.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackupInfo, RestoreResult } from '../../shared/backups.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { MeetingSummary } from '../../shared/model/meeting.ts';
-import { createStore, openSnapshot, type Db, type Store } from '../store/index.ts';
-import { describeFsError, safeFileName } from './files.ts';
+import { describeFsError } from '../fs-errors.ts';
+import { createStore, openSnapshot, type AppFiles, type Db, type Store } from '../store/index.ts';
+import { safeFileName } from './files.ts';
 import { importMeeting, parseMeetingFile, toMeetingFile } from './meeting-file.ts';
 import { getMeetingRecord } from './meetings.ts';
+import { readFileBounded } from './read-file.ts';
 import { backupsToDelete, DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
 
 export type BackupReason = BackupInfo['reason'];
 const REASONS: Record<BackupReason, string> = { start: 'khoi-dong', periodic: 'dinh-ky', 'before-restore': 'truoc-khoi-phuc', manual: 'thu-cong', imported: 'nhap-tu-tep' };
 const NAME = /^bien-ban-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z-]+)\.sqlite$/;
 
-/** The automatic backups live beside the database, in backups/ (so <appData>/Bien Ban/backups/). */
-export function backupsDirFor(databaseFile: string): string {
-  return join(dirname(databaseFile), 'backups');
-}
+export { backupsDirFor } from '../paths.ts';
 
 export function backupName(reason: BackupReason, now: Date): string {
   return `bien-ban-${now.toISOString().replace(/[:.]/g, '-')}-${REASONS[reason]}.sqlite`;
@@ -32,6 +31,17 @@ function parseName(name: string): { time: number; reason: BackupReason } | null 
   const reason = (Object.keys(REASONS) as BackupReason[]).find((r) => REASONS[r] === tag);
   const time = Date.parse(`${day}T${h}:${m}:${s}.${ms}Z`);
   return reason && Number.isFinite(time) ? { time, reason } : null;
+}
+
+/** Creates the folder; a failure keeps its real cause (a recursive mkdir reports EROFS as ENOENT). */
+function ensureFolder(dir: string): void {
+  if (existsSync(dir)) return;
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dir, { recursive: true });
+  }
 }
 
 function syncDir(dir: string): void {
@@ -55,7 +65,9 @@ function syncDir(dir: string): void {
 export async function writeBackup(db: Db, target: string): Promise<void> {
   const temp = join(dirname(target), `.${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.sqlite.tmp`);
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    ensureFolder(dirname(target));
+    // Made here first, so that a full, read-only or forbidden folder fails with its own errno.
+    closeSync(openSync(temp, 'wx'));
     await db.backup(temp);
     const copy = new Database(temp);
     try {
@@ -92,13 +104,17 @@ export async function createBackup(db: Db, dir: string, reason: BackupReason, no
   return target;
 }
 
-/** A backup into a folder the user chose (a USB stick): a new file, never one that exists. */
-export async function backupToFolder(db: Db, folder: string, now = new Date()): Promise<string> {
+/**
+ * A backup into a folder the user chose (a USB stick): a new file, never one that exists, and never in
+ * the app's own backups folder (files: the live store's guard).
+ */
+export async function backupToFolder(db: Db, folder: string, files: AppFiles, now = new Date()): Promise<string> {
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}-${pad(now.getMinutes())}`;
   const base = safeFileName(`Sao lưu Biên Bản ${stamp}`, 'sqlite').replace(/\.sqlite$/, '');
   let target = join(folder, `${base}.sqlite`);
   for (let n = 2; existsSync(target); n++) target = join(folder, `${base} (${n}).sqlite`);
+  files.writeTarget(target, `Không sao lưu được vào ${folder}`, 'BACKUP_FAILED');
   await writeBackup(db, target);
   return target;
 }
@@ -167,14 +183,12 @@ export function backupPath(dir: string, name: string): string {
   return path;
 }
 
+/** The largest backup file read (it is held in memory while open). */
+export const BACKUP_MAX_BYTES = 2 * 1024 * 1024 * 1024 - 1;
+
 /** A backup opened in memory (migrated there if older); the file is only read. Close its db. */
 export function openBackup(path: string): Store {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new AppError('FILE_UNREADABLE', `Không đọc được bản sao lưu: ${describeFsError(error)}.`, { cause: error });
-  }
+  const bytes = readFileBounded(path, { maxBytes: BACKUP_MAX_BYTES, context: 'Không đọc được bản sao lưu' });
   const db = openSnapshot(bytes, path);
   const check = db.pragma('quick_check', { simple: true });
   if (check !== 'ok') {
@@ -224,7 +238,8 @@ export async function restoreFromBackup(store: Store, dir: string, path: string,
  * looked at and restored like the automatic ones. The file is only read, checked as a Biên Bản database
  * and written anew through the backup API; it must hold a Biên Bản database of this or an older version.
  */
-export async function addBackupFile(dir: string, path: string, now = new Date()): Promise<BackupInfo> {
+export async function addBackupFile(dir: string, path: string, files: AppFiles, now = new Date()): Promise<BackupInfo> {
+  files.assertNotOwn(path, 'Không mở được tệp này làm bản sao lưu');
   const backup = openBackup(path);
   try {
     const name = backupName('imported', now);
@@ -234,58 +249,5 @@ export async function addBackupFile(dir: string, path: string, now = new Date())
     return added;
   } finally {
     backup.db.close();
-  }
-}
-
-/** Backups at start and then periodically, only when something was written since the last one. */
-export class AutoBackups {
-  private last = -1;
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private running: Promise<string | null> | null = null;
-  private readonly db: Db;
-  private readonly dir: string;
-  private readonly onError: (error: unknown) => void;
-
-  constructor(db: Db, dir: string, onError: (error: unknown) => void = (error) => console.error('[backup]', error)) {
-    this.db = db;
-    this.dir = dir;
-    this.onError = onError;
-  }
-
-  private changes(): number {
-    return this.db.prepare('SELECT total_changes()').pluck().get() as number;
-  }
-
-  /** Backs up if anything changed since the last backup (always the first time); then prunes. */
-  tick(reason: BackupReason = 'periodic', now = new Date()): Promise<string | null> {
-    if (this.running) return this.running;
-    const changes = this.changes();
-    if (changes === this.last) return Promise.resolve(null);
-    this.running = (async () => {
-      try {
-        const path = await createBackup(this.db, this.dir, reason, now);
-        this.last = changes;
-        pruneBackups(this.dir, now.getTime());
-        return path;
-      } catch (error) {
-        this.onError(error);
-        return null;
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
-  }
-
-  start(intervalMs = 10 * 60_000): Promise<string | null> {
-    const first = this.tick('start');
-    this.timer = setInterval(() => void this.tick('periodic'), intervalMs);
-    this.timer.unref?.();
-    return first;
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
   }
 }

@@ -3,9 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { describeFsError } from '../fs-errors.ts';
+import type { AppFiles } from '../store/files.ts';
 
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * Writes a file the user chose: the target is checked by the store's guard (never one of the app's own
+ * files, only a regular file replaced), then written as a temporary file in the same folder, fsynced and
+ * renamed over it, so a failure leaves the old file or the new one, never half of one.
+ */
+export function writeFileAtomic(target: string, data: string | Uint8Array, files: AppFiles): void {
+  const context = `Không ghi được tệp ${target}`;
+  const path = files.writeTarget(target, context);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const fd = openSync(temp, 'wx');
     try {
@@ -16,24 +25,14 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, target);
+    renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
-    throw new AppError('FILE_WRITE_FAILED', `Không ghi được tệp ${target}: ${describeFsError(error)}.`, { cause: error });
-  }
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT': return 'tệp hoặc thư mục không tồn tại';
-    case 'EACCES':
-    case 'EPERM': return 'không có quyền ghi hoặc tệp đang được mở bởi chương trình khác';
-    case 'EBUSY': return 'tệp đang được mở bởi chương trình khác';
-    case 'ENOSPC': return 'ổ đĩa đã đầy';
-    case 'EROFS': return 'ổ đĩa chỉ cho phép đọc';
-    case 'EISDIR': return 'đường dẫn là một thư mục';
-    default: return 'lỗi hệ thống tệp';
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder itself refuses: nothing was left there.
+    }
+    throw new AppError('FILE_WRITE_FAILED', `${context}: ${describeFsError(error)}.`, { cause: error });
   }
 }
 

@@ -1,5 +1,5 @@
 // Export and import of the portable meeting file. Import always creates a new meeting, in one transaction.
-import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import type { MeetingRecord } from '../../shared/model/meeting.ts';
 import {
@@ -7,7 +7,9 @@ import {
 } from '../../shared/model/meeting-file.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Store } from '../store/index.ts';
-import { describeFsError, writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from './files.ts';
+import { jsonDepth } from './json-limits.ts';
+import { readFileBounded } from './read-file.ts';
 import { getMeetingRecord } from './meetings.ts';
 
 const strip = <T extends { id: number; meetingId: number; ord: number }>({ id: _i, meetingId: _m, ord: _o, ...rest }: T) => rest;
@@ -53,7 +55,7 @@ export function serializeMeetingFile(file: MeetingFile): string {
 }
 
 export function exportMeetingFile(store: Store, meetingId: number, target: string): void {
-  writeFileAtomic(target, serializeMeetingFile(toMeetingFile(getMeetingRecord(store, meetingId))));
+  writeFileAtomic(target, serializeMeetingFile(toMeetingFile(getMeetingRecord(store, meetingId))), store.files);
 }
 
 /** Checks a parsed JSON value: the kind and version first, so that a newer file gets the right message. */
@@ -71,19 +73,19 @@ export function parseMeetingFile(json: unknown): MeetingFile {
   return parseOrThrow(meetingFileSchema, json, 'Tệp hội nghị không hợp lệ');
 }
 
+/** Deeper than any meeting file (root › sites › site › attendees › attendee is 5). */
+export const MEETING_FILE_MAX_DEPTH = 32;
+
 export function readMeetingFile(path: string): MeetingFile {
+  const bytes = readFileBounded(path, { maxBytes: MEETING_FILE_MAX_BYTES, context: `Không đọc được tệp hội nghị ${basename(path)}` });
   let text: string;
   try {
-    const stats = statSync(path);
-    if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    if (stats.size > MEETING_FILE_MAX_BYTES) {
-      throw new AppError('FILE_TOO_LARGE', `Tệp quá lớn (${(stats.size / 1048576).toFixed(1)} MB; tối đa ${MEETING_FILE_MAX_BYTES / 1048576} MB).`);
-    }
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (error instanceof TypeError) throw new AppError('FILE_MALFORMED', 'Tệp không phải văn bản UTF-8 hợp lệ.', { cause: error });
-    throw new AppError('FILE_UNREADABLE', `Không đọc được tệp ${path}: ${describeFsError(error)}.`, { cause: error });
+    throw new AppError('FILE_MALFORMED', 'Tệp không phải văn bản UTF-8 hợp lệ.', { cause: error });
+  }
+  if (jsonDepth(text, MEETING_FILE_MAX_DEPTH) > MEETING_FILE_MAX_DEPTH) {
+    throw new AppError('FILE_MALFORMED', `Tệp hội nghị không hợp lệ: dữ liệu lồng nhau quá sâu (hơn ${MEETING_FILE_MAX_DEPTH} tầng).`);
   }
   let json: unknown;
   try {

@@ -1,8 +1,10 @@
-// Opens the store: durability settings, migrations, and the refusal of foreign or newer databases.
+// Opens the store: foreign, newer or damaged databases refused on a read-only connection first, then
+// durability settings and migrations.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { describeFsError, fsErrorCode, isWriteRefused } from '../fs-errors.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { registerSearchFunctions } from './search.ts';
 
@@ -18,14 +20,106 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+const statOrNull = (path: string) => {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+};
+
+function openFailed(file: string, error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (fsErrorCode(error).startsWith('SQLITE_CORRUPT')) return new AppError('DB_DAMAGED', damagedMessage(file), { cause: error });
+  if (isWriteRefused(error)) {
+    return new AppError('DB_READ_ONLY', `Không mở được cơ sở dữ liệu ${file} để ghi: ${describeFsError(error)}. Dữ liệu không bị thay đổi; hãy chọn thư mục có quyền ghi hoặc giải phóng chỗ trên ổ đĩa.`, { cause: error });
+  }
+  const code = fsErrorCode(error);
+  if (code.startsWith('E')) return new AppError('DB_OPEN_FAILED', `Không mở được cơ sở dữ liệu ${file}: ${describeFsError(error)}.`, { cause: error });
+  return new AppError('DB_OPEN_FAILED', `Tệp ${file} bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản.`, { cause: error });
+}
+
+/**
+ * Checks an existing database on a read-only connection, so that a refused file is left byte for byte:
+ * another program's SQLite file, a newer version's store, damaged pages.
+ */
+function inspect(file: string, latest: number): void {
+  // A read-only connection to a WAL database creates its -shm (and -wal) files. Without a -shm before, no
+  // other connection had the store open: what this one made is removed again (a -wal only if empty), so
+  // that a refused file's folder is as it was.
+  const created = ['-wal', '-shm'].filter((suffix) => statOrNull(file + suffix) === null);
+  try {
+    inspectReadOnly(file, latest);
+  } finally {
+    if (created.includes('-shm')) {
+      const ours = created.filter((suffix) => suffix === '-shm' || (statOrNull(file + suffix)?.size ?? 0) === 0);
+      for (const suffix of ours) {
+        try {
+          rmSync(file + suffix, { force: true });
+        } catch {
+          // Could not be removed (a read-only folder could not have had it made either).
+        }
+      }
+    }
+  }
+}
+
+function inspectReadOnly(file: string, latest: number): void {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw openFailed(file, error);
+  }
+  try {
+    checkOwnership(db, latest);
+    let check: unknown;
+    try {
+      check = db.pragma('quick_check', { simple: true });
+    } catch (error) {
+      if (fsErrorCode(error) === 'SQLITE_NOTADB') throw error;
+      throw new AppError('DB_DAMAGED', damagedMessage(file), { cause: error });
+    }
+    if (check !== 'ok') throw new AppError('DB_DAMAGED', damagedMessage(file));
+  } catch (error) {
+    throw openFailed(file, error);
+  } finally {
+    db.close();
+  }
+}
+
+export function damagedMessage(file: string): string {
+  return `Cơ sở dữ liệu ${file} bị hỏng (có thể do mất điện hoặc lỗi ổ đĩa) nên không mở được. Tệp hỏng sẽ được giữ nguyên để kiểm tra.`;
+}
+
+/**
+ * Opens the store: an existing file is first checked read-only (ownership, version, pages); only then is
+ * it opened for writing, set to WAL with synchronous FULL, and migrated (after a copy beside it).
+ */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const inMemory = file === ':memory:';
-  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  const latest = (options.migrations ?? MIGRATIONS).length;
+  if (!inMemory) {
+    let existing: Stats | null = null;
+    try {
+      existing = statSync(file);
+    } catch (error) {
+      if (fsErrorCode(error) !== 'ENOENT') throw openFailed(file, error);
+    }
+    if (existing && !existing.isFile()) throw new AppError('DB_OPEN_FAILED', `Không mở được cơ sở dữ liệu ${file}: đường dẫn không phải là một tệp.`);
+    // An empty file holds nothing to check (a store that was being created); it becomes a new store.
+    if (existing && existing.size > 0) inspect(file, latest);
+    try {
+      if (!existing) mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      throw openFailed(file, error);
+    }
+  }
   let db: Db;
   try {
     db = new Database(file);
   } catch (error) {
-    throw new AppError('DB_OPEN_FAILED', `Không mở được cơ sở dữ liệu ${file}.`, { cause: error });
+    throw openFailed(file, error);
   }
   try {
     configure(db);
@@ -33,8 +127,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    if (error instanceof AppError) throw error;
-    throw new AppError('DB_OPEN_FAILED', `Tệp ${file} bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản.`, { cause: error });
+    throw openFailed(file, error);
   }
 }
 
@@ -45,6 +138,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 export function openSnapshot(bytes: Buffer, name: string): Db {
   let db: Db;
   try {
+    // A copy of a live store is in WAL mode, which a database in memory cannot use: this copy of its
+    // bytes is marked as a rollback-journal file (header bytes 18 and 19), as SQLite documents.
+    if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) {
+      bytes = Buffer.from(bytes);
+      bytes[18] = 1;
+      bytes[19] = 1;
+    }
     db = new Database(bytes);
     db.pragma('foreign_keys = ON');
   } catch (error) {
@@ -56,6 +156,7 @@ export function openSnapshot(bytes: Buffer, name: string): Db {
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
+    if (fsErrorCode(error).startsWith('SQLITE_CORRUPT')) throw new AppError('DB_DAMAGED', 'Bản sao lưu này bị hỏng.', { cause: error });
     throw new AppError('DB_OPEN_FAILED', `Tệp ${name} bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản.`, { cause: error });
   }
 }
@@ -68,11 +169,8 @@ function configure(db: Db): void {
   db.pragma('busy_timeout = 5000');
 }
 
-function migrate(db: Db, file: string | null, options: OpenOptions): void {
-  // The search index's triggers call these functions on every write.
-  registerSearchFunctions(db);
-  const migrations = options.migrations ?? MIGRATIONS;
-  const latest = migrations.length;
+/** Refuses another program's SQLite file and a store of a newer version. */
+function checkOwnership(db: Db, latest: number): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   const appId = db.pragma('application_id', { simple: true }) as number;
   const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n > 0;
@@ -85,6 +183,15 @@ function migrate(db: Db, file: string | null, options: OpenOptions): void {
       `Cơ sở dữ liệu được tạo bởi phiên bản Biên Bản mới hơn (dữ liệu phiên bản ${version}, ứng dụng này đọc được đến phiên bản ${latest}). Hãy cập nhật ứng dụng.`,
     );
   }
+}
+
+function migrate(db: Db, file: string | null, options: OpenOptions): void {
+  // The search index's triggers call these functions on every write.
+  registerSearchFunctions(db);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length;
+  checkOwnership(db, latest);
+  const version = db.pragma('user_version', { simple: true }) as number;
   if (version === latest) return;
   if (file && version > 0) {
     const backup = `${file}.before-v${latest}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;

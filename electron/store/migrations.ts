@@ -186,6 +186,22 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE meetings ADD COLUMN notice_date TEXT');
     },
   },
+  {
+    name: 'trash of deleted meetings',
+    up(db) {
+      db.exec(`
+        CREATE TABLE deleted_meetings (
+          id INTEGER PRIMARY KEY,
+          token TEXT NOT NULL UNIQUE,
+          title TEXT NOT NULL,
+          date TEXT,
+          deleted_at TEXT NOT NULL,
+          file TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX deleted_meetings_by_time ON deleted_meetings (deleted_at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

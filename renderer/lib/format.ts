@@ -20,3 +20,10 @@ export function isComposing(event: { nativeEvent: KeyboardEvent } | KeyboardEven
   const native = 'nativeEvent' in event ? event.nativeEvent : event;
   return native.isComposing || native.keyCode === 229;
 }
+
+/** An ISO time as "09 giờ 05, 21/11/2026", local time. */
+export function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getHours())} giờ ${pad(date.getMinutes())}, ${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
+}

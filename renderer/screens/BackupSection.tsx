@@ -5,7 +5,8 @@ import type { MeetingSummary } from '../../shared/model/meeting.ts';
 import { errorMessage } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { useClient, useToast } from '../context.tsx';
-import { formatDate } from '../lib/format.ts';
+import { useBackupStatus } from '../hooks/useBackupStatus.ts';
+import { formatDate, formatWhen } from '../lib/format.ts';
 
 const REASONS: Record<BackupInfo['reason'], string> = {
   start: 'khi mở ứng dụng',
@@ -19,11 +20,6 @@ export function formatSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB` : `${(bytes / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 }
 
-function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getHours())} giờ ${pad(date.getMinutes())}, ${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
-}
 
 type Pending = { backup: BackupInfo; meeting: MeetingSummary | null };
 
@@ -35,6 +31,7 @@ export function BackupSection() {
   const [open, setOpen] = useState<{ name: string; meetings: MeetingSummary[] } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
+  const status = useBackupStatus();
 
   const refresh = useCallback(() => {
     client.listBackups({}).then((list) => {
@@ -101,6 +98,12 @@ export function BackupSection() {
     <fieldset className="group backups">
       <legend>Sao lưu và khôi phục</legend>
       <p className="muted">Ứng dụng tự sao lưu khi mở và mười phút một lần trong khi làm việc. Nên sao lưu thêm ra USB sau mỗi hội nghị quan trọng.</p>
+      {status ? (
+        <p className={status.failure ? 'field-error' : undefined}>
+          Lần sao lưu tự động thành công gần nhất: {status.lastGood ? formatWhen(status.lastGood) : 'chưa có'}.
+          {status.failure ? ` Sao lưu tự động đang bị lỗi: ${status.failure.message}` : ''}
+        </p>
+      ) : null}
       <p>
         <button type="button" onClick={() => void backupNow()} disabled={busy}>Sao lưu ngay ra thư mục…</button>{' '}
         <button type="button" onClick={() => void addFromFile()} disabled={busy}>Mở bản sao lưu từ tệp (USB)…</button>

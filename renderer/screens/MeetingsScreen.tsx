@@ -8,6 +8,7 @@ import { errorMessage } from '../api.ts';
 import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
 import { Highlight } from '../components/Highlight.tsx';
 import { VirtualList } from '../components/VirtualList.tsx';
+import { DeletedMeetings } from './DeletedMeetings.tsx';
 import { useClient, useToast, useTracker } from '../context.tsx';
 import { fold } from '../../shared/vietnamese/fold.ts';
 import { formatCount, formatDate } from '../lib/format.ts';
@@ -150,6 +151,7 @@ export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: n
         <div className="toolbar">
           <button type="button" className="primary" onClick={() => setCreating(true)}>Hội nghị mới <kbd>Ctrl+N</kbd></button>
           <button type="button" onClick={onImport}>Nhập tệp hội nghị <kbd>Ctrl+O</kbd></button>
+          <DeletedMeetings onRestored={() => void load()} />
         </div>
       </div>
       <div className="field search">

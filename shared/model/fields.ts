@@ -2,11 +2,22 @@
 import * as z from 'zod';
 import { normalizeLine, normalizeText } from '../text.ts';
 
+/**
+ * Raw text far over a field's limit is refused before it is normalised, so that no work is spent on it;
+ * the margin leaves room for what normalising removes (decomposed letters, runs of white space).
+ */
+export const RAW_LENGTH_FACTOR = 4;
+const bounded = (max: number, normalize: (text: string) => string) =>
+  z.string()
+    .refine((text) => text.length <= max * RAW_LENGTH_FACTOR, { message: `quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự)`, abort: true })
+    .overwrite(normalize)
+    .max(max);
+
 /** Single-line text, e.g. a name or a position. */
-export const line = (max = 500) => z.string().overwrite(normalizeLine).max(max).default('');
+export const line = (max = 500) => bounded(max, normalizeLine).default('');
 
 /** Multi-line text, e.g. what a speaker said. */
-export const paragraphs = (max = 200_000) => z.string().overwrite(normalizeText).max(max).default('');
+export const paragraphs = (max = 200_000) => bounded(max, normalizeText).default('');
 
 export const count = (max = 1_000_000) => z.int().min(0).max(max);
 

@@ -4,6 +4,7 @@ import type { STATUSES } from './meeting.ts';
 
 export const FIELD_LABELS: Record<string, string> = {
   superiorBody: 'cơ quan cấp trên',
+  query: 'nội dung tìm kiếm',
   issuingBody: 'cơ quan ban hành',
   abbreviation: 'chữ viết tắt của cơ quan',
   placeName: 'địa danh',

@@ -3,18 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, relative } from 'node:path';
+import { join } from 'node:path';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
+import { resolveRendererFile } from '../../electron/renderer-files.ts';
 import type { Store } from '../../electron/store/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
 
 export interface Bridge {
   url: string;
@@ -52,9 +46,10 @@ export async function startBridge(options: { root: string; store: Store; documen
   };
   const handlers = createHandlers(options.store, dialogs, options.documents, { backupsDir: join(options.saveDir, 'backups') });
 
+  let origin = '';
   const server: Server = createServer((request, response) => {
     void (async () => {
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const url = new URL(request.url ?? '/', origin);
       if (request.method === 'POST' && url.pathname.startsWith('/__api/')) {
         const chunks: Buffer[] = [];
         for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -69,17 +64,15 @@ export async function startBridge(options: { root: string; store: Store; documen
         response.end(JSON.stringify(result));
         return;
       }
-      const path = normalize(join(options.root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
-      if (relative(options.root, path).startsWith('..')) {
+      // The same rule as the app's protocol handler, for this server's origin.
+      const target = resolveRendererFile(options.root, url.href, origin);
+      if (!target) {
         response.writeHead(404).end();
         return;
       }
       try {
-        const body = await readFile(path);
-        response.writeHead(200, {
-          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-        });
+        const body = await readFile(target.path);
+        response.writeHead(200, { 'content-type': target.contentType, 'content-security-policy': CONTENT_SECURITY_POLICY });
         response.end(body);
       } catch {
         response.writeHead(404).end();
@@ -88,6 +81,7 @@ export async function startBridge(options: { root: string; store: Store; documen
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}/`,
     saved,

@@ -1,5 +1,6 @@
 // LibreOffice opens and converts each Word file of the 2021 fixture: both formats and the notice.
-// The check Word's "no repair prompt" can have here. Skipped, saying why, only where soffice is not installed.
+// The check Word's "no repair prompt" can have here. Skipped, saying why, where soffice is not installed,
+// except where BIEN_BAN_REQUIRE_SOFFICE=1 (CI): there a missing soffice or poppler fails the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { PROFILE, withFixture } from './support.ts';
 const installed = (program: string, ...args: string[]) => !spawnSync(program, args, { stdio: 'ignore' }).error;
 const HAS_SOFFICE = installed('soffice', '--version');
 const HAS_POPPLER = installed('pdfinfo', '-v') && installed('pdftotext', '-v') && installed('pdffonts', '-v');
+const REQUIRED = process.env.BIEN_BAN_REQUIRE_SOFFICE === '1';
 
 const pdfText = (pdf: string, page: number) =>
   spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
@@ -39,7 +41,10 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
     expect(result.status, result.stderr).toBe(0);
     for (const name of Object.keys(docs)) expect(existsSync(join(dir, `${name}.pdf`)), `${name}.pdf`).toBe(true);
 
-    if (!HAS_POPPLER) return;
+    if (!HAS_POPPLER) {
+      expect(REQUIRED, 'BIEN_BAN_REQUIRE_SOFFICE=1 but poppler (pdfinfo, pdftotext, pdffonts) is not installed').toBe(false);
+      return;
+    }
     for (const name of Object.keys(docs)) {
       const pdf = join(dir, `${name}.pdf`);
       const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
@@ -60,5 +65,11 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
 });
 
 describe.skipIf(HAS_SOFFICE)('LibreOffice', () => {
-  it.skip('is not installed (no "soffice" on PATH): the PDF conversion check cannot run here', () => {});
+  if (REQUIRED) {
+    it('is required (BIEN_BAN_REQUIRE_SOFFICE=1) but not installed: no "soffice" on PATH', () => {
+      expect.fail('LibreOffice is mandatory here: install libreoffice-writer-nogui (test/setup-and-run.sh does).');
+    });
+  } else {
+    it.skip('is not installed (no "soffice" on PATH): the PDF conversion check cannot run here', () => {});
+  }
 });

@@ -22,8 +22,8 @@ vi.mock('node:fs', async (importOriginal) => {
 describe('a locked target', () => {
   it.each([
     ['EBUSY', 'tệp đang được mở bởi chương trình khác'],
-    ['EPERM', 'không có quyền ghi hoặc tệp đang được mở bởi chương trình khác'],
-    ['EACCES', 'không có quyền ghi hoặc tệp đang được mở bởi chương trình khác'],
+    ['EPERM', 'hệ điều hành không cho phép thao tác này (không có quyền, hoặc tệp đang được chương trình khác mở)'],
+    ['EACCES', 'không có quyền truy cập tệp hoặc thư mục này (hoặc tệp đang được chương trình khác mở)'],
   ])('%s: keeps the old file whole, removes the temporary file and explains', async (code, reason) => {
     const store = memoryStore();
     const id = withFixture(store);

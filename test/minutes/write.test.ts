@@ -56,8 +56,8 @@ describe('writing the minutes file', () => {
     mkdirSync(target);
     writeFileSync(join(target, 'giữ lại.txt'), 'nội dung');
     expect(await failure(writeMinutesDocx(store, id, target, { kind: 'minutes' }))).toEqual({
-      code: 'FILE_WRITE_FAILED',
-      message: `Không ghi được tệp ${target}: đường dẫn là một thư mục.`,
+      code: 'FILE_NOT_REGULAR',
+      message: `Không ghi được tệp ${target}: đường dẫn là một thư mục, không phải tệp.`,
     });
     expect(readdirSync(dir)).toEqual(['bien-ban.docx']);
     expect(readFileSync(join(target, 'giữ lại.txt'), 'utf8')).toBe('nội dung');

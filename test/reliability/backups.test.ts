@@ -3,8 +3,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  AutoBackups, backupMeetings, backupName, backupPath, backupToFolder, backupsDirFor, createBackup, listBackups, pruneBackups, restoreFromBackup,
+  backupMeetings, backupName, backupPath, backupToFolder, backupsDirFor, createBackup, listBackups, pruneBackups, restoreFromBackup,
 } from '../../electron/services/backups.ts';
+import { AutoBackups } from '../../electron/services/auto-backups.ts';
 import { openWithRecovery } from '../../electron/services/recovery.ts';
 import { backupsToDelete, type Dated } from '../../electron/services/retention.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
@@ -78,11 +79,11 @@ describe('backups', () => {
     const store = fileStore(dir);
     fill(store, 'Hội nghị A');
     const usb = join(dir, 'usb');
-    const first = await backupToFolder(store.db, usb, new Date(NOW));
-    const second = await backupToFolder(store.db, usb, new Date(NOW));
+    const first = await backupToFolder(store.db, usb, store.files, new Date(NOW));
+    const second = await backupToFolder(store.db, usb, store.files, new Date(NOW));
     expect(first).not.toBe(second);
     expect(readdirSync(usb).sort()).toEqual(['Sao lưu Biên Bản 2026-11-21 17-00 (2).sqlite', 'Sao lưu Biên Bản 2026-11-21 17-00.sqlite'].map((n) => n.replace('17-00', first.match(/(\d\d-\d\d)\.sqlite$/)?.[1] ?? '')).sort());
-    await expect(backupToFolder(store.db, join(dir, 'bien-ban.sqlite'), new Date(NOW))).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
+    await expect(backupToFolder(store.db, join(dir, 'bien-ban.sqlite'), store.files, new Date(NOW))).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
     store.db.close();
   });
 
@@ -127,6 +128,8 @@ describe('backups', () => {
     const bId = backupMeetings(path).find((m) => m.title === 'Hội nghị B')?.id ?? 0;
     const one = await restoreFromBackup(store, backups, path, bId);
     expect(one.meetingIds).toHaveLength(1);
+    // One meeting restored: the organisation profile stays the current one, not the backup's.
+    expect(store.profile.get().issuingBody).toBe('KHÁC');
     expect(store.meetings.list().map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B', 'Hội nghị C']);
     expect(backupMeetings(one.safetyBackup).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị C']);
 
@@ -225,7 +228,7 @@ describe('a backup brought from a file (a USB stick)', () => {
     // Another machine's database, backed up to its USB stick.
     const other = fileStore(dir, 'other.sqlite');
     fill(other, 'Hội nghị trên máy khác');
-    const usb = await backupToFolder(other.db, join(dir, 'usb'), new Date(NOW));
+    const usb = await backupToFolder(other.db, join(dir, 'usb'), other.files, new Date(NOW));
     other.db.close();
     const garbage = join(dir, 'usb', 'not-a-backup.sqlite');
     writeFileSync(garbage, 'đây không phải bản sao lưu');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupToFolder, createBackup } from '../../electron/services/backups.ts';
@@ -20,7 +20,7 @@ describe('Sao lưu và khôi phục', () => {
     const { user, fake } = renderApp({ route: () => ({ screen: 'settings' }) });
     const other = createStore(openDatabase(':memory:'));
     other.meetings.create({ title: 'Hội nghị trên máy cũ', date: '2026-09-30' });
-    fake.dialog.open = await backupToFolder(other.db, join(fake.dir, 'usb'));
+    fake.dialog.open = await backupToFolder(other.db, join(fake.dir, 'usb'), other.files);
     other.db.close();
     await user.click(await screen.findByRole('button', { name: 'Mở bản sao lưu từ tệp (USB)…' }));
     const table = await screen.findByRole('table', { name: 'Các bản sao lưu' });
@@ -80,5 +80,24 @@ describe('Sao lưu và khôi phục', () => {
   it('sizes in KB and MB', () => {
     expect(formatSize(10)).toBe('1 KB');
     expect(formatSize(5 * 1048576 + 300_000)).toBe('5,3 MB');
+  });
+
+  it('shows a banner while automatic backups fail, and the last good backup in Cài đặt', async () => {
+    const { fake } = renderApp({ route: () => ({ screen: 'settings' }) });
+    expect(await fake.autoBackups.tick('start', new Date('2026-11-20T08:30:00Z'))).not.toBeNull();
+    fake.store.meetings.create({ title: 'Hội nghị mới' });
+    // The backups folder becomes unusable (here: a file where the folder was), as a full or removed disk does.
+    const { rmSync } = await import('node:fs');
+    rmSync(join(fake.dir, 'backups'), { recursive: true });
+    writeFileSync(join(fake.dir, 'backups'), '');
+    expect(await fake.autoBackups.tick('periodic', new Date('2026-11-20T08:40:00Z'))).toBeNull();
+    // Changing screen asks again (the banner also asks every 30 seconds).
+    fake.command('show-meetings');
+    const banner = await screen.findByRole('alert');
+    expect(banner).toHaveTextContent(/^Sao lưu tự động đang bị lỗi \(từ \d\d giờ \d\d, 20\/11\/2026, đã thử 1 lần\): Không sao lưu được vào .*backups: /);
+    expect(banner).toHaveTextContent('Ứng dụng vẫn tiếp tục thử lại.');
+    expect(banner).toHaveTextContent(/Bản sao lưu tốt gần nhất: \d\d giờ \d\d, 20\/11\/2026/);
+    fake.command('show-settings');
+    expect(await screen.findByText(/^Lần sao lưu tự động thành công gần nhất: \d\d giờ \d\d, 20\/11\/2026\. Sao lưu tự động đang bị lỗi/)).toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import type { Api, AppCommand, Channel, Envelope, Input, Output } from '../../sh
 import { CHANNELS } from '../../shared/api.ts';
 import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
+import { AutoBackups } from '../../electron/services/auto-backups.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 
 export interface FakeApi {
@@ -20,6 +21,8 @@ export interface FakeApi {
   dialog: { cancelSave: boolean; open: string | null };
   /** Resolves when every call made so far has been answered. */
   idle(): Promise<void>;
+  /** The automatic backups of the store (not started: tests call tick), whose status the screens show. */
+  autoBackups: AutoBackups;
   /** Sends a menu command, as the Electron menu does. */
   command(command: AppCommand): void;
   close(): void;
@@ -46,7 +49,8 @@ export function createFakeApi(): FakeApi {
     },
     writeDocx: async () => undefined,
   };
-  const handlers = createHandlers(store, dialogs, documents, { backupsDir: join(dir, 'backups') });
+  const autoBackups = new AutoBackups(store.db, join(dir, 'backups'), { onError: () => {} });
+  const handlers = createHandlers(store, dialogs, documents, { backupsDir: join(dir, 'backups'), backupStatus: () => autoBackups.current() });
   const calls: FakeApi['calls'] = [];
   const listeners = new Set<(command: AppCommand) => void>();
   const pending = new Set<Promise<unknown>>();
@@ -78,6 +82,7 @@ export function createFakeApi(): FakeApi {
     calls,
     dir,
     dialog,
+    autoBackups,
     idle: async () => {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
@@ -85,6 +90,7 @@ export function createFakeApi(): FakeApi {
       for (const listener of listeners) listener(command);
     },
     close: () => {
+      autoBackups.stop();
       store.db.close();
       rmSync(dir, { recursive: true, force: true });
     },

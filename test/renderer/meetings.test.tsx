@@ -141,4 +141,30 @@ describe('Meetings screen', () => {
     fake.command('new-meeting');
     expect(await screen.findByRole('dialog', { name: 'Hội nghị mới' })).toBeInTheDocument();
   });
+
+  it('keeps a deleted meeting in “Hội nghị đã xóa” and restores it from there, whole', async () => {
+    const { user, fake } = renderApp({
+      prepare: (f) => {
+        const id = meetingIn(f, { title: 'Hội nghị tổng kết năm', date: '2026-12-20' });
+        const site = f.store.sites.add(id, { name: 'Điểm cầu Trung ương', level: 'central' });
+        f.store.attendees.add(id, { siteId: site.id, fullName: 'Nguyễn Văn Thông' });
+        f.store.speeches.add(id, { speakerName: 'Nguyễn Văn Thông', content: 'Ý kiến về kế hoạch năm tới.' });
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Xóa hội nghị Hội nghị tổng kết năm' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: /^Xóa/ }));
+    await waitFor(() => expect(fake.store.meetings.list()).toEqual([]));
+    // The undo toast is gone (a restart, say): the trash still has it.
+    expect(fake.store.trash.list()).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Hội nghị đã xóa…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Hội nghị đã xóa' });
+    expect(dialog).toHaveTextContent('Hội nghị tổng kết năm, 20/12/2026');
+    await user.click(within(dialog).getByRole('button', { name: 'Khôi phục hội nghị Hội nghị tổng kết năm' }));
+    expect(await screen.findByRole('button', { name: 'Hội nghị tổng kết năm' })).toBeInTheDocument();
+    const [restored] = fake.store.meetings.list();
+    expect(restored).toMatchObject({ title: 'Hội nghị tổng kết năm', date: '2026-12-20', siteCount: 1, attendeeCount: 1, speechCount: 1 });
+    expect(fake.store.speeches.list(restored?.id ?? 0)[0]?.content).toBe('Ý kiến về kế hoạch năm tới.');
+    expect(fake.store.trash.list()).toEqual([]);
+    expect(within(dialog).getByText(/Không có hội nghị nào đã xóa/)).toBeInTheDocument();
+  });
 });

@@ -118,23 +118,39 @@ describe('legacy encodings and lookalike letters in text fields', () => {
 });
 
 describe('attendee list from a file', () => {
-  it('adds a CSV list at once; a VNI list is offered converted', async () => {
+  it('shows the first rows before adding; a UTF-16 list with a heading line; a VNI list is offered converted', async () => {
     const { user, fake, id } = openSection('sites', (f, meetingId) => void f.store.sites.add(meetingId, { name: 'Trung ương', level: 'central' }));
     const plain = join(fake.dir, 'a.csv');
-    writeFileSync(plain, 'Họ và tên,Chức vụ,Đơn vị\nNguyễn Văn Thông,Chuyên viên,Vụ Tổng hợp\n');
+    // As Excel's "Unicode text" saves: UTF-16 LE with a BOM; the list's heading on the first line.
+    const text = 'DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ\nHọ và tên,Chức vụ,Đơn vị\nNguyễn Văn Thông,Chuyên viên,Vụ Tổng hợp\nĐặng Thị Ánh,Vụ trưởng,Vụ Tổ chức\n';
+    writeFileSync(plain, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     fake.dialog.open = plain;
     await user.click(await screen.findByRole('button', { name: 'Nhập danh sách từ tệp (CSV, Excel)' }));
-    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => a.fullName)).toEqual(['Nguyễn Văn Thông']));
+    const preview = await screen.findByRole('group', { name: 'Xem trước danh sách từ tệp a.csv' });
+    expect(preview).toHaveTextContent('Tệp a.csv có 2 người (bảng mã UTF-16). Dòng tiêu đề “DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ” không được tính là đại biểu. Các dòng:');
+    expect(preview).toHaveTextContent('Dòng tiêu đề “DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ” không được tính là đại biểu.');
+    expect(within(preview).getAllByRole('row').map((r) => r.textContent)).toEqual(['#Họ và tênChức vụĐơn vị', '1Nguyễn Văn ThôngChuyên viênVụ Tổng hợp', '2Đặng Thị ÁnhVụ trưởngVụ Tổ chức']);
+    // Nothing is stored before the secretary says so.
+    expect(fake.store.attendees.list(id())).toEqual([]);
+    await user.click(within(preview).getByRole('button', { name: 'Thêm 2 đại biểu' }));
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => a.fullName)).toEqual(['Nguyễn Văn Thông', 'Đặng Thị Ánh']));
 
     const legacy = join(fake.dir, 'b.csv');
     writeFileSync(legacy, Buffer.from(`${encodeLegacy('Trần Thị Hòa,Phó Vụ trưởng,Vụ Tổ chức', 'vni')}\n`, 'latin1'));
     fake.dialog.open = legacy;
     await user.click(screen.getByRole('button', { name: 'Nhập danh sách từ tệp (CSV, Excel)' }));
-    const offer = await screen.findByRole('group', { name: 'Bảng mã của tệp' });
+    const offer = await screen.findByRole('group', { name: 'Xem trước danh sách từ tệp b.csv' });
     expect(offer).toHaveTextContent('VNI-Windows');
+    expect(within(offer).getAllByRole('row')[1]).toHaveTextContent('Trần Thị Hòa');
     await user.click(within(offer).getByRole('button', { name: 'Chuyển sang Unicode' }));
     await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([
-      ['Nguyễn Văn Thông', 'Chuyên viên'], ['Trần Thị Hòa', 'Phó Vụ trưởng'],
+      ['Nguyễn Văn Thông', 'Chuyên viên'], ['Đặng Thị Ánh', 'Vụ trưởng'], ['Trần Thị Hòa', 'Phó Vụ trưởng'],
     ]));
+
+    // Cancelled: nothing added.
+    fake.dialog.open = plain;
+    await user.click(screen.getByRole('button', { name: 'Nhập danh sách từ tệp (CSV, Excel)' }));
+    await user.click(within(await screen.findByRole('group', { name: 'Xem trước danh sách từ tệp a.csv' })).getByRole('button', { name: 'Hủy' }));
+    expect(fake.store.attendees.list(id())).toHaveLength(3);
   });
 });

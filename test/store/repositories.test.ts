@@ -132,6 +132,16 @@ describe('sites', () => {
     expect(store.sites.get(central.id).isMain).toBe(true);
   });
 
+  it('when the main site is removed, the first remaining site (in list order) becomes main, not the last', () => {
+    const store = memoryStore();
+    const { meetingId, central, ngheAn } = meetingWithSites(store);
+    const haTinh = store.sites.add(meetingId, { name: 'Tỉnh ủy Hà Tĩnh' });
+    store.sites.move(haTinh.id, 1);
+    store.sites.remove(central.id);
+    expect(store.sites.list(meetingId).map((s) => [s.name, s.isMain])).toEqual([['Tỉnh ủy Hà Tĩnh', true], ['Tỉnh ủy Nghệ An', false]]);
+    expect(store.sites.get(ngheAn.id).isMain).toBe(false);
+  });
+
   it('keeps the order contiguous when adding at a position, moving and removing', () => {
     const store = memoryStore();
     const { meetingId, central, ngheAn } = meetingWithSites(store);

@@ -11,12 +11,11 @@ import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { useToast } from '../../context.tsx';
-import type { AttendeeFile, AttendeeRow } from '../../../shared/attendee-file.ts';
 import { sortByName, type NameOrder } from '../../../shared/vietnamese/collate.ts';
 import { fold } from '../../../shared/vietnamese/fold.ts';
-import { ENCODING_LABELS } from '../../../shared/vietnamese/legacy.ts';
 import { formatCount, isComposing } from '../../lib/format.ts';
 import { isBlock, parseAttendeeBlock } from '../../lib/paste.ts';
+import { AttendeeFileImport } from './AttendeeFileImport.tsx';
 import { useEditor, useSiteStats, type MeetingOps, type SiteStats } from './meeting-state.tsx';
 
 const siteName = (site: Site): string => site.name || '(Chưa có tên)';
@@ -205,52 +204,6 @@ function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; stats: 
 }
 
 const COLUMNS = ['Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'Tình trạng', 'Lý do vắng / giờ', ''];
-
-/** A list from a CSV or Excel file; text in TCVN3 or VNI is offered converted, never converted silently. */
-function AttendeeFileImport({ siteId }: { siteId: number }) {
-  const ops = useEditor();
-  const toast = useToast();
-  const [pending, setPending] = useState<AttendeeFile | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const addRows = async (rows: AttendeeRow[]) => {
-    setPending(null);
-    try {
-      const added = await ops.addMany('attendees', rows.map((row) => ({ ...row, siteId })));
-      setError(null);
-      toast({ text: `Đã thêm ${formatCount(added.length)} đại biểu từ tệp.` });
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
-  const pick = async () => {
-    try {
-      const file = await ops.client.readAttendeeFile({});
-      if (!file) return;
-      setError(null);
-      if (file.legacy) setPending(file);
-      else await addRows(file.rows);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
-  return (
-    <>
-      <button type="button" onClick={() => void pick()}>Nhập danh sách từ tệp (CSV, Excel)</button>
-      {pending?.legacy ? (
-        <div className="encoding-offer" role="group" aria-label="Bảng mã của tệp">
-          <p>
-            Tệp {pending.fileName} ({formatCount(pending.rows.length)} người) có vẻ được gõ bằng bảng mã {ENCODING_LABELS[pending.legacy.encoding]}
-            {pending.legacy.confident ? '' : ' (chưa chắc chắn)'}, ví dụ “{pending.rows[0]?.fullName}” thành “{pending.legacy.rows[0]?.fullName}”.
-          </p>
-          <button type="button" className="primary" onClick={() => void addRows(pending.legacy?.rows ?? pending.rows)}>Chuyển sang Unicode</button>
-          <button type="button" onClick={() => void addRows(pending.rows)}>Giữ nguyên</button>
-          <button type="button" onClick={() => setPending(null)}>Hủy</button>
-        </div>
-      ) : null}
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
-    </>
-  );
-}
 
 /** `attendees` in the order shown; `stored` in the stored order, which moving and numbering follow. */
 function AttendeeTable({ site, attendees, stored, onNext }: { site: Site; attendees: Attendee[]; stored: Attendee[]; onNext(): void }) {

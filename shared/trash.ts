@@ -1,0 +1,14 @@
+// Deleted meetings: kept, whole, for 30 days, and restorable from the meetings list.
+
+export const TRASH_DAYS = 30;
+
+export interface DeletedMeeting {
+  /** Id of the entry in the trash (not of the meeting, which no longer exists). */
+  id: number;
+  title: string;
+  date: string | null;
+  /** ISO time of the deletion. */
+  deletedAt: string;
+  /** ISO time after which the entry is removed for good. */
+  expiresAt: string;
+}
