@@ -23,8 +23,16 @@ const ELECTRON_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/elect
 /**
  * Runs the scanner offline: its message catalogue is fetched from the web with a client that crashes the
  * process when the request fails, so that client answers "offline" at once (the bundled catalogue is used).
+ * It also writes its CSV header and rows with two concurrent fs.writeFile calls (truncate vs append), which
+ * under load loses or garbles the start of the file; writes are made synchronous so they land in order.
  */
 const OFFLINE_SCANNER = `
+const fs = require('node:fs');
+fs.writeFile = (file, data, options, done) => {
+  if (typeof options === 'function') [done, options] = [options, undefined];
+  try { fs.writeFileSync(file, data, options); } catch (error) { return done && done(error); }
+  if (done) done(null);
+};
 const Module = require('node:module');
 const load = Module._load;
 Module._load = function (request, ...rest) {
