@@ -1,7 +1,7 @@
 // The names of the contract's channels (shared/api.ts checks it has exactly these) and of the menu's commands.
 export const CHANNELS = [
   'listMeetings', 'getMeeting', 'createMeeting', 'updateMeeting', 'deleteMeeting', 'undoDelete', 'suggestNumber',
-  'addItem', 'addItems', 'updateItem', 'removeItem', 'moveItem', 'markAllPresent', 'sortAttendees',
+  'addItem', 'addItems', 'updateItem', 'removeItem', 'undoRemove', 'moveItem', 'markAllPresent', 'sortAttendees',
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
   'previewDocument', 'exportDocument', 'exportMeetingFile', 'importMeetingFile',
   'listBackups', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',

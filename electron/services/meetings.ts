@@ -1,4 +1,5 @@
 // Whole-meeting operations built on the repositories.
+import { AppError } from '../../shared/errors.ts';
 import type { Attendee, MeetingRecord } from '../../shared/model/meeting.ts';
 import { sortByName } from '../../shared/vietnamese/collate.ts';
 import type { Store } from '../store/index.ts';
@@ -38,9 +39,14 @@ export function createMeeting(store: Store, input: Record<string, unknown> = {},
 }
 
 function copySitesAndAttendees(store: Store, fromId: number, toId: number): void {
-  store.meetings.get(fromId); // a meeting that does not exist is an error, not an empty copy
+  // A meeting that does not exist, or has nothing to copy, is an error, not an empty copy.
+  const from = store.meetings.get(fromId);
+  const sites = store.sites.list(fromId);
+  if (sites.length === 0) {
+    throw new AppError('INVALID_INPUT', `Không sao chép được: hội nghị “${from.title || '(Chưa có tên)'}” chưa có điểm cầu và thành phần nào.`);
+  }
   const attendees = store.attendees.list(fromId);
-  for (const site of store.sites.list(fromId)) {
+  for (const site of sites) {
     const { id, meetingId: _m, ord: _o, ...fields } = site;
     const copy = store.sites.add(toId, fields);
     for (const attendee of attendees.filter((a) => a.siteId === id)) {

@@ -1,6 +1,7 @@
 // A text field with a list of suggestions under it (WAI-ARIA combobox pattern). The list never
 // writes into the field while the user types: a suggestion replaces the text only when picked
-// (Enter on the highlighted one, or a click). Keys are ignored during an input method's composition.
+// (Enter or, where asked, Tab on the highlighted one, or a click). Keys are ignored during an input
+// method's composition.
 import { useId, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { isComposing } from '../lib/format.ts';
 
@@ -16,7 +17,10 @@ export interface ComboboxProps<O extends Option> {
   text: string;
   onText(text: string): void;
   options: readonly O[];
-  onPick(option: O): void;
+  /** How it was picked: Tab lets the focus move on as usual. */
+  onPick(option: O, how: 'enter' | 'tab' | 'mouse'): void;
+  /** Tab on a highlighted suggestion picks it too (the speaker picker). */
+  pickOnTab?: boolean;
   /** Enter with no highlighted suggestion. */
   onEnter?(event: KeyboardEvent<HTMLInputElement>): void;
   /** Other keys, after the combobox has handled its own. */
@@ -53,9 +57,9 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
   const shown = open && options.length > 0;
   const highlighted = shown && current >= 0 ? options[current] : undefined;
 
-  const pick = (option: O) => {
+  const pick = (option: O, how: 'enter' | 'tab' | 'mouse') => {
     setOpen(false);
-    props.onPick(option);
+    props.onPick(option, how);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -80,10 +84,14 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
     if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
       if (highlighted) {
         event.preventDefault();
-        pick(highlighted);
+        pick(highlighted, 'enter');
         return;
       }
       props.onEnter?.(event);
+      return;
+    }
+    if (event.key === 'Tab' && !event.shiftKey && props.pickOnTab && highlighted) {
+      pick(highlighted, 'tab');
       return;
     }
     props.onKeyDown?.(event);
@@ -135,7 +143,7 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
             className={index === current ? 'active' : undefined}
             onMouseDown={(event) => {
               event.preventDefault();
-              pick(option);
+              pick(option, 'mouse');
             }}
           >
             <span className="option-label">{option.label}</span>

@@ -73,7 +73,7 @@ describe('Kết luận', () => {
     const task = screen.getByLabelText('Thêm nhiệm vụ');
     await user.type(task, 'Hoàn thiện hồ sơ nhân sự{Enter}');
     await user.type(await screen.findByLabelText('Người hoặc đơn vị thực hiện nhiệm vụ 1'), 'Ban Tổ chức Tỉnh ủy');
-    await user.type(screen.getByLabelText('Thời hạn nhiệm vụ 1'), '2026-12-15');
+    await user.type(screen.getByLabelText('Thời hạn nhiệm vụ 1'), '15/12/2026');
     await user.tab();
     await waitFor(() => expect(fake.store.actionItems.list(id())).toMatchObject([
       { task: 'Hoàn thiện hồ sơ nhân sự', responsible: 'Ban Tổ chức Tỉnh ủy', dueDate: '2026-12-15' },

@@ -44,7 +44,7 @@ export function createFakeApi(): FakeApi {
         missing: meeting.date ? [] : ['Ngày họp'],
       };
     },
-    writeDocx: async () => undefined,
+    writeDocx: async (s, { meetingId }) => ({ missing: s.meetings.get(meetingId).date ? [] : ['Ngày họp'] }),
   };
   const handlers = createHandlers(store, dialogs, documents, { backupsDir: join(dir, 'backups') });
   const calls: FakeApi['calls'] = [];

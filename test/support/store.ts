@@ -7,7 +7,9 @@ import { createStore, openDatabase, type Store } from '../../electron/store/inde
 /** A fresh in-memory store, closed after the test (call it inside the test). */
 export function memoryStore(): Store {
   const store = createStore(openDatabase(':memory:'));
-  onTestFinished(() => store.db.close());
+  onTestFinished(() => {
+    store.db.close();
+  });
   return store;
 }
 
