@@ -25,19 +25,35 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-/** Replaces window.api in the page: every channel becomes a POST to the bridge. */
+/**
+ * Replaces window.api in the page: every channel becomes a POST to the bridge. Small requests are sent
+ * with keepalive, so a save flushed on pagehide reaches the store even as the page goes (as an IPC
+ * message does in Electron).
+ */
 export const BRIDGE_INIT_SCRIPT = `
   window.api = new Proxy({ onCommand: () => () => {} }, {
     get(target, channel) {
       if (channel in target) return target[channel];
-      return (input) => fetch('/__api/' + String(channel), {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}),
-      }).then((response) => response.json());
+      return (input) => {
+        const body = JSON.stringify(input ?? {});
+        return fetch('/__api/' + String(channel), {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: body.length < 60000,
+        }).then((response) => response.json());
+      };
     },
   });
 `;
 
-export async function startBridge(options: { root: string; store: Store; documents: Documents; saveDir: string }): Promise<Bridge> {
+export interface BridgeOptions {
+  root: string;
+  store: Store;
+  documents: Documents;
+  saveDir: string;
+  /** Milliseconds to wait before answering these channels (a slow disk, a list that loads late). */
+  slow?: Partial<Record<string, number>>;
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const saved: string[] = [];
   const toOpen: string[] = [];
   const dialogs: Dialogs = {
@@ -64,7 +80,10 @@ export async function startBridge(options: { root: string; store: Store; documen
         } catch {
           input = undefined;
         }
-        const result = await dispatch(handlers, url.pathname.slice('/__api/'.length), input);
+        const channel = url.pathname.slice('/__api/'.length);
+        const wait = options.slow?.[channel];
+        if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+        const result = await dispatch(handlers, channel, input);
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
         response.end(JSON.stringify(result));
         return;

@@ -5,14 +5,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { documents } from '../../electron/minutes/documents.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 import { allParagraphs, readDocx } from '../minutes/docx-reader.ts';
 import { BRIDGE_INIT_SCRIPT, startBridge, type Bridge } from './bridge.ts';
 import { launchChromium } from './browser.ts';
 
-const RENDERER = new URL('../../out/renderer', import.meta.url).pathname;
+// The renderer built for this run by build-renderer.ts (never a stale out/).
+const RENDERER = inject('rendererDir');
 const SCREENSHOTS = new URL('../../out/screenshots', import.meta.url).pathname;
 
 const AGENCIES = [

@@ -6,14 +6,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { documents } from '../../electron/minutes/documents.ts';
 import { createMeeting } from '../../electron/services/meetings.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 import { BRIDGE_INIT_SCRIPT, startBridge, type Bridge } from './bridge.ts';
 import { launchChromium } from './browser.ts';
 
-const RENDERER = new URL('../../out/renderer', import.meta.url).pathname;
+// The renderer built for this run by build-renderer.ts (never a stale out/).
+const RENDERER = inject('rendererDir');
 const SCREENSHOTS = new URL('../../out/screenshots', import.meta.url).pathname;
 
 /** One step of typing: a composition update, its commit, a plain key, or a Unikey rewrite. */

@@ -56,7 +56,7 @@ export function exportedToast(kind: DocumentKind, file: { path: string; missing:
   const what = kind === 'minutes' ? 'biên bản' : 'thông báo kết luận';
   if (file.missing.length === 0) return { text: `Đã xuất ${what}: ${file.path}` };
   return {
-    text: `Đã xuất ${what}: ${file.path}. Lưu ý: ${file.missing.length} chỗ còn thiếu được in là “…”: ${file.missing.join('; ')}.`,
+    text: `Đã xuất ${what}: ${file.path}. Lưu ý: ${file.missing.length} chỗ còn thiếu được in là “…”: ${file.missing.map((m) => m.replace(/\.$/, '')).join('; ')}.`,
     tone: 'warning',
   };
 }
