@@ -14,7 +14,15 @@ export default defineConfig({
         // The browser suites build the renderer they test, once per run, into a folder of their own.
         extends: true,
         // One browser at a time: several Chromiums at once on a shared machine only make every step slow.
-        test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/build-renderer.ts'], fileParallelism: false },
+        // Waiting for the page is bounded generously, so a busy machine slows the suites down without failing them.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/build-renderer.ts'],
+          fileParallelism: false,
+          expect: { poll: { timeout: 20_000 } },
+        },
       },
     ],
   },

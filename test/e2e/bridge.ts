@@ -68,8 +68,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
   const handlers = createHandlers(options.store, dialogs, options.documents, { backupsDir: join(options.saveDir, 'backups') });
 
+  const answering = new Set<Promise<void>>();
   const server: Server = createServer((request, response) => {
-    void (async () => {
+    const answer = (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       if (request.method === 'POST' && url.pathname.startsWith('/__api/')) {
         const chunks: Buffer[] = [];
@@ -104,6 +105,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         response.writeHead(404).end();
       }
     })();
+    answering.add(answer);
+    void answer.finally(() => answering.delete(answer));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -111,6 +114,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `http://127.0.0.1:${port}/`,
     saved,
     toOpen,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Requests still being answered finish first, so the store is not closed under them.
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await Promise.allSettled([...answering]);
+    },
   };
 }
