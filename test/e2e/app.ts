@@ -32,6 +32,8 @@ export interface AppUnderTest {
   dir: string;
   /** Errors the page logged: a test ends with none. */
   problems: string[];
+  /** Milliseconds the bridge waits before answering a channel; change it to slow the store down. */
+  slow: Partial<Record<string, number>>;
   /** Opens the app in a new tab of the same profile (after the previous one was closed). */
   reopen(): Promise<Page>;
   close(): Promise<void>;
@@ -41,7 +43,8 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'bien-ban-e2e-'));
   const store = createStore(openDatabase(join(dir, 'bien-ban.sqlite')));
   options.prepare?.(store);
-  const bridge = await startBridge({ root: inject('rendererDir'), store, documents, saveDir: dir, slow: options.slow });
+  const slow = { ...options.slow };
+  const bridge = await startBridge({ root: inject('rendererDir'), store, documents, saveDir: dir, slow });
   const browser = await launchChromium(options.locale);
   const context = await browser.newContext({ viewport: options.viewport ?? SIZES[0], locale: options.locale ?? 'vi-VN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.url });
@@ -57,7 +60,7 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     return page;
   };
   const app: AppUnderTest = {
-    store, bridge, browser, context, dir, problems,
+    store, bridge, browser, context, dir, problems, slow,
     page: await open(),
     reopen: async () => {
       app.page = await open();
