@@ -31,6 +31,8 @@ export interface ComboboxProps<O extends Option> {
   autoFocus?: boolean;
   placeholder?: string;
   hint?: ReactNode;
+  /** A line under the suggestions, shown with them (how they are ordered). */
+  footer?: string;
   className?: string;
   onFocus?(): void;
   onBlur?(): void;
@@ -111,7 +113,7 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
         aria-expanded={shown}
         aria-controls={listId}
         aria-activedescendant={highlighted ? `${id}-opt-${highlighted.id}` : undefined}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={[props.hint ? `${id}-hint` : '', props.footer && shown ? `${id}-footer` : ''].filter(Boolean).join(' ') || undefined}
         value={props.text}
         autoFocus={props.autoFocus}
         placeholder={props.placeholder}
@@ -133,24 +135,27 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
         onCompositionEnd={props.onCompositionEnd}
       />
       {props.hint ? <p className="field-hint" id={`${id}-hint`}>{props.hint}</p> : null}
-      <ul id={listId} role="listbox" aria-label={`Gợi ý: ${props.label}`} className="combobox-list" hidden={!shown}>
-        {shown ? options.map((option, index) => (
-          <li
-            key={option.id}
-            id={`${id}-opt-${option.id}`}
-            role="option"
-            aria-selected={index === current}
-            className={index === current ? 'active' : undefined}
-            onMouseDown={(event) => {
-              event.preventDefault();
-              pick(option, 'mouse');
-            }}
-          >
-            <span className="option-label">{option.label}</span>
-            {option.detail ? <span className="option-detail">{option.detail}</span> : null}
-          </li>
-        )) : null}
-      </ul>
+      <div className="combobox-list" hidden={!shown}>
+        <ul id={listId} role="listbox" aria-label={`Gợi ý: ${props.label}`}>
+          {shown ? options.map((option, index) => (
+            <li
+              key={option.id}
+              id={`${id}-opt-${option.id}`}
+              role="option"
+              aria-selected={index === current}
+              className={index === current ? 'active' : undefined}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                pick(option, 'mouse');
+              }}
+            >
+              <span className="option-label">{option.label}</span>
+              {option.detail ? <span className="option-detail">{option.detail}</span> : null}
+            </li>
+          )) : null}
+        </ul>
+        {props.footer ? <p className="combobox-footer" id={`${id}-footer`}>{props.footer}</p> : null}
+      </div>
     </div>
   );
 }

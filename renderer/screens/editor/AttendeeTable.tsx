@@ -15,7 +15,7 @@ import { isComposing } from '../../lib/format.ts';
 import { useEditor, type MeetingOps } from './meeting-state.tsx';
 
 const siteName = (site: Site): string => site.name || '(Chưa có tên)';
-const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'Tình trạng', 'Lý do vắng / giờ', 'Thao tác'];
+const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'Tình trạng', 'Lý do / giờ', 'Thao tác'];
 const nameOf = (a: Attendee, n: number) => a.fullName || `dòng ${n}`;
 
 /** `attendees` in the order shown; `stored` in the stored order, which moving and numbering follow. */
@@ -50,7 +50,7 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
   return (
     <div className="attendee-table">
       <div className="attendee-grid attendee-header" aria-hidden="true">
-        {COLUMNS.map((c) => <span key={c}>{c}</span>)}
+        {COLUMNS.map((c) => <span key={c} title={c}>{c}</span>)}
       </div>
       <VirtualList
         items={attendees}

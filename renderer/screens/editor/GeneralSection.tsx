@@ -36,6 +36,8 @@ export function GeneralSection() {
           <DocumentNumber label="Số biên bản" kind="minutes" value={meeting.number} save={save('number')} />
           <DocumentNumber label="Số thông báo kết luận" kind="notice" value={meeting.noticeNumber} save={save('noticeNumber')} />
           <DateTimeField label="Ngày thông báo kết luận" type="date" value={meeting.noticeDate} save={save('noticeDate')} hint="Để trống: ngày xuất văn bản." />
+        </div>
+        <div className="row">
           <SelectField label="Độ mật" value={meeting.confidentiality} options={optionsOf(CONFIDENTIALITY, CONFIDENTIALITY_LABELS)} save={save('confidentiality')} />
           <SelectField label="Trạng thái" value={meeting.status} options={optionsOf(STATUSES, STATUS_LABELS)} save={save('status')} />
         </div>
@@ -131,7 +133,7 @@ function Chairs() {
           options={matches}
           autoHighlight
           placeholder="Gõ vài chữ của tên, không cần dấu"
-          hint={PICKER_ORDER_HINT}
+          footer={PICKER_ORDER_HINT}
           onPick={(option) => {
             setText('');
             void setRole(option.id, 'chair');

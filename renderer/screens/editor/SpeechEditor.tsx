@@ -115,7 +115,7 @@ export function SpeechEditor({ speech, number, mode, options, agenda, defaultAge
           autoHighlight
           pickOnTab
           placeholder="Gõ vài chữ của tên, không cần dấu (ví dụ: nvt, thong)"
-          hint={PICKER_ORDER_HINT}
+          footer={PICKER_ORDER_HINT}
           onText={speaker.onText}
           onPick={(option, how) => {
             speaker.pick(option);

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { Attendee, MeetingRecord, Site } from '../../../shared/model/meeting.ts';
 import { sortByName } from '../../../shared/vietnamese/collate.ts';
+import { fold } from '../../../shared/vietnamese/fold.ts';
 import { searchable, type Searchable } from '../../../shared/vietnamese/match.ts';
 
 export interface AttendeeOption {
@@ -13,7 +14,10 @@ export interface AttendeeOption {
 }
 
 /** What the pickers say about their order (ties of rankMatches keep the order of the options). */
-export const PICKER_ORDER_HINT = 'Gợi ý khớp đúng dấu đã gõ trước, rồi khớp không dấu, rồi khớp chữ cái đầu; cùng mức thì theo tên (A–Z).';
+export const PICKER_ORDER_HINT = 'Xếp trước: khớp đúng dấu đã gõ, rồi khớp không dấu, rồi chữ cái đầu; cùng mức theo tên (A–Z).';
+
+/** "điểm cầu Tỉnh ủy Nghệ An", without saying "điểm cầu" twice for a site named "Điểm cầu Trung ương". */
+export const atSite = (name: string): string => (fold(name).startsWith('diem cau') ? name : `điểm cầu ${name}`);
 
 /**
  * Every named attendee as a pickable option (speaker, chair), with folded keys computed once, in
@@ -27,7 +31,7 @@ export function useAttendeeOptions(record: MeetingRecord): AttendeeOption[] {
     return named.map((a) => ({
       id: a.id,
       label: a.fullName,
-      detail: [a.positions, siteNames.get(a.siteId) ? `điểm cầu ${siteNames.get(a.siteId) ?? ''}` : ''].filter(Boolean).join(' · '),
+      detail: [a.positions, siteNames.get(a.siteId) ? atSite(siteNames.get(a.siteId) ?? '') : ''].filter(Boolean).join(' · '),
       attendee: a,
       key: searchable(a.fullName),
     }));
