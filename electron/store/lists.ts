@@ -76,11 +76,16 @@ export const REMOVAL_CHANGES = {
   recipients: [],
 } as const satisfies Record<keyof Lists, readonly ListName[]>;
 
-/** Every meeting with sites has exactly one main site: the first site added, until another is chosen. */
+/**
+ * Every meeting with sites has exactly one main site: the first site added, until another is chosen.
+ * A site goes with its attendees, whose speeches keep their name, position and site.
+ */
 function withOneMainSite(db: Db, sites: OrderedList<typeof siteFields>): OrderedList<typeof siteFields> {
   const clearMain = db.prepare('UPDATE sites SET is_main = 0 WHERE meeting_id = ? AND is_main = 1');
   const firstSite = db.prepare('SELECT id FROM sites WHERE meeting_id = ? ORDER BY ord LIMIT 1').pluck();
   const setMain = db.prepare('UPDATE sites SET is_main = 1 WHERE id = ?');
+  // Removed before their site, so that their speeches keep the site's name (the trigger reads it).
+  const removeAttendees = db.prepare('DELETE FROM attendees WHERE site_id = ?');
   const asObject = (input: unknown): Record<string, unknown> => (typeof input === 'object' && input !== null ? { ...input } : {});
 
   return {
@@ -101,6 +106,8 @@ function withOneMainSite(db: Db, sites: OrderedList<typeof siteFields>): Ordered
       return sites.update(id, value);
     }),
     remove: db.transaction((id: number) => {
+      sites.get(id);
+      removeAttendees.run(id);
       const current = sites.remove(id);
       const next = firstSite.get(current.meetingId);
       if (current.isMain && next !== undefined) setMain.run(next);
