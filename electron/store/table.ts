@@ -19,12 +19,24 @@ export function toParams(values: Row): Row {
   return params;
 }
 
+/** Column names seen so far and their keys: every write reads a whole list back (thousands of rows). */
+const KEYS = new Map<string, string>();
+const keyOf = (column: string): string => {
+  let key = KEYS.get(column);
+  if (key === undefined) {
+    key = toKey(column);
+    KEYS.set(column, key);
+  }
+  return key;
+};
+
 /** Row → object: snake_case columns to camelCase keys, the named boolean columns back to booleans. */
 export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
   const value: Row = {};
-  for (const [column, cell] of Object.entries(row)) {
-    const key = toKey(column);
-    value[key] = booleans.includes(key) ? cell === 1 : cell;
+  for (const column in row) {
+    const key = keyOf(column);
+    const cell = row[column];
+    value[key] = booleans.length > 0 && booleans.includes(key) ? cell === 1 : cell;
   }
   return value as T;
 }
