@@ -100,29 +100,27 @@ export function useDraftRow(options: DraftRowOptions, existingId: number | null 
 export function useEntryRow(list: ListName, isEmpty: (typed: Values) => boolean) {
   const writes = useWrites();
   const [draftId, setDraftId] = useState<number | null>(null);
-  const current = useRef<DraftRow | null>(null);
-  const make = useCallback((): DraftRow => {
-    const row: DraftRow = new DraftRow({
-      list,
-      writes,
-      isEmpty,
-      onCreated: (id) => {
-        if (current.current === row) setDraftId(id);
-      },
-      onRemoved: () => {
-        if (current.current === row) setDraftId(null);
-      },
-    });
-    current.current = row;
-    return row;
-  }, [list, writes, isEmpty]);
-  const [row, setRow] = useState(make);
+  // Which draft is the line's: one handed over to the list no longer hides or shows anything.
+  const generation = useRef(0);
+  const make = useCallback((at: number) => new DraftRow({
+    list,
+    writes,
+    isEmpty,
+    onCreated: (id) => {
+      if (generation.current === at) setDraftId(id);
+    },
+    onRemoved: () => {
+      if (generation.current === at) setDraftId(null);
+    },
+  }), [list, writes, isEmpty]);
+  const [row, setRow] = useState(() => make(0));
 
   /** Resolves with the committed row's id once it is stored (null when nothing was typed). */
   const commit = useCallback((): Promise<number | null> => {
     const done = row;
     if (!done.touched) return Promise.resolve(null);
-    setRow(make());
+    generation.current += 1;
+    setRow(make(generation.current));
     setDraftId(null);
     return done.settled();
   }, [row, make]);
