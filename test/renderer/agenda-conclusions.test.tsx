@@ -44,6 +44,12 @@ describe('Chương trình', () => {
     await user.click(within(screen.getByRole('dialog', { name: 'Xóa mục chương trình?' })).getByRole('button', { name: 'Xóa mục' }));
     await waitFor(() => expect(fake.store.agenda.list(id())).toHaveLength(0));
     expect(fake.store.conclusions.list(id()).map((c) => c.content)).toEqual(['Kết luận chung.']);
+    // Hoàn tác brings the item back with its conclusion.
+    await user.click(await screen.findByRole('button', { name: 'Hoàn tác' }));
+    await waitFor(() => expect(fake.store.agenda.list(id())).toHaveLength(1));
+    const [item] = fake.store.agenda.list(id());
+    expect(fake.store.conclusions.list(id()).map((c) => [c.agendaItemId, c.content])).toEqual([[item?.id, 'Thống nhất.'], [null, 'Kết luận chung.']]);
+    expect(await screen.findByLabelText('Nội dung mục 1')).toBeInTheDocument();
   });
 });
 

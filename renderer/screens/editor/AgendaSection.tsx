@@ -9,6 +9,7 @@ import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
 import { useTextEntry } from './draft-row.ts';
 import { useEditor } from './meeting-state.tsx';
+import { useRemoveWithUndo } from './undo.ts';
 
 export function AgendaSection() {
   const ops = useEditor();
@@ -20,14 +21,11 @@ export function AgendaSection() {
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
   const move = (id: number) => (position: number) => void ops.move('agenda', id, position).catch(fail);
 
+  const removeRow = useRemoveWithUndo();
+  // The store removes the item's own conclusions with it and keeps its speeches (Hoàn tác brings all back).
   const remove = async (item: AgendaItem) => {
     setRemoving(null);
-    try {
-      // The store removes the item's own conclusions with it and keeps its speeches.
-      await ops.remove('agenda', item.id);
-    } catch (error) {
-      fail(error);
-    }
+    await removeRow('agenda', item.id, `mục “${item.title || '(chưa có nội dung)'}”`);
   };
 
   return (

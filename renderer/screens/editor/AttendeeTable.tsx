@@ -13,6 +13,7 @@ import { VirtualList } from '../../components/VirtualList.tsx';
 import { useToast } from '../../context.tsx';
 import { isComposing } from '../../lib/format.ts';
 import { useEditor, type MeetingOps } from './meeting-state.tsx';
+import { useRemoveWithUndo } from './undo.ts';
 
 const siteName = (site: Site): string => site.name || '(Chưa có tên)';
 const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'Tình trạng', 'Lý do / giờ', 'Thao tác'];
@@ -21,30 +22,15 @@ const nameOf = (a: Attendee, n: number) => a.fullName || `dòng ${n}`;
 /** `attendees` in the order shown; `stored` in the stored order, which moving and numbering follow. */
 export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site; attendees: Attendee[]; stored: Attendee[]; onNext(): void }) {
   const ops = useEditor();
-  const toast = useToast();
   const [removing, setRemoving] = useState<Attendee | null>(null);
   const [moving, setMoving] = useState<Attendee | null>(null);
+  const removeRow = useRemoveWithUndo();
   if (attendees.length === 0) return <p className="muted">Chưa có đại biểu tại điểm cầu này.</p>;
 
   const spokeCount = (id: number) => ops.record.speeches.filter((s) => s.attendeeId === id).length;
   const remove = async (attendee: Attendee) => {
     setRemoving(null);
-    const who = attendee.fullName ? `đồng chí ${attendee.fullName}` : 'dòng không có tên';
-    try {
-      const undoToken = await ops.remove('attendees', attendee.id);
-      toast({
-        text: `Đã xóa ${who} khỏi điểm cầu ${siteName(site)}.`,
-        action: undoToken ? {
-          label: 'Hoàn tác',
-          run: () => void ops.undoRemove(undoToken).then(
-            () => toast({ text: `Đã khôi phục ${who}.` }),
-            (error: unknown) => toast({ text: errorMessage(error), tone: 'error' }),
-          ),
-        } : undefined,
-      });
-    } catch (error) {
-      toast({ text: errorMessage(error), tone: 'error' });
-    }
+    await removeRow('attendees', attendee.id, attendee.fullName ? `đồng chí ${attendee.fullName}` : 'dòng không có tên', ` khỏi điểm cầu ${siteName(site)}`);
   };
 
   return (

@@ -8,6 +8,7 @@ import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
 import { useDraftRow, useTextEntry } from './draft-row.ts';
 import { useEditor, useWrites } from './meeting-state.tsx';
+import { useRemoveWithUndo } from './undo.ts';
 
 export function ConclusionsSection() {
   const ops = useEditor();
@@ -54,6 +55,7 @@ function ActionItems() {
   const ops = useEditor();
   const toast = useToast();
   const entry = useTextEntry('actionItems', 'task', ops.record.actionItems);
+  const removeRow = useRemoveWithUndo();
   const actionItems = ops.record.actionItems.filter((a) => a.id !== entry.draftId);
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
   const move = (id: number) => (position: number) => void ops.move('actionItems', id, position).catch(fail);
@@ -68,7 +70,7 @@ function ActionItems() {
               <TextField label={`Nhiệm vụ ${index + 1}`} value={a.task} save={(task) => ops.update('actionItems', a.id, { task })} className="grow" />
               <TextField label={`Người hoặc đơn vị thực hiện nhiệm vụ ${index + 1}`} value={a.responsible} save={(responsible) => ops.update('actionItems', a.id, { responsible })} />
               <DateTimeField type="date" label={`Thời hạn nhiệm vụ ${index + 1}`} value={a.dueDate} save={(dueDate) => ops.update('actionItems', a.id, { dueDate })} />
-              <RowTools name={`nhiệm vụ ${index + 1}`} index={index} count={actionItems.length} onMove={move(a.id)} onRemove={() => void ops.remove('actionItems', a.id).catch(fail)} />
+              <RowTools name={`nhiệm vụ ${index + 1}`} index={index} count={actionItems.length} onMove={move(a.id)} onRemove={() => void removeRow('actionItems', a.id, `nhiệm vụ ${index + 1}`)} />
             </li>
           ))}
         </ol>

@@ -13,6 +13,7 @@ import { rankMatches } from '../../../shared/vietnamese/match.ts';
 import { PICKER_ORDER_HINT, useAttendeeOptions } from './attendee-views.ts';
 import { useTextEntry } from './draft-row.ts';
 import { useEditor } from './meeting-state.tsx';
+import { useRemoveWithUndo } from './undo.ts';
 
 const KINDS = ['Hội nghị', 'Hội nghị trực tuyến', 'Cuộc họp', 'Phiên họp', 'Hội nghị Ban Chấp hành', 'Hội nghị Ban Thường vụ', 'Giao ban'];
 
@@ -150,7 +151,8 @@ function Recipients() {
   const entry = useTextEntry('recipients', 'text', ops.record.recipients);
   const recipients = ops.record.recipients.filter((r) => r.id !== entry.draftId);
   const move = (id: number) => (position: number) => void ops.move('recipients', id, position).catch((e: unknown) => toast({ text: errorMessage(e), tone: 'error' }));
-  const remove = (id: number) => void ops.remove('recipients', id).catch((e: unknown) => toast({ text: errorMessage(e), tone: 'error' }));
+  const removeRow = useRemoveWithUndo();
+  const remove = (id: number) => void removeRow('recipients', id, `nơi nhận “${recipients.find((r) => r.id === id)?.text ?? ''}”`);
   return (
     <fieldset className="group">
       <legend>Nơi nhận</legend>

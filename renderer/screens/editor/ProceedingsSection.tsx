@@ -12,6 +12,7 @@ import { useToast } from '../../context.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useAttendeeOptions } from './attendee-views.ts';
 import { useEditor } from './meeting-state.tsx';
+import { useRemoveWithUndo } from './undo.ts';
 import { SpeechEditor } from './SpeechEditor.tsx';
 
 export function ProceedingsSection() {
@@ -39,10 +40,11 @@ export function ProceedingsSection() {
     setEditingId(edit);
     setComposerKey(liveComposer.current);
   };
+  const removeRow = useRemoveWithUndo();
   const remove = async (speech: Speech) => {
     setRemoving(null);
     if (speech.id === editingId) openComposer(null);
-    await ops.remove('speeches', speech.id).catch(fail);
+    await removeRow('speeches', speech.id, `phát biểu của ${speakerOf(speech)}`);
   };
   const speakerOf = (s: Speech): string => {
     const a = s.attendeeId === null ? undefined : names.get(s.attendeeId);
