@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-/** Suites that run the built renderer or the Electron bundles: built first by their global setup. */
-const BUILT = ['test/e2e/**/*.test.ts', 'test/electron-bundle.test.ts'];
+/** Suites that run the Electron bundles or the bundled command-line tool: built first by their global setup. */
+const BUNDLES = ['test/electron-bundle.test.ts', 'test/cli-bundle.test.ts'];
 
 export default defineConfig({
   test: {
@@ -10,8 +10,21 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: BUILT } },
-      { extends: true, test: { name: 'built', include: BUILT, globalSetup: ['test/support/build.ts'] } },
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: ['test/e2e/**', ...BUNDLES] } },
+      { extends: true, test: { name: 'bundles', include: BUNDLES, globalSetup: ['test/support/build.ts'] } },
+      {
+        // The browser suites build the renderer they test, once per run, into a folder of their own.
+        extends: true,
+        // One browser at a time: several Chromiums at once on a shared machine only make every step slow.
+        // Waiting for the page is bounded generously, so a busy machine slows the suites down without failing them.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/build-renderer.ts'],
+          fileParallelism: false,
+          expect: { poll: { timeout: 20_000 } },
+        },
+      },
     ],
   },
 });

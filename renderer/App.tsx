@@ -8,12 +8,13 @@ import { ClientContext, TrackerContext, useToast, useTracker } from './context.t
 import { createSaveTracker } from './hooks/save-tracker.ts';
 import { isComposing } from './lib/format.ts';
 import { MeetingEditor, type SectionId } from './screens/editor/MeetingEditor.tsx';
+import { exportedToast } from './screens/editor/PreviewSection.tsx';
 import { MeetingsScreen } from './screens/MeetingsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 
 export type Route =
-  /** newMeeting: a request to open the new-meeting dialog (a fresh number each time). */
-  | { screen: 'meetings'; newMeeting?: number }
+  /** newMeeting: a request to open the new-meeting dialog (a fresh number each time), copySource the meeting it came from. */
+  | { screen: 'meetings'; newMeeting?: number; copySource?: number }
   | { screen: 'meeting'; id: number; section: SectionId }
   | { screen: 'settings' };
 
@@ -58,7 +59,7 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
     const current = routeRef.current;
     switch (command) {
       case 'new-meeting':
-        go({ screen: 'meetings', newMeeting: ++newRequests.current });
+        go({ screen: 'meetings', newMeeting: ++newRequests.current, ...(current.screen === 'meeting' ? { copySource: current.id } : {}) });
         return;
       case 'show-meetings':
         go({ screen: 'meetings' });
@@ -86,7 +87,7 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
         try {
           await tracker.settle();
           const file = await client.exportDocument({ meetingId: current.id, kind: 'minutes' });
-          if (file) toast({ text: `Đã xuất biên bản: ${file.path}` });
+          if (file) toast(exportedToast('minutes', file));
         } catch (error) {
           toast({ text: errorMessage(error), tone: 'error' });
         }
@@ -142,6 +143,7 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
       {route.screen === 'meetings' ? (
         <MeetingsScreen
           newRequest={route.newMeeting ?? 0}
+          copySource={route.copySource}
           onOpen={(id) => go({ screen: 'meeting', id, section: 'general' })}
           onImport={() => void run('import-meeting')}
         />

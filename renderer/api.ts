@@ -1,7 +1,7 @@
 // The page's view of the main process: window.api (one function per channel, returning envelopes),
 // unwrapped into typed functions that resolve with the value or throw an ApiError carrying the
 // Vietnamese message to show to the user.
-import { CHANNELS, type Api, type AppCommand, type Channel, type Input, type ListItems, type ListName, type Output } from '../shared/api.ts';
+import { CHANNELS, type Api, type AppCommand, type Channel, type Input, type Output } from '../shared/api.ts';
 
 declare global {
   interface Window {
@@ -9,7 +9,7 @@ declare global {
   }
 }
 
-export type { Api, AppCommand, ListName, ListItems };
+export type { Api, AppCommand };
 
 /** A failed call: `message` is Vietnamese and meant for the user. */
 export class ApiError extends Error {
@@ -30,12 +30,9 @@ export function errorMessage(error: unknown): string {
 
 type Calls = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
 
-/** The unwrapped API, with list calls typed by list name. */
+/** The unwrapped API. */
 export interface Client extends Calls {
   onCommand(listener: (command: AppCommand) => void): () => void;
-  add<L extends ListName>(list: L, meetingId: number, values: Record<string, unknown>, position?: number): Promise<ListItems[L]>;
-  addMany<L extends ListName>(list: L, meetingId: number, rows: Record<string, unknown>[]): Promise<ListItems[L][]>;
-  update<L extends ListName>(list: L, id: number, patch: Record<string, unknown>): Promise<ListItems[L]>;
 }
 
 export function createClient(api: Api): Client {
@@ -53,15 +50,7 @@ export function createClient(api: Api): Client {
       throw new ApiError(envelope.error.code, envelope.error.message);
     };
   }
-  const typed = calls as unknown as Calls;
-  return {
-    ...typed,
-    onCommand: (listener) => api.onCommand(listener),
-    add: async (list, meetingId, values, position) =>
-      (await typed.addItem(position === undefined ? { list, meetingId, values } : { list, meetingId, values, position })) as ListItems[typeof list],
-    addMany: async (list, meetingId, rows) => (await typed.addItems({ list, meetingId, rows })) as ListItems[typeof list][],
-    update: async (list, id, patch) => (await typed.updateItem({ list, id, patch })) as ListItems[typeof list],
-  };
+  return { ...(calls as unknown as Calls), onCommand: (listener) => api.onCommand(listener) };
 }
 
 /** window.api as exposed by the preload, or null when the page runs outside the app. */

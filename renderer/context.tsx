@@ -10,7 +10,8 @@ export interface ToastInput {
   text: string;
   /** An action offered with the message, e.g. "Hoàn tác". */
   action?: { label: string; run: () => void };
-  tone?: 'info' | 'error';
+  /** A warning stays until it is closed. */
+  tone?: 'info' | 'warning' | 'error';
 }
 export const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
 

@@ -37,6 +37,27 @@ export interface Preview {
 /** Where a file was written or read; null when the user cancelled the dialog. */
 export type PickedFile = { path: string } | null;
 
+/** A Word file written: where, and what it prints as "…" because the meeting lacks it (in Vietnamese). */
+export type ExportedDocument = { path: string; missing: string[] } | null;
+
+/**
+ * What a write inside a meeting changed, read back from the store in the same transaction: the page
+ * replaces what it holds with it and never works out a store rule (order, the main site) by itself.
+ */
+export interface Change {
+  meetingId: number;
+  /** The meeting's revision after the write; a change older than what the page holds is ignored. */
+  revision: number;
+  /** The meeting, when the write changed it. */
+  meeting?: Meeting;
+  /** Every list the write changed, whole and in store order. */
+  lists: { [L in ListName]?: ListItems[L][] };
+}
+export type Added = Change & { id: number };
+export type AddedMany = Change & { ids: number[] };
+/** undoToken brings the row back (Hoàn tác) during this session; null for a site. */
+export type Removed = Change & { undoToken: string | null };
+
 const id = z.int().positive();
 const values = z.record(z.string(), z.unknown());
 const list = z.enum(LIST_NAMES);
@@ -63,7 +84,7 @@ export const CONTRACT = {
   listMeetings: channel(none).returns<MeetingSummary[]>(),
   getMeeting: channel(meetingRef).returns<MeetingRecord>(),
   createMeeting: channel(z.object({ fields: values.optional(), copyFrom: id.optional() })).returns<number>(),
-  updateMeeting: channel(z.object({ id, patch: values })).returns<Meeting>(),
+  updateMeeting: channel(z.object({ id, patch: values })).returns<Change>(),
   /** Deletes a meeting into the trash (kept 30 days); the token undoes it at once. */
   deleteMeeting: channel(meetingRef).returns<{ undoToken: string }>(),
   undoDelete: channel(z.object({ undoToken: z.string().min(1).max(100) })).returns<number>(),
@@ -73,15 +94,17 @@ export const CONTRACT = {
   restoreDeleted: channel(z.object({ id })).returns<number>(),
   suggestNumber: channel(z.object({ meetingId: id, kind: z.enum(['minutes', 'notice']) })).returns<number>(),
 
-  addItem: channel(z.object({ list, meetingId: id, values, position: position.optional() })).returns<ListItems[ListName]>(),
+  addItem: channel(z.object({ list, meetingId: id, values, position: position.optional() })).returns<Added>(),
   /** Many rows at once (a block pasted from Excel or Word), all or nothing. */
-  addItems: channel(z.object({ list, meetingId: id, rows: z.array(values).min(1).max(5_000) })).returns<ListItems[ListName][]>(),
-  updateItem: channel(z.object({ list, id, patch: values })).returns<ListItems[ListName]>(),
-  removeItem: channel(z.object({ list, id })).returns<null>(),
-  moveItem: channel(z.object({ list, id, position })).returns<null>(),
-  markAllPresent: channel(z.object({ siteId: id })).returns<Attendee[]>(),
-  /** Stores a site's attendees in Vietnamese name order (the order of the minutes); returns them in it. */
-  sortAttendees: channel(z.object({ siteId: id, order: z.enum(['full', 'given']) })).returns<Attendee[]>(),
+  addItems: channel(z.object({ list, meetingId: id, rows: z.array(values).min(1).max(5_000) })).returns<AddedMany>(),
+  updateItem: channel(z.object({ list, id, patch: values })).returns<Change>(),
+  removeItem: channel(z.object({ list, id })).returns<Removed>(),
+  /** Brings a removed row back where it was, with what pointed at it (an attendee's speeches). */
+  undoRemove: channel(z.object({ undoToken: z.string().min(1).max(100) })).returns<Added>(),
+  moveItem: channel(z.object({ list, id, position })).returns<Change>(),
+  markAllPresent: channel(z.object({ siteId: id })).returns<Change>(),
+  /** Stores a site's attendees in Vietnamese name order (the order of the minutes). */
+  sortAttendees: channel(z.object({ siteId: id, order: z.enum(['full', 'given']) })).returns<Change>(),
 
   suggestPeople: channel(z.object({ text: z.string().max(200) })).returns<Person[]>(),
   rememberPerson: channel(z.object({ person: values })).returns<Person>(),
@@ -90,7 +113,7 @@ export const CONTRACT = {
   updateProfile: channel(z.object({ patch: values })).returns<ProfileFields>(),
 
   previewDocument: channel(documentOptions).returns<Preview>(),
-  exportDocument: channel(documentOptions).returns<PickedFile>(),
+  exportDocument: channel(documentOptions).returns<ExportedDocument>(),
   exportMeetingFile: channel(meetingRef).returns<PickedFile>(),
   importMeetingFile: channel(none).returns<{ meetingId: number } | null>(),
 

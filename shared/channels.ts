@@ -2,7 +2,7 @@
 export const CHANNELS = [
   'listMeetings', 'getMeeting', 'createMeeting', 'updateMeeting', 'deleteMeeting', 'undoDelete', 'listDeleted', 'restoreDeleted',
   'suggestNumber',
-  'addItem', 'addItems', 'updateItem', 'removeItem', 'moveItem', 'markAllPresent', 'sortAttendees',
+  'addItem', 'addItems', 'updateItem', 'removeItem', 'undoRemove', 'moveItem', 'markAllPresent', 'sortAttendees',
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
   'previewDocument', 'exportDocument', 'exportMeetingFile', 'importMeetingFile',
   'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',

@@ -9,7 +9,10 @@ import { memoryStore, tempDir } from './support/store.ts';
 
 const documents: Documents = {
   preview: () => ({ html: '<p>Biên bản</p>', css: '', missing: [] }),
-  writeDocx: async (_store, _options, target) => writeFileSync(target, 'docx'),
+  writeDocx: async (_store, _options, target) => {
+    writeFileSync(target, 'docx');
+    return { missing: ['Ngày họp'] };
+  },
 };
 
 function setup(dialogs: Partial<Dialogs> = {}) {
@@ -51,7 +54,7 @@ describe('dispatch', () => {
     expect(await call('getMeeting', { id: 9 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy hội nghị (mã 9).' } });
     const broken = createHandlers(memoryStore(), { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
       preview: () => { throw new Error('secret internals'); },
-      writeDocx: async () => undefined,
+      writeDocx: async () => ({ missing: [] }),
     });
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = await dispatch(broken, 'previewDocument', { meetingId: 1, kind: 'minutes' });
@@ -127,7 +130,8 @@ describe('handlers', () => {
     const names: string[] = [];
     const { call, store, dir } = setup({ saveFile: async ({ defaultName }) => { names.push(defaultName); return join(dir, 'chosen.docx'); } });
     const id = store.meetings.create({ title: 'Họp: quý III/2021 <khẩn>', date: '2021-09-30' }).id;
-    expect(await call('exportDocument', { meetingId: id, kind: 'minutes' })).toEqual({ ok: true, value: { path: join(dir, 'chosen.docx') } });
+    // What prints as "…" comes back with the file, for the page to say so.
+    expect(await call('exportDocument', { meetingId: id, kind: 'minutes' })).toEqual({ ok: true, value: { path: join(dir, 'chosen.docx'), missing: ['Ngày họp'] } });
     expect(names).toEqual(['Biên bản 2021-09-30 Họp quý III 2021 khẩn.docx']);
     expect(readFileSync(join(dir, 'chosen.docx'), 'utf8')).toBe('docx');
   });

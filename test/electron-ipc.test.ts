@@ -23,7 +23,7 @@ describe('IPC registration', () => {
   it('registers every channel of the contract and nothing else', () => {
     registered.clear();
     registerIpc(createHandlers(createStore(openDatabase(':memory:')), { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
-      preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => undefined,
+      preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => ({ missing: [] }),
     }));
     expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
   });

@@ -11,7 +11,10 @@ import { safeFileName } from '../services/files.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
 import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
 import { deleteMeeting, restoreDeleted } from '../services/trash.ts';
+import { removeRow, restoreRow, type RemovedRow } from '../services/removal.ts';
 import type { Store } from '../store/index.ts';
+import { REMOVAL_CHANGES } from '../store/lists.ts';
+import { changeOf } from './change.ts';
 import type { Handlers } from './dispatch.ts';
 
 export interface FileFilter {
@@ -35,7 +38,8 @@ export interface DocumentOptions {
 /** The minutes and the notice: their HTML preview and their Word file. */
 export interface Documents {
   preview(store: Store, options: DocumentOptions): Preview;
-  writeDocx(store: Store, options: DocumentOptions, target: string): Promise<void>;
+  /** Returns what printed as "…" because the meeting lacks it. */
+  writeDocx(store: Store, options: DocumentOptions, target: string): Promise<{ missing: string[] }>;
 }
 
 const MEETING_FILTER: FileFilter = { name: 'Tệp hội nghị Biên Bản', extensions: ['json'] };
@@ -50,19 +54,38 @@ export interface HandlerOptions {
   backupStatus?: (() => BackupStatus) | undefined;
 }
 
+/** What undo can bring back is kept for this session, the latest ones only. */
+const UNDO_KEPT = 100;
+
+function keep<T>(map: Map<string, T>, value: T): string {
+  const token = randomUUID();
+  map.set(token, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= UNDO_KEPT) break;
+    map.delete(oldest);
+  }
+  return token;
+}
+
 export function createHandlers(store: Store, dialogs: Dialogs, documents: Documents, options: HandlerOptions = {}): Handlers {
   const backupsDir = () => {
     if (!options.backupsDir) throw new AppError('NOT_FOUND', 'Không có thư mục sao lưu cho cơ sở dữ liệu này.');
     return options.backupsDir;
   };
   if (options.backupsDir) store.files.protectBackups(options.backupsDir);
+  const removed = new Map<string, RemovedRow>();
   const lists = (list: ListName) => store[list];
+  /** The site's meeting, for writes named by a site. */
+  const meetingOfSite = (siteId: number) => store.sites.get(siteId).meetingId;
 
   return {
     listMeetings: () => store.meetings.list(),
     getMeeting: ({ id }) => getMeetingRecord(store, id),
     createMeeting: ({ fields, copyFrom }) => createMeeting(store, fields, { copyFrom }),
-    updateMeeting: ({ id, patch }) => store.meetings.update(id, patch),
+    updateMeeting: ({ id, patch }) => {
+      store.meetings.update(id, patch);
+      return changeOf(store, id, [], true);
+    },
     deleteMeeting: ({ id }) => {
       const undoToken = randomUUID();
       deleteMeeting(store, id, undoToken);
@@ -77,19 +100,36 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       return store.meetings.suggestNumber(kind === 'minutes' ? 'BB' : 'TB', meeting.format, scope);
     },
 
-    addItem: ({ list, meetingId, values, position }) => lists(list).add(meetingId, values, position),
-    addItems: ({ list, meetingId, rows }) => store.transaction(() => rows.map((row) => lists(list).add(meetingId, row))),
-    updateItem: ({ list, id, patch }) => lists(list).update(id, patch),
+    addItem: ({ list, meetingId, values, position }) => {
+      const { id } = lists(list).add(meetingId, values, position);
+      return { ...changeOf(store, meetingId, [list]), id };
+    },
+    addItems: ({ list, meetingId, rows }) => {
+      const ids = store.transaction(() => rows.map((row) => lists(list).add(meetingId, row).id));
+      return { ...changeOf(store, meetingId, [list]), ids };
+    },
+    updateItem: ({ list, id, patch }) => changeOf(store, lists(list).update(id, patch).meetingId, [list]),
     removeItem: ({ list, id }) => {
-      lists(list).remove(id);
-      return null;
+      const { meetingId, restorable } = removeRow(store, list, id);
+      const undoToken = restorable ? keep(removed, restorable) : null;
+      return { ...changeOf(store, meetingId, [list, ...REMOVAL_CHANGES[list]]), undoToken };
     },
-    moveItem: ({ list, id, position }) => {
-      lists(list).move(id, position);
-      return null;
+    undoRemove: ({ undoToken }) => {
+      const row = removed.get(undoToken);
+      if (!row) throw new AppError('NOT_FOUND', 'Không còn bản sao để khôi phục dòng đã xóa.');
+      const id = restoreRow(store, row);
+      removed.delete(undoToken);
+      return { ...changeOf(store, row.meetingId, [row.list, ...REMOVAL_CHANGES[row.list]]), id };
     },
-    markAllPresent: ({ siteId }) => markAllPresent(store, siteId),
-    sortAttendees: ({ siteId, order }) => sortAttendees(store, siteId, order),
+    moveItem: ({ list, id, position }) => changeOf(store, lists(list).move(id, position).meetingId, [list]),
+    markAllPresent: ({ siteId }) => {
+      markAllPresent(store, siteId);
+      return changeOf(store, meetingOfSite(siteId), ['attendees']);
+    },
+    sortAttendees: ({ siteId, order }) => {
+      sortAttendees(store, siteId, order);
+      return changeOf(store, meetingOfSite(siteId), ['attendees']);
+    },
 
     suggestPeople: ({ text }) => store.people.suggest(text),
     rememberPerson: ({ person }) => store.people.remember(person),
@@ -107,8 +147,8 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
         filters: [WORD_FILTER],
       });
       if (!path) return null;
-      await documents.writeDocx(store, options, path);
-      return { path };
+      const { missing } = await documents.writeDocx(store, options, path);
+      return { path, missing };
     },
     exportMeetingFile: async ({ id }) => {
       const meeting = store.meetings.get(id);

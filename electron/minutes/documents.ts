@@ -52,7 +52,5 @@ export async function writeMinutesDocx(store: Store, meetingId: number, target: 
 /** The documents dependency of the IPC handlers. */
 export const documents = {
   preview: (store, { meetingId, ...request }) => previewDocument(store, meetingId, request),
-  writeDocx: async (store, { meetingId, ...request }, target) => {
-    await writeMinutesDocx(store, meetingId, target, request);
-  },
+  writeDocx: (store, { meetingId, ...request }, target) => writeMinutesDocx(store, meetingId, target, request),
 } satisfies Documents;

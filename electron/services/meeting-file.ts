@@ -18,7 +18,7 @@ export function toMeetingFile(record: MeetingRecord, exportedAt = new Date()): M
   const siteKey = new Map(record.sites.map((site, i) => [site.id, `s${i + 1}`]));
   const attendeeKey = new Map(record.attendees.map((attendee, i) => [attendee.id, `a${i + 1}`]));
   const agendaKey = new Map(record.agenda.map((item, i) => [item.id, `g${i + 1}`]));
-  const { id: _id, createdAt: _c, updatedAt: _u, ...meeting } = record.meeting;
+  const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, ...meeting } = record.meeting;
   return {
     kind: MEETING_FILE_KIND,
     version: MEETING_FILE_VERSION,

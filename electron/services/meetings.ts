@@ -1,4 +1,5 @@
 // Whole-meeting operations built on the repositories.
+import { AppError } from '../../shared/errors.ts';
 import type { Attendee, MeetingRecord } from '../../shared/model/meeting.ts';
 import { sortByName } from '../../shared/vietnamese/collate.ts';
 import type { Store } from '../store/index.ts';
@@ -38,7 +39,12 @@ export function createMeeting(store: Store, input: Record<string, unknown> = {},
 }
 
 function copySitesAndAttendees(store: Store, fromId: number, toId: number): void {
-  store.meetings.get(fromId); // a meeting that does not exist is an error, not an empty copy
+  // A meeting that does not exist, or has nothing to copy, is an error, not an empty copy.
+  const from = store.meetings.get(fromId);
+  const sites = store.sites.list(fromId);
+  if (sites.length === 0) {
+    throw new AppError('INVALID_INPUT', `Không sao chép được: hội nghị “${from.title || '(Chưa có tên)'}” chưa có điểm cầu và thành phần nào.`);
+  }
   const bySite = new Map<number, Attendee[]>();
   for (const attendee of store.attendees.list(fromId)) {
     const list = bySite.get(attendee.siteId);
@@ -46,7 +52,7 @@ function copySitesAndAttendees(store: Store, fromId: number, toId: number): void
     else bySite.set(attendee.siteId, [attendee]);
   }
   store.bulk.append(toId, {
-    sites: store.sites.list(fromId).map(({ id, meetingId: _m, ord: _o, ...site }) => ({
+    sites: sites.map(({ id, meetingId: _m, ord: _o, ...site }) => ({
       ...site,
       key: String(id),
       attendees: (bySite.get(id) ?? []).map(({ id: person, meetingId: _mm, ord: _oo, siteId: _s, ...attendee }) => ({

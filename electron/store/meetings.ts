@@ -15,8 +15,8 @@ export function createMeetings(db: Db) {
   const sql = {
     insert: db.prepare(`INSERT INTO meetings (${columns.join(', ')}, created_at, updated_at)
       VALUES (${columns.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at) RETURNING *`),
-    update: db.prepare(`UPDATE meetings SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at
-      WHERE id = @id RETURNING *`),
+    update: db.prepare(`UPDATE meetings SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at,
+      revision = revision + 1 WHERE id = @id RETURNING *`),
     get: db.prepare('SELECT * FROM meetings WHERE id = ?'),
     delete: db.prepare('DELETE FROM meetings WHERE id = ?'),
     list: db.prepare(`SELECT m.id, m.kind, m.title, m.format, m.number, m.date, m.status, m.updated_at,

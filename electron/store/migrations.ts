@@ -202,6 +202,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Raised by every write inside the meeting, so the page can tell a newer answer from an older one.
+    name: 'meeting revision',
+    up(db) {
+      db.exec('ALTER TABLE meetings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -37,8 +37,9 @@ export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
   return value as T;
 }
 
+/** Marks a meeting changed: its time of change, and its revision (which orders what the page receives). */
 export function touchMeeting(db: Db, meetingId: number): void {
-  db.prepare('UPDATE meetings SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), meetingId);
+  db.prepare('UPDATE meetings SET updated_at = ?, revision = revision + 1 WHERE id = ?').run(new Date().toISOString(), meetingId);
 }
 
 export interface ListSpec<S extends Fields> {
@@ -61,8 +62,10 @@ export interface OrderedList<S extends Fields> {
   find(id: number): Stored<S> | undefined;
   add(meetingId: number, input: unknown, position?: number): Stored<S>;
   update(id: number, patch: unknown): Stored<S>;
-  remove(id: number): void;
-  move(id: number, position: number): void;
+  /** Returns the row as it was. */
+  remove(id: number): Stored<S>;
+  /** Returns the row at its new place. */
+  move(id: number, position: number): Stored<S>;
 }
 
 export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): OrderedList<S> {
@@ -149,6 +152,7 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
       sql.delete.run(id);
       sql.closeGap.run(scopeOf(current as Row, current.meetingId), current.ord);
       touchMeeting(db, current.meetingId);
+      return current;
     }),
     move: db.transaction((id: number, position: number) => {
       const current = get(id);
@@ -157,6 +161,7 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
       ids.splice(Math.max(0, Math.min(position, ids.length)), 0, id);
       ids.forEach((each, index) => sql.setOrd.run(index, each));
       touchMeeting(db, current.meetingId);
+      return get(id);
     }),
   };
 }

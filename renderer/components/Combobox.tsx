@@ -1,6 +1,7 @@
 // A text field with a list of suggestions under it (WAI-ARIA combobox pattern). The list never
 // writes into the field while the user types: a suggestion replaces the text only when picked
-// (Enter on the highlighted one, or a click). Keys are ignored during an input method's composition.
+// (Enter or, where asked, Tab on the highlighted one, or a click). Keys are ignored during an input
+// method's composition.
 import { useId, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { isComposing } from '../lib/format.ts';
 
@@ -16,7 +17,10 @@ export interface ComboboxProps<O extends Option> {
   text: string;
   onText(text: string): void;
   options: readonly O[];
-  onPick(option: O): void;
+  /** How it was picked: Tab lets the focus move on as usual. */
+  onPick(option: O, how: 'enter' | 'tab' | 'mouse'): void;
+  /** Tab on a highlighted suggestion picks it too (the speaker picker). */
+  pickOnTab?: boolean;
   /** Enter with no highlighted suggestion. */
   onEnter?(event: KeyboardEvent<HTMLInputElement>): void;
   /** Other keys, after the combobox has handled its own. */
@@ -27,6 +31,8 @@ export interface ComboboxProps<O extends Option> {
   autoFocus?: boolean;
   placeholder?: string;
   hint?: ReactNode;
+  /** A line under the suggestions, shown with them (how they are ordered). */
+  footer?: string;
   className?: string;
   onFocus?(): void;
   onBlur?(): void;
@@ -53,9 +59,9 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
   const shown = open && options.length > 0;
   const highlighted = shown && current >= 0 ? options[current] : undefined;
 
-  const pick = (option: O) => {
+  const pick = (option: O, how: 'enter' | 'tab' | 'mouse') => {
     setOpen(false);
-    props.onPick(option);
+    props.onPick(option, how);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -80,10 +86,14 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
     if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
       if (highlighted) {
         event.preventDefault();
-        pick(highlighted);
+        pick(highlighted, 'enter');
         return;
       }
       props.onEnter?.(event);
+      return;
+    }
+    if (event.key === 'Tab' && !event.shiftKey && props.pickOnTab && highlighted) {
+      pick(highlighted, 'tab');
       return;
     }
     props.onKeyDown?.(event);
@@ -103,7 +113,7 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
         aria-expanded={shown}
         aria-controls={listId}
         aria-activedescendant={highlighted ? `${id}-opt-${highlighted.id}` : undefined}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={[props.hint ? `${id}-hint` : '', props.footer && shown ? `${id}-footer` : ''].filter(Boolean).join(' ') || undefined}
         value={props.text}
         autoFocus={props.autoFocus}
         placeholder={props.placeholder}
@@ -125,24 +135,27 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
         onCompositionEnd={props.onCompositionEnd}
       />
       {props.hint ? <p className="field-hint" id={`${id}-hint`}>{props.hint}</p> : null}
-      <ul id={listId} role="listbox" aria-label={`Gợi ý: ${props.label}`} className="combobox-list" hidden={!shown}>
-        {shown ? options.map((option, index) => (
-          <li
-            key={option.id}
-            id={`${id}-opt-${option.id}`}
-            role="option"
-            aria-selected={index === current}
-            className={index === current ? 'active' : undefined}
-            onMouseDown={(event) => {
-              event.preventDefault();
-              pick(option);
-            }}
-          >
-            <span className="option-label">{option.label}</span>
-            {option.detail ? <span className="option-detail">{option.detail}</span> : null}
-          </li>
-        )) : null}
-      </ul>
+      <div className="combobox-list" hidden={!shown}>
+        <ul id={listId} role="listbox" aria-label={`Gợi ý: ${props.label}`}>
+          {shown ? options.map((option, index) => (
+            <li
+              key={option.id}
+              id={`${id}-opt-${option.id}`}
+              role="option"
+              aria-selected={index === current}
+              className={index === current ? 'active' : undefined}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                pick(option, 'mouse');
+              }}
+            >
+              <span className="option-label">{option.label}</span>
+              {option.detail ? <span className="option-detail">{option.detail}</span> : null}
+            </li>
+          )) : null}
+        </ul>
+        {props.footer ? <p className="combobox-footer" id={`${id}-footer`}>{props.footer}</p> : null}
+      </div>
     </div>
   );
 }

@@ -23,7 +23,7 @@ export function ToastHost({ children }: { children: ReactNode }) {
   const push = useCallback((toast: ToastInput) => {
     const id = nextId.current++;
     setToasts((list) => [...list.slice(-3), { ...toast, id }]);
-    timers.current.set(id, setTimeout(() => dismiss(id), LIFETIME_MS));
+    if (toast.tone !== 'warning') timers.current.set(id, setTimeout(() => dismiss(id), LIFETIME_MS));
   }, [dismiss]);
 
   useEffect(() => {
@@ -38,7 +38,7 @@ export function ToastHost({ children }: { children: ReactNode }) {
       {children}
       <div className="toasts" role="status" aria-live="polite" aria-label="Thông báo">
         {toasts.map((toast) => (
-          <div key={toast.id} className={`toast ${toast.tone === 'error' ? 'toast-error' : ''}`}>
+          <div key={toast.id} className={`toast ${toast.tone ? `toast-${toast.tone}` : ''}`}>
             <span>{toast.text}</span>
             {toast.action ? (
               <button type="button" className="toast-action" onClick={() => {

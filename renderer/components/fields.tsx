@@ -28,7 +28,6 @@ export interface TextFieldProps extends Common {
   save(value: string): Promise<unknown>;
   multiline?: boolean;
   rows?: number;
-  type?: 'text' | 'date' | 'time';
   placeholder?: string;
   autoFocus?: boolean;
   inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
@@ -44,11 +43,10 @@ export interface TextFieldProps extends Common {
  * Offers under a text field, never applied silently: pasted text in a legacy encoding (TCVN3, VNI)
  * converted to Unicode, and lookalike letters (Ð for Đ) replaced.
  */
-export function useTextOffers(value: string, change: (next: string) => void, type?: string) {
+export function useTextOffers(value: string, change: (next: string) => void) {
   const [pasted, setPasted] = useState<{ text: string; detection: LegacyDetection } | null>(null);
   const [kept, setKept] = useState<string | null>(null);
   const onPaste = (event: ClipboardEvent) => {
-    if (type && type !== 'text') return;
     const text = event.clipboardData.getData('text/plain');
     const detection = detectLegacy(text);
     setPasted(detection ? { text, detection } : null);
@@ -92,7 +90,7 @@ export function useTextOffers(value: string, change: (next: string) => void, typ
 export function TextField(props: TextFieldProps) {
   const id = useId();
   const field = useAutosave({ value: props.value, save: props.save, onBlur: props.onBlur });
-  const offers = useTextOffers(field.value, field.change, props.type);
+  const offers = useTextOffers(field.value, field.change);
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const shared = {
@@ -116,18 +114,12 @@ export function TextField(props: TextFieldProps) {
       <Label htmlFor={id} label={props.label} hide={props.hideLabel} />
       {props.multiline
         ? <textarea {...shared} ref={props.inputRef} rows={props.rows ?? 3} spellCheck={false} />
-        : <input {...shared} ref={props.inputRef} type={props.type ?? 'text'} list={props.list} inputMode={props.inputMode} autoComplete="off" />}
+        : <input {...shared} ref={props.inputRef} type="text" list={props.list} inputMode={props.inputMode} autoComplete="off" />}
       {props.hint ? <p className="field-hint" id={hintId}>{props.hint}</p> : null}
       {offers.offer}
       <FieldError id={errorId} error={field.error} />
     </div>
   );
-}
-
-/** Date (YYYY-MM-DD) or time (HH:MM), null when empty. */
-export function DateTimeField(props: Common & { type: 'date' | 'time'; value: string | null; save(value: string | null): Promise<unknown>; onKeyDown?: TextFieldProps['onKeyDown'] }) {
-  const { value, save, ...rest } = props;
-  return <TextField {...rest} value={value ?? ''} save={(text) => save(text === '' ? null : text)} />;
 }
 
 /** A whole number, null when empty; anything else is refused beside the field, never sent. */
@@ -152,6 +144,8 @@ export function SelectField<V extends string>(props: Common & {
   value: V;
   options: readonly (readonly [V, string])[];
   save(value: V): Promise<unknown>;
+  /** The choice as shown, at once, before it is stored (what depends on it can appear right away). */
+  onEdit?(value: V): void;
 }) {
   const id = useId();
   const field = useAutosave({ value: props.value, save: props.save, discrete: true });
@@ -164,7 +158,10 @@ export function SelectField<V extends string>(props: Common & {
         disabled={props.disabled}
         aria-invalid={field.error ? true : undefined}
         aria-describedby={field.error ? `${id}-error` : undefined}
-        onChange={(event) => field.commit(event.target.value as V)}
+        onChange={(event) => {
+          field.commit(event.target.value as V);
+          props.onEdit?.(event.target.value as V);
+        }}
         onFocus={field.bind.onFocus}
         onBlur={field.bind.onBlur}
       >

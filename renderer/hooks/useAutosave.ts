@@ -18,6 +18,8 @@ export interface Autosave<T> {
   commit(next: T): void;
   /** Sends the pending change, if any, now. */
   flush(): void;
+  /** Shows `next` as a fresh start, with nothing pending (an entry line after its row was handed over). */
+  reset(next: T): void;
   /** The Vietnamese message of the last failed save, or null. */
   error: string | null;
   /** Spread on the input: focus, blur and composition tracking. */
@@ -42,9 +44,16 @@ export interface AutosaveOptions<T> {
    * control has focus, and a refused choice goes back to the stored one (the message stays).
    */
   discrete?: boolean;
+  /**
+   * Whether a value is complete enough to save after the pause (a half-typed date is not); one that
+   * is not waits for the field to be left or flushed.
+   */
+  ready?: (value: T) => boolean;
+  /** A refused value is shown until the field is left, then the stored one again (the message stays). */
+  revertWhenLeft?: boolean;
 }
 
-export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onBlur, discrete = false }: AutosaveOptions<T>): Autosave<T> {
+export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onBlur, discrete = false, ready, revertWhenLeft = false }: AutosaveOptions<T>): Autosave<T> {
   const tracker = useTracker();
   const [local, setLocal] = useState<T>(stored);
   const [error, setError] = useState<string | null>(null);
@@ -52,9 +61,11 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
 
   const saveRef = useRef(save);
   const onBlurRef = useRef(onBlur);
+  const readyRef = useRef(ready);
   useLayoutEffect(() => {
     saveRef.current = save;
     onBlurRef.current = onBlur;
+    readyRef.current = ready;
   });
   const focused = useRef(false);
   const composing = useRef(false);
@@ -90,14 +101,14 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
         setError(null);
       },
       (reason: unknown) => {
-        failed.current = !discrete;
+        failed.current = !discrete && !revertWhenLeft;
         setError(errorMessage(reason));
       },
     ).finally(() => {
       inFlight.current--;
       rerender();
     });
-  }, [tracker, flushForced, discrete]);
+  }, [tracker, flushForced, discrete, revertWhenLeft]);
   useLayoutEffect(() => {
     sendRef.current = send;
   }, [send]);
@@ -111,6 +122,11 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
     setLocal(next);
     if (!pending.current) tracker.register(flushForced);
     pending.current = { value: next };
+    if (readyRef.current && !readyRef.current(next)) {
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+      return;
+    }
     schedule();
   }, [flushForced, schedule, tracker]);
 
@@ -148,5 +164,12 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
     }, [schedule]),
   };
 
-  return { value: local, change, commit, flush: useCallback(() => send(true), [send]), error, bind };
+  const reset = useCallback((next: T) => {
+    send(true);
+    failed.current = false;
+    setError(null);
+    setLocal(next);
+  }, [send]);
+
+  return { value: local, change, commit, flush: useCallback(() => send(true), [send]), reset, error, bind };
 }

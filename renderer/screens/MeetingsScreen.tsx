@@ -67,7 +67,13 @@ function SearchResultsList({ results, onOpen }: { results: SearchResults; onOpen
   );
 }
 
-export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: number; onOpen(id: number): void; onImport(): void }) {
+export function MeetingsScreen({ newRequest, copySource, onOpen, onImport }: {
+  newRequest: number;
+  /** The meeting to offer as the one to copy from (Ctrl+N pressed inside it). */
+  copySource?: number | undefined;
+  onOpen(id: number): void;
+  onImport(): void;
+}) {
   const client = useClient();
   const toast = useToast();
   const tracker = useTracker();
@@ -168,7 +174,7 @@ export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: n
       )}
       {content.error ? <p role="alert" className="field-error">{content.error}</p> : null}
       {content.results ? <SearchResultsList results={content.results} onOpen={onOpen} /> : null}
-      {creating ? <NewMeetingDialog meetings={meetings ?? []} onCancel={() => setCreating(false)} onCreated={onOpen} /> : null}
+      {creating ? <NewMeetingDialog meetings={meetings} source={copySource} onCancel={() => setCreating(false)} onCreated={onOpen} /> : null}
       {deleting ? (
         <ConfirmDialog
           title="Xóa hội nghị?"
@@ -240,17 +246,33 @@ const MeetingRow = memo(function MeetingRow({ meeting: m, onOpen, onExport, onDe
   );
 });
 
-function NewMeetingDialog({ meetings, onCancel, onCreated }: { meetings: MeetingSummary[]; onCancel(): void; onCreated(id: number): void }) {
+/**
+ * A new meeting, blank or with the sites and attendees of an earlier one. Copying waits for the list of
+ * meetings and offers only meetings that have sites, so a copy never comes out empty; the store refuses
+ * one that would, with its reason.
+ */
+function NewMeetingDialog({ meetings, source, onCancel, onCreated }: {
+  meetings: MeetingSummary[] | null;
+  source: number | undefined;
+  onCancel(): void;
+  onCreated(id: number): void;
+}) {
   const client = useClient();
   const tracker = useTracker();
   const [title, setTitle] = useState('');
   const [copy, setCopy] = useState(false);
-  const [from, setFrom] = useState<number | null>(meetings[0]?.id ?? null);
+  const [chosen, setChosen] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { title: useId(), from: useId(), blank: useId(), copy: useId() };
+  const copyable = useMemo(() => (meetings ?? []).filter((m) => m.siteCount > 0), [meetings]);
+  const from = copyable.find((m) => m.id === chosen)?.id ?? copyable.find((m) => m.id === source)?.id ?? copyable[0]?.id ?? null;
 
   const create = async () => {
+    if (copy && from === null) {
+      setError('Hãy chọn hội nghị để sao chép điểm cầu và thành phần.');
+      return;
+    }
     setBusy(true);
     try {
       const fields = title.trim() ? { title } : {};
@@ -279,15 +301,22 @@ function NewMeetingDialog({ meetings, onCancel, onCreated }: { meetings: Meeting
             <label htmlFor={ids.blank}>Bắt đầu trống</label>
           </div>
           <div className="field-check">
-            <input type="radio" id={ids.copy} name="start" checked={copy} disabled={meetings.length === 0} onChange={() => setCopy(true)} />
+            <input type="radio" id={ids.copy} name="start" checked={copy} disabled={copyable.length === 0} onChange={() => setCopy(true)} />
             <label htmlFor={ids.copy}>Sao chép điểm cầu và thành phần từ hội nghị trước</label>
           </div>
-          <div className="field">
-            <label htmlFor={ids.from} className="field-label">Hội nghị trước</label>
-            <select id={ids.from} disabled={!copy} value={from ?? ''} onChange={(e) => setFrom(Number(e.target.value))}>
-              {meetings.map((m) => <option key={m.id} value={m.id}>{[formatDate(m.date), untitled(m.title)].filter(Boolean).join(' — ')}</option>)}
-            </select>
-          </div>
+          {meetings === null ? <p className="muted" role="status">Đang tải danh sách hội nghị…</p>
+            : copyable.length === 0 ? <p className="muted">Chưa có hội nghị nào có điểm cầu để sao chép.</p> : (
+              <div className="field">
+                <label htmlFor={ids.from} className="field-label">Hội nghị trước</label>
+                <select id={ids.from} disabled={!copy} value={from ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+                  {copyable.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {[formatDate(m.date), untitled(m.title), `${formatCount(m.siteCount)} điểm cầu, ${formatCount(m.attendeeCount)} đại biểu`].filter(Boolean).join(' — ')}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
         </fieldset>
         {error ? <p className="field-error" role="alert">{error}</p> : null}
         <div className="dialog-actions">

@@ -135,7 +135,8 @@ export type RecipientFields = z.output<typeof recipientFields>;
 interface Stored { id: number }
 interface InMeeting extends Stored { meetingId: number; ord: number }
 
-export type Meeting = MeetingFields & Stored & { createdAt: string; updatedAt: string };
+/** `revision` rises with every write inside the meeting (its lists included). */
+export type Meeting = MeetingFields & Stored & { createdAt: string; updatedAt: string; revision: number };
 export type Site = SiteFields & InMeeting;
 export type Attendee = AttendeeFields & InMeeting;
 export type AgendaItem = AgendaItemFields & InMeeting;

@@ -19,19 +19,35 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-/** Replaces window.api in the page: every channel becomes a POST to the bridge. */
+/**
+ * Replaces window.api in the page: every channel becomes a POST to the bridge. Small requests are sent
+ * with keepalive, so a save flushed on pagehide reaches the store even as the page goes (as an IPC
+ * message does in Electron).
+ */
 export const BRIDGE_INIT_SCRIPT = `
   window.api = new Proxy({ onCommand: () => () => {} }, {
     get(target, channel) {
       if (channel in target) return target[channel];
-      return (input) => fetch('/__api/' + String(channel), {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}),
-      }).then((response) => response.json());
+      return (input) => {
+        const body = JSON.stringify(input ?? {});
+        return fetch('/__api/' + String(channel), {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: body.length < 60000,
+        }).then((response) => response.json());
+      };
     },
   });
 `;
 
-export async function startBridge(options: { root: string; store: Store; documents: Documents; saveDir: string }): Promise<Bridge> {
+export interface BridgeOptions {
+  root: string;
+  store: Store;
+  documents: Documents;
+  saveDir: string;
+  /** Milliseconds to wait before answering these channels (a slow disk, a list that loads late). */
+  slow?: Partial<Record<string, number>>;
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const saved: string[] = [];
   const toOpen: string[] = [];
   const dialogs: Dialogs = {
@@ -47,8 +63,9 @@ export async function startBridge(options: { root: string; store: Store; documen
   const handlers = createHandlers(options.store, dialogs, options.documents, { backupsDir: join(options.saveDir, 'backups') });
 
   let origin = '';
+  const answering = new Set<Promise<void>>();
   const server: Server = createServer((request, response) => {
-    void (async () => {
+    const answer = (async () => {
       const url = new URL(request.url ?? '/', origin);
       if (request.method === 'POST' && url.pathname.startsWith('/__api/')) {
         const chunks: Buffer[] = [];
@@ -59,7 +76,10 @@ export async function startBridge(options: { root: string; store: Store; documen
         } catch {
           input = undefined;
         }
-        const result = await dispatch(handlers, url.pathname.slice('/__api/'.length), input);
+        const channel = url.pathname.slice('/__api/'.length);
+        const wait = options.slow?.[channel];
+        if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+        const result = await dispatch(handlers, channel, input);
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
         response.end(JSON.stringify(result));
         return;
@@ -78,6 +98,8 @@ export async function startBridge(options: { root: string; store: Store; documen
         response.writeHead(404).end();
       }
     })();
+    answering.add(answer);
+    void answer.finally(() => answering.delete(answer));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -86,6 +108,13 @@ export async function startBridge(options: { root: string; store: Store; documen
     url: `http://127.0.0.1:${port}/`,
     saved,
     toOpen,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Requests still being answered finish first, so the store is not closed under them.
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await Promise.allSettled([...answering]);
+    },
   };
 }

@@ -1,19 +1,11 @@
-// End to end: a new user enters the meeting of ../shared/examples/central-agencies-review-2023.txt through the
-// forms of the built renderer in Debian's Chromium, against the real services (test bridge), then exports the
-// minutes in both formats and the notice, and reads the Word files back.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+// End to end: a new user enters the meeting of ../shared/examples/central-agencies-review-2023.txt from the
+// keyboard in the built renderer in Debian's Chromium, against the real services (test bridge), then exports
+// the minutes in both formats and the notice, and reads the Word files back.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documents } from '../../electron/minutes/documents.ts';
-import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 import { allParagraphs, readDocx } from '../minutes/docx-reader.ts';
-import { BRIDGE_INIT_SCRIPT, startBridge, type Bridge } from './bridge.ts';
-import { launchChromium } from './browser.ts';
-
-const RENDERER = new URL('../../out/renderer', import.meta.url).pathname;
-const SCREENSHOTS = new URL('../../out/screenshots', import.meta.url).pathname;
+import { choose, field as fieldOf, openApp, paste, saved, type AppUnderTest } from './app.ts';
 
 const AGENCIES = [
   'Ban Tuyên giáo Trung ương', 'Ban Nội chính Trung ương', 'Văn phòng Chính phủ', 'Bộ Nội vụ', 'Bộ Tư pháp',
@@ -26,57 +18,43 @@ const REPORT = 'Báo cáo tình hình, kết quả công tác tổ chức xây d
 const CONCLUSION = 'Ghi nhận các kiến nghị, đề xuất, giao các vụ, đơn vị của Ban tham mưu giải quyết thỏa đáng, đúng trách nhiệm để chia sẻ khó khăn với các cơ quan, đơn vị.';
 
 describe('entering the central agencies review of 2023 and exporting its minutes', () => {
-  let browser: Browser;
-  let bridge: Bridge;
-  let store: Store;
+  let app: AppUnderTest;
   let page: Page;
-  // Made in beforeAll, so that a suite that is collected but never run leaves no folder behind.
-  let dir = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bien-ban-e2e-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    store = createStore(openDatabase(join(dir, 'bien-ban.sqlite')));
-    bridge = await startBridge({ root: RENDERER, store, documents, saveDir: dir });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    await page.addInitScript(BRIDGE_INIT_SCRIPT);
-    await page.goto(bridge.url);
-    expect(problems).toEqual([]);
+    app = await openApp();
+    page = app.page;
+    await page.getByText('Chưa có hội nghị nào').waitFor();
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-    store?.db.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    expect(app.problems).toEqual([]);
+    await app.close();
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  const field = (label: string) => page.getByLabel(label, { exact: true });
-  const savedSoon = () => page.getByRole('status', { name: 'Trạng thái lưu' }).filter({ hasText: 'Đã lưu' }).waitFor();
+  const store = () => app.store;
+  const bridge = () => app.bridge;
+  const field = (label: string) => fieldOf(page, label);
+  const savedSoon = () => saved(page);
+  /** Clicks into a field and types, as a person does. */
+  const typeIn = async (label: string, text: string) => {
+    await field(label).click();
+    await page.keyboard.type(text);
+  };
 
   it('sets up the organisation profile in the settings', async () => {
-    await shot('01-meetings-empty');
     await page.keyboard.press('Control+Comma');
-    await field('Cơ quan cấp trên').fill('Ban Chấp hành Trung ương');
-    await field('Cơ quan ban hành').fill('Ban Tổ chức Trung ương');
-    await field('Chữ viết tắt của cơ quan').fill('BTCTW');
-    await field('Địa danh').fill('Hà Nội');
-    await field('Nhiệm kỳ hiện tại').fill('2021-2026');
-    await field('Người ghi biên bản').fill('Nguyễn Thị Hồng');
+    await typeIn('Cơ quan cấp trên', 'Ban Chấp hành Trung ương');
+    await typeIn('Cơ quan ban hành', 'Ban Tổ chức Trung ương');
+    await typeIn('Chữ viết tắt của cơ quan', 'BTCTW');
+    await typeIn('Địa danh', 'Hà Nội');
+    await typeIn('Nhiệm kỳ hiện tại', '2021-2026');
+    await typeIn('Người ghi biên bản', 'Nguyễn Thị Hồng');
     await field('Chức vụ người ghi biên bản').click();
     await page.keyboard.type('Chuyên viên Vụ V');
     await page.keyboard.press('Tab');
     await savedSoon();
-    await shot('02-settings');
-    await expect.poll(() => store.profile.get().abbreviation).toBe('BTCTW');
-    expect(store.profile.get().defaultMinuteTakerPosition).toBe('Chuyên viên Vụ V');
+    await expect.poll(() => store().profile.get().abbreviation).toBe('BTCTW');
+    expect(store().profile.get().defaultMinuteTakerPosition).toBe('Chuyên viên Vụ V');
   });
 
   it('creates the meeting and fills in Thông tin chung', async () => {
@@ -85,19 +63,18 @@ describe('entering the central agencies review of 2023 and exporting its minutes
     await dialog.getByLabel('Tên hội nghị').pressSequentially(TITLE);
     await dialog.getByRole('button', { name: 'Tạo hội nghị' }).click();
     await page.getByRole('heading', { level: 2, name: 'Thông tin chung' }).waitFor();
-    await field('Loại hội nghị').fill('Hội nghị giao ban');
+    await typeIn('Loại hội nghị', 'Hội nghị giao ban');
     await page.getByRole('button', { name: 'Lấy số tiếp theo' }).first().click();
-    await field('Ngày').fill('2023-07-25');
-    await field('Giờ bắt đầu').fill('08:30');
-    await field('Giờ kết thúc').fill('11:30');
+    await typeIn('Ngày', '25/07/2023');
+    await typeIn('Giờ bắt đầu', '08:30');
+    await typeIn('Giờ kết thúc', '11:30');
     await field('Địa điểm').pressSequentially('Trụ sở Ban Tổ chức Trung ương, Hà Nội');
     await field('Nội dung hội nghị').pressSequentially('Đánh giá công tác tổ chức xây dựng Đảng 6 tháng đầu năm 2023; phương hướng, nhiệm vụ 6 tháng cuối năm.');
     await page.keyboard.press('Tab');
     await savedSoon();
-    await shot('03-general');
-    const meeting = store.meetings.list()[0];
+    const meeting = store().meetings.list()[0];
     expect(meeting).toMatchObject({ title: TITLE, number: 1, date: '2023-07-25' });
-    expect(store.meetings.get(meeting?.id ?? 0)).toMatchObject({ startTime: '08:30', endTime: '11:30', minuteTakerName: 'Nguyễn Thị Hồng' });
+    expect(store().meetings.get(meeting?.id ?? 0)).toMatchObject({ startTime: '08:30', endTime: '11:30', minuteTakerName: 'Nguyễn Thị Hồng' });
   });
 
   it('enters the site and its attendees, by typing and by pasting a list', async () => {
@@ -114,19 +91,13 @@ describe('entering the central agencies review of 2023 and exporting its minutes
     await page.keyboard.press('Tab');
     await page.keyboard.type('Vụ trưởng Vụ V, Ban Tổ chức Trung ương');
     await page.keyboard.press('Enter');
-    await field('Vai trò, dòng 1').selectOption({ label: 'Chủ trì hội nghị' });
+    await choose(page, 'Vai trò, dòng 1', 'Chủ trì hội nghị');
     // The representatives of the agencies, pasted from a Word table: name, position, unit.
     await name.click();
-    const rows = AGENCIES.map((agency) => `Đại diện lãnh đạo\tĐại diện ${agency}\t${agency}`).join('\r\n');
-    await name.evaluate((input, text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, rows);
-    await expect.poll(() => store.attendees.list(store.meetings.list()[0]?.id ?? 0).length).toBe(18);
+    await paste(page, AGENCIES.map((agency) => `Đại diện lãnh đạo\tĐại diện ${agency}\t${agency}`).join('\r\n'));
+    await expect.poll(() => store().attendees.list(store().meetings.list()[0]?.id ?? 0).length).toBe(18);
     await page.getByText('Tổng cộng:').waitFor();
-    await shot('04-sites');
-    const attendees = store.attendees.list(store.meetings.list()[0]?.id ?? 0);
+    const attendees = store().attendees.list(store().meetings.list()[0]?.id ?? 0);
     expect(attendees[0]).toMatchObject({ fullName: 'Mai Văn Chính', role: 'chair' });
     expect(attendees[17]).toMatchObject({ positions: 'Đại diện Kiểm toán Nhà nước', unit: 'Kiểm toán Nhà nước' });
   });
@@ -138,8 +109,7 @@ describe('entering the central agencies review of 2023 and exporting its minutes
     await page.keyboard.press('Enter');
     await add.pressSequentially('Thảo luận');
     await page.keyboard.press('Enter');
-    await expect.poll(() => store.agenda.list(store.meetings.list()[0]?.id ?? 0).length).toBe(2);
-    await shot('05-agenda');
+    await expect.poll(() => store().agenda.list(store().meetings.list()[0]?.id ?? 0).length).toBe(2);
   });
 
   it('takes the proceedings live from the keyboard', async () => {
@@ -147,8 +117,8 @@ describe('entering the central agencies review of 2023 and exporting its minutes
     // Focus is in the speaker field: a few letters without accents pick the attendee.
     await page.keyboard.type('pqh');
     await page.keyboard.press('Enter');
-    await field('Hình thức').selectOption({ label: 'Báo cáo' });
-    await field('Mục chương trình').selectOption({ index: 1 });
+    await choose(page, 'Hình thức', 'Báo cáo');
+    await choose(page, 'Mục chương trình', '1. Báo cáo kết quả công tác tổ chức xây dựng Đảng 6 tháng đầu năm 2023');
     await field('Nội dung phát biểu').click();
     await page.keyboard.insertText(REPORT);
     await page.keyboard.press('Control+Enter');
@@ -160,14 +130,13 @@ describe('entering the central agencies review of 2023 and exporting its minutes
     for (const [speaker, text] of opinions) {
       await page.keyboard.type(speaker ?? '');
       await page.keyboard.press('Enter');
-      if (speaker === opinions[0]?.[0]) await field('Mục chương trình').selectOption({ index: 2 });
+      if (speaker === opinions[0]?.[0]) await choose(page, 'Mục chương trình', '2. Thảo luận');
       await field('Nội dung phát biểu').click();
       await page.keyboard.type(text ?? '');
       await page.keyboard.press('Control+Enter');
     }
-    await expect.poll(() => store.speeches.list(store.meetings.list()[0]?.id ?? 0).length).toBe(4);
-    await shot('06-proceedings');
-    const speeches = store.speeches.list(store.meetings.list()[0]?.id ?? 0);
+    await expect.poll(() => store().speeches.list(store().meetings.list()[0]?.id ?? 0).length).toBe(4);
+    const speeches = store().speeches.list(store().meetings.list()[0]?.id ?? 0);
     expect(speeches[0]).toMatchObject({ kind: 'report', content: REPORT });
     expect(speeches[0]?.startTime).toMatch(/^\d{2}:\d{2}$/);
     expect(speeches[3]).toMatchObject({ speakerName: 'Đại diện Thanh tra Chính phủ', attendeeId: null });
@@ -179,27 +148,26 @@ describe('entering the central agencies review of 2023 and exporting its minutes
     await page.keyboard.type(CONCLUSION);
     await page.keyboard.press('Tab');
     await savedSoon();
-    await shot('07-conclusions');
-    await expect.poll(() => store.conclusions.list(store.meetings.list()[0]?.id ?? 0).map((c) => c.content)).toEqual([CONCLUSION]);
+    await expect.poll(() => store().conclusions.list(store().meetings.list()[0]?.id ?? 0).map((c) => c.content)).toEqual([CONCLUSION]);
   });
 
   it('previews and exports the minutes in both formats and the notice, as Word files', async () => {
     await page.keyboard.press('Alt+6');
     await page.locator('article.bien-ban').waitFor();
-    await shot('08-preview');
     await expect(page.locator('article.bien-ban p.r-title').first().evaluate((p) => getComputedStyle(p).fontWeight)).resolves.toBe('700');
 
     await page.getByRole('button', { name: /Xuất biên bản \(Word\)/ }).click();
-    await expect.poll(() => bridge.saved.length).toBe(1);
-    await field('Thể thức').selectOption({ label: 'Thể thức hành chính nhà nước' });
+    await expect.poll(() => bridge().saved.length).toBe(1);
+    await choose(page, 'Thể thức biên bản (lưu cùng hội nghị)', 'Thể thức hành chính nhà nước');
+    await savedSoon();
     await page.getByRole('button', { name: /Xuất biên bản \(Word\)/ }).click();
-    await expect.poll(() => bridge.saved.length).toBe(2);
+    await expect.poll(() => bridge().saved.length).toBe(2);
     await page.getByRole('button', { name: 'Xuất thông báo kết luận (Word)' }).click();
-    await expect.poll(() => bridge.saved.length).toBe(3);
+    await expect.poll(() => bridge().saved.length).toBe(3);
     await page.getByRole('status', { name: 'Thông báo' }).filter({ hasText: 'Đã xuất' }).first().waitFor();
 
     const text = async (index: number) => {
-      const path = bridge.saved[index] ?? '';
+      const path = bridge().saved[index] ?? '';
       await expect.poll(() => readFileSync(path).length > 0).toBe(true);
       return allParagraphs((await readDocx(readFileSync(path))).blocks).map((p) => p.text);
     };
@@ -229,7 +197,6 @@ describe('entering the central agencies review of 2023 and exporting its minutes
   it('shows the meeting in the list, with its counts', async () => {
     await page.keyboard.press('Control+l');
     await page.getByRole('heading', { name: 'Danh sách hội nghị' }).waitFor();
-    await shot('09-meetings');
-    expect(store.meetings.list()).toEqual([expect.objectContaining({ siteCount: 1, attendeeCount: 18, speechCount: 4 })]);
+    expect(store().meetings.list()).toEqual([expect.objectContaining({ siteCount: 1, attendeeCount: 18, speechCount: 4 })]);
   });
 });

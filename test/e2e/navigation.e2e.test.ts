@@ -4,13 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { documents } from '../../electron/minutes/documents.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 import { BRIDGE_INIT_SCRIPT, startBridge, type Bridge } from './bridge.ts';
 import { launchChromium } from './browser.ts';
 
-const RENDERER = new URL('../../out/renderer', import.meta.url).pathname;
+// The renderer built for this run by build-renderer.ts (never a stale out/).
+const RENDERER = inject('rendererDir');
 
 describe('the page stays the app', () => {
   let browser: Browser;

@@ -5,14 +5,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { documents } from '../../electron/minutes/documents.ts';
 import { importMeetingFile } from '../../electron/services/meeting-file.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 import { BRIDGE_INIT_SCRIPT, startBridge, type Bridge } from './bridge.ts';
 import { launchChromium } from './browser.ts';
 
-const RENDERER = new URL('../../out/renderer', import.meta.url).pathname;
+const RENDERER = inject('rendererDir');
 const FIXTURE = new URL('../fixtures/online-quarterly-review-2021.json', import.meta.url).pathname;
 
 describe('trash and attendee lists in the browser', () => {

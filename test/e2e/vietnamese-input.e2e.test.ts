@@ -6,14 +6,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { documents } from '../../electron/minutes/documents.ts';
 import { createMeeting } from '../../electron/services/meetings.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 import { BRIDGE_INIT_SCRIPT, startBridge, type Bridge } from './bridge.ts';
 import { launchChromium } from './browser.ts';
 
-const RENDERER = new URL('../../out/renderer', import.meta.url).pathname;
+// The renderer built for this run by build-renderer.ts (never a stale out/).
+const RENDERER = inject('rendererDir');
 const SCREENSHOTS = new URL('../../out/screenshots', import.meta.url).pathname;
 
 /** One step of typing: a composition update, its commit, a plain key, or a Unikey rewrite. */
@@ -115,7 +116,8 @@ describe('typing Vietnamese with an input method or a rewriting tool', () => {
   it('keeps the composition in the speaker field while its suggestions are open', async () => {
     const speaker = page.getByLabel('Người phát biểu', { exact: true });
     await speaker.click();
-    await speaker.fill('');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
     await play([...imeWord('t', 'th', 'tho', 'thô', 'thôn', 'thông')]);
     expect(await speaker.inputValue()).toBe('thông');
     await expect.poll(() => page.getByRole('option', { name: /Nguyễn Văn Thông/ }).count()).toBeGreaterThan(0);
@@ -141,7 +143,8 @@ describe('typing Vietnamese with an input method or a rewriting tool', () => {
   it('finds meetings typed without accents, results grouped with the passage marked (screenshot)', async () => {
     await page.goto(bridge.url);
     const search = page.getByRole('searchbox', { name: 'Tìm hội nghị' });
-    await search.fill('hoi nghi');
+    await search.click();
+    await page.keyboard.type('hoi nghi');
     const results = page.getByRole('region', { name: 'Kết quả tìm trong nội dung' });
     await results.waitFor();
     const groups = results.locator('li.search-group');
@@ -150,7 +153,9 @@ describe('typing Vietnamese with an input method or a rewriting tool', () => {
     expect(await groups.nth(0).getByRole('button').first().textContent()).toBe('Hop giao ban hoi nghi khong dau');
     expect(await results.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['hoi nghi', 'Hội nghị', 'hội nghị']));
     await page.screenshot({ path: join(SCREENSHOTS, 'search-results.png') });
-    await search.fill('thủy');
+    await search.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('thủy');
     await expect.poll(() => results.locator('mark').allTextContents()).toEqual(['Thuỷ']);
   });
 });

@@ -44,6 +44,12 @@ describe('Chương trình', () => {
     await user.click(within(screen.getByRole('dialog', { name: 'Xóa mục chương trình?' })).getByRole('button', { name: 'Xóa mục' }));
     await waitFor(() => expect(fake.store.agenda.list(id())).toHaveLength(0));
     expect(fake.store.conclusions.list(id()).map((c) => c.content)).toEqual(['Kết luận chung.']);
+    // Hoàn tác brings the item back with its conclusion.
+    await user.click(await screen.findByRole('button', { name: 'Hoàn tác' }));
+    await waitFor(() => expect(fake.store.agenda.list(id())).toHaveLength(1));
+    const [item] = fake.store.agenda.list(id());
+    expect(fake.store.conclusions.list(id()).map((c) => [c.agendaItemId, c.content])).toEqual([[item?.id, 'Thống nhất.'], [null, 'Kết luận chung.']]);
+    expect(await screen.findByLabelText('Nội dung mục 1')).toBeInTheDocument();
   });
 });
 
@@ -73,7 +79,7 @@ describe('Kết luận', () => {
     const task = screen.getByLabelText('Thêm nhiệm vụ');
     await user.type(task, 'Hoàn thiện hồ sơ nhân sự{Enter}');
     await user.type(await screen.findByLabelText('Người hoặc đơn vị thực hiện nhiệm vụ 1'), 'Ban Tổ chức Tỉnh ủy');
-    await user.type(screen.getByLabelText('Thời hạn nhiệm vụ 1'), '2026-12-15');
+    await user.type(screen.getByLabelText('Thời hạn nhiệm vụ 1'), '15/12/2026');
     await user.tab();
     await waitFor(() => expect(fake.store.actionItems.list(id())).toMatchObject([
       { task: 'Hoàn thiện hồ sơ nhân sự', responsible: 'Ban Tổ chức Tỉnh ủy', dueDate: '2026-12-15' },

@@ -47,7 +47,7 @@ export function createFakeApi(): FakeApi {
         missing: meeting.date ? [] : ['Ngày họp'],
       };
     },
-    writeDocx: async () => undefined,
+    writeDocx: async (s, { meetingId }) => ({ missing: s.meetings.get(meetingId).date ? [] : ['Ngày họp'] }),
   };
   const autoBackups = new AutoBackups(store.db, join(dir, 'backups'), { onError: () => {} });
   const handlers = createHandlers(store, dialogs, documents, { backupsDir: join(dir, 'backups'), backupStatus: () => autoBackups.current() });

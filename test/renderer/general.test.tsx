@@ -61,7 +61,7 @@ describe('Thông tin chung', () => {
     expect(content).toHaveValue('Đánh giá công tác quý III');
   });
 
-  it('shows the store\'s Vietnamese message beside the field and keeps what was typed', async () => {
+  it('shows the store\'s Vietnamese message beside the field and keeps the stored value', async () => {
     const { user, meeting } = openMeeting();
     await user.type(await screen.findByLabelText('Giờ bắt đầu'), '14:00');
     await user.tab();
@@ -70,9 +70,10 @@ describe('Thông tin chung', () => {
     await user.type(end, '13:00');
     await user.tab();
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu.');
-    expect(end).toHaveAccessibleDescription('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu.');
-    expect(end).toHaveValue('13:00');
+    expect(alert).toHaveTextContent('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu. Chưa lưu giá trị nào.');
+    expect(end).toHaveAccessibleDescription('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu. Chưa lưu giá trị nào.');
+    // Once the field is left, it shows what is stored again (nothing here); the message stays.
+    expect(end).toHaveValue('');
     expect(end).toHaveAttribute('aria-invalid', 'true');
     expect(meeting().endTime).toBeNull();
     expect(screen.getByRole('status', { name: 'Trạng thái lưu' })).toHaveTextContent(/^Lỗi khi lưu: .*giờ kết thúc phải sau giờ bắt đầu/);
@@ -94,7 +95,7 @@ describe('Thông tin chung', () => {
     await user.tab();
     await user.selectOptions(screen.getByLabelText('Hình thức'), 'Trực tuyến');
     await user.selectOptions(screen.getByLabelText('Độ mật'), 'MẬT');
-    await user.type(screen.getByLabelText('Ngày'), '2026-11-21');
+    await user.type(screen.getByLabelText('Ngày'), '21/11/2026');
     await user.tab();
     await waitFor(() => expect(meeting()).toMatchObject({ term: '2025-2030', mode: 'online', confidentiality: 'mat', date: '2026-11-21' }));
 

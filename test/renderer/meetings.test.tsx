@@ -74,7 +74,7 @@ describe('Meetings screen', () => {
     const dialog = screen.getByRole('dialog', { name: 'Hội nghị mới' });
     await user.type(within(dialog).getByLabelText('Tên hội nghị'), 'Hội nghị tháng 11');
     await user.click(within(dialog).getByLabelText('Sao chép điểm cầu và thành phần từ hội nghị trước'));
-    expect(within(dialog).getByLabelText('Hội nghị trước')).toHaveDisplayValue('Hội nghị tháng 10');
+    expect(within(dialog).getByLabelText('Hội nghị trước')).toHaveDisplayValue('Hội nghị tháng 10 — 1 điểm cầu, 1 đại biểu');
     await user.click(within(dialog).getByRole('button', { name: 'Tạo hội nghị' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Hội nghị tháng 11' });

@@ -157,3 +157,52 @@ describe('Diễn biến', () => {
     await waitFor(() => expect(speeches()).toHaveLength(151));
   });
 });
+
+describe('Diễn biến: what is stored as the speaker', () => {
+  it('stores the attendee picked with Enter, Tab or a click at once, never the letters typed', async () => {
+    const { user, people, speeches } = openProceedings();
+    await waitFor(() => expect(speaker()).toHaveFocus());
+    await user.keyboard('thong{Enter}');
+    await waitFor(() => expect(speeches()).toMatchObject([{ attendeeId: people.thong, speakerName: '' }]));
+    expect(screen.queryByText(/không có trong danh sách đại biểu/)).not.toBeInTheDocument();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    await waitFor(() => expect(speaker()).toHaveFocus());
+    await user.keyboard('tran thi mai{Tab}');
+    await waitFor(() => expect(speeches()[1]).toMatchObject({ attendeeId: people.mai, speakerName: '' }));
+    expect(screen.getByLabelText('Giờ bắt đầu')).toHaveFocus();
+    await user.click(content());
+    await user.keyboard('Ý kiến.{Control>}{Enter}{/Control}');
+
+    await waitFor(() => expect(speaker()).toHaveFocus());
+    await user.keyboard('ltt');
+    await user.click(screen.getByRole('option', { name: /Lê Tiến Thắng/ }));
+    await waitFor(() => expect(speeches()[2]).toMatchObject({ attendeeId: people.thang, speakerName: '' }));
+    expect(speeches().some((s) => ['thong', 'tran thi mai', 'ltt'].includes(s.speakerName))).toBe(false);
+  });
+
+  it('keeps letters that still match attendees waiting for a pick, and stores them as typed only when asked', async () => {
+    const { user, speeches } = openProceedings();
+    await waitFor(() => expect(speaker()).toHaveFocus());
+    await user.keyboard('tran');
+    await user.click(content());
+    expect(await screen.findByText(/“tran” chưa được chọn/)).toBeInTheDocument();
+    await user.keyboard('Nội dung.');
+    await waitFor(() => expect(speeches()).toMatchObject([{ attendeeId: null, speakerName: '', content: 'Nội dung.' }]));
+    await user.click(screen.getByRole('button', { name: 'Ghi “tran” là người ngoài danh sách' }));
+    await waitFor(() => expect(speeches()).toMatchObject([{ attendeeId: null, speakerName: 'tran' }]));
+  });
+
+  it('removes a new speech again when everything typed in it is deleted', async () => {
+    const { user, speeches } = openProceedings();
+    await waitFor(() => expect(speaker()).toHaveFocus());
+    await user.click(content());
+    await user.keyboard('Ý');
+    await waitFor(() => expect(speeches()).toHaveLength(1), { timeout: 3000 });
+    await user.keyboard('{Backspace}');
+    await waitFor(() => expect(speeches()).toHaveLength(0), { timeout: 3000 });
+    await user.keyboard('{Alt>}1{/Alt}');
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin chung' });
+    expect(speeches()).toHaveLength(0);
+  });
+});

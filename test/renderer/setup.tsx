@@ -1,6 +1,7 @@
 // Rendering the app over the fake API, for every component test.
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach } from 'vitest';
 import { App, type Route } from '../../renderer/App.tsx';
@@ -29,7 +30,8 @@ export function renderApp(options: { route?: (fake: FakeApi) => Route; prepare?:
   open.push(fake);
   options.prepare?.(fake);
   const user = userEvent.setup();
-  render(<App api={fake.api} initialRoute={options.route?.(fake)} />);
+  // As main.tsx mounts it: StrictMode runs effects twice, which catches effects that are not clean.
+  render(<StrictMode><App api={fake.api} initialRoute={options.route?.(fake)} /></StrictMode>);
   return { fake, user };
 }
 

@@ -198,3 +198,32 @@ describe('Điểm cầu và thành phần', () => {
     expect(screen.getByRole('heading', { name: 'Điểm cầu: Tỉnh Nghệ An' })).toBeInTheDocument();
   });
 });
+
+describe('Điểm cầu và thành phần: removing and half-typed rows', () => {
+  it('removes a named attendee after a confirmation, and Hoàn tác brings them back in place', async () => {
+    const { user, fake, id } = openSites((f, meetingId) => {
+      const site = f.store.sites.add(meetingId, { name: 'Tỉnh Nghệ An' });
+      f.store.attendees.add(meetingId, { siteId: site.id, fullName: 'Nguyễn Văn Thông' });
+      f.store.attendees.add(meetingId, { siteId: site.id, fullName: 'Trần Thị Mai', positions: 'Chuyên viên' });
+    });
+    await user.click(await screen.findByRole('button', { name: 'Xóa đại biểu Trần Thị Mai' }));
+    const dialog = screen.getByRole('dialog', { name: 'Xóa đại biểu?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Xóa đại biểu' }));
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => a.fullName)).toEqual(['Nguyễn Văn Thông']));
+    await user.click(await screen.findByRole('button', { name: 'Hoàn tác' }));
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([['Nguyễn Văn Thông', ''], ['Trần Thị Mai', 'Chuyên viên']]));
+    expect(await screen.findByText('Đã khôi phục đồng chí Trần Thị Mai.')).toBeInTheDocument();
+  });
+
+  it('keeps a half-typed attendee when the section changes (Alt+3), and lists it on return', async () => {
+    const { user, fake, id } = openSites((f, meetingId) => void f.store.sites.add(meetingId, { name: 'Tỉnh Nghệ An' }));
+    await user.click(await screen.findByRole('combobox', { name: 'Họ và tên đại biểu mới' }));
+    await user.keyboard('Lê Đức Cường{Tab}Trưởng ban');
+    await user.keyboard('{Alt>}3{/Alt}');
+    await screen.findByRole('heading', { level: 2, name: 'Chương trình' });
+    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([['Lê Đức Cường', 'Trưởng ban']]));
+    await user.keyboard('{Alt>}2{/Alt}');
+    expect(await screen.findByLabelText('Họ và tên, dòng 1')).toHaveValue('Lê Đức Cường');
+    expect(screen.getByRole('combobox', { name: 'Họ và tên đại biểu mới' })).toHaveValue('');
+  });
+});

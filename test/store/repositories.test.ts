@@ -250,15 +250,20 @@ describe('agenda, speeches, conclusions, action items, recipients', () => {
     expect(store.speeches.get(speech.id).speakerName).toBe('Nguyễn Văn Thông');
   });
 
-  it('keeps a speech and a conclusion when their agenda item is removed', () => {
+  it('keeps a speech when its agenda item is removed, and removes the item\'s own conclusion with it', () => {
     const store = memoryStore();
     const { meetingId } = meetingWithSites(store);
     const item = store.agenda.add(meetingId, { title: 'Báo cáo quý III', presenter: 'Vụ trưởng Vụ V' });
     const speech = store.speeches.add(meetingId, { agendaItemId: item.id, kind: 'report', startTime: '14:05', durationMinutes: 20, content: 'Đoạn một.\nĐoạn hai.' });
+    const overall = store.conclusions.add(meetingId, { content: 'Kết luận chung.' });
     const conclusion = store.conclusions.add(meetingId, { agendaItemId: item.id, content: 'Thống nhất thông qua.', voteFor: 45, voteAgainst: 0, voteOther: 2 });
+    const other = store.agenda.add(meetingId, { title: 'Thảo luận' });
+    const otherConclusion = store.conclusions.add(meetingId, { agendaItemId: other.id, content: 'Giao Văn phòng tổng hợp.' });
     store.agenda.remove(item.id);
     expect(store.speeches.get(speech.id)).toMatchObject({ agendaItemId: null, content: 'Đoạn một.\nĐoạn hai.' });
-    expect(store.conclusions.get(conclusion.id)).toMatchObject({ agendaItemId: null, voteFor: 45, voteOther: 2 });
+    // Kept, it would read as a second overall conclusion.
+    expect(store.conclusions.find(conclusion.id)).toBeUndefined();
+    expect(store.conclusions.list(meetingId).map((c) => [c.id, c.ord])).toEqual([[overall.id, 0], [otherConclusion.id, 1]]);
   });
 
   it('refuses references to another meeting\'s agenda or attendees', () => {

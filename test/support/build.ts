@@ -1,13 +1,12 @@
-// Global setup of the suites that run what `npm run build` makes (the browser suites, the Electron
-// bundles): build first, always, so that no test ever runs against a stale out/.
+// Global setup of the suites that run the Electron bundles and the bundled command-line tool: bundle
+// first, always, so that no test ever runs against a stale out/. (The browser suites build the renderer
+// themselves: test/e2e/build-renderer.ts.)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export default function build(): void {
-  for (const args of [[fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], ['build/bundle-electron.ts']]) {
-    const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`build failed: node ${args.join(' ')}`);
-  }
+  const result = spawnSync(process.execPath, ['build/bundle-electron.ts'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('build failed: node build/bundle-electron.ts');
 }

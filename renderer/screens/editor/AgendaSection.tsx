@@ -7,25 +7,25 @@ import { TextField } from '../../components/fields.tsx';
 import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
+import { useTextEntry } from './draft-row.ts';
 import { useEditor } from './meeting-state.tsx';
+import { useRemoveWithUndo } from './undo.ts';
 
 export function AgendaSection() {
   const ops = useEditor();
   const toast = useToast();
-  const { agenda, speeches, conclusions } = ops.record;
+  const { speeches, conclusions } = ops.record;
+  const entry = useTextEntry('agenda', 'title', ops.record.agenda);
+  const agenda = ops.record.agenda.filter((item) => item.id !== entry.draftId);
   const [removing, setRemoving] = useState<AgendaItem | null>(null);
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
   const move = (id: number) => (position: number) => void ops.move('agenda', id, position).catch(fail);
 
+  const removeRow = useRemoveWithUndo();
+  // The store removes the item's own conclusions with it and keeps its speeches (Hoàn tác brings all back).
   const remove = async (item: AgendaItem) => {
     setRemoving(null);
-    try {
-      // The item's own conclusions go with it (otherwise they would become the overall conclusion).
-      for (const c of conclusions.filter((x) => x.agendaItemId === item.id)) await ops.remove('conclusions', c.id);
-      await ops.remove('agenda', item.id);
-    } catch (error) {
-      fail(error);
-    }
+    await removeRow('agenda', item.id, `mục “${item.title || '(chưa có nội dung)'}”`);
   };
 
   return (
@@ -53,10 +53,10 @@ export function AgendaSection() {
         </ol>
       )}
       <NewRowInput
+        {...entry.line}
         label="Thêm mục chương trình"
         placeholder="Nội dung mục, Enter để thêm"
         hint="Dán nhiều dòng (nội dung, người trình bày) để thêm nhiều mục."
-        onAdd={(title) => ops.add('agenda', { title })}
         onAddBlock={(rows) => ops.addMany('agenda', rows.map(([title = '', presenter = '']) => ({ title, presenter })))}
       />
       {removing ? (

@@ -1,11 +1,14 @@
 // Kết luận: the chair's conclusion on each agenda item and overall, vote results, and the tasks given.
 import type { AgendaItem, Conclusion } from '../../../shared/model/meeting.ts';
 import { errorMessage } from '../../api.ts';
-import { DateTimeField, NumberField, TextField } from '../../components/fields.tsx';
+import { DateTimeField } from '../../components/date-time-fields.tsx';
+import { NumberField, TextField } from '../../components/fields.tsx';
 import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
-import { useEditor, useLazyItem } from './meeting-state.tsx';
+import { useDraftRow, useTextEntry } from './draft-row.ts';
+import { useEditor, useWrites } from './meeting-state.tsx';
+import { useRemoveWithUndo } from './undo.ts';
 
 export function ConclusionsSection() {
   const ops = useEditor();
@@ -29,7 +32,8 @@ export function ConclusionsSection() {
 }
 
 function ConclusionEditor({ item, title, label, conclusion }: { item: AgendaItem | null; title: string; label: string; conclusion: Conclusion | null }) {
-  const lazy = useLazyItem('conclusions', conclusion, () => ({ agendaItemId: item?.id ?? null }));
+  // Created when something is first typed into it.
+  const lazy = useDraftRow({ list: 'conclusions', writes: useWrites(), initial: () => ({ agendaItemId: item?.id ?? null }) }, conclusion?.id ?? null);
   const headingId = `conclusion-${item?.id ?? 'overall'}`;
   return (
     <section className="group conclusion" aria-labelledby={headingId}>
@@ -50,7 +54,9 @@ function ConclusionEditor({ item, title, label, conclusion }: { item: AgendaItem
 function ActionItems() {
   const ops = useEditor();
   const toast = useToast();
-  const { actionItems } = ops.record;
+  const entry = useTextEntry('actionItems', 'task', ops.record.actionItems);
+  const removeRow = useRemoveWithUndo();
+  const actionItems = ops.record.actionItems.filter((a) => a.id !== entry.draftId);
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
   const move = (id: number) => (position: number) => void ops.move('actionItems', id, position).catch(fail);
   return (
@@ -64,16 +70,16 @@ function ActionItems() {
               <TextField label={`Nhiệm vụ ${index + 1}`} value={a.task} save={(task) => ops.update('actionItems', a.id, { task })} className="grow" />
               <TextField label={`Người hoặc đơn vị thực hiện nhiệm vụ ${index + 1}`} value={a.responsible} save={(responsible) => ops.update('actionItems', a.id, { responsible })} />
               <DateTimeField type="date" label={`Thời hạn nhiệm vụ ${index + 1}`} value={a.dueDate} save={(dueDate) => ops.update('actionItems', a.id, { dueDate })} />
-              <RowTools name={`nhiệm vụ ${index + 1}`} index={index} count={actionItems.length} onMove={move(a.id)} onRemove={() => void ops.remove('actionItems', a.id).catch(fail)} />
+              <RowTools name={`nhiệm vụ ${index + 1}`} index={index} count={actionItems.length} onMove={move(a.id)} onRemove={() => void removeRow('actionItems', a.id, `nhiệm vụ ${index + 1}`)} />
             </li>
           ))}
         </ol>
       ) : null}
       <NewRowInput
+        {...entry.line}
         label="Thêm nhiệm vụ"
         placeholder="Nội dung nhiệm vụ, Enter để thêm"
         hint="Dán nhiều dòng (nhiệm vụ, người thực hiện) để thêm nhiều nhiệm vụ."
-        onAdd={(task) => ops.add('actionItems', { task })}
         onAddBlock={(rows) => ops.addMany('actionItems', rows.map(([task = '', responsible = '']) => ({ task, responsible })))}
       />
     </section>

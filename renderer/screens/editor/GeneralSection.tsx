@@ -4,12 +4,16 @@ import { CONFIDENTIALITY, FORMATS, MODES, STATUSES, type Meeting } from '../../.
 import { CONFIDENTIALITY_LABELS, FORMAT_LABELS, MODE_LABELS, STATUS_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
-import { DateTimeField, NumberField, optionsOf, SelectField, TextField } from '../../components/fields.tsx';
+import { DateTimeField } from '../../components/date-time-fields.tsx';
+import { NumberField, optionsOf, SelectField, TextField } from '../../components/fields.tsx';
 import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
 import { rankMatches } from '../../../shared/vietnamese/match.ts';
-import { useAttendeeOptions, useEditor } from './meeting-state.tsx';
+import { PICKER_ORDER_HINT, useAttendeeOptions } from './attendee-views.ts';
+import { useTextEntry } from './draft-row.ts';
+import { useEditor } from './meeting-state.tsx';
+import { useRemoveWithUndo } from './undo.ts';
 
 const KINDS = ['Hội nghị', 'Hội nghị trực tuyến', 'Cuộc họp', 'Phiên họp', 'Hội nghị Ban Chấp hành', 'Hội nghị Ban Thường vụ', 'Giao ban'];
 
@@ -33,6 +37,8 @@ export function GeneralSection() {
           <DocumentNumber label="Số biên bản" kind="minutes" value={meeting.number} save={save('number')} />
           <DocumentNumber label="Số thông báo kết luận" kind="notice" value={meeting.noticeNumber} save={save('noticeNumber')} />
           <DateTimeField label="Ngày thông báo kết luận" type="date" value={meeting.noticeDate} save={save('noticeDate')} hint="Để trống: ngày xuất văn bản." />
+        </div>
+        <div className="row">
           <SelectField label="Độ mật" value={meeting.confidentiality} options={optionsOf(CONFIDENTIALITY, CONFIDENTIALITY_LABELS)} save={save('confidentiality')} />
           <SelectField label="Trạng thái" value={meeting.status} options={optionsOf(STATUSES, STATUS_LABELS)} save={save('status')} />
         </div>
@@ -128,6 +134,7 @@ function Chairs() {
           options={matches}
           autoHighlight
           placeholder="Gõ vài chữ của tên, không cần dấu"
+          footer={PICKER_ORDER_HINT}
           onPick={(option) => {
             setText('');
             void setRole(option.id, 'chair');
@@ -141,9 +148,11 @@ function Chairs() {
 function Recipients() {
   const ops = useEditor();
   const toast = useToast();
-  const { recipients } = ops.record;
+  const entry = useTextEntry('recipients', 'text', ops.record.recipients);
+  const recipients = ops.record.recipients.filter((r) => r.id !== entry.draftId);
   const move = (id: number) => (position: number) => void ops.move('recipients', id, position).catch((e: unknown) => toast({ text: errorMessage(e), tone: 'error' }));
-  const remove = (id: number) => void ops.remove('recipients', id).catch((e: unknown) => toast({ text: errorMessage(e), tone: 'error' }));
+  const removeRow = useRemoveWithUndo();
+  const remove = (id: number) => void removeRow('recipients', id, `nơi nhận “${recipients.find((r) => r.id === id)?.text ?? ''}”`);
   return (
     <fieldset className="group">
       <legend>Nơi nhận</legend>
@@ -158,10 +167,10 @@ function Recipients() {
         </ol>
       ) : null}
       <NewRowInput
+        {...entry.line}
         label="Thêm nơi nhận"
         placeholder="Ví dụ: Các đồng chí Ủy viên Ban Thường vụ"
         hint="Enter để thêm; dán nhiều dòng để thêm nhiều nơi nhận."
-        onAdd={(text) => ops.add('recipients', { text })}
         onAddBlock={(rows) => ops.addMany('recipients', rows.map((cells) => ({ text: cells.join(' ') })))}
       />
     </fieldset>

@@ -5,7 +5,8 @@ import type { DocumentKind, Preview } from '../../../shared/api.ts';
 import { FORMATS, type Format } from '../../../shared/model/meeting.ts';
 import { FORMAT_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
-import { useToast, useTracker } from '../../context.tsx';
+import { optionsOf, SelectField } from '../../components/fields.tsx';
+import { useToast, useTracker, type ToastInput } from '../../context.tsx';
 import { useEditor } from './meeting-state.tsx';
 
 /** Elements a preview never needs and that could load, navigate or run something. */
@@ -50,17 +51,30 @@ function usePreviewStylesheet(css: string | null): void {
   }, []);
 }
 
+/** The message after an export; what printed as "…" is said, and the message stays until closed. */
+export function exportedToast(kind: DocumentKind, file: { path: string; missing: string[] }): ToastInput {
+  const what = kind === 'minutes' ? 'biên bản' : 'thông báo kết luận';
+  if (file.missing.length === 0) return { text: `Đã xuất ${what}: ${file.path}` };
+  return {
+    text: `Đã xuất ${what}: ${file.path}. Lưu ý: ${file.missing.length} chỗ còn thiếu được in là “…”: ${file.missing.map((m) => m.replace(/\.$/, '')).join('; ')}.`,
+    tone: 'warning',
+  };
+}
+
 export function PreviewSection() {
   const ops = useEditor();
   const tracker = useTracker();
   const toast = useToast();
   const [kind, setKind] = useState<DocumentKind>('minutes');
-  const [format, setFormat] = useState<Format>(ops.record.meeting.format);
+  // Each document has its own format: the minutes the meeting's (stored with it), the notice its own choice here.
+  const minutesFormat = ops.record.meeting.format;
+  const [noticeFormat, setNoticeFormat] = useState<Format>(minutesFormat);
+  const format = kind === 'minutes' ? minutesFormat : noticeFormat;
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const page = useRef<HTMLDivElement>(null);
-  const formatId = useId();
+  const noticeFormatId = useId();
   const { meetingId, client } = ops;
 
   const load = useCallback(async () => {
@@ -86,8 +100,8 @@ export function PreviewSection() {
     setBusy(true);
     try {
       await tracker.settle();
-      const file = await client.exportDocument({ meetingId, kind: which, format });
-      if (file) toast({ text: `Đã xuất ${which === 'minutes' ? 'biên bản' : 'thông báo kết luận'}: ${file.path}` });
+      const file = await client.exportDocument({ meetingId, kind: which, format: which === 'minutes' ? minutesFormat : noticeFormat });
+      if (file) toast(exportedToast(which, file));
     } catch (err) {
       toast({ text: errorMessage(err), tone: 'error' });
     } finally {
@@ -108,22 +122,30 @@ export function PreviewSection() {
     <div className="section-body preview-section">
       <div className="row preview-controls">
         <fieldset className="choice inline">
-          <legend>Văn bản</legend>
+          <legend>Xem trước</legend>
           <label><input type="radio" name="doc-kind" checked={kind === 'minutes'} onChange={() => setKind('minutes')} /> Biên bản</label>
           <label><input type="radio" name="doc-kind" checked={kind === 'notice'} onChange={() => setKind('notice')} /> Thông báo kết luận</label>
         </fieldset>
-        <div className="field">
-          <label htmlFor={formatId} className="field-label">Thể thức</label>
-          <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
-            {FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
-          </select>
-        </div>
         <button type="button" onClick={() => void load()}>Làm mới bản xem trước</button>
       </div>
-      <div className="row export-actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void exportDocx('minutes')}>Xuất biên bản (Word) <kbd>Ctrl+E</kbd></button>
-        <button type="button" disabled={busy} onClick={() => void exportDocx('notice')}>Xuất thông báo kết luận (Word)</button>
-        <button type="button" onClick={() => void exportMeeting()}>Xuất tệp hội nghị</button>
+      <div className="export-grid">
+        <div className="export-card">
+          <SelectField label="Thể thức biên bản (lưu cùng hội nghị)" value={minutesFormat} options={optionsOf(FORMATS, FORMAT_LABELS)} save={(f) => ops.saveMeeting({ format: f })} />
+          <button type="button" className="primary" disabled={busy} onClick={() => void exportDocx('minutes')}>Xuất biên bản (Word) <kbd>Ctrl+E</kbd></button>
+        </div>
+        <div className="export-card">
+          <div className="field">
+            <label htmlFor={noticeFormatId} className="field-label">Thể thức thông báo kết luận</label>
+            <select id={noticeFormatId} value={noticeFormat} onChange={(e) => setNoticeFormat(e.target.value as Format)}>
+              {FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+            </select>
+          </div>
+          <button type="button" disabled={busy} onClick={() => void exportDocx('notice')}>Xuất thông báo kết luận (Word)</button>
+        </div>
+        <div className="export-card">
+          <p className="muted">Một hội nghị trong một tệp, để chuyển sang máy khác hoặc lưu trữ.</p>
+          <button type="button" onClick={() => void exportMeeting()}>Xuất tệp hội nghị</button>
+        </div>
       </div>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       {preview ? (
@@ -131,7 +153,7 @@ export function PreviewSection() {
           <h3 id="missing-title">{preview.missing.length > 0 ? `Còn thiếu (${preview.missing.length})` : 'Không còn thiếu thông tin nào'}</h3>
           {preview.missing.length > 0 ? (
             <>
-              <p className="muted">Những chỗ này sẽ in là “…” trong văn bản.</p>
+              <p className="muted">Những chỗ này sẽ in là “…” trong văn bản; khi xuất, ứng dụng nhắc lại.</p>
               <ul>{preview.missing.map((m, i) => <li key={`${i}-${m}`}>{m}</li>)}</ul>
             </>
           ) : null}

@@ -1,0 +1,73 @@
+// Views of the attendees for the screens: the options of the name pickers, and the head counts.
+import { useMemo } from 'react';
+import type { Attendee, MeetingRecord, Site } from '../../../shared/model/meeting.ts';
+import { sortByName } from '../../../shared/vietnamese/collate.ts';
+import { fold } from '../../../shared/vietnamese/fold.ts';
+import { searchable, type Searchable } from '../../../shared/vietnamese/match.ts';
+
+export interface AttendeeOption {
+  id: number;
+  label: string;
+  detail: string;
+  attendee: Attendee;
+  key: Searchable;
+}
+
+/** What the pickers say about their order (ties of rankMatches keep the order of the options). */
+export const PICKER_ORDER_HINT = 'Xếp trước: khớp đúng dấu đã gõ, rồi khớp không dấu, rồi chữ cái đầu; cùng mức theo tên (A–Z).';
+
+/** "điểm cầu Tỉnh ủy Nghệ An", without saying "điểm cầu" twice for a site named "Điểm cầu Trung ương". */
+export const atSite = (name: string): string => (fold(name).startsWith('diem cau') ? name : `điểm cầu ${name}`);
+
+/**
+ * Every named attendee as a pickable option (speaker, chair), with folded keys computed once, in
+ * Vietnamese order of given name then full name: the visible rule for suggestions that match equally.
+ */
+export function useAttendeeOptions(record: MeetingRecord): AttendeeOption[] {
+  const { attendees, sites } = record;
+  return useMemo(() => {
+    const siteNames = new Map(sites.map((s) => [s.id, s.name]));
+    const named = sortByName(attendees.filter((a) => a.fullName), (a) => a.fullName, 'given');
+    return named.map((a) => ({
+      id: a.id,
+      label: a.fullName,
+      detail: [a.positions, siteNames.get(a.siteId) ? atSite(siteNames.get(a.siteId) ?? '') : ''].filter(Boolean).join(' · '),
+      attendee: a,
+      key: searchable(a.fullName),
+    }));
+  }, [attendees, sites]);
+}
+
+/** Present in the meeting: present, late, or left early. */
+export const isPresent = (a: Attendee): boolean => a.presence === 'present' || a.presence === 'late' || a.presence === 'left_early';
+
+export interface SiteStats {
+  named: number;
+  present: number;
+  /** Head count of a count-only site, or the present named attendees. */
+  count: number;
+}
+
+export function useSiteStats(sites: readonly Site[], attendees: readonly Attendee[]) {
+  return useMemo(() => {
+    const bySite = new Map<number, Attendee[]>();
+    for (const a of attendees) {
+      const list = bySite.get(a.siteId);
+      if (list) list.push(a);
+      else bySite.set(a.siteId, [a]);
+    }
+    const stats = new Map<number, SiteStats>();
+    let named = 0;
+    let present = 0;
+    let counted = 0;
+    for (const site of sites) {
+      const list = bySite.get(site.id) ?? [];
+      const here = list.filter(isPresent).length;
+      named += list.length;
+      present += here;
+      counted += site.attendeeCount ?? 0;
+      stats.set(site.id, { named: list.length, present: here, count: site.attendeeCount ?? here });
+    }
+    return { bySite, stats, total: { sites: sites.length, named, present, counted, attending: present + counted } };
+  }, [sites, attendees]);
+}

@@ -1,0 +1,157 @@
+// A row the user is typing that the store may not have yet (a new speech, a conclusion, the entry line
+// under a list). The first save creates it in the store with everything typed so far, so a crash or a
+// closed window loses nothing; later saves update it; an entry line emptied again removes it. Saves run
+// in order, and one is sent at once whenever it can be (a flush from pagehide leaves during the event).
+// The fields that edit it are autosaved like any other field, so the save tracker flushes them.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ListName } from '../../../shared/api.ts';
+import { useWrites, type MeetingWrites } from './meeting-state.tsx';
+
+type Values = Record<string, unknown>;
+
+export interface DraftRowOptions {
+  list: ListName;
+  writes(): MeetingWrites;
+  /** Fields the row is created with besides what was typed (the agenda item of a new speech). */
+  initial?(): Values;
+  /** When what was typed is empty again, the row is removed (an entry line, a new speech). */
+  isEmpty?(typed: Values): boolean;
+  onCreated?(id: number): void;
+  onRemoved?(): void;
+}
+
+export class DraftRow {
+  private id: number | null;
+  private creating: Promise<number> | null = null;
+  private last: Promise<unknown> = Promise.resolve();
+  private readonly typed: Values = {};
+  private readonly options: DraftRowOptions;
+
+  constructor(options: DraftRowOptions, existingId: number | null = null) {
+    this.options = options;
+    this.id = existingId;
+  }
+
+  /** True once something was saved into it (or it was stored already). */
+  get touched(): boolean {
+    return this.id !== null || this.creating !== null || Object.keys(this.typed).length > 0;
+  }
+
+  save(patch: Values): Promise<void> {
+    Object.assign(this.typed, patch);
+    const work = this.send(patch);
+    this.last = work.catch(() => undefined);
+    return work;
+  }
+
+  /** Resolves with the row's id once every save so far has landed (null: nothing stored). */
+  async settled(): Promise<number | null> {
+    await this.last;
+    return this.id;
+  }
+
+  private send(patch: Values): Promise<void> {
+    // While the row is being created, later saves wait for its id (or, if creation fails, try again).
+    if (this.creating) return this.creating.then(() => this.send(patch), () => this.send(patch));
+    const { list, writes, isEmpty } = this.options;
+    const empty = isEmpty?.(this.typed) ?? false;
+    if (this.id !== null) {
+      if (!empty) return writes().update(list, this.id, patch);
+      const id = this.id;
+      this.id = null;
+      return writes().remove(list, id).then(() => this.options.onRemoved?.());
+    }
+    if (empty) return Promise.resolve();
+    const creating = writes().add(list, { ...this.options.initial?.(), ...this.typed });
+    this.creating = creating;
+    return creating.then((id) => {
+      this.id = id;
+      this.creating = null;
+      this.options.onCreated?.(id);
+    }, (error: unknown) => {
+      // The next save tries again, with everything typed.
+      this.creating = null;
+      throw error;
+    });
+  }
+}
+
+/** One DraftRow for the life of a component, always calling the latest writes and callbacks. */
+export function useDraftRow(options: DraftRowOptions, existingId: number | null = null): DraftRow {
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  const [row] = useState(() => new DraftRow({
+    list: options.list,
+    writes: () => latest.current.writes(),
+    initial: () => latest.current.initial?.() ?? {},
+    isEmpty: options.isEmpty ? (typed) => latest.current.isEmpty?.(typed) ?? false : undefined,
+    onCreated: (id) => latest.current.onCreated?.(id),
+    onRemoved: () => latest.current.onRemoved?.(),
+  }, existingId));
+  return row;
+}
+
+/**
+ * The entry line under a list: its draft row, which the list leaves out while it is being typed
+ * (`draftId`), and `commit()`, which hands the row over to the list and starts a fresh draft.
+ */
+export function useEntryRow(list: ListName, isEmpty: (typed: Values) => boolean) {
+  const writes = useWrites();
+  const [draftId, setDraftId] = useState<number | null>(null);
+  // Which draft is the line's: one handed over to the list no longer hides or shows anything.
+  const generation = useRef(0);
+  const make = useCallback((at: number) => new DraftRow({
+    list,
+    writes,
+    isEmpty,
+    onCreated: (id) => {
+      if (generation.current === at) setDraftId(id);
+    },
+    onRemoved: () => {
+      if (generation.current === at) setDraftId(null);
+    },
+  }), [list, writes, isEmpty]);
+  const [row, setRow] = useState(() => make(0));
+
+  /** Resolves with the committed row's id once it is stored (null when nothing was typed). */
+  const commit = useCallback((): Promise<number | null> => {
+    const done = row;
+    if (!done.touched) return Promise.resolve(null);
+    generation.current += 1;
+    setRow(make(generation.current));
+    setDraftId(null);
+    return done.settled();
+  }, [row, make]);
+
+  return { row, draftId, commit };
+}
+
+const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
+
+/**
+ * A one-field entry line (a site, an agenda item, a recipient, a task): the props of its NewRowInput,
+ * and the draft's id, which the list leaves out while it is being typed.
+ */
+export function useTextEntry<I extends { id: number }>(list: ListName, field: keyof I & string, items: readonly I[], onCommitted?: (id: number) => void) {
+  const isEmpty = useCallback((typed: Values) => blank(typed[field]), [field]);
+  const entry = useEntryRow(list, isEmpty);
+  const draft = items.find((item) => item.id === entry.draftId);
+  const committed = useRef(onCommitted);
+  useEffect(() => {
+    committed.current = onCommitted;
+  });
+  return {
+    draftId: entry.draftId,
+    line: {
+      value: draft ? String(draft[field]) : '',
+      save: (text: string) => entry.row.save({ [field]: text }),
+      onCommit: () => {
+        void entry.commit().then((id) => {
+          if (id !== null) committed.current?.(id);
+        }, () => undefined);
+      },
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// The page's own state, without a screen: what a write answers with replaces what the page holds, by
+// revision; a draft row is created once with everything typed, updated in order, and removed when emptied.
+import { describe, expect, it } from 'vitest';
+import type { Change, ListName } from '../../shared/api.ts';
+import type { MeetingRecord } from '../../shared/model/meeting.ts';
+import { DraftRow } from '../../renderer/screens/editor/draft-row.ts';
+import { applyChange, holdRecord, type MeetingWrites } from '../../renderer/screens/editor/meeting-state.tsx';
+import { dateFromText, timeFromText } from '../../renderer/lib/date-time.ts';
+
+const meeting = { id: 1, revision: 4, title: 'Giao ban' } as MeetingRecord['meeting'];
+const site = (id: number, name: string, isMain = false) => ({ id, meetingId: 1, ord: id - 1, name, location: '', level: 'other' as const, isMain, attendeeCount: null });
+const record: MeetingRecord = { meeting, sites: [site(1, 'Trung ương', true)], attendees: [], agenda: [], speeches: [], conclusions: [], actionItems: [], recipients: [] };
+const change = (revision: number, lists: Change['lists'], withMeeting?: Partial<MeetingRecord['meeting']>): Change =>
+  ({ meetingId: 1, revision, lists, ...(withMeeting ? { meeting: { ...meeting, ...withMeeting, revision } } : {}) });
+
+describe('applyChange', () => {
+  it('replaces each list a change carries, and the meeting, when the change is newer', () => {
+    const held = applyChange(holdRecord(record), change(5, { sites: [site(2, 'Nghệ An', true), site(1, 'Trung ương')] }, { title: 'Hội nghị' }));
+    expect(held.record.sites.map((s) => [s.name, s.isMain])).toEqual([['Nghệ An', true], ['Trung ương', false]]);
+    expect(held.record.meeting.title).toBe('Hội nghị');
+    expect(held.revisions).toMatchObject({ sites: 5, meeting: 5, attendees: 4 });
+  });
+
+  it('keeps what was read later when an older answer arrives after a newer one', () => {
+    const newer = applyChange(holdRecord(record), change(7, { sites: [site(1, 'Trung ương mới', true)] }));
+    const older = applyChange(newer, change(6, { sites: [site(1, 'Trung ương cũ', true)], agenda: [{ id: 9, meetingId: 1, ord: 0, title: 'Báo cáo', presenter: '' }] }));
+    expect(older.record.sites[0]?.name).toBe('Trung ương mới');
+    // A list the newer answer did not carry is still taken from the older one.
+    expect(older.record.agenda.map((a) => a.title)).toEqual(['Báo cáo']);
+  });
+
+  it('returns what it held when nothing is newer', () => {
+    const held = holdRecord(record);
+    expect(applyChange(held, change(4, { sites: [] }))).toBe(held);
+  });
+});
+
+function fakeWrites() {
+  const calls: string[] = [];
+  let next = 10;
+  let failAdds = 0;
+  const pending: (() => void)[] = [];
+  const later = <T>(value: T) => new Promise<T>((resolve) => pending.push(() => resolve(value)));
+  const writes = {
+    add: (list: ListName, values: Record<string, unknown>) => {
+      calls.push(`add ${list} ${JSON.stringify(values)}`);
+      if (failAdds > 0) {
+        failAdds--;
+        return Promise.reject(new Error('Không lưu được'));
+      }
+      return later(next++);
+    },
+    update: (list: ListName, id: number, patch: Record<string, unknown>) => {
+      calls.push(`update ${list} ${id} ${JSON.stringify(patch)}`);
+      return Promise.resolve();
+    },
+    remove: (list: ListName, id: number) => {
+      calls.push(`remove ${list} ${id}`);
+      return Promise.resolve(null);
+    },
+  } as unknown as MeetingWrites;
+  return {
+    calls,
+    writes: () => writes,
+    failNextAdd: () => {
+      failAdds = 1;
+    },
+    answer: async () => {
+      while (pending.length > 0) pending.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+}
+
+const empty = (typed: Record<string, unknown>) => !String(typed.title ?? '').trim();
+
+describe('DraftRow', () => {
+  it('is created once, with everything typed so far; saves made meanwhile follow in order', async () => {
+    const fake = fakeWrites();
+    const created: number[] = [];
+    const row = new DraftRow({ list: 'agenda', writes: fake.writes, initial: () => ({ presenter: 'Vụ V' }), isEmpty: empty, onCreated: (id) => created.push(id) });
+    const first = row.save({ title: 'Báo c' });
+    const second = row.save({ title: 'Báo cáo quý III' });
+    expect(fake.calls).toEqual(['add agenda {"presenter":"Vụ V","title":"Báo c"}']);
+    await fake.answer();
+    await Promise.all([first, second]);
+    expect(fake.calls).toEqual(['add agenda {"presenter":"Vụ V","title":"Báo c"}', 'update agenda 10 {"title":"Báo cáo quý III"}']);
+    expect(created).toEqual([10]);
+    expect(await row.settled()).toBe(10);
+  });
+
+  it('is removed when emptied, and created anew when typed again', async () => {
+    const fake = fakeWrites();
+    const row = new DraftRow({ list: 'agenda', writes: fake.writes, isEmpty: empty });
+    void row.save({ title: 'Nhầm' });
+    void row.save({ title: '' });
+    await fake.answer();
+    expect(fake.calls).toEqual(['add agenda {"title":"Nhầm"}', 'remove agenda 10']);
+    expect(await row.settled()).toBeNull();
+    void row.save({ title: 'Thảo luận' });
+    await fake.answer();
+    expect(fake.calls.at(-1)).toBe('add agenda {"title":"Thảo luận"}');
+    expect(await row.settled()).toBe(11);
+  });
+
+  it('sends nothing while what is typed is empty, and keeps choices for the creation', async () => {
+    const fake = fakeWrites();
+    const row = new DraftRow({ list: 'agenda', writes: fake.writes, isEmpty: empty });
+    await row.save({ presenter: 'Vụ V' });
+    expect(fake.calls).toEqual([]);
+    void row.save({ title: 'Báo cáo' });
+    expect(fake.calls).toEqual(['add agenda {"presenter":"Vụ V","title":"Báo cáo"}']);
+  });
+
+  it('tries the creation again, with everything typed, after a failure', async () => {
+    const fake = fakeWrites();
+    fake.failNextAdd();
+    const row = new DraftRow({ list: 'agenda', writes: fake.writes });
+    await expect(row.save({ title: 'A' })).rejects.toThrow('Không lưu được');
+    void row.save({ presenter: 'B' });
+    expect(fake.calls).toEqual(['add agenda {"title":"A"}', 'add agenda {"title":"A","presenter":"B"}']);
+  });
+
+  it('updates a row that is already stored', async () => {
+    const fake = fakeWrites();
+    const row = new DraftRow({ list: 'speeches', writes: fake.writes }, 42);
+    await row.save({ content: 'Thêm một câu.' });
+    expect(fake.calls).toEqual(['update speeches 42 {"content":"Thêm một câu."}']);
+  });
+});
+
+describe('dates and times as typed', () => {
+  it.each([
+    ['25/07/2023', '2023-07-25'], ['25/7/2023', '2023-07-25'], ['5-7-2023', '2023-07-05'], ['25.07.2023', '2023-07-25'],
+    ['25072023', '2023-07-25'], [' 31/02/2023 ', '2023-02-31'], ['', null], ['  ', null],
+    ['2023-07-25', undefined], ['25/07/23', undefined], ['25 tháng 7', undefined], ['abc', undefined], ['07/25', undefined],
+  ])('date %j → %j', (typed, expected) => {
+    expect(dateFromText(typed)).toBe(expected);
+  });
+
+  it.each([
+    ['08:30', '08:30'], ['8:30', '08:30'], ['8.30', '08:30'], ['8h30', '08:30'], ['8 giờ 30', '08:30'], ['0830', '08:30'],
+    ['14h', '14:00'], ['14 giờ', '14:00'], ['8h30 phút', '08:30'], ['25:00', '25:00'], ['', null],
+    ['8:3', undefined], ['830', undefined], ['8:30 AM', undefined], ['tám giờ', undefined],
+  ])('time %j → %j', (typed, expected) => {
+    expect(timeFromText(typed)).toBe(expected);
+  });
+});
