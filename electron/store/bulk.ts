@@ -17,7 +17,7 @@ import type { Db } from './db.ts';
 import type { Meetings } from './meetings.ts';
 import type { People } from './people.ts';
 import { checkSiteTakesAttendees, outsideMeeting, takesMain } from './rules.ts';
-import { toColumn } from './table.ts';
+import { toColumn, touchMeeting } from './table.ts';
 
 type FileSite = MeetingFile['sites'][number];
 type FileAttendee = FileSite['attendees'][number];
@@ -84,7 +84,6 @@ export function createBulk(db: Db, meetings: Meetings, people: People) {
     recipients: size('recipients'),
   };
   const clearMain = db.prepare('UPDATE sites SET is_main = 0 WHERE meeting_id = ? AND is_main = 1');
-  const touch = db.prepare('UPDATE meetings SET updated_at = ? WHERE id = ?');
 
   /** Writes the content after what the meeting holds (nothing, when `fresh`). */
   function write(meetingId: number, content: MeetingContent, fresh: boolean): void {
@@ -153,7 +152,7 @@ export function createBulk(db: Db, meetings: Meetings, people: People) {
     append: db.transaction((meetingId: number, content: MeetingContent): void => {
       meetings.get(meetingId);
       write(meetingId, content, false);
-      touch.run(new Date().toISOString(), meetingId);
+      touchMeeting(db, meetingId);
     }),
   };
 }

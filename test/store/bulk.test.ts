@@ -12,10 +12,10 @@ import { memoryStore, snapshot } from '../support/store.ts';
 
 const fixture = (): RawFile => JSON.parse(readFileSync(FIXTURE, 'utf8')) as RawFile;
 
-/** Every stored row, the clock's timestamps aside, and the search index. */
+/** Every stored row, the clock's timestamps and the meeting's revision (a count of writes) aside, and the search index. */
 function stored(store: Store) {
   const tables = snapshot(store);
-  const noClock = (rows: unknown[]) => rows.map((row) => ({ ...(row as Json), created_at: undefined, updated_at: undefined }));
+  const noClock = (rows: unknown[]) => rows.map((row) => ({ ...(row as Json), created_at: undefined, updated_at: undefined, revision: undefined }));
   return {
     ...Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, noClock(rows)])),
     index: store.db.prepare('SELECT rowid, folded, exact, meeting_id, kind FROM search_index ORDER BY rowid').all(),
@@ -134,6 +134,7 @@ describe('the bulk path writes what the editing path writes', () => {
       store.agenda.add(id, { title: 'Khai mạc' });
     }
     const added = [{ name: 'Tỉnh ủy Nghệ An', isMain: false }, { name: 'Tỉnh ủy Hà Tĩnh', isMain: true }, { name: 'Tỉnh ủy Huế', isMain: false }];
+    const revisionBefore = bulk.meetings.get(1).revision;
     for (const site of added) editing.sites.add(1, site);
     editing.agenda.add(1, { title: 'Thảo luận' });
     bulk.bulk.append(1, {
@@ -142,6 +143,8 @@ describe('the bulk path writes what the editing path writes', () => {
     });
     expect(bulk.sites.list(1).map((s) => [s.ord, s.name, s.isMain])).toEqual(editing.sites.list(1).map((s) => [s.ord, s.name, s.isMain]));
     expect(stored(bulk)).toEqual(stored(editing));
+    // One write: the page sees a newer revision once.
+    expect(bulk.meetings.get(1).revision).toBe(revisionBefore + 1);
   });
 });
 
