@@ -1,6 +1,6 @@
 // Full-text search across meetings: the result shapes and the pure matching helpers shared by the
 // store, the command-line tool and the screens.
-import { canonical, fold, foldWithMap } from './vietnamese/fold.ts';
+import { accentIndexed, foldIndexed, foldWithMap, indexedWords } from './vietnamese/fold.ts';
 
 export const SEARCH_KINDS = ['meeting', 'site', 'attendee', 'speech', 'conclusion'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -42,24 +42,30 @@ export interface SearchResults {
   groups: SearchGroup[];
   /** More matches exist than were examined. */
   truncated: boolean;
+  /** Records written but not indexed yet (after a large import or a new folding): they may be missing. */
+  pending: number;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The query's words, folded ("Hội  nghị" → ["hoi", "nghi"]). */
-export function queryTokens(query: string): string[] {
-  return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
+/** The query's words, folded as the index folds them ("Hội  nghị" → ["hoi", "nghi"]). */
+export const queryTokens = (query: string): string[] => indexedWords(foldIndexed(query));
 
-/** The query's words with their accents, tone placement unified. */
-export function exactTokens(query: string): string[] {
-  return canonical(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
+/** The query's words as accent keys (accents and spelling as typed, tone placement aside). */
+export const exactTokens = (query: string): string[] => indexedWords(accentIndexed(query));
+
+const quoted = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
 /** An FTS5 expression: every word, in any order; with `prefix`, the last one as a prefix (typing "hoi ngh" already finds). */
 export function ftsExpression(tokens: readonly string[], prefix = false): string | null {
   if (tokens.length === 0) return null;
-  return tokens.map((t, i) => `"${t.replace(/"/g, '""')}"${prefix && i === tokens.length - 1 ? '*' : ''}`).join(' ');
+  return tokens.map((t, i) => `${quoted(t)}${prefix && i === tokens.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** An FTS5 phrase: the words together, in order; with `prefix`, the last one as a prefix. */
+export function ftsPhrase(tokens: readonly string[], prefix = false): string | null {
+  if (tokens.length === 0) return null;
+  return `${quoted(tokens.join(' '))}${prefix ? '*' : ''}`;
 }
 
 const WORD_END = '(?![\\p{L}\\p{N}])';
@@ -77,7 +83,7 @@ export function matchText(text: string, query: string): { ranges: [number, numbe
   const span = (start: number, end: number): [number, number] => [map[start] ?? 0, map[end] ?? text.length];
   const wanted = exactTokens(query);
   const isExact = (ranges: [number, number][]) => wanted.length === ranges.length
-    && ranges.every(([s, e], i) => canonical(text.slice(s, e)) === wanted[i]);
+    && ranges.every(([s, e], i) => accentIndexed(text.slice(s, e)).trim() === wanted[i]);
   const word = (i: number, prefix: boolean) => `${escapeRegExp(tokens[i] ?? '')}${prefix && i === tokens.length - 1 ? '' : WORD_END}`;
   for (const prefix of [false, true]) {
     const phrase = new RegExp(`${WORD_START}${tokens.map((_, i) => word(i, prefix)).join('[^\\p{L}\\p{N}]+')}`, 'u').exec(folded);

@@ -5,10 +5,18 @@
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 // Lone surrogates are not valid Unicode text either.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Default-ignorable code points (zero-width space and joiners, word joiner, soft hyphen, BOM, variation
+// selectors, bidi controls, tags…): invisible, they split words and names where none is seen.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const ONE_INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
-/** Multi-line text: NFC, line breaks unified to \n, illegal characters removed, outer blank space trimmed. */
+/** True for one invisible (default-ignorable) character. */
+export const isInvisible = (char: string): boolean => ONE_INVISIBLE.test(char);
+
+/** Multi-line text: invisible characters removed, NFC, line breaks unified to \n, illegal characters removed, outer blank space trimmed. */
 export function normalizeText(value: string): string {
   return value
+    .replace(INVISIBLE, '')
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(XML_ILLEGAL, '')

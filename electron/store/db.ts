@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
-import { registerSearchFunctions } from './search.ts';
+import { registerFoldingV1 } from './migrations/search-index-1.ts';
 
 export type Db = Database.Database;
 
@@ -69,8 +69,8 @@ function configure(db: Db): void {
 }
 
 function migrate(db: Db, file: string | null, options: OpenOptions): void {
-  // The search index's triggers call these functions on every write.
-  registerSearchFunctions(db);
+  // The triggers of the first search index (migration 3) call these until a later migration drops them.
+  registerFoldingV1(db);
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length;
   const version = db.pragma('user_version', { simple: true }) as number;

@@ -1,67 +1,11 @@
-// The full-text index: an FTS5 table over two copies of every searchable text — folded (no accents,
-// đ → d, lower case) and canonical (accents kept, tone placement unified) — kept in step by triggers,
-// so that every write, from any repository or service, updates it in the same transaction.
-import { canonical, fold } from '../../shared/vietnamese/fold.ts';
+// Search across meetings over the index of search-index.ts: passes over the FTS5 tables from the strongest kind
+// of match to the weakest, stopping once enough meetings are ranked; then passages for the meetings kept only.
 import {
-  SEARCH_KINDS, exactTokens, ftsExpression, matchText, passageAround, queryTokens,
+  ftsExpression, ftsPhrase, exactTokens, matchText, passageAround, queryTokens,
   type SearchGroup, type SearchHit, type SearchKind, type SearchResults,
 } from '../../shared/search.ts';
 import type { Db } from './db.ts';
-
-/** The SQL functions the index triggers call; registered on every connection that may write. */
-export function registerSearchFunctions(db: Db): void {
-  db.function('bb_fold', { deterministic: true }, (text: unknown) => fold(String(text ?? '')));
-  db.function('bb_canon', { deterministic: true }, (text: unknown) => canonical(String(text ?? '')));
-}
-
-interface Source {
-  kind: SearchKind;
-  table: string;
-  /** The searchable text of a row, as an SQL expression over columns prefixed with `p`. */
-  text(p: string): string;
-  /** Columns whose change re-indexes the row. */
-  columns: string[];
-}
-
-const joined = (p: string, first: string, ...rest: string[]) =>
-  [`${p}${first}`, ...rest.map((c) => `CASE WHEN ${p}${c} <> '' THEN ', ' || ${p}${c} ELSE '' END`)].join(' || ');
-
-const SOURCES: Source[] = [
-  { kind: 'meeting', table: 'meetings', text: (p) => `${p}title`, columns: ['title'] },
-  { kind: 'site', table: 'sites', text: (p) => joined(p, 'name', 'location'), columns: ['name', 'location'] },
-  { kind: 'attendee', table: 'attendees', text: (p) => joined(p, 'full_name', 'positions', 'unit'), columns: ['full_name', 'positions', 'unit'] },
-  {
-    kind: 'speech', table: 'speeches', columns: ['speaker_name', 'content'],
-    text: (p) => `CASE WHEN ${p}speaker_name <> '' THEN ${p}speaker_name || ': ' ELSE '' END || ${p}content`,
-  },
-  { kind: 'conclusion', table: 'conclusions', text: (p) => `${p}content`, columns: ['content'] },
-];
-const CODE = (kind: SearchKind) => SEARCH_KINDS.indexOf(kind) + 1;
-/** The index row of a record: its id times 8 plus the kind's code. */
-const rowid = (p: string, kind: SearchKind) => `${p}id * 8 + ${CODE(kind)}`;
-
-/**
- * The schema of the index (migration 3): table, triggers, and the rows already in the store.
- * Frozen with that migration: a change to SOURCES needs a new migration that rebuilds the index.
- */
-export function createSearchIndex(db: Db): void {
-  registerSearchFunctions(db);
-  db.exec(`CREATE VIRTUAL TABLE search_index USING fts5(
-    folded, exact, meeting_id UNINDEXED, kind UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')`);
-  for (const s of SOURCES) {
-    const meeting = s.kind === 'meeting' ? 'id' : 'meeting_id';
-    const insert = (p: string) => `INSERT INTO search_index (rowid, folded, exact, meeting_id, kind)
-      VALUES (${rowid(p, s.kind)}, bb_fold(${s.text(p)}), bb_canon(${s.text(p)}), ${p}${meeting}, ${CODE(s.kind)});`;
-    const remove = `DELETE FROM search_index WHERE rowid = ${rowid('OLD.', s.kind)};`;
-    db.exec(`
-      CREATE TRIGGER search_${s.table}_insert AFTER INSERT ON ${s.table} BEGIN ${insert('NEW.')} END;
-      CREATE TRIGGER search_${s.table}_update AFTER UPDATE OF ${s.columns.join(', ')} ON ${s.table} BEGIN ${remove} ${insert('NEW.')} END;
-      CREATE TRIGGER search_${s.table}_delete AFTER DELETE ON ${s.table} BEGIN ${remove} END;
-      INSERT INTO search_index (rowid, folded, exact, meeting_id, kind)
-        SELECT ${rowid('', s.kind)}, bb_fold(${s.text('')}), bb_canon(${s.text('')}), ${meeting}, ${CODE(s.kind)} FROM ${s.table};
-    `);
-  }
-}
+import { createSearchIndex, kindOf, meetingOf, passageHash, passagesOf } from './search-index.ts';
 
 export interface SearchOptions {
   /** Meetings returned, at most. */
@@ -70,69 +14,157 @@ export interface SearchOptions {
   perMeeting?: number;
 }
 
-/** Index rows examined per query; beyond it the result says `truncated`. */
-const EXAMINED = 1000;
+/** Passages examined per pass, newest meetings first; beyond it the result says `truncated`. */
+const EXAMINED = 20_000;
+/** Indexing a search does before it runs, at most; the rest is left to the indexer in the background. */
+const CATCH_UP_MS = 150;
+
+/**
+ * Tiers, best first: the words together (phrase) before apart; whole words before the last one as a prefix;
+ * accents as typed before without. For one word, "together" and "apart" are the same passes.
+ */
+const Tier = { PhraseExact: 0, Phrase: 1, PrefixPhraseExact: 2, PrefixPhrase: 3, WordsExact: 4, Words: 5, PrefixWords: 6 } as const;
+
+interface Ranked {
+  tier: number;
+  /** Passages at the best tier. */
+  count: number;
+  /** Passages matching at any tier examined (at least). */
+  total: number;
+  /** The best few passages: [tier, rowid]. */
+  top: [number, number][];
+}
+
+const TEXTS: Record<SearchKind, string> = {
+  meeting: "SELECT '' AS header, title AS body FROM meetings WHERE id = ?",
+  site: "SELECT '' AS header, name || CASE WHEN location <> '' THEN ', ' || location ELSE '' END AS body FROM sites WHERE id = ?",
+  attendee: `SELECT '' AS header, full_name || CASE WHEN positions <> '' THEN ', ' || positions ELSE '' END
+    || CASE WHEN unit <> '' THEN ', ' || unit ELSE '' END AS body FROM attendees WHERE id = ?`,
+  speech: 'SELECT speaker_name AS header, content AS body FROM speeches WHERE id = ?',
+  conclusion: "SELECT '' AS header, content AS body FROM conclusions WHERE id = ?",
+};
 
 export function createSearch(db: Db) {
-  const match = db.prepare(`SELECT rowid AS id, meeting_id AS meetingId FROM search_index WHERE search_index MATCH ? LIMIT ${EXAMINED + 1}`);
-  const texts = Object.fromEntries(SOURCES.map((s) => [s.kind, db.prepare(`SELECT ${s.text('')} AS text FROM ${s.table} WHERE id = ?`).pluck()]));
-  const meeting = db.prepare('SELECT title, date FROM meetings WHERE id = ?');
+  const index = createSearchIndex(db);
+  index.checkVersion();
+  const folded = db.prepare('SELECT rowid FROM search_folded WHERE search_folded MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
+  const exact = db.prepare('SELECT rowid FROM search_exact WHERE search_exact MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
+  const doc = db.prepare('SELECT record_id AS id, hash FROM search_docs WHERE id = ?');
+  const meetings = db.prepare('SELECT id, title, date FROM meetings WHERE id IN (SELECT value FROM json_each(?))');
+  const texts = Object.fromEntries(Object.entries(TEXTS).map(([kind, text]) => [kind, db.prepare(text)])) as Record<SearchKind, ReturnType<Db['prepare']>>;
+
+  /** Catches up with recent writes unless the store is read-only (then the index is as it is). */
+  function catchUp(): number {
+    try {
+      return index.update({ budgetMs: CATCH_UP_MS });
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('SQLITE_READONLY')) return index.pending();
+      throw error;
+    }
+  }
+
+  /** The passage of a record that the index matched (its text may have changed since: then the best one now). */
+  function passage(kind: SearchKind, rowid: number, query: string): { id: number; text: string } | null {
+    const found = doc.get(rowid) as { id: number; hash: number } | undefined;
+    if (!found) return null;
+    const row = texts[kind].get(found.id) as { header: string; body: string } | undefined;
+    if (!row) return null;
+    const all = passagesOf(row.header, row.body);
+    const text = all.find((p) => passageHash(p) === found.hash) ?? all.find((p) => matchText(p, query)) ?? null;
+    return text === null ? null : { id: found.id, text };
+  }
 
   return {
+    index,
+
     /** Meetings whose title, sites, people, speeches or conclusions match the query, best first. */
     search(query: string, options: SearchOptions = {}): SearchResults {
       const { meetings: maxMeetings = 50, perMeeting = 3 } = options;
       const tokens = queryTokens(query);
-      if (tokens.length === 0) return { query, groups: [], truncated: false };
-      // Passes, best first: the words with their accents, the words without, the last word as a prefix.
-      const passes = [
-        ['exact', ftsExpression(exactTokens(query))],
-        ['folded', ftsExpression(tokens)],
-        ['folded', ftsExpression(tokens, true)],
-      ] as const;
-      const seen = new Map<number, { meetingId: number; tier: number }>();
+      if (tokens.length === 0) return { query, groups: [], truncated: false, pending: 0 };
+      const pending = catchUp();
+      const keys = exactTokens(query);
+      const many = tokens.length > 1;
       let truncated = false;
-      passes.forEach(([column, expression], tier) => {
-        if (!expression || seen.size > EXAMINED) return;
-        const rows = match.all(`${column} : (${expression})`) as { id: number; meetingId: number }[];
-        if (rows.length > EXAMINED) truncated = true;
-        for (const row of rows) if (!seen.has(row.id)) seen.set(row.id, { meetingId: row.meetingId, tier });
-      });
-      const byMeeting = new Map<number, { rows: { id: number; tier: number }[]; best: number; bestCount: number }>();
-      for (const [id, { meetingId, tier }] of seen) {
-        const entry = byMeeting.get(meetingId) ?? { rows: [], best: tier, bestCount: 0 };
-        entry.rows.push({ id, tier });
-        if (tier < entry.best) Object.assign(entry, { best: tier, bestCount: 0 });
-        if (tier === entry.best) entry.bestCount++;
-        byMeeting.set(meetingId, entry);
+      const run = (statement: typeof folded, expression: string | null): number[] => {
+        if (!expression) return [];
+        const rows = statement.all(expression, EXAMINED) as number[];
+        if (rows.length >= EXAMINED) truncated = true;
+        return rows;
+      };
+
+      const ranked = new Map<number, Ranked>();
+      const note = (rowid: number, tier: number) => {
+        const meeting = meetingOf(rowid);
+        let entry = ranked.get(meeting);
+        if (!entry) ranked.set(meeting, (entry = { tier, count: 0, total: 0, top: [] }));
+        entry.total++;
+        if (tier < entry.tier) Object.assign(entry, { tier, count: 0 });
+        if (tier === entry.tier) entry.count++;
+        if (entry.top.length < perMeeting || tier < (entry.top[perMeeting - 1]?.[0] ?? Infinity)) {
+          entry.top.push([tier, rowid]);
+          entry.top.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          if (entry.top.length > perMeeting) entry.top.pop();
+        }
+      };
+      /** Notes the rows of one pass; `seen` holds the rows of earlier passes, noted there already. */
+      const seen = new Set<number>();
+      const pass = (rows: number[], tierOf: (rowid: number) => number) => {
+        for (const rowid of rows) {
+          if (seen.has(rowid)) continue;
+          seen.add(rowid);
+          note(rowid, tierOf(rowid));
+        }
+      };
+      const enough = (tier: number) => {
+        let n = 0;
+        for (const entry of ranked.values()) if (entry.tier <= tier && ++n >= maxMeetings) return true;
+        return false;
+      };
+
+      const exactAll = new Set(run(exact, ftsExpression(keys)));
+      if (many) {
+        pass(run(folded, ftsPhrase(tokens)), (r) => (exactAll.has(r) ? Tier.PhraseExact : Tier.Phrase));
+        if (!enough(Tier.Phrase)) {
+          const exactLead = new Set(run(exact, ftsExpression(keys.slice(0, -1))));
+          pass(run(folded, ftsPhrase(tokens, true)), (r) => (exactLead.has(r) ? Tier.PrefixPhraseExact : Tier.PrefixPhrase));
+        }
+        if (!enough(Tier.PrefixPhrase)) pass([...exactAll], () => Tier.WordsExact);
+        if (!enough(Tier.WordsExact)) pass(run(folded, ftsExpression(tokens)), () => Tier.Words);
+        if (!enough(Tier.Words)) pass(run(folded, ftsExpression(tokens, true)), () => Tier.PrefixWords);
+      } else {
+        pass([...exactAll], () => Tier.PhraseExact);
+        if (!enough(Tier.PhraseExact)) pass(run(folded, ftsExpression(tokens)), () => Tier.Phrase);
+        if (!enough(Tier.Phrase)) pass(run(folded, ftsExpression(tokens, true)), () => Tier.PrefixPhrase);
       }
-      const groups: SearchGroup[] = [];
-      const ordered = [...byMeeting.entries()].map(([meetingId, entry]) => {
-        const info = meeting.get(meetingId) as { title: string; date: string | null } | undefined;
-        return { meetingId, entry, info };
-      }).filter((g) => g.info)
-        .sort((a, b) => a.entry.best - b.entry.best || b.entry.bestCount - a.entry.bestCount || b.entry.rows.length - a.entry.rows.length
-          || (b.info?.date ?? '').localeCompare(a.info?.date ?? '') || b.meetingId - a.meetingId);
-      for (const { meetingId, entry, info } of ordered.slice(0, maxMeetings)) {
+
+      // Rank by tier and passages at that tier; only meetings tied with the last one kept need their dates.
+      const order = [...ranked.entries()].sort(([, a], [, b]) => a.tier - b.tier || b.count - a.count);
+      const last = order[Math.min(maxMeetings, order.length) - 1]?.[1];
+      let end = Math.min(maxMeetings, order.length);
+      while (last && end < order.length && order[end]?.[1].tier === last.tier && order[end]?.[1].count === last.count) end++;
+      const candidates = order.slice(0, end);
+      const info = new Map((meetings.all(JSON.stringify(candidates.map(([id]) => id))) as { id: number; title: string; date: string | null }[])
+        .map((m) => [m.id, m]));
+      const kept = candidates.filter(([id]) => info.has(id))
+        .sort(([ia, a], [ib, b]) => a.tier - b.tier || b.count - a.count
+          || (info.get(ib)?.date ?? '').localeCompare(info.get(ia)?.date ?? '') || ib - ia)
+        .slice(0, maxMeetings);
+
+      const groups: SearchGroup[] = kept.map(([meetingId, entry]) => {
         const hits: SearchHit[] = [];
-        const rows = [...entry.rows].sort((a, b) => a.tier - b.tier || (a.id % 8) - (b.id % 8) || a.id - b.id);
-        for (const row of rows) {
-          if (hits.length >= perMeeting) break;
-          const kind = SEARCH_KINDS[(row.id % 8) - 1];
-          if (!kind) continue;
-          const text = String(texts[kind]?.get(Math.floor(row.id / 8)) ?? '');
-          const found = matchText(text, query);
-          hits.push({
-            kind,
-            id: Math.floor(row.id / 8),
-            passage: passageAround(text, found?.ranges ?? []),
-            exact: found?.exact ?? row.tier === 0,
-          });
+        for (const [tier, rowid] of entry.top) {
+          const kind = kindOf(rowid);
+          const found = kind ? passage(kind, rowid, query) : null;
+          if (!kind || !found) continue;
+          const match = matchText(found.text, query);
+          hits.push({ kind, id: found.id, passage: passageAround(found.text, match?.ranges ?? []), exact: match?.exact ?? tier === Tier.PhraseExact });
         }
         hits.sort((a, b) => Number(b.exact) - Number(a.exact));
-        groups.push({ meetingId, title: info?.title ?? '', date: info?.date ?? null, hits, hitCount: entry.rows.length });
-      }
-      return { query, groups, truncated };
+        const meeting = info.get(meetingId);
+        return { meetingId, title: meeting?.title ?? '', date: meeting?.date ?? null, hits, hitCount: entry.total };
+      });
+      return { query, groups, truncated, pending };
     },
   };
 }
