@@ -1,7 +1,7 @@
 // Keeps the search index in step with the records. Triggers in plain SQL queue every record whose searchable
 // text changed (migration "search index written by the app…"); update() folds the queued records and writes
 // their passages, re-indexing only the passages whose text changed. Any writer, a bulk import included, only
-// writes rows: the queue is filled in the same transaction, and the index catches up when update() runs.
+// writes rows: the queue fills in the same transaction, and the index catches up when update() runs.
 import { createHash } from 'node:crypto';
 import { FOLD_VERSION, accentIndexed, foldIndexed } from '../../shared/vietnamese/fold.ts';
 import type { SearchKind } from '../../shared/search.ts';
@@ -11,8 +11,9 @@ import type { Db } from './db.ts';
 export const INDEX_VERSION = `fold ${FOLD_VERSION}, passages 1`;
 
 /** Kinds as stored in the queue and in rowids, fixed by the migration. */
-export const KIND_CODES: Record<SearchKind, number> = { meeting: 1, site: 2, attendee: 3, speech: 4, conclusion: 5 };
-const KIND_OF = new Map(Object.entries(KIND_CODES).map(([kind, code]) => [code, kind as SearchKind]));
+const KIND_CODES: Record<SearchKind, number> = { meeting: 1, site: 2, attendee: 3, speech: 4, conclusion: 5 };
+const KINDS = Object.keys(KIND_CODES) as SearchKind[];
+const KIND_OF = new Map(KINDS.map((kind) => [KIND_CODES[kind], kind]));
 
 // Rowid of a passage: meeting id * 2^24 + kind * 2^21 + n, so a match names its meeting and kind without a lookup.
 const MEETING_UNIT = 2 ** 24;
@@ -22,37 +23,31 @@ const MAX_MEETING_ID = 2 ** 29 - 1;
 export const meetingOf = (rowid: number): number => Math.floor(rowid / MEETING_UNIT);
 export const kindOf = (rowid: number): SearchKind | undefined => KIND_OF.get(Math.floor(rowid / KIND_UNIT) % 8);
 
-interface Source {
-  /** The record's meeting and the parts of its text, by id. */
-  sql: string;
-  /** Written before every passage of the record (the speaker of a speech). */
-  header(row: Row): string;
-  body(row: Row): string;
+/** A record's searchable text: a header written before each passage (the speaker of a speech) and a body. */
+export interface RecordText {
+  meetingId: number;
+  header: string;
+  body: string;
 }
-type Row = Record<string, string | number>;
-const joined = (...parts: unknown[]) => parts.map(String).filter(Boolean).join(', ');
 
-const SOURCES: Record<SearchKind, Source> = {
-  meeting: { sql: 'SELECT id AS meeting_id, title FROM meetings WHERE id = ?', header: () => '', body: (r) => String(r.title) },
-  site: { sql: 'SELECT meeting_id, name, location FROM sites WHERE id = ?', header: () => '', body: (r) => joined(r.name, r.location) },
+const SOURCES: Record<SearchKind, { table: string; meeting: string; header: string; body: string }> = {
+  meeting: { table: 'meetings', meeting: 'id', header: "''", body: 'title' },
+  site: { table: 'sites', meeting: 'meeting_id', header: "''", body: "name || CASE WHEN location <> '' THEN ', ' || location ELSE '' END" },
   attendee: {
-    sql: 'SELECT meeting_id, full_name, positions, unit FROM attendees WHERE id = ?',
-    header: () => '',
-    body: (r) => joined(r.full_name, r.positions, r.unit),
+    table: 'attendees',
+    meeting: 'meeting_id',
+    header: "''",
+    body: "full_name || CASE WHEN positions <> '' THEN ', ' || positions ELSE '' END || CASE WHEN unit <> '' THEN ', ' || unit ELSE '' END",
   },
-  speech: {
-    sql: 'SELECT meeting_id, speaker_name, content FROM speeches WHERE id = ?',
-    header: (r) => String(r.speaker_name),
-    body: (r) => String(r.content),
-  },
-  conclusion: { sql: 'SELECT meeting_id, content FROM conclusions WHERE id = ?', header: () => '', body: (r) => String(r.content) },
+  speech: { table: 'speeches', meeting: 'meeting_id', header: 'speaker_name', body: 'content' },
+  conclusion: { table: 'conclusions', meeting: 'meeting_id', header: "''", body: 'content' },
 };
 
 /** Paragraphs longer than this are cut after a sentence. */
 const LONG = 2000;
 const SENTENCE = /[^.!?…;]*(?:[.!?…;]+\s*|$)/gu;
 
-/** A short content hash of a sentence, to cut long paragraphs where the same cut falls after an edit elsewhere. */
+/** Cut after this sentence? Decided by its content, so that the same cuts fall after an edit elsewhere. */
 function cutsAfter(sentence: string): boolean {
   let h = 0;
   for (let i = 0; i < sentence.length; i++) h = (h * 31 + sentence.charCodeAt(i)) | 0;
@@ -101,13 +96,14 @@ export interface UpdateOptions {
 }
 
 const BATCH = 500;
+const ids = (list: readonly number[]) => JSON.stringify(list);
 
 export function createSearchIndex(db: Db) {
   const sql = {
     pending: db.prepare('SELECT count(*) FROM search_queue').pluck(),
     queued: db.prepare('SELECT kind, record_id AS id FROM search_queue ORDER BY kind DESC, record_id DESC LIMIT ?'),
     dequeue: db.prepare('DELETE FROM search_queue WHERE kind = ? AND record_id = ?'),
-    docsOf: db.prepare('SELECT id, hash FROM search_docs WHERE kind = ? AND record_id = ?'),
+    docsOf: db.prepare('SELECT id, record_id AS recordId, hash FROM search_docs WHERE kind = ? AND record_id IN (SELECT value FROM json_each(?))'),
     lastDoc: db.prepare('SELECT max(id) FROM search_docs WHERE id BETWEEN ? AND ?').pluck(),
     freeDoc: db.prepare(`SELECT d.id + 1 FROM search_docs d WHERE d.id BETWEEN ? AND ?
       AND NOT EXISTS (SELECT 1 FROM search_docs WHERE id = d.id + 1) LIMIT 1`).pluck(),
@@ -119,8 +115,17 @@ export function createSearchIndex(db: Db) {
     removeExact: db.prepare('DELETE FROM search_exact WHERE rowid = ?'),
     version: db.prepare('SELECT version FROM search_state WHERE id = 1').pluck(),
     setVersion: db.prepare('UPDATE search_state SET version = ? WHERE id = 1'),
+    queueAll: KINDS.map((kind) => db.prepare(`INSERT OR IGNORE INTO search_queue (kind, record_id) SELECT ${KIND_CODES[kind]}, id FROM ${SOURCES[kind].table}`)),
   };
-  const sources = new Map([...Object.entries(SOURCES)].map(([kind, s]) => [KIND_CODES[kind as SearchKind], { ...s, get: db.prepare(s.sql) }]));
+  const texts = Object.fromEntries(KINDS.map((kind) => {
+    const { table, meeting, header, body } = SOURCES[kind];
+    return [kind, db.prepare(`SELECT id, ${meeting} AS meetingId, ${header} AS header, ${body} AS body FROM ${table}
+      WHERE id IN (SELECT value FROM json_each(?))`)];
+  })) as Record<SearchKind, ReturnType<Db['prepare']>>;
+
+  /** The searchable texts of records of one kind, by id (absent: deleted). */
+  const records = (kind: SearchKind, list: readonly number[]): Map<number, RecordText> =>
+    new Map((texts[kind].all(ids(list)) as (RecordText & { id: number })[]).map((r) => [r.id, r]));
 
   const removeDoc = (id: number) => {
     sql.removeDoc.run(id);
@@ -139,50 +144,61 @@ export function createSearchIndex(db: Db) {
     return free;
   };
 
-  /** Writes the passages of one record as it now is; those whose text did not change stay as they are. */
-  function indexRecord(kind: number, id: number): void {
-    const source = sources.get(kind);
-    const existing = sql.docsOf.all(kind, id) as { id: number; hash: number }[];
-    const row = source?.get.get(id) as Row | undefined;
-    const meetingId = Number(row?.meeting_id);
-    if (!source || !row || !(meetingId > 0 && meetingId <= MAX_MEETING_ID)) {
-      for (const doc of existing) removeDoc(doc.id);
-      return;
+  /** Writes the passages of records of one kind as they now are; those whose text did not change stay. */
+  function indexRecords(kind: SearchKind, list: readonly number[]): void {
+    const code = KIND_CODES[kind];
+    const found = records(kind, list);
+    const existing = new Map<number, { id: number; hash: number }[]>();
+    for (const doc of sql.docsOf.all(code, ids(list)) as { id: number; recordId: number; hash: number }[]) {
+      let list = existing.get(doc.recordId);
+      if (!list) existing.set(doc.recordId, (list = []));
+      list.push(doc);
     }
-    const wanted = new Map<number, string>();
-    for (const text of passagesOf(source.header(row), source.body(row))) wanted.set(passageHash(text), text);
-    for (const doc of existing) {
-      if (meetingOf(doc.id) === meetingId && wanted.has(doc.hash)) wanted.delete(doc.hash);
-      else removeDoc(doc.id);
-    }
-    for (const [hash, text] of wanted) {
-      const rowid = allocate(meetingId, kind);
-      sql.addDoc.run(rowid, kind, id, hash);
-      sql.addFolded.run(rowid, foldIndexed(text));
-      sql.addExact.run(rowid, accentIndexed(text));
+    for (const id of list) {
+      const record = found.get(id);
+      const docs = existing.get(id) ?? [];
+      const meetingId = record?.meetingId ?? 0;
+      if (!record || !(meetingId > 0 && meetingId <= MAX_MEETING_ID)) {
+        for (const doc of docs) removeDoc(doc.id);
+        continue;
+      }
+      const wanted = new Map<number, string>();
+      for (const text of passagesOf(record.header, record.body)) wanted.set(passageHash(text), text);
+      for (const doc of docs) {
+        if (meetingOf(doc.id) === meetingId && wanted.has(doc.hash)) wanted.delete(doc.hash);
+        else removeDoc(doc.id);
+      }
+      for (const [hash, text] of wanted) {
+        const rowid = allocate(meetingId, code);
+        sql.addDoc.run(rowid, code, id, hash);
+        sql.addFolded.run(rowid, foldIndexed(text));
+        sql.addExact.run(rowid, accentIndexed(text));
+      }
     }
   }
 
   const batch = db.transaction((size: number) => {
-    const rows = sql.queued.all(size) as { kind: number; id: number }[];
-    for (const { kind, id } of rows) {
-      indexRecord(kind, id);
-      sql.dequeue.run(kind, id);
+    const queued = sql.queued.all(size) as { kind: number; id: number }[];
+    for (const kind of KINDS) {
+      const list = queued.filter((q) => q.kind === KIND_CODES[kind]).map((q) => q.id);
+      if (list.length > 0) indexRecords(kind, list);
     }
-    return rows.length;
+    for (const { kind, id } of queued) sql.dequeue.run(kind, id);
+    return queued.length;
   });
 
   return {
+    records,
+
     /** Records waiting to be indexed. */
     pending: (): number => sql.pending.get() as number,
 
-    /** Indexes waiting records, in transactions of a few hundred (each one kept if a later one fails); returns those still waiting. */
+    /** Indexes waiting records, in transactions of a few hundred (each kept if a later one fails); returns those still waiting. */
     update(options: UpdateOptions = {}): number {
       const { limit = Infinity, budgetMs = Infinity, onProgress } = options;
       const started = performance.now();
-      let total = 0;
+      const total = onProgress ? (sql.pending.get() as number) : 0;
       let done = 0;
-      if (onProgress) total = sql.pending.get() as number;
       while (done < limit && performance.now() - started < budgetMs) {
         const count = batch(Math.min(BATCH, limit - done));
         if (count === 0) break;
@@ -193,14 +209,12 @@ export function createSearchIndex(db: Db) {
     },
 
     /**
-     * Queues every record when the index was built by another version of the folding (the rebuild that a new
-     * version brings, resumable because the queue is kept in the store); true when it did.
+     * Queues every record when the index was built by another version of the folding: the rebuild a new version
+     * brings, resumable since the queue is in the store. Until it is done, passages not yet redone match as before.
      */
     checkVersion: db.transaction((): boolean => {
       if (sql.version.get() === INDEX_VERSION) return false;
-      for (const [table, kind] of [['meetings', 1], ['sites', 2], ['attendees', 3], ['speeches', 4], ['conclusions', 5]] as const) {
-        db.prepare(`INSERT OR IGNORE INTO search_queue (kind, record_id) SELECT ${kind}, id FROM ${table}`).run();
-      }
+      for (const statement of sql.queueAll) statement.run();
       sql.setVersion.run(INDEX_VERSION);
       return true;
     }),

@@ -11,9 +11,17 @@ import { LOOKALIKE_LETTERS } from './lookalike.ts';
 export const FOLD_VERSION = 2;
 
 const MARKS = /\p{M}/gu;
-const NON_ASCII = /[^\x00-\x7F]/u; // eslint-disable-line no-control-regex
-const NON_ASCII_ALL = /[^\x00-\x7F]/gu; // eslint-disable-line no-control-regex
 const SPACES = /\s+/g;
+/** White space other than single spaces between words. */
+const UNUSUAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+const SEPARATOR = ' ';
+const TOKEN_CHAR = /^[\p{L}\p{M}\p{N}]+$/u;
+
+/** The character of `text` starting at `i` (two code units for a surrogate pair). */
+const charAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return code >= 0xD800 && code < 0xDC00 && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] ?? '');
+};
 
 /** Lookalike, and its lower case → the Latin letter it stands for, folded (fold lower-cases first). */
 const FOLD_LOOKALIKES = new Map<string, string>();
@@ -23,149 +31,168 @@ for (const [found, letter] of LOOKALIKE_LETTERS) {
   FOLD_LOOKALIKES.set(found, folded);
 }
 
-const FOLDED_CHARS = new Map<string, string>();
-
 /** One lower-case character folded: no marks, đ → d, lookalikes to their letter, invisible characters removed. */
-function foldChar(char: string): string {
-  let part = FOLDED_CHARS.get(char);
-  if (part !== undefined) return part;
-  if (isInvisible(char)) part = '';
-  else part = FOLD_LOOKALIKES.get(char) ?? char.normalize('NFD').replace(MARKS, '').replace(/[đð]/g, 'd').toLowerCase();
-  if (FOLDED_CHARS.size < 20_000) FOLDED_CHARS.set(char, part);
-  return part;
+const foldChar = (char: string): string => (isInvisible(char) ? ''
+  : FOLD_LOOKALIKES.get(char) ?? char.normalize('NFD').replace(MARKS, '').replace(/[đð]/g, 'd').toLowerCase());
+/** The same for the index: besides, a character that is not a letter, mark or digit separates words. */
+const indexChar = (char: string): string => (isInvisible(char) ? '' : TOKEN_CHAR.test(FOLD_LOOKALIKES.get(char) ?? char) ? foldChar(char) : SEPARATOR);
+/** For the accent key: invisible characters removed, separators as for the index, anything else kept. */
+const accentChar = (char: string): string => (isInvisible(char) ? '' : TOKEN_CHAR.test(char) ? char : SEPARATOR);
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * A character mapping applied to lower-case text. Fast when every character maps to exactly one (a table by code
+ * and one decode); otherwise character by character, and positions move.
+ */
+function characterMap(map: (char: string) => string) {
+  const table = new Uint16Array(0x10000); // 0: not looked up yet; 0xFFFF: not one character
+  const cache = new Map<string, string>();
+  let buffer = new Uint16Array(512);
+  const slow = (char: string) => {
+    let part = cache.get(char);
+    if (part === undefined) {
+      part = map(char);
+      if (cache.size < 20_000) cache.set(char, part);
+    }
+    return part;
+  };
+  /** The mapped text when no character changes length, else null. */
+  function sameLength(lower: string): string | null {
+    if (buffer.length < lower.length) buffer = new Uint16Array(lower.length * 2);
+    for (let i = 0; i < lower.length; i++) {
+      const code = lower.charCodeAt(i);
+      let to = table[code] ?? 0;
+      if (to === 0) {
+        const part = code >= 0xD800 && code < 0xE000 ? '' : map(String.fromCharCode(code));
+        to = part.length === 1 ? part.charCodeAt(0) : 0xFFFF;
+        table[code] = to;
+      }
+      if (to === 0xFFFF) return null;
+      buffer[i] = to;
+    }
+    const used = buffer.subarray(0, lower.length);
+    return LITTLE_ENDIAN ? UTF16.decode(used) : String.fromCharCode(...used);
+  }
+  /** Each character of `text` with where it starts, mapped. */
+  function each(text: string, visit: (part: string, at: number) => void): void {
+    for (let i = 0; i < text.length; i++) {
+      const char = charAt(text, i);
+      visit(slow(char), i);
+      i += char.length - 1;
+    }
+  }
+  return {
+    sameLength,
+    each,
+    apply(lower: string): string {
+      const same = sameLength(lower);
+      if (same !== null) return same;
+      let out = '';
+      each(lower, (part) => (out += part));
+      return out;
+    },
+  };
 }
+
+const FOLD = characterMap(foldChar);
+const INDEX = characterMap(indexChar);
+const ACCENT = characterMap(accentChar);
 
 /**
  * i and y are one vowel when they are the whole rhyme after a consonant or "qu" (kĩ/kỹ, lí/lý, quí/quý):
  * Quy định chính tả tiếng Việt (Bộ Giáo dục, QĐ 240/QĐ 1984; QĐ 1989/QĐ-BGDĐT 2018, mục 2). Never "tuy", "uy".
  */
-const I_Y = /(?<![\p{L}\p{N}])(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)y(?![\p{L}\p{N}])/gu;
+const ONSETS = new Set(['b', 'ch', 'c', 'd', 'gh', 'g', 'h', 'kh', 'k', 'l', 'm', 'ngh', 'ng', 'nh', 'n', 'ph', 'p', 'qu', 'r', 's', 'th', 'tr', 't', 'v', 'x']);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isWordChar = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 0x80 && LETTER_OR_DIGIT.test(charAt(text, i)));
+};
+const isAsciiLetter = (code: number) => code >= 97 && code <= 122;
+
+/** Folded text with y → i where y is the whole rhyme after an onset: "ky thuat" → "ki thuat"; "tuy" stays. */
+function unifyIY(folded: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = folded.indexOf('y'); at >= 0; at = folded.indexOf('y', at + 1)) {
+    if (at + 1 < folded.length && isWordChar(folded, at + 1)) continue;
+    let start = at;
+    while (start > 0 && at - start < 3 && isAsciiLetter(folded.charCodeAt(start - 1))) start--;
+    if (start === at || (start > 0 && isWordChar(folded, start - 1)) || !ONSETS.has(folded.slice(start, at))) continue;
+    out += `${folded.slice(from, at)}i`;
+    from = at + 1;
+  }
+  return from === 0 ? folded : out + folded.slice(from);
+}
 
 /** Lower case, without diacritics, đ → d, i/y unified, white space folded: "Hội  nghị Kỹ thuật" → "hoi nghi ki thuat". */
 export function fold(text: string): string {
-  let folded = text.toLowerCase();
-  if (NON_ASCII.test(folded)) folded = folded.replace(NON_ASCII_ALL, foldChar);
-  folded = folded.replace(SPACES, ' ').trim();
-  return folded.includes('y') ? folded.replace(I_Y, '$1i') : folded;
+  const folded = FOLD.apply(text.toLowerCase());
+  return unifyIY(UNUSUAL_SPACE.test(folded) ? folded.replace(SPACES, ' ').trim() : folded);
 }
 
 /**
- * fold() keeping where each folded character came from: `map[i]` is the index in `text` of folded
- * character i (and `map[folded.length]` is text.length), so a match in the folded text can be marked in the original.
+ * fold() keeping where each folded character came from: `origin(i)` is the index in `text` of folded character i
+ * (and `origin(folded.length)` is text.length), so a match in the folded text can be marked in the original.
  * White space is not collapsed here, to keep the mapping simple.
  */
-export function foldWithMap(text: string): { folded: string; map: number[] } {
+export function foldWithMap(text: string): { folded: string; origin(index: number): number } {
+  const lower = text.toLowerCase();
+  const same = lower.length === text.length ? FOLD.sameLength(lower) : null;
+  if (same !== null) return { folded: unifyIY(same), origin: (index) => Math.min(index, text.length) };
   let folded = '';
   const map: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const part = char.charCodeAt(0) < 0x80 ? char.toLowerCase() : foldChar(char.toLowerCase());
-    folded += part;
-    for (let i = 0; i < part.length; i++) map.push(index);
-    index += char.length;
-  }
+  // Character by character from the original, so that positions stay the original's.
+  FOLD.each(text, (part, at) => {
+    const lowered = part.toLowerCase();
+    folded += lowered;
+    for (let k = 0; k < lowered.length; k++) map.push(at);
+  });
   map.push(text.length);
-  return { folded: folded.includes('y') ? folded.replace(I_Y, '$1i') : folded, map };
+  return { folded: unifyIY(folded), origin: (index) => map[index] ?? text.length };
 }
-
-/** The five tone marks (huyền, sắc, ngã, hỏi, nặng). */
-const TONE_MARKS = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
-const SEPARATOR = ' ';
-const TONE_SET = new Set(TONE_MARKS);
-const LOOKALIKE_CLASS = `[${[...LOOKALIKE_LETTERS.keys()].join('')}]`;
-const HAS_LOOKALIKE = new RegExp(LOOKALIKE_CLASS, 'u');
-const LOOKALIKE_ALL = new RegExp(LOOKALIKE_CLASS, 'gu');
-const TOKEN_CHAR = /^[\p{L}\p{M}\p{N}]+$/u;
-
-/** Lower-case character → its folded form for the index: '' (invisible), ' ' (not part of a word) or letters. */
-const INDEX_FOLDED = new Map<string, string>();
-function indexFoldChar(char: string): string {
-  let part = INDEX_FOLDED.get(char);
-  if (part !== undefined) return part;
-  const letter = FOLD_LOOKALIKES.get(char) ?? char;
-  part = isInvisible(char) ? '' : TOKEN_CHAR.test(letter) ? foldChar(letter) : SEPARATOR;
-  if (INDEX_FOLDED.size < 20_000) INDEX_FOLDED.set(char, part);
-  return part;
-}
-
-/** Lower-case NFC character → [its letter without the tone mark, the tone mark]; [' ', ''] outside words. */
-const INDEX_ACCENTED = new Map<string, readonly [string, string]>();
-function indexAccentChar(char: string): readonly [string, string] {
-  let entry = INDEX_ACCENTED.get(char);
-  if (entry !== undefined) return entry;
-  if (isInvisible(char)) entry = ['', ''];
-  else if (!TOKEN_CHAR.test(char)) entry = [SEPARATOR, ''];
-  else {
-    const parts = [...char.normalize('NFD')];
-    entry = [parts.filter((c) => !TONE_SET.has(c)).join('').normalize('NFC'), parts.filter((c) => TONE_SET.has(c)).join('')];
-  }
-  if (INDEX_ACCENTED.size < 20_000) INDEX_ACCENTED.set(char, entry);
-  return entry;
-}
-
-const isAsciiWordChar = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-
-/** The character of `text` starting at `i` (two code units for a surrogate pair). */
-const charAt = (text: string, i: number) => {
-  const code = text.charCodeAt(i);
-  return code >= 0xD800 && code < 0xDC00 && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] ?? '');
-};
 
 /**
  * fold() for the search index and its queries: every character that is not a letter, mark or digit becomes
- * a space (not collapsed), so that the index and the query split words the same way. Lookalikes folded too.
+ * a space (not collapsed), so that the index and the query split words the same way.
  */
-export function foldIndexed(text: string): string {
-  const lower = text.toLowerCase();
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    if (isAsciiWordChar(code) || code === 32) continue;
-    out += lower.slice(from, i);
-    if (code < 0x80) out += SEPARATOR;
-    else {
-      const char = charAt(lower, i);
-      out += indexFoldChar(char);
-      i += char.length - 1;
-    }
-    from = i + 1;
-  }
-  out = from === 0 ? lower : out + lower.slice(from);
-  return out.includes('y') ? out.replace(I_Y, '$1i') : out;
+export const foldIndexed = (text: string): string => unifyIY(INDEX.apply(text.toLowerCase()));
+
+const LOOKALIKE_CLASS = `[${[...LOOKALIKE_LETTERS.keys()].join('')}]`;
+const HAS_LOOKALIKE = new RegExp(LOOKALIKE_CLASS, 'u');
+const LOOKALIKE_ALL = new RegExp(LOOKALIKE_CLASS, 'gu');
+
+/** The five tone marks in the order of 'òóỏõọ': huyền, sắc, hỏi, ngã, nặng. */
+const TONE_MARKS_BY_ORDER = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+/**
+ * The old and the new tone placement differ only in open syllables ending in oa, oe, uy: hòa/hoà, khỏe/khoẻ,
+ * thủy/thuỷ. The key takes the new one (the tone on the main vowel: Quy định chính tả, QĐ 1989/QĐ-BGDĐT 2018).
+ */
+const OLD_PLACEMENT = /([òóỏõọùúủũụ])([aey])(?![\p{L}\p{M}\p{N}])/gu;
+const TONE_OF = new Map<string, [string, string]>();
+for (const [vowel, toned] of [['o', 'òóỏõọ'], ['u', 'ùúủũụ']] as const) {
+  [...toned].forEach((char, i) => TONE_OF.set(char, [vowel, TONE_MARKS_BY_ORDER[i] ?? '']));
+}
+function newPlacement(match: string, first: string, second: string): string {
+  const [vowel, tone] = TONE_OF.get(first) ?? ['', ''];
+  if ((vowel === 'o' && second === 'y') || (vowel === 'u' && second !== 'y')) return match;
+  return `${vowel}${`${second}${tone}`.normalize('NFC')}`;
 }
 
 /**
- * The accent key of the same words as foldIndexed(): accents and spelling kept, lower case, lookalikes replaced,
- * invisible characters removed, and tone placement ignored: each word's tone mark is moved after it, so "hòa" and
- * "hoà" agree and "hóa" does not. A key, not for display.
+ * The accent key of the same words as foldIndexed(): accents and spelling kept, lower case, NFC, lookalikes
+ * replaced, invisible characters removed, the tone placed one way ("hòa" and "hoà" agree, "hóa" does not).
  */
 export function accentIndexed(text: string): string {
-  const composed = (NON_ASCII.test(text) && HAS_LOOKALIKE.test(text) ? text.replace(LOOKALIKE_ALL, (c) => LOOKALIKE_LETTERS.get(c) ?? c) : text)
-    .normalize('NFC').toLowerCase();
-  let out = '';
-  let from = 0;
-  let tone = '';
-  for (let i = 0; i < composed.length; i++) {
-    const code = composed.charCodeAt(i);
-    if (isAsciiWordChar(code)) continue;
-    out += composed.slice(from, i);
-    const char = code < 0x80 ? SEPARATOR : charAt(composed, i);
-    const [letter, mark] = code < 0x80 ? [SEPARATOR, ''] : indexAccentChar(char);
-    if (letter === SEPARATOR) {
-      out += tone + SEPARATOR;
-      tone = '';
-    } else {
-      out += letter;
-      tone += mark;
-    }
-    i += char.length - 1;
-    from = i + 1;
-  }
-  return from === 0 ? composed : out + composed.slice(from) + tone;
+  const ascii = !/[^\x00-\x7F]/.test(text); // eslint-disable-line no-control-regex
+  const letters = ascii || !HAS_LOOKALIKE.test(text) ? text : text.replace(LOOKALIKE_ALL, (c) => LOOKALIKE_LETTERS.get(c) ?? c);
+  const key = ACCENT.apply(letters.normalize('NFC').toLowerCase());
+  return ascii ? key : key.replace(OLD_PLACEMENT, newPlacement);
 }
 
-/** The words of an indexed text ("Hội  nghị" → ["hội", "nghị"] as keys). */
+/** The words of an indexed text ("hội  nghị" → ["hội", "nghị"]). */
 export const indexedWords = (indexed: string): string[] => indexed.split(SEPARATOR).filter(Boolean);
 
 /** True when the text carries any Vietnamese diacritic (or đ). */

@@ -1,7 +1,7 @@
 // The search index, second form: plain-SQL triggers queue what changed, and the app folds and indexes the queue
 // (electron/store/search-index.ts), so any SQLite tool can write the database. Two one-column FTS5 tables hold
-// no text of their own (contentless): the folded words with prefix indexes and positions (phrases), the accent
-// keys without positions. Their rows are passages (a paragraph, a record's text), listed in search_docs.
+// no text of their own (contentless): the folded words with prefix indexes, and the accent keys; both keep
+// positions, for phrases. Their rows are passages (a paragraph, a record's text), listed in search_docs.
 // The index starts empty with version '' so the app queues every record when it opens the store.
 import type { Db } from '../db.ts';
 
@@ -49,7 +49,7 @@ const SQL = `
 
   CREATE VIRTUAL TABLE search_folded USING fts5(words, content = '', contentless_delete = 1, prefix = '1 2 3',
     tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N*'");
-  CREATE VIRTUAL TABLE search_exact USING fts5(words, content = '', contentless_delete = 1, detail = none,
+  CREATE VIRTUAL TABLE search_exact USING fts5(words, content = '', contentless_delete = 1,
     tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N*'");
   ${queue('meetings', 1, 'id, title')}
   ${queue('sites', 2, 'id, meeting_id, name, location')}
