@@ -1,4 +1,4 @@
-// Runs the named benchmarks (all when none is named), each in its own process: npm run bench -- [store] [minutes] [ui] [search]
+// Runs the named benchmarks (all when none is named), each in its own process: npm run bench -- [store] [minutes] [ui] [search] [autosave]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +7,7 @@ const BENCHES: Record<string, string[]> = {
   minutes: ['minutes.ts', '--pages'],
   ui: ['ui.ts'],
   search: ['search.ts'],
+  autosave: ['autosave.ts'],
 };
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);

@@ -1,7 +1,8 @@
 // Accent-insensitive matching of names: "nguyen van thong", "thong" and "nvt" all find "Nguyễn Văn Thông".
-import { fold } from './fold.ts';
+import { accentIndexed, fold, indexedWords } from './fold.ts';
 
 export interface Searchable {
+  name: string;
   /** fold(name) */
   key: string;
   words: string[];
@@ -11,7 +12,7 @@ export interface Searchable {
 export function searchable(name: string): Searchable {
   const key = fold(name);
   const words = key.split(' ').filter(Boolean);
-  return { key, words, initials: words.map((w) => w[0] ?? '').join('') };
+  return { name, key, words, initials: words.map((w) => w[0] ?? '').join('') };
 }
 
 /**
@@ -45,13 +46,17 @@ export function matchScore(query: string, target: Searchable): number | null {
   return null;
 }
 
-/** The items matching the query, best first, at most `limit`. */
+/** The items matching the query, best first, at most `limit`; among equals, the spelling as typed first (Lý before Lí for "lý"). */
 export function rankMatches<T>(query: string, items: readonly T[], keyOf: (item: T) => Searchable, limit = 8): T[] {
-  const scored: { item: T; score: number; index: number }[] = [];
+  const typed = indexedWords(accentIndexed(query));
+  const scored: { item: T; score: number; spelled: boolean; index: number }[] = [];
   items.forEach((item, index) => {
-    const score = matchScore(query, keyOf(item));
-    if (score !== null) scored.push({ item, score, index });
+    const target = keyOf(item);
+    const score = matchScore(query, target);
+    if (score === null) return;
+    const words = indexedWords(accentIndexed(target.name));
+    scored.push({ item, score, spelled: typed.every((t) => words.some((w) => w.startsWith(t))), index });
   });
-  scored.sort((a, b) => a.score - b.score || a.index - b.index);
+  scored.sort((a, b) => a.score - b.score || Number(b.spelled) - Number(a.spelled) || a.index - b.index);
   return scored.slice(0, limit).map((s) => s.item);
 }

@@ -151,9 +151,30 @@ describe('legacy encodings', () => {
     expect(detectLegacy(text)).toBeNull();
   });
 
-  it('offers, without confidence, when a lone symbol could be legacy', () => {
-    const detected = detectLegacy('© 2024 Công ty');
-    expect(detected?.confident ?? false).toBe(false);
+  // Administrative abbreviations are capitals only, no syllables: NĐ-CP (nghị định của Chính phủ), QĐ (quyết định),
+  // HĐND (Hội đồng nhân dân), TCCSĐ (tổ chức cơ sở đảng), as Nghị định 30/2020/NĐ-CP writes document symbols.
+  it.each([
+    'Thực hiện Nghị định 30/2020/NĐ-CP và Quyết định số 15/QĐ-TU của Tỉnh ủy.',
+    'Báo cáo của Thường trực HĐND tỉnh.',
+    'Hướng dẫn củng cố TCCSĐ yếu kém.',
+    'Căn cứ NĐ-CP; QĐ; HĐND; TCCSĐ.',
+  ].flatMap((s) => (['tcvn3', 'vni'] as const).map((e) => [e, s] as const)))('%s with abbreviations is recognised with confidence: %s', (encoding, sentence) => {
+    expect(detectLegacy(encodeLegacy(sentence, encoding))).toMatchObject({ encoding, converted: sentence, confident: true });
+  });
+
+  // ©, ® and ™ are signs there: © and ® stand for â and đ in TCVN3 only where a letter follows.
+  it.each([
+    '© 2024 Công ty',
+    'Công ty ABC® và Microsoft™',
+    'Nhãn hiệu® của tôi',
+    'Sổ tay™ – tài liệu nội bộ',
+    '®',
+  ])('does not offer ordinary text with a sign as legacy: %s', (text) => {
+    expect(detectLegacy(text)).toBeNull();
+  });
+
+  it('keeps a sign as it is in legacy text converted around it', () => {
+    expect(detectLegacy(`${encodeLegacy('Hội nghị tổng kết công tác', 'tcvn3')} ©`)).toMatchObject({ converted: 'Hội nghị tổng kết công tác ©' });
   });
 
   it('reads syllables', () => {

@@ -1,0 +1,87 @@
+// Benchmark: autosave of a long speech (30,000 characters, 50 paragraphs) in the national meeting, on a store also
+// holding 200 other meetings, as the speech field saves while the secretary types: the save through the editing
+// layer plus the search index catching up (only the passage typed into is re-indexed), side by side with a bare
+// UPDATE of the same text in the same run. Budget: p99 ≤ 5 ms.
+// Run: npm run bench -- autosave
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { importMeeting } from '../electron/services/meeting-file.ts';
+import { createStore, openDatabase } from '../electron/store/index.ts';
+import { SENTENCES, writeArchive } from './archive.ts';
+import { nationalMeetingFile } from './national-meeting.ts';
+
+const SAVES = 300;
+const BUDGET_P99 = 5;
+
+const dir = mkdtempSync(join(tmpdir(), 'bien-ban-bench-autosave-'));
+try {
+  const store = createStore(openDatabase(join(dir, 'store.sqlite')));
+  const meetingId = importMeeting(store, nationalMeetingFile());
+  writeArchive(store.db, { meetings: 200, speeches: 100, sites: 4, attendees: 6, seed: 7 });
+  store.search.index.update();
+  // 50 paragraphs of about 600 characters.
+  const paragraphs = Array.from({ length: 50 }, (_, p) => Array.from({ length: 6 }, (_, s) => SENTENCES[(p + s) % SENTENCES.length]).join(' '));
+  const speech = store.speeches.add(meetingId, { speakerName: 'Nguyễn Văn Thông', content: paragraphs.join('\n') });
+  store.search.index.update();
+  const length = speech.content.length;
+
+  /** The text after `n` keystrokes typed into the paragraph the secretary is in (they move on every 40). */
+  const typed = (n: number) => {
+    const next = [...paragraphs];
+    const at = Math.floor(n / 40) % next.length;
+    next[at] = `${next[at]} ${'Ý kiến bổ sung về công tác cán bộ.'.slice(0, 1 + (n % 40))}`;
+    return next.join('\n');
+  };
+  const p = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * q) - 1)] ?? NaN;
+  const line = (name: string, v: number[]) => `${name.padEnd(46)} p50 ${p(v, 0.5).toFixed(2)} ms  p95 ${p(v, 0.95).toFixed(2)} ms  p99 ${p(v, 0.99).toFixed(2)} ms`;
+
+  const saves: number[] = [];
+  const indexing: number[] = [];
+  for (let n = 0; n < SAVES; n++) {
+    const content = typed(n);
+    const start = performance.now();
+    store.speeches.update(speech.id, { content });
+    const saved = performance.now();
+    store.search.index.update();
+    indexing.push(performance.now() - saved);
+    saves.push(performance.now() - start);
+  }
+  const passages = store.db.prepare('SELECT count(*) FROM search_docs WHERE kind = 4 AND record_id = ?').pluck().get(speech.id) as number;
+
+  const bare = store.db.prepare('UPDATE speeches SET content = ? WHERE id = ?');
+  const updates: number[] = [];
+  for (let n = 0; n < SAVES; n++) {
+    const content = typed(n);
+    const start = performance.now();
+    bare.run(content, speech.id);
+    updates.push(performance.now() - start);
+  }
+  store.search.index.update();
+
+  // A save that leaves the text alone (the speech's duration) queues nothing to index.
+  const others: number[] = [];
+  for (let n = 0; n < SAVES; n++) {
+    const start = performance.now();
+    store.speeches.update(speech.id, { durationMinutes: 1 + (n % 30) });
+    store.search.index.update();
+    others.push(performance.now() - start);
+  }
+
+  const counts = store.db.prepare('SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM speeches), (SELECT count(*) FROM sites)').raw().get() as number[];
+  console.log(`Store: the national meeting and 200 others (${counts[0]} meetings, ${counts[1]} speeches, ${counts[2]} sites); `
+    + `a speech of ${length.toLocaleString('en')} characters indexed as ${passages} passages; ${SAVES} saves each`);
+  console.log(line('save + re-index (the project)', saves));
+  console.log(line('  of which re-indexing the passage typed into', indexing));
+  console.log(line('bare UPDATE of the same text', updates));
+  console.log(line('save of the duration (no text change)', others));
+  const p99 = p(saves, 0.99);
+  console.log(`ratio p99 save + re-index / bare UPDATE: ${(p99 / p(updates, 0.99)).toFixed(1)}×`);
+  const ok = p99 <= BUDGET_P99;
+  console.log(`  ${ok ? 'ok  ' : 'OVER BUDGET'} autosave p99 ${p99.toFixed(2)} ms ≤ ${BUDGET_P99} ms`);
+  store.db.close();
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
