@@ -93,6 +93,13 @@ describe('Vietnamese alphabetical order', () => {
     ['Hà', 'Hạ', -1],
     ['ma', 'mà', -1],
     [nfd('Đức'), 'Đức', 0],
+    // Tones after letters, in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng (Từ điển tiếng Việt, Hoàng Phê).
+    ['a', 'à', -1], ['à', 'ả', -1], ['ả', 'ã', -1], ['ã', 'á', -1], ['á', 'ạ', -1],
+    ['Ngô', 'Nguyễn', -1], ['ka', 'kha', -1], ['Nguyễn Văn A', 'Nguyễn Văn Anh', -1], ['gh', 'gi', -1],
+    // A full tie but for case: lower case first.
+    ['an', 'An', -1], ['hoa', 'Hoa', -1], ['Đào', 'đào', 1],
+    // Invisible characters do not move a name.
+    ['Ngu\u200Byễn', 'Nguyễn', 0],
   ])('%s vs %s', (a, b, sign) => {
     expect(Math.sign(compareVietnamese(a, b))).toBe(sign);
   });
