@@ -125,7 +125,7 @@ export const matchText = (text: string, query: string): TextMatch | null => text
 
 /** A passage of at most about `width` characters around the first range, cut at word boundaries. */
 export function passageAround(text: string, ranges: readonly [number, number][], width = 160): Passage {
-  const flat = text.replace(/\s/g, ' ');
+  const flat = /[^\S ]/.test(text) ? text.replace(/\s/g, ' ') : text;
   // Words of a phrase marked as one stretch.
   const merged: [number, number][] = [];
   for (const [s, e] of [...ranges].sort((a, b) => a[0] - b[0])) {

@@ -150,7 +150,8 @@ export function createSearch(db: Db) {
         const hits: SearchHit[] = [];
         for (const [tier, rowid] of entry.top) {
           const found = passages.get(rowid);
-          if (!found) continue;
+          // One passage for each record: the best (a long speech may match in several).
+          if (!found || hits.some((h) => h.kind === found.kind && h.id === found.id)) continue;
           const matched = match(found.text);
           hits.push({ kind: found.kind, id: found.id, passage: passageAround(found.text, matched?.ranges ?? []), exact: matched?.exact ?? tier === Tier.PhraseExact });
         }
