@@ -6,6 +6,7 @@ import { documents } from '../minutes/documents.ts';
 import { defaultDatabasePath } from '../paths.ts';
 import { AutoBackups, backupsDirFor } from '../services/backups.ts';
 import { openWithRecovery } from '../services/recovery.ts';
+import { startSearchIndexer } from '../services/search-indexer.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
@@ -16,6 +17,7 @@ import { lockDown } from './security.ts';
 let window: BrowserWindow | null = null;
 let store: Store | null = null;
 let autoBackups: AutoBackups | null = null;
+let searchIndexer: { stop(): void } | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -61,6 +63,7 @@ function start(): void {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    searchIndexer?.stop();
     autoBackups?.stop();
     store?.db.close();
   });
@@ -95,6 +98,7 @@ function start(): void {
     store = createStore(opened.db);
     autoBackups = new AutoBackups(opened.db, backupsDir);
     void autoBackups.start();
+    searchIndexer = startSearchIndexer(store);
     registerIpc(createHandlers(store, nativeDialogs(() => window), documents, { backupsDir }));
     Menu.setApplicationMenu(buildMenu(() => window, !app.isPackaged));
     window = createWindow();

@@ -89,7 +89,7 @@ export const passageHash = (text: string): number =>
 export interface UpdateOptions {
   /** Records indexed at most (all when absent). */
   limit?: number;
-  /** Stop after this long (milliseconds), between batches. */
+  /** Stop after this long (milliseconds), between batches; one batch is always done. */
   budgetMs?: number;
   /** Called after each batch with the records indexed so far and the records waiting when update() began. */
   onProgress?(done: number, total: number): void;
@@ -199,11 +199,13 @@ export function createSearchIndex(db: Db) {
       const started = performance.now();
       const total = onProgress ? (sql.pending.get() as number) : 0;
       let done = 0;
-      while (done < limit && performance.now() - started < budgetMs) {
+      // One batch at least, then more while the budget lasts.
+      while (done < limit) {
         const count = batch(Math.min(BATCH, limit - done));
         if (count === 0) break;
         done += count;
         onProgress?.(done, total);
+        if (performance.now() - started >= budgetMs) break;
       }
       return sql.pending.get() as number;
     },
