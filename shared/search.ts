@@ -108,7 +108,9 @@ export function textMatcher(query: string): (text: string) => TextMatch | null {
         const end = i === tokens.length - 1 ? found.index + (tokens[i]?.length ?? 0) : found.index + found[0].length;
         ranges.push(span(found.index, end));
       }
-      return { ranges, exact: isExact(ranges), phrase: true };
+      // The phrase marked as one stretch, signs between its words included (35-KL/TW, 12/15).
+      const whole: [number, number] = [ranges[0]?.[0] ?? 0, ranges[ranges.length - 1]?.[1] ?? 0];
+      return { ranges: [whole], exact: isExact(ranges), phrase: true };
     }
     const ranges: [number, number][] = [];
     for (const [i, [whole, prefix]] of words.entries()) {
