@@ -40,7 +40,7 @@ export function createSearch(db: Db) {
   const index = createSearchIndex(db);
   index.checkVersion();
   const newestFirst = (table: string) =>
-    db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`).pluck();
+    db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`).pluck();
   const folded = newestFirst('search_folded');
   const exact = newestFirst('search_exact');
   const docs = db.prepare('SELECT id, record_id AS recordId, hash FROM search_docs WHERE id IN (SELECT value FROM json_each(?))');
@@ -69,20 +69,20 @@ export function createSearch(db: Db) {
       let truncated = false;
 
       /**
-       * The rows of one pass, newest meeting first (a rowid starts with its meeting), up to the rows of `limit`
-       * meetings: enough to rank them, and no older meeting can outrank them at this tier.
+       * The rows of one pass, newest meeting first (a rowid starts with its meeting), up to the rows of
+       * `maxMeetings` meetings: enough to rank them, and no older meeting can outrank them at this tier.
        */
-      const rows = (statement: typeof folded, expression: string | null, from = 0, limit = maxMeetings): number[] => {
+      const rows = (statement: typeof folded, expression: string | null): number[] => {
         if (!expression) return [];
         const found: number[] = [];
         let meetingCount = 0;
         let current = -1;
         // In slices, each read at once: cheaper than a row at a time.
         for (let before = Number.MAX_SAFE_INTEGER, size = 256; ; size = Math.min(size * 4, 16_384)) {
-          const slice = statement.all(expression, from, before, size) as number[];
+          const slice = statement.all(expression, before, size) as number[];
           for (const rowid of slice) {
             const meeting = meetingOf(rowid);
-            if (meeting !== current && ++meetingCount > limit) {
+            if (meeting !== current && ++meetingCount > maxMeetings) {
               truncated = true;
               return found;
             }
