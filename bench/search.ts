@@ -4,7 +4,7 @@
 // time and size, and the rebuild a new folding version brings. Budgets fail the run loudly.
 // Run: npm run bench -- search            (or: node bench/search.ts 2000)
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism as availableCores, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ftsExpression, queryTokens } from '../shared/search.ts';
@@ -69,6 +69,9 @@ function run(meetings: number): void {
       UNION SELECT meeting_id FROM conclusions WHERE content LIKE @q
       UNION SELECT id FROM meetings WHERE title LIKE @q`).pluck();
     const times = { search: [] as number[], bare: [] as number[], page: [] as number[], like: [] as number[] };
+    /** The project's CPU time per query, which other processes on the machine do not inflate. */
+    const cpu: number[] = [];
+    const byQuery = new Map<string, number[]>();
     const time = (into: number[], work: () => unknown) => {
       const t = performance.now();
       work();
@@ -78,17 +81,24 @@ function run(meetings: number): void {
     for (let round = 0; round < ROUNDS; round++) {
       for (const query of QUERIES) {
         const expression = ftsExpression(queryTokens(query), true) ?? '""';
+        const used = process.cpuUsage();
         time(times.search, () => store.search.search(query));
+        const spent = process.cpuUsage(used);
+        cpu.push((spent.user + spent.system) / 1000);
+        byQuery.set(query, [...(byQuery.get(query) ?? []), times.search.at(-1) ?? 0]);
         time(times.bare, () => bare.all(expression));
         time(times.page, () => barePage.all(expression));
         if (round === 0) time(times.like, () => like.all({ q: `%${query}%` }));
       }
     }
-    console.log(`  ${QUERIES.length} queries × ${ROUNDS} rounds (LIKE: 1 round)`);
+    console.log(`  ${QUERIES.length} queries × ${ROUNDS} rounds (LIKE: 1 round); machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableCores()} cores`);
     console.log(`  ${line('search (the project)', times.search)}`);
+    console.log(`  ${line('  its CPU time', cpu)}`);
     console.log(`  ${line('bare MATCH, every matching row', times.bare)}`);
     console.log(`  ${line('bare MATCH, first 1,000 rows', times.page)}`);
     console.log(`  ${line('LIKE scan', times.like)}`);
+    const slowest = [...byQuery.entries()].map(([q, v]) => [q, pct(v, 0.5)] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.log(`  slowest (median): ${slowest.map(([q, v]) => `"${q}" ${ms(v)}`).join(', ')}`);
     const p95 = pct(times.search, 0.95);
     const vsBare = p95 / pct(times.bare, 0.95);
     const vsPage = p95 / pct(times.page, 0.95);

@@ -21,10 +21,12 @@ const EXAMINED = 50_000;
 const CATCH_UP_MS = 150;
 
 /**
- * Tiers, best first: the words together, in order, before apart; accents as typed (whole words) before without,
- * where the last word may be a prefix (typing "hoi ngh" already finds). One word: accents as typed, then without.
+ * Tiers, best first: the words together, in order, before apart; accents as typed (whole words) before without;
+ * the last word whole before as a prefix (typing "hoi ngh" already finds). One word: the same without "together".
+ * The whole-word passes come first for speed too: FTS5 reads them lazily and they stop at the meetings needed,
+ * while a prefix longer than the prefix indexes is read whole.
  */
-const Tier = { PhraseExact: 0, Phrase: 1, WordsExact: 2, Words: 3 } as const;
+const Tier = { PhraseExact: 0, Phrase: 1, PrefixPhrase: 2, WordsExact: 3, Words: 4, PrefixWords: 5 } as const;
 
 interface Ranked {
   tier: number;
@@ -126,10 +128,24 @@ export function createSearch(db: Db) {
       };
 
       const many = tokens.length > 1;
-      pass(rows(exact, many ? ftsPhrase(keys) : ftsExpression(keys)), () => Tier.PhraseExact);
-      if (many && !enough(Tier.PhraseExact)) pass(rows(folded, ftsPhrase(tokens, true)), () => Tier.Phrase);
-      if (many && !enough(Tier.Phrase)) pass(rows(exact, ftsExpression(keys)), () => Tier.WordsExact);
-      if (!enough(Tier.WordsExact)) pass(rows(folded, ftsExpression(tokens, true)), () => Tier.Words);
+      const passes: [number, () => number[]][] = many
+        ? [
+          [Tier.PhraseExact, () => rows(exact, ftsPhrase(keys))],
+          [Tier.Phrase, () => rows(folded, ftsPhrase(tokens))],
+          [Tier.PrefixPhrase, () => rows(folded, ftsPhrase(tokens, true))],
+          [Tier.WordsExact, () => rows(exact, ftsExpression(keys))],
+          [Tier.Words, () => rows(folded, ftsExpression(tokens))],
+          [Tier.PrefixWords, () => rows(folded, ftsExpression(tokens, true))],
+        ]
+        : [
+          [Tier.PhraseExact, () => rows(exact, ftsExpression(keys))],
+          [Tier.Phrase, () => rows(folded, ftsExpression(tokens))],
+          [Tier.PrefixPhrase, () => rows(folded, ftsExpression(tokens, true))],
+        ];
+      for (const [tier, read] of passes) {
+        pass(read(), () => tier);
+        if (enough(tier)) break;
+      }
 
       // Rank by tier and passages at that tier; only meetings tied with the last one kept need their dates.
       const order = [...ranked.entries()].sort(([, a], [, b]) => a.tier - b.tier || b.count - a.count);
