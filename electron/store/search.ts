@@ -71,8 +71,9 @@ export function createSearch(db: Db) {
       let truncated = false;
 
       /**
-       * The rows of one pass, newest meeting first (a rowid starts with its meeting), up to the rows of
-       * `maxMeetings` meetings: enough to rank them, and no older meeting can outrank them at this tier.
+       * The rows of one pass, the meeting entered last first (a rowid starts with its meeting id), up to the rows
+       * of `maxMeetings` meetings: enough to fill the page at this tier, where they are then ranked by matches and
+       * date; a word found in more meetings than that says `truncated`.
        */
       const rows = (statement: typeof folded, expression: string | null): number[] => {
         if (!expression) return [];
@@ -103,11 +104,10 @@ export function createSearch(db: Db) {
       const ranked = new Map<number, Ranked>();
       const seen = new Set<number>();
       /** Notes the rows of one pass that no earlier (better) pass noted. */
-      const pass = (found: number[], tierOf: (rowid: number) => number) => {
+      const pass = (found: number[], tier: number) => {
         for (const rowid of found) {
           if (seen.has(rowid)) continue;
           seen.add(rowid);
-          const tier = tierOf(rowid);
           const meeting = meetingOf(rowid);
           let entry = ranked.get(meeting);
           if (!entry) ranked.set(meeting, (entry = { tier, count: 0, total: 0, top: [] }));
@@ -142,9 +142,12 @@ export function createSearch(db: Db) {
           [Tier.Phrase, () => rows(folded, ftsExpression(tokens))],
           [Tier.PrefixPhrase, () => rows(folded, ftsExpression(tokens, true))],
         ];
-      for (const [tier, read] of passes) {
-        pass(read(), () => tier);
-        if (enough(tier)) break;
+      for (const [index, [tier, read]] of passes.entries()) {
+        pass(read(), tier);
+        if (!enough(tier)) continue;
+        // Weaker passes not read may hold more.
+        truncated ||= index < passes.length - 1 || ranked.size > maxMeetings;
+        break;
       }
 
       // Rank by tier and passages at that tier; only meetings tied with the last one kept need their dates.

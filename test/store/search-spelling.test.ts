@@ -24,4 +24,20 @@ describe('search sees through spellings, and ranks the words together first', ()
     // The speaker belongs to every passage of the speech.
     expect(store.search.search('Phạm Văn Đồng kỹ năng').groups.map((g) => g.meetingId)).toEqual([meeting]);
   });
+
+  it('keeps 50 meetings of a common word, the newest of equal ones, and says more exist; the words together win over newer ones', () => {
+    const store = memoryStore();
+    const add = store.db.prepare(`INSERT INTO meetings (title, format, mode, confidentiality, status, date, created_at, updated_at)
+      VALUES (?, 'party', 'online', 'none', 'final', ?, '', '')`);
+    for (let i = 1; i <= 80; i++) add.run(`Họp chi bộ Đảng số ${i}`, `2020-01-${String((i % 28) + 1).padStart(2, '0')}`);
+    add.run('Đảng bộ và chi bộ: đảng viên mới', '2019-12-31');
+    const result = store.search.search('dang vien');
+    expect(result.groups[0]?.title).toBe('Đảng bộ và chi bộ: đảng viên mới');
+    const common = store.search.search('dang');
+    expect(common.groups).toHaveLength(50);
+    expect(common.truncated).toBe(true);
+    const dates = common.groups.map((g) => g.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(store.search.search('dang vien').truncated).toBe(false);
+  });
 });
