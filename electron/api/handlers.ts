@@ -59,7 +59,7 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     listMeetings: () => store.meetings.list(),
     getMeeting: ({ id }) => getMeetingRecord(store, id),
     createMeeting: ({ fields, copyFrom }) => createMeeting(store, fields, { copyFrom }),
-    updateMeeting: ({ id, patch }) => store.edit(() => store.meetings.update(id, patch)),
+    updateMeeting: ({ id, patch }) => store.meetings.update(id, patch),
     deleteMeeting: ({ id }) => {
       const file = toMeetingFile(getMeetingRecord(store, id));
       store.meetings.remove(id);
@@ -80,9 +80,9 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       return store.meetings.suggestNumber(kind === 'minutes' ? 'BB' : 'TB', meeting.format, scope);
     },
 
-    addItem: ({ list, meetingId, values, position }) => store.edit(() => lists(list).add(meetingId, values, position)),
+    addItem: ({ list, meetingId, values, position }) => lists(list).add(meetingId, values, position),
     addItems: ({ list, meetingId, rows }) => store.transaction(() => rows.map((row) => lists(list).add(meetingId, row))),
-    updateItem: ({ list, id, patch }) => store.edit(() => lists(list).update(id, patch)),
+    updateItem: ({ list, id, patch }) => lists(list).update(id, patch),
     removeItem: ({ list, id }) => {
       lists(list).remove(id);
       return null;

@@ -159,22 +159,3 @@ describe('the sqlite3 command-line tool', () => {
     expect(hasSqlite3).toBe(false);
   });
 });
-
-describe('an edit and its index entry', () => {
-  it('commit together: indexed at once, and nothing of a refused edit is left', () => {
-    const store = openStore(join(tempDir(), 'edit.sqlite'));
-    const meeting = store.meetings.create({ title: 'Giao ban' }).id;
-    const speech = store.edit(() => store.speeches.add(meeting, { speakerName: 'Lê Văn Tám', content: 'Đề nghị bổ sung kinh phí.' }));
-    expect(store.search.index.pending()).toBe(0);
-    expect(store.db.prepare('SELECT count(*) FROM search_docs WHERE kind = 4 AND record_id = ?').pluck().get(speech.id)).toBe(1);
-    expect(() => store.edit(() => {
-      store.speeches.update(speech.id, { content: 'Nội dung khác hẳn.' });
-      store.speeches.update(speech.id, { durationMinutes: -5 });
-    })).toThrow();
-    expect(store.speeches.get(speech.id).content).toBe('Đề nghị bổ sung kinh phí.');
-    expect(store.search.index.pending()).toBe(0);
-    expect(store.search.search('noi dung khac han').groups).toEqual([]);
-    expect(store.search.search('bo sung kinh phi').groups.map((g) => g.meetingId)).toEqual([meeting]);
-    store.db.close();
-  });
-});
