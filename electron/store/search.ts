@@ -80,8 +80,9 @@ export function createSearch(db: Db) {
         const found: number[] = [];
         let meetingCount = 0;
         let current = -1;
-        // In slices, each read at once: cheaper than a row at a time.
-        for (let before = Number.MAX_SAFE_INTEGER, size = 256; ; size = Math.min(size * 4, 16_384)) {
+        // In slices, each read at once (cheaper than a row at a time), each sized from the rows a meeting had so
+        // far, so as to read little past the last meeting needed.
+        for (let before = Number.MAX_SAFE_INTEGER, size = 64; ;) {
           const slice = statement.all(expression, before, size) as number[];
           for (const rowid of slice) {
             const meeting = meetingOf(rowid);
@@ -98,6 +99,8 @@ export function createSearch(db: Db) {
             return found;
           }
           before = slice[slice.length - 1] ?? 0;
+          const perMeetingSoFar = found.length / Math.max(1, meetingCount);
+          size = Math.min(16_384, Math.max(64, Math.ceil((maxMeetings + 1 - meetingCount) * perMeetingSoFar * 1.25)));
         }
       };
 
