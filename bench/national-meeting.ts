@@ -1,5 +1,6 @@
 // A national-scale online conference: the central site, 34 provincial sites with named attendees,
-// 3,321 count-only commune sites, 600 named attendees and 150 speeches. Deterministic.
+// 3,321 count-only commune sites, 600 named attendees and 150 speeches. Deterministic. A scale other than 1
+// multiplies the provincial and commune sites (and so the attendees) and the speeches: 16× has 53,681 sites.
 import { MEETING_FILE_KIND, MEETING_FILE_VERSION, type MeetingFile } from '../shared/model/meeting-file.ts';
 
 export const PROVINCES = [
@@ -32,7 +33,7 @@ function random(seed: number): () => number {
   };
 }
 
-export function nationalMeetingFile(): MeetingFile {
+export function nationalMeetingFile(scale = 1): MeetingFile {
   const next = random(2026);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const person = () => `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
@@ -59,16 +60,20 @@ export function nationalMeetingFile(): MeetingFile {
     });
 
   const central = { key: 's0', name: 'Trụ sở Ban Tổ chức Trung ương', location: 'Hà Nội', level: 'central' as const, isMain: true, attendeeCount: null, attendees: named('Ban Tổ chức Trung ương', 26, 'chair') };
-  const provinces = PROVINCES.map((province, i) => ({
-    key: `p${i + 1}`,
-    name: `Tỉnh ủy ${province}`,
-    location: province,
-    level: 'province' as const,
-    isMain: false,
-    attendeeCount: null,
-    attendees: named(`Tỉnh ủy ${province}`, i < 30 ? 17 : 16, 'site_chair'),
-  }));
-  const communes = Array.from({ length: 3321 }, (_, i) => ({
+  const provinces = Array.from({ length: Math.max(1, Math.round(PROVINCES.length * scale)) }, (_, i) => {
+    const province = PROVINCES[i % PROVINCES.length] as string;
+    const name = `Tỉnh ủy ${province}${i < PROVINCES.length ? '' : ` (${Math.floor(i / PROVINCES.length) + 1})`}`;
+    return {
+      key: `p${i + 1}`,
+      name,
+      location: province,
+      level: 'province' as const,
+      isMain: false,
+      attendeeCount: null,
+      attendees: named(name, i % PROVINCES.length < 30 ? 17 : 16, 'site_chair'),
+    };
+  });
+  const communes = Array.from({ length: Math.round(3321 * scale) }, (_, i) => ({
     key: `x${i + 1}`,
     name: `Điểm cầu xã số ${i + 1}`,
     location: pick(PROVINCES),
@@ -85,16 +90,18 @@ export function nationalMeetingFile(): MeetingFile {
     { key: 'g2', title: 'Thảo luận tại các điểm cầu', presenter: '' },
     { key: 'g3', title: 'Phương hướng, nhiệm vụ 6 tháng cuối năm', presenter: 'Trưởng ban Tổ chức Trung ương' },
   ];
-  const speeches = Array.from({ length: 150 }, (_, i) => ({
-    agendaKey: i === 0 ? 'g1' : i === 149 ? 'g3' : 'g2',
+  const speechCount = Math.max(2, Math.round(150 * scale));
+  const last = speechCount - 1;
+  const speeches = Array.from({ length: speechCount }, (_, i) => ({
+    agendaKey: i === 0 ? 'g1' : i === last ? 'g3' : 'g2',
     speakerKey: pick(speakers),
     speakerName: '',
     speakerPosition: '',
     speakerSite: '',
-    kind: i === 0 ? ('report' as const) : i === 149 ? ('direction' as const) : ('contribution' as const),
-    startTime: `${String(8 + Math.floor(i / 20)).padStart(2, '0')}:${String((i * 3) % 60).padStart(2, '0')}`,
+    kind: i === 0 ? ('report' as const) : i === last ? ('direction' as const) : ('contribution' as const),
+    startTime: `${String(8 + (Math.floor(i / 20) % 10)).padStart(2, '0')}:${String((i * 3) % 60).padStart(2, '0')}`,
     durationMinutes: 5 + (i % 10),
-    content: paragraphs(i === 0 || i === 149 ? 8 : 2),
+    content: paragraphs(i === 0 || i === last ? 8 : 2),
   }));
 
   return {

@@ -189,9 +189,12 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
   }
 }
 
-if (import.meta.main) {
+/** The tool on this process's arguments and standard streams; sets the exit code. */
+export async function main(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`),
   });
 }
+
+if (import.meta.main) await main();

@@ -5,7 +5,8 @@ import {
 } from 'docx';
 import type { DocumentModel, Paragraph, Table } from '../../shared/minutes/document.ts';
 import { paragraphText } from '../../shared/minutes/document.ts';
-import { layoutFor, mmToTwips, type Align, type Layout, type TextStyle } from '../../shared/minutes/layout.ts';
+import { LAYOUTS, layoutFor, mmToTwips, type Align, type Layout, type TextStyle } from '../../shared/minutes/layout.ts';
+import { StyleCache, styledParagraph, styledRuns, type ParagraphStyle, type RunStyle } from './docx-prepared.ts';
 import { textWidthPt } from './metrics.ts';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, justify: AlignmentType.JUSTIFIED } as const satisfies Record<Align, unknown>;
@@ -17,7 +18,7 @@ const pt = (points: number): number => Math.round(points * 20);
 /** Times New Roman in all four slots, so that no character falls back to another font. */
 const fontSlots = (font: string) => ({ ascii: font, hAnsi: font, cs: font, eastAsia: font });
 
-function runStyle(layout: Layout, style: TextStyle, strong = false) {
+export function runStyle(layout: Layout, style: TextStyle, strong = false): RunStyle {
   return {
     font: fontSlots(layout.font),
     size: style.sizePt * 2,
@@ -36,6 +37,25 @@ function spacing(style: TextStyle, afterPt = style.afterPt) {
   return { before: pt(style.beforePt), after: pt(afterPt), ...line };
 }
 
+/** The properties of a paragraph of this style (its text's, and those of its paragraph mark). */
+export function paragraphStyle(layout: Layout, style: TextStyle, keepNext: boolean): ParagraphStyle {
+  return {
+    alignment: ALIGN[style.align],
+    indent: style.firstLineMm ? { firstLine: mmToTwips(style.firstLineMm) } : undefined,
+    spacing: spacing(style, style.rule ? 0 : style.afterPt),
+    keepNext: keepNext || Boolean(style.rule),
+    run: runStyle(layout, style),
+  };
+}
+
+/** Each layout's styles, built once for every document. */
+const STYLES = new Map<Layout, StyleCache>(Object.values(LAYOUTS).map((layout) => [layout, new StyleCache()]));
+
+const runKey = (style: TextStyle, strong: boolean) => `${style.sizePt}|${style.bold || strong}|${style.italic}|${style.underline}`;
+const paragraphKey = (style: TextStyle, keepNext: boolean) =>
+  `${runKey(style, false)}|${style.align}|${style.firstLineMm}|${style.beforePt}|${style.rule ? 0 : style.afterPt}|`
+  + `${'exactPt' in style.line ? `=${style.line.exactPt}` : `*${style.line.multiple}`}|${keepNext || Boolean(style.rule)}`;
+
 /**
  * A paragraph, and the rule under it when its style has one: an empty paragraph with a top border, indented so that
  * the rule is centred and as long as the text (or a fraction of it, or a fixed length). The text keeps its full width.
@@ -43,16 +63,10 @@ function spacing(style: TextStyle, afterPt = style.afterPt) {
 function paragraphs(p: Paragraph, layout: Layout, widthTwips: number, options: { keepNext?: boolean; beforePt?: number } = {}): DocxParagraph[] {
   const style = { ...layout.styles[p.role], ...(options.beforePt === undefined ? {} : { beforePt: options.beforePt }) };
   const keepNext = Boolean(options.keepNext || p.lead || style.keepNext);
+  const styles = STYLES.get(layout) ?? new StyleCache();
   const children = p.runs.flatMap((run) =>
-    run.text.split('\n').map((text, i) => new TextRun({ text, ...(i > 0 ? { break: 1 } : {}), ...runStyle(layout, style, run.strong) })));
-  const text = new DocxParagraph({
-    alignment: ALIGN[style.align],
-    indent: style.firstLineMm ? { firstLine: mmToTwips(style.firstLineMm) } : undefined,
-    spacing: spacing(style, style.rule ? 0 : style.afterPt),
-    keepNext: keepNext || Boolean(style.rule),
-    children,
-    run: runStyle(layout, style),
-  });
+    styledRuns(styles.run(runKey(style, Boolean(run.strong)), () => runStyle(layout, style, run.strong)), run.text));
+  const text = styledParagraph(styles.paragraph(paragraphKey(style, keepNext), () => paragraphStyle(layout, style, keepNext)), children);
   if (!style.rule) return [text];
 
   const longestLine = Math.max(...paragraphText(p).split('\n').map((line) => textWidthPt(line, style.sizePt, style.bold)));

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { MeetingSummary } from '../../shared/model/meeting.ts';
 import { createStore, openSnapshot, type Db, type Store } from '../store/index.ts';
 import { describeFsError, safeFileName } from './files.ts';
-import { importMeeting, toMeetingFile } from './meeting-file.ts';
+import { importMeeting, parseMeetingFile, toMeetingFile } from './meeting-file.ts';
 import { getMeetingRecord } from './meetings.ts';
 import { backupsToDelete, DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
 
@@ -202,7 +202,8 @@ export async function restoreFromBackup(store: Store, dir: string, path: string,
   const backup = openBackup(path);
   try {
     const ids = meetingId === undefined ? backup.meetings.list().map((m) => m.id).reverse() : [meetingId];
-    const files = ids.map((id) => toMeetingFile(getMeetingRecord(backup, id)));
+    // A backup may come from another machine: its records pass the file schema once, as an imported file does.
+    const files = ids.map((id) => parseMeetingFile(toMeetingFile(getMeetingRecord(backup, id))));
     const profile = backup.profile.get();
     const safetyBackup = await createBackup(store.db, dir, 'before-restore');
     const meetingIds = store.transaction(() => {

@@ -94,35 +94,13 @@ export function readMeetingFile(path: string): MeetingFile {
   return parseMeetingFile(json);
 }
 
-/** Creates a new meeting from a file's content; nothing is written unless everything is. */
+/**
+ * Creates a new meeting from a file's content, through the store's bulk path: one transaction, nothing
+ * written unless everything is. The file's fields are those its schema validated (parseMeetingFile), or
+ * those of a record read from a store (toMeetingFile).
+ */
 export function importMeeting(store: Store, file: MeetingFile): number {
-  return store.transaction(() => {
-    const meetingId = store.meetings.create(file.meeting).id;
-    const attendeeIds = new Map<string, number>();
-    for (const { key: _k, attendees, ...site } of file.sites) {
-      const siteId = store.sites.add(meetingId, site).id;
-      for (const { key, ...attendee } of attendees) {
-        const personId = attendee.fullName ? store.people.remember(attendee).id : null;
-        attendeeIds.set(key, store.attendees.add(meetingId, { ...attendee, siteId, personId }).id);
-      }
-    }
-    const agendaIds = new Map<string, number>();
-    for (const { key, ...item } of file.agenda) agendaIds.set(key, store.agenda.add(meetingId, item).id);
-    const agendaId = (key: string | null) => (key === null ? null : agendaIds.get(key) ?? null);
-    for (const { agendaKey, speakerKey, ...speech } of file.speeches) {
-      store.speeches.add(meetingId, {
-        ...speech,
-        agendaItemId: agendaId(agendaKey),
-        attendeeId: speakerKey === null ? null : attendeeIds.get(speakerKey) ?? null,
-      });
-    }
-    for (const { agendaKey, ...conclusion } of file.conclusions) {
-      store.conclusions.add(meetingId, { ...conclusion, agendaItemId: agendaId(agendaKey) });
-    }
-    for (const item of file.actionItems) store.actionItems.add(meetingId, item);
-    for (const text of file.recipients) store.recipients.add(meetingId, { text });
-    return meetingId;
-  });
+  return store.bulk.create(file.meeting, file);
 }
 
 export function importMeetingFile(store: Store, path: string): number {

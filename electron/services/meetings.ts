@@ -39,15 +39,21 @@ export function createMeeting(store: Store, input: Record<string, unknown> = {},
 
 function copySitesAndAttendees(store: Store, fromId: number, toId: number): void {
   store.meetings.get(fromId); // a meeting that does not exist is an error, not an empty copy
-  const attendees = store.attendees.list(fromId);
-  for (const site of store.sites.list(fromId)) {
-    const { id, meetingId: _m, ord: _o, ...fields } = site;
-    const copy = store.sites.add(toId, fields);
-    for (const attendee of attendees.filter((a) => a.siteId === id)) {
-      const { id: _i, meetingId: _mm, ord: _oo, ...person } = attendee;
-      store.attendees.add(toId, { ...person, siteId: copy.id, presence: 'present', absenceReason: '', presenceTime: null });
-    }
+  const bySite = new Map<number, Attendee[]>();
+  for (const attendee of store.attendees.list(fromId)) {
+    const list = bySite.get(attendee.siteId);
+    if (list) list.push(attendee);
+    else bySite.set(attendee.siteId, [attendee]);
   }
+  store.bulk.append(toId, {
+    sites: store.sites.list(fromId).map(({ id, meetingId: _m, ord: _o, ...site }) => ({
+      ...site,
+      key: String(id),
+      attendees: (bySite.get(id) ?? []).map(({ id: person, meetingId: _mm, ord: _oo, siteId: _s, ...attendee }) => ({
+        ...attendee, key: String(person), presence: 'present' as const, absenceReason: '', presenceTime: null,
+      })),
+    })),
+  });
 }
 
 /** Marks everyone listed at a site present, clearing reasons and times. */

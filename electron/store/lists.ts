@@ -1,9 +1,9 @@
 // The ordered lists inside a meeting, with the rules that span records.
-import { AppError } from '../../shared/errors.ts';
 import {
   actionItemFields, agendaItemFields, attendeeFields, conclusionFields, recipientFields, siteFields, speechFields,
 } from '../../shared/model/meeting.ts';
 import type { Db } from './db.ts';
+import { checkKeepsMainSite, checkSiteMayCountOnly, checkSiteTakesAttendees, takesMain } from './rules.ts';
 import { orderedList, type OrderedList } from './table.ts';
 
 export function createLists(db: Db) {
@@ -16,9 +16,7 @@ export function createLists(db: Db) {
     fields: siteFields,
     booleans: ['isMain'],
     check(next, id) {
-      if (next.attendeeCount !== null && id !== null && siteHasAttendees.get(id)) {
-        throw new AppError('INVALID_INPUT', 'Điểm cầu đã có danh sách đại biểu; hãy xóa danh sách trước khi chỉ ghi số lượng.');
-      }
+      checkSiteMayCountOnly(next.attendeeCount, id !== null && siteHasAttendees.get(id) !== undefined);
     },
   });
 
@@ -29,9 +27,7 @@ export function createLists(db: Db) {
     scope: 'siteId',
     refs: { siteId: 'sites' },
     check(next) {
-      if (siteCountOnly.get(next.siteId) === 1) {
-        throw new AppError('INVALID_INPUT', 'Điểm cầu này chỉ ghi số lượng đại biểu; hãy bỏ số lượng để nhập danh sách.');
-      }
+      checkSiteTakesAttendees(siteCountOnly.get(next.siteId) === 1);
     },
   });
 
@@ -69,16 +65,14 @@ function withOneMainSite(db: Db, sites: OrderedList<typeof siteFields>): Ordered
     ...sites,
     add: db.transaction((meetingId: number, input: unknown, position?: number) => {
       const value = asObject(input);
-      const main = value.isMain === true || firstSite.get(meetingId) === undefined;
+      const main = takesMain(firstSite.get(meetingId) !== undefined, value.isMain === true);
       if (main) clearMain.run(meetingId);
       return sites.add(meetingId, { ...value, isMain: main }, position);
     }),
     update: db.transaction((id: number, patch: unknown) => {
       const current = sites.get(id);
       const value = asObject(patch);
-      if (value.isMain === false && current.isMain) {
-        throw new AppError('INVALID_INPUT', 'Hội nghị phải có một điểm cầu chính; hãy chọn điểm cầu chính khác thay cho điểm cầu này.');
-      }
+      checkKeepsMainSite(current.isMain, value.isMain);
       if (value.isMain === true && !current.isMain) clearMain.run(current.meetingId);
       return sites.update(id, value);
     }),

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { meetingFields, type Format, type Meeting, type MeetingFields, type MeetingSummary } from '../../shared/model/meeting.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Db } from './db.ts';
+import { checkMeetingTimes } from './rules.ts';
 import { fromRow, toColumn, toParams } from './table.ts';
 
 const KEYS = Object.keys(meetingFields.shape);
@@ -34,10 +35,15 @@ export function createMeetings(db: Db) {
 
   function validate(input: unknown): MeetingFields {
     const value = parseOrThrow(meetingFields, input, 'Không lưu được thông tin hội nghị');
-    if (value.startTime && value.endTime && value.endTime < value.startTime) {
-      throw new AppError('INVALID_INPUT', 'Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu.');
-    }
+    checkMeetingTimes(value);
     return value;
+  }
+
+  /** A new meeting from fields the schema has already validated (the bulk path's files); the rules still hold. */
+  function insert(value: MeetingFields): Meeting {
+    checkMeetingTimes(value);
+    const now = new Date().toISOString();
+    return decode(sql.insert.get({ ...toParams(value), created_at: now, updated_at: now }) as Record<string, unknown>);
   }
 
   function get(id: number): Meeting {
@@ -49,9 +55,9 @@ export function createMeetings(db: Db) {
   return {
     get,
     create(input: unknown): Meeting {
-      const now = new Date().toISOString();
-      return decode(sql.insert.get({ ...toParams(validate(input)), created_at: now, updated_at: now }) as Record<string, unknown>);
+      return insert(parseOrThrow(meetingFields, input, 'Không lưu được thông tin hội nghị'));
     },
+    insert,
     update(id: number, patch: unknown): Meeting {
       if (typeof patch !== 'object' || patch === null) throw new AppError('INVALID_INPUT', 'Không lưu được thông tin hội nghị: dữ liệu không hợp lệ.');
       const current = get(id) as unknown as Record<string, unknown>;

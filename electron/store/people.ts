@@ -26,18 +26,25 @@ export function createPeople(db: Db) {
   };
   const decode = (row: unknown) => fromRow<Person>(row as Record<string, unknown>);
 
+  /** A person whose fields the schema has already validated (the bulk path's attendees). */
+  function rememberValid(person: PersonFields): Person {
+    if (!person.fullName) throw new AppError('INVALID_INPUT', 'Không lưu được người vào danh bạ: họ và tên không được để trống.');
+    return decode(sql.upsert.get({
+      fullName: person.fullName,
+      positions: person.positions,
+      unit: person.unit,
+      nameKey: foldKey(person.fullName),
+      unitKey: foldKey(person.unit),
+      now: new Date().toISOString(),
+    }));
+  }
+
   return {
     /** Adds a person, or refreshes the one with the same name and unit; returns the directory entry. */
     remember(input: unknown): Person {
-      const person: PersonFields = parseOrThrow(personFields, input, 'Không lưu được người vào danh bạ');
-      if (!person.fullName) throw new AppError('INVALID_INPUT', 'Không lưu được người vào danh bạ: họ và tên không được để trống.');
-      return decode(sql.upsert.get({
-        ...person,
-        nameKey: foldKey(person.fullName),
-        unitKey: foldKey(person.unit),
-        now: new Date().toISOString(),
-      }));
+      return rememberValid(parseOrThrow(personFields, input, 'Không lưu được người vào danh bạ'));
     },
+    rememberValid,
     get(id: number): Person {
       const row = sql.get.get(id);
       if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy người trong danh bạ (mã ${id}).`);

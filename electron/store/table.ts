@@ -4,13 +4,20 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Db } from './db.ts';
+import { outsideMeeting, placeIn } from './rules.ts';
 
 type Fields = z.ZodObject;
 export type Stored<S extends Fields> = z.output<S> & { id: number; meetingId: number; ord: number };
 type Row = Record<string, unknown>;
 
 export const toColumn = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const toKey = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const KEYS = new Map<string, string>();
+/** Column → key, worked out once per column name (a meeting's record reads thousands of rows). */
+function toKey(column: string): string {
+  let key = KEYS.get(column);
+  if (key === undefined) KEYS.set(column, (key = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
+  return key;
+}
 
 /** Object → named parameters: camelCase keys to snake_case, booleans to 0/1. */
 export function toParams(values: Row): Row {
@@ -22,9 +29,10 @@ export function toParams(values: Row): Row {
 /** Row → object: snake_case columns to camelCase keys, the named boolean columns back to booleans. */
 export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
   const value: Row = {};
-  for (const [column, cell] of Object.entries(row)) {
+  for (const column in row) {
     const key = toKey(column);
-    value[key] = booleans.includes(key) ? cell === 1 : cell;
+    const cell = row[column];
+    value[key] = booleans.length > 0 && booleans.includes(key) ? cell === 1 : cell;
   }
   return value as T;
 }
@@ -98,9 +106,7 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
     const value = parseOrThrow(fields, input, `Không lưu được ${label}`) as z.output<S>;
     for (const { key, stmt } of refChecks) {
       const ref = (value as Row)[key];
-      if (ref != null && !stmt.get(ref, meetingId)) {
-        throw new AppError('INVALID_INPUT', `Không lưu được ${label}: ${key === 'siteId' ? 'điểm cầu' : 'mục được chọn'} không thuộc hội nghị này.`);
-      }
+      if (ref != null && !stmt.get(ref, meetingId)) throw outsideMeeting(label, key);
     }
     spec.check?.({ ...value, meetingId }, id);
     return value;
@@ -115,7 +121,7 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
       const value = validate(meetingId, input, null);
       const scope = scopeOf(value as Row, meetingId);
       const size = (sql.size.get(scope) as { n: number }).n;
-      const ord = position === undefined ? size : Math.max(0, Math.min(position, size));
+      const ord = placeIn(size, position);
       if (ord < size) sql.openGap.run(scope, ord);
       const row = sql.insert.get({ ...toParams(value as Row), meeting_id: meetingId, ord }) as Row;
       touchMeeting(db, meetingId);

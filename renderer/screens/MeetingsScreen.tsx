@@ -1,12 +1,13 @@
 // The meetings: search, open, new (blank or copying the sites and attendees of an earlier one),
 // delete with confirmation and undo, import and export of meeting files.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { MeetingSummary } from '../../shared/model/meeting.ts';
 import { SEARCH_KIND_LABELS, type SearchResults } from '../../shared/search.ts';
 import { FORMAT_LABELS } from '../../shared/model/labels.ts';
 import { errorMessage } from '../api.ts';
 import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
 import { Highlight } from '../components/Highlight.tsx';
+import { VirtualList } from '../components/VirtualList.tsx';
 import { useClient, useToast, useTracker } from '../context.tsx';
 import { fold } from '../../shared/vietnamese/fold.ts';
 import { formatCount, formatDate } from '../lib/format.ts';
@@ -105,11 +106,16 @@ export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: n
     void load();
   }, [load]);
 
+  // Each meeting's searchable text, folded at the first search after a load rather than on every keystroke.
+  const folded = useMemo(() => {
+    let texts: { meeting: MeetingSummary; text: string }[] | null = null;
+    return () => (texts ??= (meetings ?? []).map((m) => ({ meeting: m, text: fold([m.title, m.kind, formatDate(m.date), m.date ?? '', m.number ?? ''].join(' ')) })));
+  }, [meetings]);
   const shown = useMemo(() => {
     const q = fold(query);
     if (!meetings || !q) return meetings ?? [];
-    return meetings.filter((m) => fold([m.title, m.kind, formatDate(m.date), m.date ?? '', m.number ?? ''].join(' ')).includes(q));
-  }, [meetings, query]);
+    return folded().filter((entry) => entry.text.includes(q)).map((entry) => entry.meeting);
+  }, [meetings, folded, query]);
 
   const remove = async (meeting: MeetingSummary) => {
     setDeleting(null);
@@ -138,14 +144,12 @@ export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: n
     }
   };
 
-  const exportFile = async (meeting: MeetingSummary) => {
-    try {
-      const file = await client.exportMeetingFile({ id: meeting.id });
-      if (file) toast({ text: `Đã xuất tệp hội nghị: ${file.path}` });
-    } catch (error) {
-      toast({ text: errorMessage(error), tone: 'error' });
-    }
-  };
+  const exportFile = useCallback((meeting: MeetingSummary) => {
+    client.exportMeetingFile({ id: meeting.id }).then(
+      (file) => file && toast({ text: `Đã xuất tệp hội nghị: ${file.path}` }),
+      (error: unknown) => toast({ text: errorMessage(error), tone: 'error' }),
+    );
+  }, [client, toast]);
 
   return (
     <main className="screen meetings-screen">
@@ -166,41 +170,7 @@ export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: n
       ) : shown.length === 0 ? (
         <p className="empty">Không có tên hội nghị nào khớp với “{query}”.</p>
       ) : (
-        <table className="data-table meetings-table">
-          <caption className="sr-only">Các hội nghị, mới nhất trước</caption>
-          <thead>
-            <tr>
-              <th scope="col">Ngày</th>
-              <th scope="col">Số</th>
-              <th scope="col">Tên hội nghị</th>
-              <th scope="col">Thể thức</th>
-              <th scope="col" className="num">Điểm cầu</th>
-              <th scope="col" className="num">Đại biểu</th>
-              <th scope="col" className="num">Phát biểu</th>
-              <th scope="col"><span className="sr-only">Thao tác</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((m) => (
-              <tr key={m.id}>
-                <td>{formatDate(m.date)}</td>
-                <td>{m.number ?? ''}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => onOpen(m.id)}>{untitled(m.title)}</button>
-                  {m.kind ? <span className="muted"> · {m.kind}</span> : null}
-                </td>
-                <td>{FORMAT_LABELS[m.format]}</td>
-                <td className="num">{formatCount(m.siteCount)}</td>
-                <td className="num">{formatCount(m.attendeeCount)}</td>
-                <td className="num">{formatCount(m.speechCount)}</td>
-                <td className="row-actions">
-                  <button type="button" aria-label={`Xuất tệp hội nghị ${untitled(m.title)}`} onClick={() => void exportFile(m)}>Xuất tệp</button>
-                  <button type="button" className="danger-quiet" aria-label={`Xóa hội nghị ${untitled(m.title)}`} onClick={() => setDeleting(m)}>Xóa</button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MeetingsTable meetings={shown} onOpen={onOpen} onExport={exportFile} onDelete={setDeleting} />
       )}
       {content.error ? <p role="alert" className="field-error">{content.error}</p> : null}
       {content.results ? <SearchResultsList results={content.results} onOpen={onOpen} /> : null}
@@ -218,6 +188,63 @@ export function MeetingsScreen({ newRequest, onOpen, onImport }: { newRequest: n
     </main>
   );
 }
+
+/** Height of a row of the meetings list, in pixels: one line each, long titles cut with an ellipsis. */
+const ROW_HEIGHT = 40;
+
+interface RowActions {
+  onOpen(id: number): void;
+  onExport(meeting: MeetingSummary): void;
+  onDelete(meeting: MeetingSummary): void;
+}
+
+/** The meetings in store order (newest first), as rows of columns; only the rows in view are rendered. */
+function MeetingsTable({ meetings, ...actions }: RowActions & { meetings: MeetingSummary[] }) {
+  return (
+    <div className="meetings-table">
+      <div className="meeting-row meetings-head" aria-hidden="true">
+        <span>Ngày</span>
+        <span>Số</span>
+        <span>Tên hội nghị</span>
+        <span>Thể thức</span>
+        <span className="num">Điểm cầu</span>
+        <span className="num">Đại biểu</span>
+        <span className="num">Phát biểu</span>
+        <span />
+      </div>
+      <VirtualList
+        items={meetings}
+        rowHeight={ROW_HEIGHT}
+        label="Các hội nghị, mới nhất trước"
+        className="meetings-list"
+        getKey={(m) => m.id}
+        renderRow={(m) => <MeetingRow meeting={m} {...actions} />}
+      />
+    </div>
+  );
+}
+
+const MeetingRow = memo(function MeetingRow({ meeting: m, onOpen, onExport, onDelete }: RowActions & { meeting: MeetingSummary }) {
+  const title = untitled(m.title);
+  return (
+    <div className="meeting-row">
+      <span>{formatDate(m.date)}</span>
+      <span>{m.number === null ? '' : <><span className="sr-only">số </span>{m.number}</>}</span>
+      <span className="meeting-title" title={m.kind ? `${title} · ${m.kind}` : title}>
+        <button type="button" className="link" onClick={() => onOpen(m.id)}>{title}</button>
+        {m.kind ? <span className="muted"> · {m.kind}</span> : null}
+      </span>
+      <span>{FORMAT_LABELS[m.format]}</span>
+      <span className="num">{formatCount(m.siteCount)}<span className="sr-only"> điểm cầu</span></span>
+      <span className="num">{formatCount(m.attendeeCount)}<span className="sr-only"> đại biểu</span></span>
+      <span className="num">{formatCount(m.speechCount)}<span className="sr-only"> phát biểu</span></span>
+      <span className="row-actions">
+        <button type="button" aria-label={`Xuất tệp hội nghị ${title}`} onClick={() => onExport(m)}>Xuất tệp</button>
+        <button type="button" className="danger-quiet" aria-label={`Xóa hội nghị ${title}`} onClick={() => onDelete(m)}>Xóa</button>
+      </span>
+    </div>
+  );
+});
 
 function NewMeetingDialog({ meetings, onCancel, onCreated }: { meetings: MeetingSummary[]; onCancel(): void; onCreated(id: number): void }) {
   const client = useClient();

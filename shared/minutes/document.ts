@@ -50,6 +50,7 @@ export const BLANK = '…';
 /** Collects the fields a document needs but the record lacks; each gap is printed as "…". */
 export class Gaps {
   readonly list: string[] = [];
+  private readonly seen = new Set<string>();
 
   /** The value, or "…" with the message noted when it is empty. */
   need(value: string | null | undefined, message: string): string {
@@ -59,7 +60,9 @@ export class Gaps {
   }
 
   note(message: string): void {
-    if (!this.list.includes(message)) this.list.push(message);
+    if (this.seen.has(message)) return;
+    this.seen.add(message);
+    this.list.push(message);
   }
 }
 

@@ -1,10 +1,11 @@
 // The thông báo kết luận: the chair's conclusions (not the debate) as a second document from the same meeting.
 import type { MeetingRecord, ProfileFields } from '../model/meeting.ts';
 import { BLANK, body, lead, paragraph, strong, type DocumentModel, type Paragraph } from './document.ts';
+import { createContext, type Context } from './context.ts';
+import type { MinutesOptions } from './model.ts';
 import {
-  actionItemBlocks, chairName, conclusionBlocks, createContext, firstChair, headerTable, meetingTitle, placePhrase,
-  recipientParagraphs, titleBlock, type Context, type MinutesOptions,
-} from './model.ts';
+  actionItemBlocks, chairName, conclusionBlocks, firstChair, headerTable, meetingTitle, placePhrase, recipientParagraphs, titleBlock,
+} from './parts.ts';
 import { capitalize, dateWords, endSentence, personInText, upper } from './wording.ts';
 
 export interface NoticeOptions extends MinutesOptions {

@@ -1,5 +1,5 @@
 // Field builders shared by every schema: text is normalised here, on the way in, and nowhere else.
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeLine, normalizeText } from '../text.ts';
 
 /** Single-line text, e.g. a name or a position. */

@@ -1,7 +1,7 @@
 // The portable meeting file (docs/meeting-file.md): one whole meeting, people included, references by key.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
-  actionItemFields, agendaItemFields, attendeeFields, conclusionFields, meetingFields, siteFields, speechFields,
+  actionItemFields, agendaItemFields, attendeeFields, conclusionFields, meetingFields, recipientFields, siteFields, speechFields,
 } from './meeting.ts';
 
 export const MEETING_FILE_KIND = 'bien-ban/meeting';
@@ -32,16 +32,15 @@ export const meetingFileSchema = z.object({
   speeches: z.array(fileSpeech).max(20_000).default([]),
   conclusions: z.array(fileConclusion).max(5_000).default([]),
   actionItems: z.array(actionItemFields).max(5_000).default([]),
-  recipients: z.array(z.string().max(500)).max(200).default([]),
+  recipients: z.array(recipientFields.shape.text).max(200).default([]),
 }).superRefine((file, ctx) => {
+  // The file's own integrity: keys unique and naming records of the file, at most one main site. The store's
+  // rules (count-only sites, times, …) are checked where the file is written, by the bulk path.
   const attendeeKeys = new Set<string>();
   const siteKeys = new Set<string>();
   file.sites.forEach((site, s) => {
     if (siteKeys.has(site.key)) ctx.addIssue({ code: 'custom', path: ['sites', s, 'key'], message: 'bị trùng với một điểm cầu khác' });
     siteKeys.add(site.key);
-    if (site.attendeeCount !== null && site.attendees.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['sites', s, 'attendeeCount'], message: 'chỉ ghi khi điểm cầu không có danh sách đại biểu' });
-    }
     site.attendees.forEach((attendee, a) => {
       if (attendeeKeys.has(attendee.key)) {
         ctx.addIssue({ code: 'custom', path: ['sites', s, 'attendees', a, 'key'], message: 'bị trùng với một đại biểu khác' });
@@ -67,9 +66,6 @@ export const meetingFileSchema = z.object({
       ctx.addIssue({ code: 'custom', path: ['conclusions', i, 'agendaKey'], message: 'không có trong chương trình' });
     }
   });
-  if (file.meeting.startTime && file.meeting.endTime && file.meeting.endTime < file.meeting.startTime) {
-    ctx.addIssue({ code: 'custom', path: ['meeting', 'endTime'], message: 'phải sau giờ bắt đầu' });
-  }
 });
 
 export type MeetingFile = z.output<typeof meetingFileSchema>;

@@ -1,5 +1,5 @@
 // What a secretary records. Each schema validates and normalises input; the types follow from them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { clockTime, count, documentNumber, id, isoDate, line, paragraphs } from './fields.ts';
 
 export const FORMATS = ['party', 'state'] as const;

@@ -18,9 +18,36 @@ describe('Meetings screen', () => {
 
     await user.type(screen.getByRole('searchbox', { name: 'Tìm hội nghị' }), 'dang bo');
     // The list filtered (the results found in the content come under it, as they arrive).
-    const list = screen.getByRole('table', { name: /Các hội nghị/ });
+    const list = screen.getByRole('list', { name: 'Các hội nghị, mới nhất trước' });
     expect(within(list).getByRole('button', { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' })).toBeInTheDocument();
     expect(within(list).queryByRole('button', { name: 'Giao ban công tác tổ chức' })).not.toBeInTheDocument();
+  });
+
+  it('2,000 meetings: renders the rows in view only, newest first, and searching reaches any of them', async () => {
+    const { user, fake } = renderApp({
+      prepare: (fake) => fake.store.transaction(() => {
+        for (let i = 1; i <= 2000; i++) {
+          meetingIn(fake, { title: `Giao ban tháng ${i}`, date: `${2000 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}-01` });
+        }
+        meetingIn(fake, { title: 'Hội nghị tổng kết công tác Đảng ở Điện Biên', date: '1999-01-05', kind: 'Hội nghị' });
+      }),
+    });
+    const list = () => screen.getByRole('list', { name: 'Các hội nghị, mới nhất trước' });
+    await screen.findByRole('list', { name: 'Các hội nghị, mới nhất trước' });
+    const titles = () => within(list()).getAllByRole('button').filter((b) => b.className === 'link').map((b) => b.textContent);
+    expect(titles().length).toBeGreaterThan(5);
+    expect(titles().length).toBeLessThan(60);
+    // Newest first, as the store orders them.
+    const newest = fake.store.meetings.list().slice(0, 3).map((m) => m.title);
+    expect(titles().slice(0, 3)).toEqual(newest);
+    expect(within(list()).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '2001');
+
+    // The oldest meeting, last of 2,001, found by typing without accents.
+    await user.type(screen.getByRole('searchbox', { name: 'Tìm hội nghị' }), 'dien bien');
+    await waitFor(() => expect(titles()).toEqual(['Hội nghị tổng kết công tác Đảng ở Điện Biên']));
+    const found = within(list()).getByRole('button', { name: 'Hội nghị tổng kết công tác Đảng ở Điện Biên' });
+    await user.click(found);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hội nghị tổng kết công tác Đảng ở Điện Biên' })).toBeInTheDocument();
   });
 
   it('creates a blank meeting and opens it', async () => {

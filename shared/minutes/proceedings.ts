@@ -1,0 +1,73 @@
+// Part 2 of the minutes, the proceedings: the agenda items in order, each with its speeches.
+import type { AgendaItem, Speech, SpeechKind } from '../model/meeting.ts';
+import { groupBy, linesOf, type Context } from './context.ts';
+import { body, paragraph, strong, type Paragraph, type Run } from './document.ts';
+import { capitalize, formatCount } from './wording.ts';
+
+const SPEECH_VERBS: Record<SpeechKind, string> = {
+  report: 'báo cáo',
+  contribution: 'phát biểu ý kiến',
+  speech: 'phát biểu',
+  explanation: 'giải trình',
+  direction: 'phát biểu chỉ đạo',
+};
+
+export function proceedings(ctx: Context): Paragraph[] {
+  const { agenda, speeches } = ctx.record;
+  const out = [paragraph('heading', `2. ${ctx.words.proceedings}`)];
+  const itemIds = new Set(agenda.map((item) => item.id));
+  const inItem = (s: Speech) => s.agendaItemId !== null && itemIds.has(s.agendaItemId);
+  const firstInItem = speeches.findIndex(inItem);
+  // Speeches outside the agenda keep their place: before the first item (opening) or after the items.
+  const before = speeches.filter((s, i) => !inItem(s) && (firstInItem === -1 || i < firstInItem));
+  const after = speeches.filter((s, i) => !inItem(s) && firstInItem !== -1 && i > firstInItem);
+
+  const byItem = groupBy(speeches, (s) => s.agendaItemId);
+  out.push(...before.flatMap((s) => speechParagraphs(ctx, s, undefined)));
+  agenda.forEach((item, i) => {
+    out.push(paragraph('subheading', `2.${i + 1}. ${ctx.gaps.need(item.title, `Mục chương trình thứ ${i + 1}: chưa có tên.`)}`));
+    const list = byItem.get(item.id) ?? [];
+    const opinions = list.filter((s) => s.kind === 'contribution' || s.kind === 'speech').length;
+    if (opinions > 1) out.push(body(`Có ${formatCount(opinions)} ý kiến phát biểu.`));
+    out.push(...list.flatMap((s) => speechParagraphs(ctx, s, item)));
+  });
+  out.push(...after.flatMap((s) => speechParagraphs(ctx, s, undefined)));
+  if (speeches.length === 0 && agenda.length === 0) out.push(body(ctx.gaps.need('', 'Chưa có diễn biến hội nghị (chương trình, phát biểu).')));
+  return out;
+}
+
+interface Speaker { name: string; positions: string; site: string }
+
+function speakerOf(ctx: Context, s: Speech): Speaker | null {
+  const attendee = s.attendeeId === null ? undefined : ctx.attendeesById.get(s.attendeeId);
+  if (attendee) {
+    const site = ctx.sites.get(attendee.siteId);
+    return { name: attendee.fullName, positions: attendee.positions, site: site && site !== ctx.mainSite ? site.name : '' };
+  }
+  if (s.speakerName || s.speakerPosition) {
+    return { name: s.speakerName, positions: s.speakerPosition, site: s.speakerSite && s.speakerSite !== ctx.mainSite?.name ? s.speakerSite : '' };
+  }
+  return null;
+}
+
+/**
+ * "Đồng chí Phạm Quang Hưng, Vụ trưởng Vụ V báo cáo: …". Without a speaker the agenda item's presenter speaks;
+ * without either, the text is the minute-taker's own summary.
+ */
+function speechParagraphs(ctx: Context, s: Speech, item: AgendaItem | undefined): Paragraph[] {
+  const index = ctx.ordinal.get(s) ?? 0;
+  const verb = SPEECH_VERBS[s.kind];
+  const speaker = speakerOf(ctx, s);
+  let intro: (string | Run)[] = [];
+  if (speaker) {
+    const name = ctx.gaps.need(speaker.name, `Phát biểu thứ ${index}: chưa có tên người phát biểu.`);
+    const where = ctx.bySite && speaker.site ? ` (điểm cầu ${speaker.site})` : '';
+    intro = [strong(`Đồng chí ${name}`), `${speaker.positions ? `, ${speaker.positions}` : ''}${where} ${verb}: `];
+  } else if (item?.presenter) {
+    intro = [strong(capitalize(item.presenter)), ` ${verb}: `];
+  }
+  const lines = linesOf(s.content);
+  if (lines.length === 0) lines.push(ctx.gaps.need('', `Phát biểu thứ ${index}: chưa có nội dung.`));
+  const [first = '', ...rest] = lines;
+  return [body(...intro, first), ...rest.map((l) => body(l))];
+}

@@ -1,0 +1,54 @@
+// The command-line tool as shipped: the bundle in out/cli (built by `npm run build`), run by Node as a program.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE } from './minutes/support.ts';
+import { readDocx, texts } from './minutes/docx-reader.ts';
+import { tempDir } from './support/store.ts';
+
+const TOOL = new URL('../out/cli/bien-ban.mjs', import.meta.url).pathname;
+
+/** The tool run by a Node that cannot load TypeScript, so that nothing of the source can be used. */
+function tool(cache: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['--no-experimental-strip-types', TOOL, ...args], {
+    encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: cache },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('the bundled command-line tool', () => {
+  it('is built', () => {
+    expect(existsSync(TOOL), 'run npm run build first').toBe(true);
+  });
+
+  it('imports a meeting file, lists it and writes its minutes, on its own', async () => {
+    const dir = tempDir();
+    const cache = join(dir, 'cache');
+    const db = join(dir, 'store.sqlite');
+    expect(tool(cache, 'import', FIXTURE, '--db', db)).toEqual({ code: 0, out: '1\n', err: '' });
+    const list = tool(cache, 'list', '--db', db);
+    expect(list.code).toBe(0);
+    expect(list.out).toContain('Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021');
+
+    const file = join(dir, 'biên bản.docx');
+    const minutes = tool(cache, 'minutes', '1', file, '--format', 'state', '--db', db);
+    expect(minutes.code).toBe(0);
+    expect(minutes.out).toBe(`Đã ghi biên bản của hội nghị 1 ra ${file}.\n`);
+    const all = texts((await readDocx(readFileSync(file))).blocks);
+    expect(all).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(all.some((t) => t.startsWith('Tổng số: '))).toBe(true);
+    // The launcher keeps V8's compiled code for the next run.
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
+  });
+
+  it('refuses in Vietnamese, with the exit codes of the source tool', () => {
+    const dir = tempDir();
+    const cache = join(dir, 'cache');
+    expect(tool(cache, 'xoa-het', '--db', join(dir, 'db.sqlite'))).toEqual({
+      code: 2, out: '', err: 'Lỗi: không có lệnh "xoa-het". Gõ "npm run cli -- help" để xem các lệnh.\n',
+    });
+    const missing = tool(cache, 'minutes', '7', join(dir, 'a.docx'), '--db', join(dir, 'db.sqlite'));
+    expect(missing).toEqual({ code: 1, out: '', err: 'Lỗi: Không tìm thấy hội nghị (mã 7).\n' });
+  });
+});
