@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { importMeeting } from '../electron/services/meeting-file.ts';
 import { createStore, openDatabase } from '../electron/store/index.ts';
 import { SENTENCES, writeArchive } from './archive.ts';
+import { budget, report } from './report.ts';
 import { nationalMeetingFile } from './national-meeting.ts';
 
 const SAVES = 300;
@@ -82,8 +83,9 @@ try {
   console.log(line('save of the duration (no text change)', others));
   const p99 = p(saves, 0.99);
   console.log(`ratio p99 autosave / bare UPDATE: ${(p99 / p(updates, 0.99)).toFixed(1)}×; machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const ok = p99 <= BUDGET_P99;
-  console.log(`  ${ok ? 'ok  ' : 'OVER BUDGET'} autosave p99 ${p99.toFixed(2)} ms ≤ ${BUDGET_P99} ms`);
+  report('autosave p99 of a 30,000-character speech', p99, 'bare UPDATE p99', p(updates, 0.99));
+  report('re-indexing the passage typed into, p99', p(indexing, 0.99), 'bare UPDATE p99', p(updates, 0.99));
+  const ok = budget('autosave p99 of a 30,000-character speech', p99, BUDGET_P99);
   store.db.close();
   process.exitCode = ok ? 0 : 1;
 } finally {
