@@ -211,11 +211,15 @@ export function createSearchIndex(db: Db) {
     },
 
     /**
-     * Queues every record when the index was built by another version of the folding: the rebuild a new version
-     * brings, resumable since the queue is in the store. Until it is done, passages not yet redone match as before.
+     * When the index was built by another version of the folding, empties it and queues every record: the rebuild
+     * a new version brings, resumable since the queue is in the store. Built afresh, it is twice as fast as
+     * replacing passage by passage and leaves no deleted entries behind; until it is done, searches say so.
      */
     checkVersion: db.transaction((): boolean => {
       if (sql.version.get() === INDEX_VERSION) return false;
+      db.exec(`DELETE FROM search_docs;
+        INSERT INTO search_folded (search_folded) VALUES ('delete-all');
+        INSERT INTO search_exact (search_exact) VALUES ('delete-all');`);
       for (const statement of sql.queueAll) statement.run();
       sql.setVersion.run(INDEX_VERSION);
       return true;
