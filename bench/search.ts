@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { ftsExpression, queryTokens } from '../shared/search.ts';
 import { createStore, openDatabase } from '../electron/store/index.ts';
 import { writeArchive } from './archive.ts';
-import { budget as checkBudget, report } from './report.ts';
+import { budget as checkBudget } from './report.ts';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const ROUNDS = 5;
@@ -105,8 +105,9 @@ function run(meetings: number): void {
     const vsLike = pct(times.like, 0.95) / p95;
     console.log(`  p95 ratios: search / bare MATCH ${vsBare.toFixed(2)}× (first 1,000 rows: ${vsPage.toFixed(2)}×), LIKE / search ${vsLike.toFixed(0)}×`);
     const size = `${meetings.toLocaleString('en')} meetings`;
-    report(`search p95, ${size}`, p95, 'bare FTS5 MATCH p95 (every matching row)', pct(times.bare, 0.95));
-    report(`LIKE scan p95, ${size}`, pct(times.like, 0.95), 'search p95', p95);
+    // For npm run bench's summary (bench/report.ts's format; these figures are p95s, not medians).
+    console.log(['RESULT', `search p95, ${size}`, ms(p95), 'bare FTS5 MATCH p95 (every matching row)', ms(pct(times.bare, 0.95)), `${vsBare.toFixed(2)}×`].join('\t'));
+    console.log(['RESULT', `search p95, ${size}`, ms(p95), 'LIKE scan p95', ms(pct(times.like, 0.95)), `${(1 / vsLike).toFixed(3)}×`].join('\t'));
     if (meetings <= 2000) {
       check(`search p95, ${size}`, p95, BUDGET.p95);
       check(`search p99, ${size}`, pct(times.search, 0.99), BUDGET.p99);
@@ -114,7 +115,11 @@ function run(meetings: number): void {
       check(`search p95, ${size}`, p95, BUDGET.p95Large);
     }
     check(`search p95 / bare MATCH p95, ${size}`, vsBare, BUDGET.vsMatch, '×');
-    check(`search p95 / LIKE p95 (${BUDGET.vsLike}× faster or more), ${size}`, 1 / vsLike, 1 / BUDGET.vsLike, '×');
+    const fastEnough = vsLike >= BUDGET.vsLike;
+    const figure = `${vsLike.toFixed(0)}× faster than LIKE (budget ${BUDGET.vsLike}× or more)`;
+    console.log(fastEnough ? `  budget search p95 vs LIKE, ${size}: ${figure} OK` : `\n  !!! OVER BUDGET: search p95 vs LIKE, ${size}: ${figure} !!!\n`);
+    console.log(['BUDGET', `search p95 vs LIKE, ${size}`, figure, fastEnough ? 'OK' : 'OVER BUDGET'].join('\t'));
+    failed ||= !fastEnough;
 
     if (meetings === 2000) {
       // A new folding version: the index emptied, every record queued again and indexed in batches, with progress.
