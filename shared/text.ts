@@ -10,8 +10,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const ONE_INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
+const HAS_INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+
 /** True for one invisible (default-ignorable) character. */
 export const isInvisible = (char: string): boolean => ONE_INVISIBLE.test(char);
+
+/** True when the text holds an invisible character (which normalizeText removes). */
+export const hasInvisible = (value: string): boolean => HAS_INVISIBLE.test(value);
 
 /** Multi-line text: invisible characters removed, NFC, line breaks unified to \n, illegal characters removed, outer blank space trimmed. */
 export function normalizeText(value: string): string {
