@@ -38,7 +38,7 @@ describe('Thông tin chung', () => {
     await user.click(venue);
     // A trailing space is trimmed by the store; the field must keep it while the user is typing.
     await user.type(venue, 'Hội trường A ');
-    await waitFor(() => expect(meeting().venue).toBe('Hội trường A'), { timeout: 3000 });
+    await waitFor(() => expect(meeting().venue).toBe('Hội trường A'));
     expect(venue).toHaveFocus();
     expect(venue).toHaveValue('Hội trường A ');
     await user.type(venue, 'Tỉnh ủy');

@@ -198,9 +198,9 @@ describe('Diễn biến: what is stored as the speaker', () => {
     await waitFor(() => expect(speaker()).toHaveFocus());
     await user.click(content());
     await user.keyboard('Ý');
-    await waitFor(() => expect(speeches()).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(speeches()).toHaveLength(1));
     await user.keyboard('{Backspace}');
-    await waitFor(() => expect(speeches()).toHaveLength(0), { timeout: 3000 });
+    await waitFor(() => expect(speeches()).toHaveLength(0));
     await user.keyboard('{Alt>}1{/Alt}');
     await screen.findByRole('heading', { level: 2, name: 'Thông tin chung' });
     expect(speeches()).toHaveLength(0);

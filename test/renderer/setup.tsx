@@ -1,12 +1,15 @@
 // Rendering the app over the fake API, for every component test.
 import '@testing-library/jest-dom/vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, configure, render } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach } from 'vitest';
 import { App, type Route } from '../../renderer/App.tsx';
 import type { SectionId } from '../../renderer/screens/editor/MeetingEditor.tsx';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
+
+// waitFor and findBy* wait for what the page does, not for a clock: a busy machine slows them, never fails them.
+configure({ asyncUtilTimeout: 20_000 });
 
 export interface Rendered {
   fake: FakeApi;
