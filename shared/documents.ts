@@ -28,9 +28,12 @@ export const DOCUMENTS: Record<DocumentKind, DocumentInfo> = {
   minutes: { noun: 'biên bản', title: 'Biên bản', symbol: 'BB', format: 'meeting', outputs: ['docx', 'pdf'], command: 'minutes' },
   notice: { noun: 'thông báo kết luận', title: 'Thông báo kết luận', symbol: 'TB', format: 'chosen', outputs: ['docx', 'pdf'], command: 'notice' },
   statistics: {
-    noun: 'thống kê thời gian phát biểu', title: 'Thống kê thời gian phát biểu', symbol: null, format: 'chosen', outputs: ['docx', 'pdf', 'csv'], command: 'stats',
+    noun: 'thống kê thời gian phát biểu', title: 'Thống kê thời gian phát biểu', symbol: null, format: 'meeting', outputs: ['docx', 'pdf', 'csv'], command: 'stats',
   },
 };
+
+/** What Ctrl+E (Xuất biên bản…) writes, and what the menu's Ctrl+P prints outside the preview. */
+export const QUICK_EXPORT = { kind: 'minutes', output: 'docx' } as const satisfies { kind: DocumentKind; output: DocumentOutput };
 
 export interface OutputInfo {
   /** The kind of file, for a button or a dialog: "Word". */
@@ -46,7 +49,3 @@ export const OUTPUTS: Record<DocumentOutput, OutputInfo> = {
   csv: { label: 'CSV', extension: 'csv', filter: 'Bảng CSV (mở bằng Excel)' },
 };
 
-/** The documents that carry a number of their own. */
-export const NUMBERED_KINDS = DOCUMENT_KINDS.filter((kind) => DOCUMENTS[kind].symbol !== null);
-
-export const outputsOf = (kind: DocumentKind): readonly DocumentOutput[] => DOCUMENTS[kind].outputs;

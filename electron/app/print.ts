@@ -10,16 +10,17 @@ import type { Printer } from '../minutes/documents.ts';
 import { APP_ORIGIN } from './protocol.ts';
 
 const PARTITION = 'bien-ban-print';
+const PAGE = 'page.html';
 
 /** The pages being printed, by token; the print session serves these and nothing else. */
 const pages = new Map<string, PrintPage>();
 
 /** What the print session answers: a page's HTML or its stylesheet, by token, else 404. */
 export function printResponse(url: string): Response {
-  const match = /^app:\/\/bien-ban\/print\/([0-9a-f-]{36})\/(page\.html|print\.css)$/.exec(url);
-  const page = match?.[1] ? pages.get(match[1]) : undefined;
-  if (!match || !page) return new Response('Not found', { status: 404 });
-  const html = match[2] === 'page.html';
+  const [, token = '', name = ''] = url.startsWith(`${APP_ORIGIN}/print/`) ? url.slice(APP_ORIGIN.length + 1).split('/') : [];
+  const page = pages.get(token);
+  if (!page || (name !== PAGE && name !== PRINT_CSS) || url !== `${APP_ORIGIN}/print/${token}/${name}`) return new Response('Not found', { status: 404 });
+  const html = name === PAGE;
   return new Response(html ? page.html : page.css, {
     headers: {
       'content-type': html ? 'text/html; charset=utf-8' : 'text/css; charset=utf-8',
@@ -58,10 +59,11 @@ async function withPage<T>(page: PrintPage, use: (window: BrowserWindow) => Prom
       javascript: false,
       webviewTag: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {
-    await window.loadURL(`${APP_ORIGIN}/print/${token}/page.html`);
+    await window.loadURL(`${APP_ORIGIN}/print/${token}/${PAGE}`);
     return await use(window);
   } finally {
     pages.delete(token);
