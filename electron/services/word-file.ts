@@ -46,7 +46,7 @@ function mammothFile(zip: BoundedZip) {
 /** Paragraphs of the tree: list items marked "- " (bullets) or "1." (numbered, per level), line breaks ending a paragraph. */
 function paragraphsOf(root: WordNode, dropped: Map<string, number>): string[] {
   const out: string[] = [];
-  const counters = new Map<string, number>();
+  const counters = new Map<number, number>();
   const note = (what: string) => dropped.set(what, (dropped.get(what) ?? 0) + 1);
   const textOf = (node: WordNode, parts: string[]): void => {
     switch (node.type) {
@@ -67,12 +67,18 @@ function paragraphsOf(root: WordNode, dropped: Map<string, number>): string[] {
       if (lines.length === 0) return;
       const numbering = node.numbering;
       if (numbering) {
-        const key = `${numbering.level}`;
-        const n = (counters.get(key) ?? 0) + 1;
-        counters.set(key, n);
-        // A deeper level restarts when a shallower item comes.
-        for (const level of counters.keys()) if (Number(level) > Number(key)) counters.delete(level);
-        lines[0] = `${numbering.isOrdered ? `${n}.` : '-'} ${lines[0] ?? ''}`;
+        const level = Number(numbering.level);
+        // A deeper level restarts when a shallower item comes; a numbered list restarts after a bulleted one.
+        for (const deeper of counters.keys()) if (deeper > level) counters.delete(deeper);
+        let mark = '-';
+        if (numbering.isOrdered) {
+          const n = (counters.get(level) ?? 0) + 1;
+          counters.set(level, n);
+          mark = `${n}.`;
+        } else {
+          counters.delete(level);
+        }
+        lines[0] = `${mark} ${lines[0] ?? ''}`;
       } else {
         counters.clear();
       }

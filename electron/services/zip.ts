@@ -57,8 +57,10 @@ async function entriesOf(zip: ZipFile, limits: ZipLimits, what: string): Promise
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: Entry) => {
       total += entry.uncompressedSize;
-      if (entry.uncompressedSize > limits.partBytes || total > limits.totalBytes) {
-        reject(new ZipRefusal(`${what} khi giải nén lớn hơn ${Math.round(limits.totalBytes / 1048576)} MB (có thể là “bom nén”)`));
+      const over = entry.uncompressedSize > limits.partBytes ? `một phần của ${what}` : total > limits.totalBytes ? what : null;
+      if (over) {
+        const limit = over === what ? limits.totalBytes : limits.partBytes;
+        reject(new ZipRefusal(`${over} khi giải nén lớn hơn ${Math.round(limit / 1048576)} MB (có thể là “bom nén”)`));
         return;
       }
       entries.set(entry.fileName, entry);
