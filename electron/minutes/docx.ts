@@ -1,7 +1,7 @@
 // The DOCX renderer of the document model (docx package): the same blocks and layout table as the HTML preview.
 import {
   AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation,
-  Paragraph as DocxParagraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, WidthType,
+  Paragraph as DocxParagraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
 } from 'docx';
 import type { DataTable, DocumentModel, Paragraph, Table } from '../../shared/minutes/document.ts';
 import { paragraphText } from '../../shared/minutes/document.ts';
@@ -124,7 +124,11 @@ function dataTable(t: DataTable, layout: Layout, widthTwips: number): DocxTable 
     tableHeader: header,
     children: texts.map((text, i) => new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
-      children: paragraphs({ type: 'paragraph', role, runs: [{ text, strong }] }, layout, widths[i] ?? 0, { align: t.columns[i]?.align ?? 'left' }),
+      // Centred in the row's height, as the preview and the PDF (html.ts: .t-data td).
+      verticalAlign: VerticalAlignTable.CENTER,
+      children: paragraphs({ type: 'paragraph', role, runs: [{ text, strong }] }, layout, widths[i] ?? 0,
+        // Headings centred as their style says (as in the preview); figures and names as their column.
+        header ? {} : { align: t.columns[i]?.align ?? 'left' }),
     })),
   });
   return new DocxTable({
