@@ -63,9 +63,9 @@ export function WordImport({ target, current, onTake }: WordImportProps) {
                   Sẽ lấy {formatCount(file.paragraphs.length)} đoạn ({file.length.toLocaleString('vi-VN')} ký tự) vào {words}, mỗi đoạn một dòng
                   {file.paragraphs.length > PREVIEW_PARAGRAPHS ? `; ${PREVIEW_PARAGRAPHS} đoạn đầu:` : ':'}
                 </p>
-                <ol className="word-paragraphs">
+                <ul className="word-paragraphs">
                   {file.paragraphs.slice(0, PREVIEW_PARAGRAPHS).map((p, i) => <li key={i}>{p.length > 300 ? `${p.slice(0, 300)}…` : p}</li>)}
-                </ol>
+                </ul>
                 {file.paragraphs.length > PREVIEW_PARAGRAPHS ? <p className="muted">… và {formatCount(file.paragraphs.length - PREVIEW_PARAGRAPHS)} đoạn nữa.</p> : null}
               </>
             )}
