@@ -71,7 +71,7 @@ vi.mock('electron', () => {
 
 const { electronPrinter, printResponse, PDF_OPTIONS } = await import('../electron/app/print.ts');
 
-const PAGE: PrintPage = { html: '<!doctype html><html lang="vi"><body><p>BIÊN BẢN</p></body></html>', css: '@page { size: A4; margin: 20mm 15mm 20mm 30mm; }' };
+const PAGE: PrintPage = { title: 'Biên bản', html: '<!doctype html><html lang="vi"><body><p>BIÊN BẢN</p></body></html>', css: '@page { size: A4; margin: 20mm 15mm 20mm 30mm; }' };
 
 beforeEach(() => {
   state.windows.length = 0;
