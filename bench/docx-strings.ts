@@ -11,7 +11,7 @@ const pt = (points: number): number => Math.round(points * 20);
 const TEXT = /[&<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const escape = (text: string) => text.replace(TEXT, (c) => ENTITIES[c] ?? '');
-const JC = { left: 'left', center: 'center', justify: 'both' } as const;
+const JC = { left: 'left', center: 'center', right: 'right', justify: 'both' } as const;
 const NONE = 'w:val="none" w:color="auto" w:sz="0"';
 
 function runProperties(layout: Layout, style: TextStyle, strong = false): string {
@@ -32,7 +32,7 @@ function paragraphs(p: Paragraph, layout: Layout, widthTwips: number, keepNextTo
   const style = { ...layout.styles[p.role], ...(beforePt === undefined ? {} : { beforePt }) };
   const keepNext = keepNextToo || Boolean(p.lead) || style.keepNext;
   const indent = style.firstLineMm ? `<w:ind w:firstLine="${mmToTwips(style.firstLineMm)}"/>` : '';
-  let out = `<w:p><w:pPr>${keep(keepNext || Boolean(style.rule))}${spacing(style.beforePt, style.rule ? 0 : style.afterPt, style.line)}`
+  let out = `<w:p><w:pPr>${keep(keepNext || Boolean(style.rule))}${spacing(style.beforePt, style.rule ? layout.ruleGapPt : style.afterPt, style.line)}`
     + `${indent}<w:jc w:val="${JC[style.align]}"/>${runProperties(layout, style)}</w:pPr>`;
   for (const run of p.runs) {
     const properties = runProperties(layout, style, run.strong);
@@ -46,7 +46,7 @@ function paragraphs(p: Paragraph, layout: Layout, widthTwips: number, keepNextTo
   const rule = 'fractionOfText' in style.rule ? Math.min(pt(longest), widthTwips) * style.rule.fractionOfText : mmToTwips(style.rule.mm);
   const side = Math.max(0, Math.round((widthTwips - rule) / 2));
   return `${out}<w:p><w:pPr>${keep(keepNext)}<w:pBdr><w:top w:val="single" w:color="000000" w:sz="${Math.round(layout.ruleWidthPt * 8)}" w:space="0"/></w:pBdr>`
-    + `<w:spacing w:after="${pt(style.afterPt)}" w:before="${pt(layout.ruleGapPt)}" w:line="${pt(1)}" w:lineRule="exact"/>`
+    + `<w:spacing w:after="${pt(style.afterPt)}" w:before="0" w:line="${pt(1)}" w:lineRule="exact"/>`
     + `<w:ind w:left="${side}" w:right="${side}"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`;
 }
 
@@ -82,9 +82,10 @@ export function documentXmlAsStrings(doc: DocumentModel, head: string, tail: str
       out += table(block, layout);
       return;
     }
+    if (block.type === 'data') throw new Error('the string baseline writes the minutes, which hold no table of figures');
     const next = doc.blocks[i + 1];
     out += paragraphs(block, layout, textWidth, next?.type === 'table' && next.role === 'signatures');
   });
-  if (doc.blocks[doc.blocks.length - 1]?.type === 'table') out += '<w:p/>';
+  if (doc.blocks[doc.blocks.length - 1]?.type !== 'paragraph') out += '<w:p/>';
   return out + tail;
 }

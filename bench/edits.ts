@@ -19,7 +19,7 @@ try {
   const meetingId = importMeeting(store, nationalMeetingFile());
   const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
     preview: () => ({ html: '', css: '', missing: [] }),
-    writeDocx: async () => ({ missing: [] }),
+    write: async () => ({ missing: [] }), print: async () => null,
   });
   const speech = store.speeches.list(meetingId)[75]?.id ?? 0;
   const site = store.sites.list(meetingId)[1700]?.id ?? 0;

@@ -3,7 +3,8 @@
 //    share against the same document.xml written as strings (bench/docx-strings.ts, checked identical);
 //  - the curve of model + DOCX at 0.25×, 1×, 4×, 16× of the meeting;
 //  - `minutes` on the command line as a whole process (the bundle in out/cli), against LibreOffice converting the
-//    same DOCX to PDF, taken in turns in the same run; and the peak memory of an export in a fresh process.
+//    same DOCX to PDF, taken in turns in the same run; and the peak memory of an export in a fresh process;
+//  - `minutes … x.pdf` (the browser's print) against `minutes … x.docx`, in turns, with its pages and peak memory.
 // Budgets: warm export ≤ 150 ms; 16× ≤ 4.8 × the time of 4× (linear, 20 % slack); the command ≤ 300 ms; memory ≤ 300 MB.
 // Run: npm run bench -- minutes [--pages]   (after npm run build; --pages also counts the pages LibreOffice lays out)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -26,6 +27,7 @@ import { budget, median, ms, report } from './report.ts';
 
 const WARM_RUNS = 15;
 const PROCESS_RUNS = 7;
+const PDF_RUNS = 3;
 const SCALES = [0.25, 1, 4, 16];
 const CURVE_ROUNDS = 7;
 const PROFILE = { issuingBody: 'BAN TỔ CHỨC TRUNG ƯƠNG', abbreviation: 'BTCTW', placeName: 'Hà Nội' };
@@ -49,6 +51,14 @@ function wall(command: string, args: string[], env: NodeJS.ProcessEnv = process.
   const result = spawnSync(command, args, { stdio: 'ignore', env });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${String(result.status)})`);
   return performance.now() - start;
+}
+
+/** The largest resident size, in KB, among a command and the processes it waited for (GNU time); null where it is absent. */
+function peakKb(command: string, args: string[], env: NodeJS.ProcessEnv): number | null {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', env });
+  if (result.error || result.status !== 0) return null;
+  const kb = Number(result.stderr.trim().split('\n').at(-1));
+  return Number.isFinite(kb) ? kb : null;
 }
 
 /** In a fresh process: one export (the work of the command, without its argument parsing); prints its peak memory. */
@@ -133,6 +143,18 @@ async function commandLine(db: string, id: number, dir: string, pages: boolean):
   const source = median([0, 1, 2].map(() => wall(process.execPath, ['electron/cli/main.ts', 'minutes', String(id), target, '--db', db])));
   report('`minutes` of the national meeting, whole process (bundled tool)', median(runs.cli), 'LibreOffice converting the same DOCX to PDF', median(runs.lo),
     `${PROCESS_RUNS} runs each, in turns; from source, npm run cli: ${ms(source)}`);
+  // The PDF: the same command writing cli.pdf, printed by the installed browser (the app prints with Electron's own).
+  const pdf = ['--no-experimental-strip-types', CLI, 'minutes', String(id), join(dir, 'national.pdf'), '--db', db];
+  const pdfRuns = { pdf: [] as number[], docx: [] as number[] };
+  for (let i = 0; i < PDF_RUNS; i++) {
+    pdfRuns.pdf.push(wall(process.execPath, pdf, env));
+    pdfRuns.docx.push(wall(process.execPath, cli, env));
+  }
+  const pdfPages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'national.pdf')], { encoding: 'utf8' }))?.[1] ?? '?';
+  report('`minutes --pdf` of the national meeting, whole process (browser print)', median(pdfRuns.pdf), '`minutes` to DOCX, the same run', median(pdfRuns.docx),
+    `${PDF_RUNS} runs each, in turns; ${pdfPages} pages`);
+  const peakPdf = peakKb(process.execPath, pdf, env);
+  if (peakPdf !== null) console.log(`peak memory of the PDF command (largest process, the browser's included): ${(peakPdf / 1024).toFixed(0)} MB`);
   const self = fileURLToPath(import.meta.url);
   const peaks = [0, 1, 2].map(() => Number(execFileSync(process.execPath, [self, '--child', db, String(id), join(dir, 'child.docx')], { encoding: 'utf8' })));
   console.log(`peak memory of an export in a fresh process (max RSS, Node itself included): median ${median(peaks).toFixed(0)} MB`);

@@ -116,6 +116,7 @@ export function nationalMeetingFile(scale = 1): MeetingFile {
       number: 12,
       noticeNumber: 30,
       noticeDate: '2026-07-06',
+      minutesApproved: true,
       date: '2026-07-01',
       startTime: '08:00',
       endTime: '17:00',

@@ -1,5 +1,6 @@
 // The application: which screen is shown, the global shortcuts and menu commands, autosave on close.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { QUICK_EXPORT } from '../shared/documents.ts';
 import { createClient, errorMessage, type Api, type AppCommand, type Client } from './api.ts';
 import { BackupBanner } from './components/BackupBanner.tsx';
 import { SaveIndicator } from './components/SaveIndicator.tsx';
@@ -22,6 +23,7 @@ const SHORTCUTS: Record<string, AppCommand> = {
   n: 'new-meeting',
   o: 'import-meeting',
   e: 'export-minutes',
+  p: 'print-document',
   l: 'show-meetings',
   ',': 'show-settings',
 };
@@ -86,8 +88,20 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
         }
         try {
           await tracker.settle();
-          const file = await client.exportDocument({ meetingId: current.id, kind: 'minutes' });
-          if (file) toast(exportedToast('minutes', file));
+          const file = await client.exportDocument({ meetingId: current.id, ...QUICK_EXPORT });
+          if (file) toast(exportedToast(QUICK_EXPORT.kind, file));
+        } catch (error) {
+          toast({ text: errorMessage(error), tone: 'error' });
+        }
+        return;
+      case 'print-document':
+        if (current.screen !== 'meeting') {
+          toast({ text: 'Hãy mở một hội nghị trước khi in.', tone: 'error' });
+          return;
+        }
+        try {
+          await tracker.settle();
+          await client.printDocument({ meetingId: current.id, kind: QUICK_EXPORT.kind });
         } catch (error) {
           toast({ text: errorMessage(error), tone: 'error' });
         }

@@ -3,6 +3,8 @@
 // Channel names live in channels.ts, free of zod, so that the preload stays small.
 import { z } from 'zod';
 import type { AttendeeFile } from './attendee-file.ts';
+import { DOCUMENT_KINDS, DOCUMENT_OUTPUTS, DOCUMENTS } from './documents.ts';
+import type { WordFile } from './word-file.ts';
 import type { BackupInfo, BackupStatus, RestoreResult } from './backups.ts';
 import type { AppCommand, Channel } from './channels.ts';
 import type { ErrorCode } from './errors.ts';
@@ -23,7 +25,7 @@ export interface ListItems {
 export type ListName = keyof ListItems;
 export const LIST_NAMES = ['sites', 'attendees', 'agenda', 'speeches', 'conclusions', 'actionItems', 'recipients'] as const satisfies readonly ListName[];
 
-export type DocumentKind = 'minutes' | 'notice';
+export type { DocumentKind, DocumentOutput } from './documents.ts';
 
 export interface Preview {
   /** Markup without inline styles (the page's CSP forbids them)… */
@@ -37,8 +39,10 @@ export interface Preview {
 /** Where a file was written or read; null when the user cancelled the dialog. */
 export type PickedFile = { path: string } | null;
 
-/** A Word file written: where, and what it prints as "…" because the meeting lacks it (in Vietnamese). */
+/** A document written: where, and what it prints as "…" because the meeting lacks it (in Vietnamese). */
 export type ExportedDocument = { path: string; missing: string[] } | null;
+/** A document sent to the printer: what it printed as "…"; null when the print dialog was cancelled. */
+export type PrintedDocument = { missing: string[] } | null;
 
 /**
  * What a write inside a meeting changed, read back from the store in the same transaction: the page
@@ -62,7 +66,14 @@ const id = z.int().positive();
 const values = z.record(z.string(), z.unknown());
 const list = z.enum(LIST_NAMES);
 const position = z.int().min(0).max(1_000_000);
-const documentOptions = z.object({ meetingId: id, kind: z.enum(['minutes', 'notice']), format: z.enum(FORMATS).optional() });
+const documentKind = z.enum(DOCUMENT_KINDS);
+const documentOptions = z.object({ meetingId: id, kind: documentKind, format: z.enum(FORMATS).optional() });
+/** The file a document is written as: the Word file unless said. */
+const exportOptions = documentOptions.extend({ output: z.enum(DOCUMENT_OUTPUTS).default('docx') })
+  .refine((o) => DOCUMENTS[o.kind].outputs.includes(o.output), { message: 'văn bản này không xuất được ra dạng tệp đó' });
+/** The targets a Word file's text can be taken into. */
+export const WORD_TARGETS = ['speech', 'conclusion', 'content', 'documents'] as const;
+export type WordTarget = (typeof WORD_TARGETS)[number];
 
 /** Declares a channel: its input schema and, as a type only, its result. */
 const channel = <I extends z.ZodType>(input: I) => ({
@@ -92,7 +103,7 @@ export const CONTRACT = {
   listDeleted: channel(none).returns<DeletedMeeting[]>(),
   /** Brings a deleted meeting back; returns its new id. */
   restoreDeleted: channel(z.object({ id })).returns<number>(),
-  suggestNumber: channel(z.object({ meetingId: id, kind: z.enum(['minutes', 'notice']) })).returns<number>(),
+  suggestNumber: channel(z.object({ meetingId: id, kind: documentKind.refine((k) => DOCUMENTS[k].symbol !== null, 'văn bản này không có số') })).returns<number>(),
 
   addItem: channel(z.object({ list, meetingId: id, values, position: position.optional() })).returns<Added>(),
   /** Many rows at once (a block pasted from Excel or Word), all or nothing. */
@@ -113,7 +124,9 @@ export const CONTRACT = {
   updateProfile: channel(z.object({ patch: values })).returns<ProfileFields>(),
 
   previewDocument: channel(documentOptions).returns<Preview>(),
-  exportDocument: channel(documentOptions).returns<ExportedDocument>(),
+  exportDocument: channel(exportOptions).returns<ExportedDocument>(),
+  /** The document to the system's print dialog, from the same page as its PDF (Ctrl+P). */
+  printDocument: channel(documentOptions).returns<PrintedDocument>(),
   exportMeetingFile: channel(meetingRef).returns<PickedFile>(),
   importMeetingFile: channel(none).returns<{ meetingId: number } | null>(),
 
@@ -133,6 +146,8 @@ export const CONTRACT = {
   search: channel(z.object({ query: searchQuery })).returns<SearchResults>(),
   /** An attendee list from a CSV or Excel file the user picks, read but not added; null when cancelled. */
   readAttendeeFile: channel(none).returns<AttendeeFile | null>(),
+  /** The text of a Word (.docx) file the user picks, as paragraphs, read but not taken; null when cancelled. */
+  readWordFile: channel(z.object({ target: z.enum(WORD_TARGETS) })).returns<WordFile | null>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

@@ -4,13 +4,13 @@ export const CHANNELS = [
   'suggestNumber',
   'addItem', 'addItems', 'updateItem', 'removeItem', 'undoRemove', 'moveItem', 'markAllPresent', 'sortAttendees',
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
-  'previewDocument', 'exportDocument', 'exportMeetingFile', 'importMeetingFile',
+  'previewDocument', 'exportDocument', 'printDocument', 'exportMeetingFile', 'importMeetingFile',
   'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
-  'search', 'readAttendeeFile',
+  'search', 'readAttendeeFile', 'readWordFile',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Commands of the application menu, sent to the page. */
-export const APP_COMMANDS = ['new-meeting', 'import-meeting', 'show-meetings', 'show-settings', 'export-minutes'] as const;
+export const APP_COMMANDS = ['new-meeting', 'import-meeting', 'show-meetings', 'show-settings', 'export-minutes', 'print-document'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 export const COMMAND_CHANNEL = 'app-command';

@@ -23,7 +23,8 @@ export type ErrorCode =
   | 'FILE_NOT_REGULAR'
   | 'DB_READ_ONLY'
   | 'DB_DAMAGED'
-  | 'BACKUP_FAILED';
+  | 'BACKUP_FAILED'
+  | 'PRINT_FAILED';
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -13,6 +13,28 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const MAX_COMBINING_RUN = 30;
 const LONG_MARK_RUN = new RegExp(`(\\p{M}{${MAX_COMBINING_RUN}})\\p{M}+`, 'gu');
 
+/** No-break spaces (Word puts them after "Số", in dates, before "%"): plain spaces, so search and line breaking treat them as spaces. */
+const NO_BREAK_SPACE = /[\u00A0\u202F]/g;
+/** A bulleted list copied from Word: "·\tĐoạn" (Symbol font), "•", "o", "§", "" and the like, a tab, the text. */
+const WORD_BULLET = /^[\u00B7\u2022\u25AA\u25CF\u25E6\uF0A7\uF0B7\uF0D8\u00A7o\-\u2013]\t[ \t]*/gm;
+/** A numbered list copied from Word: "1.\tĐoạn", "a)\tĐoạn". */
+const WORD_NUMBER = /^(\d{1,3}[.)]|[a-zđ][.)])\t[ \t]*/gm;
+
+/** Word's list marks as the minutes write them: "- Đoạn", "1. Đoạn". */
+function wordListMarks(text: string): string {
+  return text.includes('\t') ? text.replace(WORD_BULLET, '- ').replace(WORD_NUMBER, '$1 ') : text;
+}
+
+/**
+ * Soft hyphens (U+00AD, Word's optional hyphens) out of text known to be Unicode: text pasted from Word, a .docx.
+ * Not part of normalizeText, because in TCVN3 text not yet converted U+00AD is the letter "ư".
+ */
+export const withoutSoftHyphens = (text: string): string => (text.includes('\u00AD') ? text.replace(/\u00AD/g, '') : text);
+
+/** What Word puts on the clipboard, as the store will keep it: no-break spaces, list marks and soft hyphens cleaned. */
+export const cleanWordText = (text: string): string =>
+  wordListMarks(withoutSoftHyphens(text.replace(/\r\n?/g, '\n')).replace(NO_BREAK_SPACE, ' '));
+
 /** Removes spaces and tabs at the end of every line, scanning each line once from its end. */
 function trimLineEnds(text: string): string {
   if (!text.includes(' \n') && !text.includes('\t\n') && !/[ \t]$/.test(text)) return text;
@@ -40,16 +62,22 @@ export const isInvisible = (char: string): boolean => ONE_INVISIBLE.test(char);
 /** True when the text holds an invisible character (which normalizeText removes). */
 export const hasInvisible = (value: string): boolean => HAS_INVISIBLE.test(value);
 
-/** Multi-line text: invisible characters removed, NFC, line breaks unified to \n, illegal characters removed, outer blank space trimmed. */
+/**
+ * Multi-line text: invisible characters removed, NFC, line breaks unified to \n, illegal characters removed, no-break
+ * spaces as spaces, Word's list marks as "- " and "1. ", outer blank space trimmed.
+ */
 export function normalizeText(value: string): string {
   return trimLineEnds(
-    value
-      .replace(INVISIBLE, '')
-      .replace(LONG_MARK_RUN, '$1')
-      .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
-      .replace(XML_ILLEGAL, '')
-      .replace(LONE_SURROGATE, ''),
+    wordListMarks(
+      value
+        .replace(INVISIBLE, '')
+        .replace(LONG_MARK_RUN, '$1')
+        .normalize('NFC')
+        .replace(/\r\n?/g, '\n')
+        .replace(XML_ILLEGAL, '')
+        .replace(LONE_SURROGATE, '')
+        .replace(NO_BREAK_SPACE, ' '),
+    ),
   ).trim();
 }
 

@@ -9,7 +9,8 @@ import { memoryStore, tempDir } from './support/store.ts';
 
 const documents: Documents = {
   preview: () => ({ html: '<p>Biên bản</p>', css: '', missing: [] }),
-  writeDocx: async (_store, _options, target) => {
+  print: async () => null,
+  write: async (_store, _options, target) => {
     writeFileSync(target, 'docx');
     return { missing: ['Ngày họp'] };
   },
@@ -54,7 +55,7 @@ describe('dispatch', () => {
     expect(await call('getMeeting', { id: 9 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy hội nghị (mã 9).' } });
     const broken = createHandlers(memoryStore(), { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
       preview: () => { throw new Error('secret internals'); },
-      writeDocx: async () => ({ missing: [] }),
+      write: async () => ({ missing: [] }), print: async () => null,
     });
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = await dispatch(broken, 'previewDocument', { meetingId: 1, kind: 'minutes' });

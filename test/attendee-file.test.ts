@@ -77,7 +77,7 @@ describe('attendee list files', () => {
     writeFileSync(bad, 'broken');
     const toOpen = [good, bad];
     const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => toOpen.shift() ?? null, chooseFolder: async () => null },
-      { preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => ({ missing: [] }) }, { backupsDir: join(dir, 'backups') });
+      { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null }, { backupsDir: join(dir, 'backups') });
     const meetingId = createMeeting(store, { title: 'Hội nghị' });
     const site = store.sites.add(meetingId, { name: 'Điểm cầu Trung ương', level: 'central' });
     const read = await dispatch(handlers, 'readAttendeeFile', {});

@@ -10,7 +10,7 @@ function setup() {
   const store = memoryStore();
   const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
     preview: () => ({ html: '', css: '', missing: [] }),
-    writeDocx: async () => ({ missing: [] }),
+    write: async () => ({ missing: [] }), print: async () => null,
   });
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const result = await dispatch(handlers, channel, input);

@@ -23,7 +23,7 @@ describe('IPC registration', () => {
   it('registers every channel of the contract and nothing else', () => {
     registered.clear();
     registerIpc(createHandlers(createStore(openDatabase(':memory:')), { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
-      preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => ({ missing: [] }),
+      preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null,
     }));
     expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
   });

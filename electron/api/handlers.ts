@@ -1,11 +1,13 @@
 // What each channel of the contract does, over the store. No Electron here: dialogs and documents
 // come in as dependencies, so the test bridge can run the very same handlers.
 import { randomUUID } from 'node:crypto';
-import type { ListName, Preview } from '../../shared/api.ts';
+import type { ListName, Preview, PrintedDocument, WordTarget } from '../../shared/api.ts';
 import type { BackupStatus } from '../../shared/backups.ts';
 import { AppError } from '../../shared/errors.ts';
+import { DOCUMENTS, OUTPUTS, type DocumentKind, type DocumentOutput } from '../../shared/documents.ts';
 import type { Format } from '../../shared/model/meeting.ts';
 import { readAttendeeFile } from '../services/attendee-file.ts';
+import { readWordFile } from '../services/word-file.ts';
 import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
@@ -31,20 +33,24 @@ export interface Dialogs {
 
 export interface DocumentOptions {
   meetingId: number;
-  kind: 'minutes' | 'notice';
+  kind: DocumentKind;
   format?: Format | undefined;
 }
 
-/** The minutes and the notice: their HTML preview and their Word file. */
+/** The documents of shared/documents.ts: their HTML preview, their files, their printing. */
 export interface Documents {
   preview(store: Store, options: DocumentOptions): Preview;
   /** Returns what printed as "…" because the meeting lacks it. */
-  writeDocx(store: Store, options: DocumentOptions, target: string): Promise<{ missing: string[] }>;
+  write(store: Store, options: DocumentOptions & { output: DocumentOutput }, target: string): Promise<{ missing: string[] }>;
+  print(store: Store, options: DocumentOptions): Promise<PrintedDocument>;
 }
 
 const MEETING_FILTER: FileFilter = { name: 'Tệp hội nghị Biên Bản', extensions: ['json'] };
 const BACKUP_FILTER: FileFilter = { name: 'Bản sao lưu Biên Bản', extensions: ['sqlite'] };
-const WORD_FILTER: FileFilter = { name: 'Văn bản Word', extensions: ['docx'] };
+const WORD_FILTER: FileFilter = { name: OUTPUTS.docx.filter, extensions: [OUTPUTS.docx.extension] };
+const WORD_TARGET_WORDS: Record<WordTarget, string> = {
+  speech: 'phát biểu', conclusion: 'kết luận', content: 'nội dung hội nghị', documents: 'tài liệu sử dụng trong hội nghị',
+};
 const ATTENDEE_FILTER: FileFilter = { name: 'Danh sách đại biểu (CSV, Excel)', extensions: ['csv', 'xlsx'] };
 
 export interface HandlerOptions {
@@ -97,7 +103,9 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     suggestNumber: ({ meetingId, kind }) => {
       const meeting = store.meetings.get(meetingId);
       const scope = meeting.format === 'party' ? meeting.term : (meeting.date ?? new Date().toISOString()).slice(0, 4);
-      return store.meetings.suggestNumber(kind === 'minutes' ? 'BB' : 'TB', meeting.format, scope);
+      const symbol = DOCUMENTS[kind].symbol;
+      if (!symbol) throw new AppError('INVALID_INPUT', `${DOCUMENTS[kind].title} không có số văn bản.`);
+      return store.meetings.suggestNumber(symbol, meeting.format, scope);
     },
 
     addItem: ({ list, meetingId, values, position }) => {
@@ -140,16 +148,18 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     previewDocument: (options) => documents.preview(store, options),
     exportDocument: async (options) => {
       const meeting = store.meetings.get(options.meetingId);
-      const prefix = options.kind === 'minutes' ? 'Biên bản' : 'Thông báo kết luận';
+      const info = DOCUMENTS[options.kind];
+      const output = OUTPUTS[options.output];
       const path = await dialogs.saveFile({
-        title: options.kind === 'minutes' ? 'Xuất biên bản' : 'Xuất thông báo kết luận',
-        defaultName: safeFileName(`${prefix} ${meeting.date ?? ''} ${meeting.title}`, 'docx'),
-        filters: [WORD_FILTER],
+        title: `Xuất ${info.noun} (${output.label})`,
+        defaultName: safeFileName(`${info.title} ${meeting.date ?? ''} ${meeting.title}`, output.extension),
+        filters: [{ name: output.filter, extensions: [output.extension] }],
       });
       if (!path) return null;
-      const { missing } = await documents.writeDocx(store, options, path);
+      const { missing } = await documents.write(store, options, path);
       return { path, missing };
     },
+    printDocument: (options) => documents.print(store, options),
     exportMeetingFile: async ({ id }) => {
       const meeting = store.meetings.get(id);
       const path = await dialogs.saveFile({
@@ -170,6 +180,10 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     readAttendeeFile: async () => {
       const path = await dialogs.openFile({ title: 'Nhập danh sách đại biểu', filters: [ATTENDEE_FILTER] });
       return path ? readAttendeeFile(path) : null;
+    },
+    readWordFile: async ({ target }) => {
+      const path = await dialogs.openFile({ title: `Lấy chữ từ tệp Word vào ${WORD_TARGET_WORDS[target]}`, filters: [WORD_FILTER] });
+      return path ? readWordFile(path) : null;
     },
 
     listBackups: () => listBackups(backupsDir()),

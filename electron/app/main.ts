@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from '../api/handlers.ts';
-import { documents } from '../minutes/documents.ts';
+import { createDocuments } from '../minutes/documents.ts';
 import { backupsDirFor, defaultDatabasePath } from '../paths.ts';
 import { AutoBackups } from '../services/auto-backups.ts';
 import { openWithRecovery } from '../services/recovery.ts';
@@ -11,6 +11,7 @@ import { createStore, type Store } from '../store/index.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
+import { electronPrinter } from './print.ts';
 import { APP_ORIGIN, registerScheme, serveRenderer } from './protocol.ts';
 import { lockDown } from './security.ts';
 
@@ -104,7 +105,7 @@ function start(): void {
     autoBackups = backups;
     void backups.start();
     searchIndexer = startSearchIndexer(store);
-    registerIpc(createHandlers(store, nativeDialogs(() => window), documents, { backupsDir, backupStatus: () => backups.current() }));
+    registerIpc(createHandlers(store, nativeDialogs(() => window), createDocuments(electronPrinter()), { backupsDir, backupStatus: () => backups.current() }));
     Menu.setApplicationMenu(buildMenu(() => window, !app.isPackaged));
     window = createWindow();
   });

@@ -17,6 +17,7 @@ export function buildMenu(window: () => BrowserWindow | null, devTools: boolean)
         command('Hội nghị mới', 'new-meeting', 'CmdOrCtrl+N'),
         command('Nhập tệp hội nghị…', 'import-meeting', 'CmdOrCtrl+O'),
         command('Xuất biên bản…', 'export-minutes', 'CmdOrCtrl+E'),
+        command('In…', 'print-document', 'CmdOrCtrl+P'),
         { type: 'separator' },
         command('Danh sách hội nghị', 'show-meetings', 'CmdOrCtrl+L'),
         command('Cài đặt', 'show-settings', 'CmdOrCtrl+,'),

@@ -1,10 +1,14 @@
 // The command-line tool: the same store and services as the app, without Electron.
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DOCUMENT_KINDS, DOCUMENTS, OUTPUTS, type DocumentKind, type DocumentOutput } from '../../shared/documents.ts';
 import { AppError } from '../../shared/errors.ts';
+import { isRealDate } from '../../shared/model/fields.ts';
 import { SEARCH_KIND_LABELS, type Passage } from '../../shared/search.ts';
 import { FORMATS, type Format } from '../../shared/model/meeting.ts';
 import { STATUS_LABELS } from '../../shared/model/labels.ts';
-import { writeMinutesDocx } from '../minutes/documents.ts';
+import { browserPrinter } from '../minutes/browser-pdf.ts';
+import { writeDocument, type Printer } from '../minutes/documents.ts';
 import { defaultDatabasePath } from '../paths.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
@@ -15,16 +19,22 @@ Lệnh:
   list                            liệt kê các hội nghị
   import <tệp.json>               nhập tệp hội nghị thành một hội nghị mới, in mã của nó
   export <mã hội nghị> <tệp.json> xuất một hội nghị ra tệp
-  minutes <mã hội nghị> <tệp.docx> [--format party|state]
-                                  xuất biên bản ra tệp Word (mặc định theo thể thức của hội nghị:
+  minutes <mã hội nghị> <tệp.docx|tệp.pdf> [--format party|state] [--pdf]
+                                  xuất biên bản ra tệp Word hoặc PDF (mặc định theo thể thức của hội nghị:
                                   party là thể thức Đảng, state là thể thức hành chính nhà nước)
-  notice <mã hội nghị> <tệp.docx> [--format party|state]
-                                  xuất thông báo kết luận ra tệp Word, đề ngày hôm nay
+  notice <mã hội nghị> <tệp.docx|tệp.pdf> [--format party|state] [--pdf] [--date YYYY-MM-DD]
+                                  xuất thông báo kết luận, đề ngày đã ghi cho hội nghị (hoặc ngày --date);
+                                  chưa có ngày thì in "ngày … tháng … năm …"
+  stats <mã hội nghị> <tệp.docx|tệp.csv|tệp.pdf>
+                                  xuất thống kê thời gian phát biểu (theo người, điểm cầu, mục chương trình)
   search "<từ cần tìm>"           tìm trong mọi hội nghị (tiêu đề, điểm cầu, đại biểu, phát biểu,
                                   kết luận); gõ có dấu hay không dấu đều được
   help                            hiện hướng dẫn này
 
-Nếu hội nghị còn thiếu thông tin, tệp Word vẫn được ghi, với "…" ở chỗ thiếu, và các chỗ thiếu
+Dạng tệp theo đuôi tên tệp, hoặc PDF với --pdf. Tệp PDF được in bằng trình duyệt Microsoft Edge,
+Google Chrome hoặc Chromium có trên máy (hoặc trình duyệt ở biến môi trường BIEN_BAN_BROWSER).
+
+Nếu hội nghị còn thiếu thông tin, tệp vẫn được ghi, với "…" ở chỗ thiếu, và các chỗ thiếu
 được liệt kê trên stderr.
 
 Mặc định dùng cơ sở dữ liệu của ứng dụng: ${defaultDatabasePath()}`;
@@ -36,6 +46,9 @@ export interface Io {
 
 interface Options {
   format?: Format | undefined;
+  pdf: boolean;
+  date?: string | undefined;
+  printer: () => Printer;
 }
 
 interface Command {
@@ -98,21 +111,30 @@ const COMMANDS: Record<string, Command> = {
       if (truncated) io.out('(Còn nhiều kết quả khác; hãy gõ cụ thể hơn.)');
     },
   },
-  minutes: {
+  // One command per document of the registry: minutes, notice, stats.
+  ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [DOCUMENTS[kind].command, {
     args: 2,
-    run: (store, [id, file], io, { format }) => writeDocument(store, id, file, io, { kind: 'minutes', format }),
-  },
-  notice: {
-    args: 2,
-    run: (store, [id, file], io, { format }) => writeDocument(store, id, file, io, { kind: 'notice', format }),
-  },
+    run: (store: Store, [id, file]: string[], io: Io, options: Options) => writeOne(store, kind, id, file, io, options),
+  }])),
 };
 
-/** Writes the minutes or the notice; what is missing is warned about, one line each, and the file is still written. */
-async function writeDocument(store: Store, id = '', file = '', io: Io, request: { kind: 'minutes' | 'notice'; format: Format | undefined }): Promise<void> {
-  const { missing } = await writeMinutesDocx(store, parseMeetingId(id), file, request);
+/** The file's kind: PDF with --pdf, else as its name ends; refused when the document has no such output. */
+function outputOf(kind: DocumentKind, file: string, pdf: boolean): DocumentOutput {
+  const { outputs, noun } = DOCUMENTS[kind];
+  const wanted = pdf ? 'pdf' : outputs.find((o) => extname(file).toLowerCase() === `.${OUTPUTS[o].extension}`);
+  if (wanted && outputs.includes(wanted)) return wanted;
+  const names = outputs.map((o) => `.${OUTPUTS[o].extension}`).join(', ');
+  throw new AppError('INVALID_INPUT', `Tên tệp "${file}" không có đuôi của một dạng ${noun} xuất được (${names}); hoặc dùng --pdf.`);
+}
+
+/** Writes one document; what is missing is warned about, one line each, and the file is still written. */
+async function writeOne(store: Store, kind: DocumentKind, id = '', file = '', io: Io, options: Options): Promise<void> {
+  const meetingId = parseMeetingId(id);
+  const output = outputOf(kind, file, options.pdf);
+  const request = { kind, format: options.format, ...(options.date ? { issuedOn: options.date } : {}) };
+  const { missing } = await writeDocument(store, meetingId, file, request, output, output === 'pdf' ? options.printer() : undefined);
   for (const gap of missing) io.err(`Cảnh báo: ${gap}`);
-  io.out(`Đã ghi ${request.kind === 'minutes' ? 'biên bản' : 'thông báo kết luận'} của hội nghị ${id} ra ${file}.`);
+  io.out(`Đã ghi ${DOCUMENTS[kind].noun} của hội nghị ${id} ra ${file}.`);
 }
 
 /** A passage with its matches in [brackets], for the terminal. */
@@ -144,13 +166,15 @@ function failure(io: Io, error: unknown): number {
  * Runs one command; returns the process exit code (0 success, 1 failure, 2 wrong usage) — directly for the commands
  * that work on the store alone, as a promise for those that write a Word file.
  */
-export function runCli(argv: string[], io: Io): number | Promise<number> {
+export function runCli(argv: string[], io: Io, printer: () => Printer = () => browserPrinter()): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { db: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' }, format: { type: 'string' }, pdf: { type: 'boolean' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch {
     io.err(`Lỗi: tham số không hợp lệ. Gõ "npm run cli -- help" để xem cách dùng.`);
@@ -175,11 +199,16 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
     io.err(`Lỗi: thể thức "${format}" không hợp lệ; dùng --format party (thể thức Đảng) hoặc --format state (thể thức hành chính nhà nước).`);
     return 2;
   }
+  const { date } = parsed.values;
+  if (date !== undefined && !isRealDate(date)) {
+    io.err(`Lỗi: ngày "${date}" không hợp lệ; dùng --date năm-tháng-ngày, ví dụ --date 2021-10-05.`);
+    return 2;
+  }
   let store: Store | undefined;
   const close = () => store?.db.close();
   try {
     store = createStore(openDatabase(parsed.values.db ?? defaultDatabasePath()));
-    const pending = command.run(store, args, io, { format });
+    const pending = command.run(store, args, io, { format, pdf: parsed.values.pdf === true, date, printer });
     if (pending) return pending.then(() => 0, (error: unknown) => failure(io, error)).finally(close);
     close();
     return 0;

@@ -1,15 +1,15 @@
 // The DOCX renderer of the document model (docx package): the same blocks and layout table as the HTML preview.
 import {
   AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation,
-  Paragraph as DocxParagraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, WidthType,
+  Paragraph as DocxParagraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
 } from 'docx';
-import type { DocumentModel, Paragraph, Table } from '../../shared/minutes/document.ts';
+import type { DataTable, DocumentModel, Paragraph, Table } from '../../shared/minutes/document.ts';
 import { paragraphText } from '../../shared/minutes/document.ts';
 import { LAYOUTS, layoutFor, mmToTwips, type Align, type Layout, type TextStyle } from '../../shared/minutes/layout.ts';
 import { StyleCache, styledParagraph, styledRuns, type ParagraphStyle, type RunStyle } from './docx-prepared.ts';
 import { textWidthPt } from './metrics.ts';
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, justify: AlignmentType.JUSTIFIED } as const satisfies Record<Align, unknown>;
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const satisfies Record<Align, unknown>;
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
 
@@ -42,7 +42,8 @@ export function paragraphStyle(layout: Layout, style: TextStyle, keepNext: boole
   return {
     alignment: ALIGN[style.align],
     indent: style.firstLineMm ? { firstLine: mmToTwips(style.firstLineMm) } : undefined,
-    spacing: spacing(style, style.rule ? 0 : style.afterPt),
+    // Over a rule, the gap is the text's own space after: a word processor may draw a border over the space before.
+    spacing: spacing(style, style.rule ? layout.ruleGapPt : style.afterPt),
     keepNext: keepNext || Boolean(style.rule),
     run: runStyle(layout, style),
   };
@@ -53,15 +54,19 @@ const STYLES = new Map<Layout, StyleCache>(Object.values(LAYOUTS).map((layout) =
 
 const runKey = (style: TextStyle, strong: boolean) => `${style.sizePt}|${style.bold || strong}|${style.italic}|${style.underline}`;
 const paragraphKey = (style: TextStyle, keepNext: boolean) =>
-  `${runKey(style, false)}|${style.align}|${style.firstLineMm}|${style.beforePt}|${style.rule ? 0 : style.afterPt}|`
+  `${runKey(style, false)}|${style.align}|${style.firstLineMm}|${style.beforePt}|${style.rule ? 'rule' : style.afterPt}|`
   + `${'exactPt' in style.line ? `=${style.line.exactPt}` : `*${style.line.multiple}`}|${keepNext || Boolean(style.rule)}`;
 
 /**
  * A paragraph, and the rule under it when its style has one: an empty paragraph with a top border, indented so that
  * the rule is centred and as long as the text (or a fraction of it, or a fixed length). The text keeps its full width.
  */
-function paragraphs(p: Paragraph, layout: Layout, widthTwips: number, options: { keepNext?: boolean; beforePt?: number } = {}): DocxParagraph[] {
-  const style = { ...layout.styles[p.role], ...(options.beforePt === undefined ? {} : { beforePt: options.beforePt }) };
+function paragraphs(p: Paragraph, layout: Layout, widthTwips: number, options: { keepNext?: boolean; beforePt?: number; align?: Align } = {}): DocxParagraph[] {
+  const style = {
+    ...layout.styles[p.role],
+    ...(options.beforePt === undefined ? {} : { beforePt: options.beforePt }),
+    ...(options.align === undefined ? {} : { align: options.align }),
+  };
   const keepNext = Boolean(options.keepNext || p.lead || style.keepNext);
   const styles = STYLES.get(layout) ?? new StyleCache();
   const children = p.runs.flatMap((run) =>
@@ -75,7 +80,7 @@ function paragraphs(p: Paragraph, layout: Layout, widthTwips: number, options: {
   const side = Math.max(0, Math.round((widthTwips - ruleTwips) / 2));
   const rule = new DocxParagraph({
     indent: { left: side, right: side },
-    spacing: { before: pt(layout.ruleGapPt), after: pt(style.afterPt), line: pt(1), lineRule: LineRuleType.EXACT },
+    spacing: { before: 0, after: pt(style.afterPt), line: pt(1), lineRule: LineRuleType.EXACT },
     border: { top: { style: BorderStyle.SINGLE, size: Math.round(layout.ruleWidthPt * 8), color: '000000', space: 0 } },
     keepNext,
     run: { size: 2 },
@@ -108,6 +113,37 @@ function table(t: Table, layout: Layout): DocxTable {
   });
 }
 
+/** A table of figures: ruled cells, the row of titles repeated on every page, no row split across pages. */
+function dataTable(t: DataTable, layout: Layout, widthTwips: number): DocxTable {
+  const share = t.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = t.columns.map((c) => Math.floor((widthTwips * c.width) / share));
+  const line = { style: BorderStyle.SINGLE, size: Math.round(layout.dataBorderPt * 8), color: '000000' } as const;
+  const { vertical, horizontal } = layout.dataCellPaddingPt;
+  const row = (texts: string[], role: 'cellHead' | 'cell', strong: boolean, header: boolean) => new TableRow({
+    cantSplit: true,
+    tableHeader: header,
+    children: texts.map((text, i) => new TableCell({
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
+      // Centred in the row's height, as the preview and the PDF (html.ts: .t-data td).
+      verticalAlign: VerticalAlignTable.CENTER,
+      children: paragraphs({ type: 'paragraph', role, runs: [{ text, strong }] }, layout, widths[i] ?? 0,
+        // Headings centred as their style says (as in the preview); figures and names as their column.
+        header ? {} : { align: t.columns[i]?.align ?? 'left' }),
+    })),
+  });
+  return new DocxTable({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    margins: { top: pt(vertical), bottom: pt(vertical), left: pt(horizontal), right: pt(horizontal) },
+    rows: [
+      row(t.columns.map((c) => c.title), 'cellHead', true, true),
+      ...t.rows.map((cells, r) => row(cells, 'cell', Boolean(t.totalRow) && r === t.rows.length - 1, false)),
+    ],
+  });
+}
+
 /** The page number: Arabic, centred in the header, on every page but the first. */
 function pageNumberHeader(layout: Layout): Header {
   const style = layout.pageNumber;
@@ -131,17 +167,21 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
       children.push(table(block, layout));
       return;
     }
+    if (block.type === 'data') {
+      children.push(dataTable(block, layout, textWidth));
+      return;
+    }
     // The last paragraph before the signatures stays on their page.
     const beforeSignatures = doc.blocks[i + 1]?.type === 'table' && (doc.blocks[i + 1] as Table).role === 'signatures';
     children.push(...paragraphs(block, layout, textWidth, { keepNext: beforeSignatures }));
   });
   // A document must not end with a table.
-  if (doc.blocks[doc.blocks.length - 1]?.type === 'table') children.push(new DocxParagraph({}));
+  if (doc.blocks[doc.blocks.length - 1]?.type !== 'paragraph') children.push(new DocxParagraph({}));
 
-  const title = doc.blocks.find((b): b is Paragraph => b.type === 'paragraph' && b.role === 'subtitle');
   const document = new Document({
-    creator: 'Biên Bản',
-    title: title ? paragraphText(title) : '',
+    creator: doc.author || 'Biên Bản',
+    lastModifiedBy: doc.author || 'Biên Bản',
+    title: doc.title,
     styles: {
       default: {
         document: {

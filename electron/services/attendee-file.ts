@@ -10,7 +10,8 @@ import { fold } from '../../shared/vietnamese/fold.ts';
 import { decodeLegacy, detectLegacy } from '../../shared/vietnamese/legacy.ts';
 import { readFileBounded } from './read-file.ts';
 import { decodeTextFile, NotText, TEXT_ENCODING_LABELS } from './text-encoding.ts';
-import { readXlsxCells, XlsxRefusal } from './xlsx.ts';
+import { readXlsxCells } from './xlsx.ts';
+import { ZipRefusal } from './zip.ts';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 5000;
@@ -52,7 +53,7 @@ async function readCells(path: string, name: string): Promise<{ cells: string[][
     const cells = await readXlsxCells(bytes);
     return { cells: cells.map((row) => row.map((cell) => cell.trim())), encoding: 'tệp Excel' };
   } catch (error) {
-    if (error instanceof XlsxRefusal) throw failure(name, error.message);
+    if (error instanceof ZipRefusal) throw failure(name, error.message);
     throw failure(name, 'tệp Excel bị hỏng hoặc không đúng định dạng .xlsx');
   }
 }

@@ -1,11 +1,12 @@
 // The cells of an Excel (.xlsx) file's first sheet, read with every size bounded before it is spent: the
-// zip's entry count and declared sizes before anything is inflated (yauzl checks the real sizes against
-// them while inflating), XML without DOCTYPE (no entity expansion), the sheet's declared dimensions,
+// zip's entry count and declared sizes before anything is inflated (zip.ts, shared with the Word reader),
+// XML without DOCTYPE (no entity expansion), the sheet's declared dimensions,
 // row numbers, row count and columns while streaming (saxes). Written here because the spreadsheet
 // libraries parse the whole sheet into memory first, so a 2 KB file naming cell XFD1048576 or a
 // million-row sheet exhausts memory before any limit can be checked.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { doctype, openBoundedZip, ZipRefusal } from './zip.ts';
 
 export const XLSX_LIMITS = {
   entries: 1_000,
@@ -18,7 +19,8 @@ export const XLSX_LIMITS = {
 };
 
 /** A refusal, in Vietnamese (a clause to follow "Không đọc được danh sách … từ tệp …: "). */
-export class XlsxRefusal extends Error {}
+export class XlsxRefusal extends ZipRefusal {}
+const EXCEL = 'tệp Excel';
 
 const columnIndex = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 const CELL = /^([A-Z]{1,3})(\d{1,7})$/;
@@ -33,33 +35,12 @@ function checkPosition(position: { row: number; column: number }, limits: typeof
   if (position.column > limits.columns) throw new XlsxRefusal(`${what} ở cột thứ ${position.column.toLocaleString('vi-VN')}, quá ${limits.columns} cột`);
 }
 
-async function entriesOf(zip: ZipFile, limits: typeof XLSX_LIMITS): Promise<Map<string, Entry>> {
-  if (zip.entryCount > limits.entries) throw new XlsxRefusal(`tệp Excel chứa quá nhiều phần (${zip.entryCount.toLocaleString('vi-VN')})`);
-  const entries = new Map<string, Entry>();
-  let total = 0;
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: Entry) => {
-      total += entry.uncompressedSize;
-      if (entry.uncompressedSize > limits.partBytes || total > limits.totalBytes) {
-        reject(new XlsxRefusal(`tệp Excel khi giải nén lớn hơn ${Math.round(limits.totalBytes / 1048576)} MB (có thể là “bom nén”)`));
-        return;
-      }
-      entries.set(entry.fileName, entry);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return entries;
-}
-
 /** Streams one XML part through a SAX parser set up by handle; a DOCTYPE is refused. */
 async function parsePart(zip: ZipFile, entry: Entry, handle: (parser: SaxesParser) => void): Promise<void> {
   const stream = await zip.openReadStreamPromise(entry);
   const parser = new SaxesParser({ position: false });
   parser.on('doctype', () => {
-    throw new XlsxRefusal('tệp Excel chứa khai báo DOCTYPE, điều không có trong tệp Excel thật (có thể là tệp độc hại)');
+    throw doctype(EXCEL);
   });
   handle(parser);
   const decoder = new TextDecoder('utf-8');
@@ -123,9 +104,8 @@ async function sharedStrings(zip: ZipFile, entry: Entry | undefined, limits: typ
 
 /** The first sheet's rows of cell texts (numbers as written in the file), bounded by limits. */
 export async function readXlsxCells(bytes: Buffer, limits = XLSX_LIMITS): Promise<string[][]> {
-  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true });
+  const { zip, entries, close } = await openBoundedZip(bytes, limits, EXCEL);
   try {
-    const entries = await entriesOf(zip, limits);
     const sheetPath = await firstSheetPath(zip, entries);
     const sheet = entries.get(sheetPath);
     if (!sheet) throw new XlsxRefusal('tệp Excel thiếu trang tính được khai báo');
@@ -171,6 +151,6 @@ export async function readXlsxCells(bytes: Buffer, limits = XLSX_LIMITS): Promis
     });
     return rows;
   } finally {
-    zip.close();
+    close();
   }
 }

@@ -7,6 +7,7 @@ import { checkMeetingTimes } from './rules.ts';
 import { fromRow, toColumn, toParams } from './table.ts';
 
 const KEYS = Object.keys(meetingFields.shape);
+const BOOLEANS = ['minutesApproved'];
 
 export type DocumentType = 'BB' | 'TB';
 
@@ -31,7 +32,7 @@ export function createMeetings(db: Db) {
     lastNoticeByYear: db.prepare(`SELECT max(notice_number) FROM meetings WHERE format = 'state' AND substr(date, 1, 4) = ?`).pluck(),
   };
 
-  const decode = (row: Record<string, unknown>) => fromRow<Meeting>(row);
+  const decode = (row: Record<string, unknown>) => fromRow<Meeting>(row, BOOLEANS);
 
   function validate(input: unknown): MeetingFields {
     const value = parseOrThrow(meetingFields, input, 'Không lưu được thông tin hội nghị');

@@ -219,6 +219,17 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'invisible characters removed from stored text',
     up: removeInvisibleCharacters,
   },
+  {
+    // Whether the minutes say "Biên bản đã được thông qua trước hội nghị": recorded by the secretary. Until now the
+    // Party minutes always said it, so Party meetings already stored keep it.
+    name: 'minutes read and approved',
+    up(db) {
+      db.exec(`
+        ALTER TABLE meetings ADD COLUMN minutes_approved INTEGER NOT NULL DEFAULT 0 CHECK (minutes_approved IN (0, 1));
+        UPDATE meetings SET minutes_approved = 1 WHERE format = 'party';
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { useId, useState, type ClipboardEvent, type KeyboardEvent, type ReactNod
 import { decodeLegacy, detectLegacy, ENCODING_LABELS, type LegacyDetection } from '../../shared/vietnamese/legacy.ts';
 import { findLookalikes, fixLookalikes } from '../../shared/vietnamese/lookalike.ts';
 import { ApiError } from '../api.ts';
+import { cleanPastedText } from '../lib/paste.ts';
 import { useAutosave } from '../hooks/useAutosave.ts';
 
 interface Common {
@@ -50,6 +51,17 @@ export function useTextOffers(value: string, change: (next: string) => void) {
     const text = event.clipboardData.getData('text/plain');
     const detection = detectLegacy(text);
     setPasted(detection ? { text, detection } : null);
+    // From Word: the cleaned text goes in, where the caret is, as if typed.
+    const cleaned = cleanPastedText(text);
+    const target = event.target;
+    if (cleaned === null || !(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
+    event.preventDefault();
+    const start = target.selectionStart ?? value.length;
+    const end = target.selectionEnd ?? start;
+    const single = target instanceof HTMLInputElement;
+    const piece = single ? cleaned.replace(/\s*\n\s*/g, ' ') : cleaned;
+    change(`${value.slice(0, start)}${piece}${value.slice(end)}`);
+    requestAnimationFrame(() => target.setSelectionRange(start + piece.length, start + piece.length));
   };
   const convert = () => {
     if (!pasted) return;

@@ -1,6 +1,18 @@
 // A block copied from Excel or Word: one row per line, cells separated by tabs (as both put them on
 // the clipboard for table cells).
+import { cleanWordText } from '../../shared/text.ts';
+import { detectLegacy } from '../../shared/vietnamese/legacy.ts';
 import { fold } from '../../shared/vietnamese/fold.ts';
+
+/**
+ * Text pasted into a field, cleaned as the store would keep it (no-break spaces, Word's "·\t" bullets, soft hyphens);
+ * null when there is nothing to clean, or when the text looks like TCVN3 or VNI, whose conversion is offered first.
+ */
+export function cleanPastedText(text: string): string | null {
+  if (detectLegacy(text)) return null;
+  const cleaned = cleanWordText(text);
+  return cleaned === text ? null : cleaned;
+}
 
 /** True when pasted text is more than a single cell: several lines, or tab-separated cells. */
 export function isBlock(text: string): boolean {

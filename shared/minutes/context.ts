@@ -57,7 +57,7 @@ export interface Context {
 
 /** What normalizeText would change: an outer space, a space before a line break, a character it removes or rewrites. */
 // eslint-disable-next-line no-control-regex -- the characters normalizeText removes
-const NEEDS_NORMALISING = /^\s|\s$|[ \t][\n\u2028\u2029]|[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_NORMALISING = /^\s|\s$|[ \t][\n\u2028\u2029]|[\t\r\u00A0\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** normalizeText(text), without its cost for text that is already normal (all text read from the store). */
 export const normalised = (text: string): string =>
   (NEEDS_NORMALISING.test(text) || hasInvisible(text) || text.normalize('NFC') !== text ? normalizeText(text) : text);

@@ -1,7 +1,8 @@
 // The document model both renderers draw: formatted Vietnamese text in semantic roles, no layout.
+import type { DocumentKind } from '../documents.ts';
 import type { Format } from '../model/meeting.ts';
 
-export type DocumentKind = 'minutes' | 'notice';
+export type { DocumentKind } from '../documents.ts';
 
 /** What a paragraph is; the layout table of each format says how each role looks. */
 export type ParagraphRole =
@@ -12,7 +13,9 @@ export type ParagraphRole =
   // Body
   | 'body' | 'heading' | 'subheading'
   // Signatures and recipients
-  | 'signAuthority' | 'signTitle' | 'signPosition' | 'signName' | 'recipientsLabel' | 'recipient';
+  | 'signAuthority' | 'signTitle' | 'signPosition' | 'signName' | 'recipientsLabel' | 'recipient'
+  // Tables of figures
+  | 'cellHead' | 'cell';
 
 /** A piece of text; `strong` marks a label or a speaker's name inside a paragraph. A "\n" is a line break. */
 export interface Run {
@@ -35,12 +38,26 @@ export interface Table {
   rows: Paragraph[][][];
 }
 
-export type Block = Paragraph | Table;
+export type CellAlign = 'left' | 'center' | 'right';
+
+/** A table of figures with ruled cells: a row of column titles, then rows of texts; the last row a total when marked. */
+export interface DataTable {
+  type: 'data';
+  columns: { title: string; /** Share of the text width. */ width: number; align: CellAlign }[];
+  rows: string[][];
+  totalRow?: boolean;
+}
+
+export type Block = Paragraph | Table | DataTable;
 
 export interface DocumentModel {
   kind: DocumentKind;
   format: Format;
   blocks: Block[];
+  /** Who the file says wrote it (its properties): the minute-taker or the issuing body. */
+  author: string;
+  /** The file's title in its properties. */
+  title: string;
   /** What the secretary left empty and the document shows as "…", in Vietnamese. */
   missing: string[];
 }

@@ -4,7 +4,7 @@
 import type { Format } from '../model/meeting.ts';
 import type { ParagraphRole } from './document.ts';
 
-export type Align = 'left' | 'center' | 'justify';
+export type Align = 'left' | 'center' | 'right' | 'justify';
 
 /** A rule drawn under a paragraph: a fraction of the text's width, or a fixed length. */
 export type Rule = { fractionOfText: number } | { mm: number };
@@ -45,6 +45,9 @@ export interface Layout {
   ruleGapPt: number;
   /** Space above the signature table's first row (practice). */
   signatureTopPt: number;
+  /** Tables of figures (the statistics): the lines of their cells, and the space inside a cell. */
+  dataBorderPt: number;
+  dataCellPaddingPt: { vertical: number; horizontal: number };
   styles: Record<ParagraphRole, TextStyle>;
 }
 
@@ -68,8 +71,10 @@ const party: Layout = {
   signatureColumnsMm: [82.5, 82.5],
   cellPaddingMm: 1,
   ruleWidthPt: 0.75,
-  ruleGapPt: 3,
+  ruleGapPt: 4,
   signatureTopPt: 12,
+  dataBorderPt: 0.5,
+  dataCellPaddingPt: { vertical: 2, horizontal: 4 },
   styles: {
     superiorBody: style(14),
     issuingBody: style(14, { bold: true }),
@@ -91,6 +96,8 @@ const party: Layout = {
     signName: style(14, { bold: true, beforePt: SIGNATURE_GAP_PT, afterPt: 12 }),
     recipientsLabel: style(14, { underline: true, align: 'left' }),
     recipient: style(12, { align: 'left' }),
+    cellHead: style(13, { bold: true }),
+    cell: style(13, { align: 'left' }),
   },
 };
 
@@ -104,8 +111,10 @@ const state: Layout = {
   signatureColumnsMm: [82.5, 82.5],
   cellPaddingMm: 1,
   ruleWidthPt: 0.75,
-  ruleGapPt: 3,
+  ruleGapPt: 4,
   signatureTopPt: 12,
+  dataBorderPt: 0.5,
+  dataCellPaddingPt: { vertical: 2, horizontal: 4 },
   styles: {
     superiorBody: style(13),
     issuingBody: style(13, { bold: true, rule: { fractionOfText: 0.4 } }), // 1/3–1/2 of its width
@@ -127,6 +136,8 @@ const state: Layout = {
     signName: style(14, { bold: true, beforePt: SIGNATURE_GAP_PT, afterPt: 12 }),
     recipientsLabel: style(12, { bold: true, italic: true, align: 'left' }),
     recipient: style(11, { align: 'left' }),
+    cellHead: style(13, { bold: true }),
+    cell: style(13, { align: 'left' }),
   },
 };
 

@@ -33,7 +33,8 @@ export function buildMinutes(record: MeetingRecord, profile: ProfileFields, opti
     signatures(ctx),
     ...recipientParagraphs(ctx),
   ];
-  return { kind: 'minutes', format: ctx.format, blocks, missing: ctx.gaps.list };
+  const author = meeting.minuteTakerName || ctx.profile.issuingBody;
+  return { kind: 'minutes', format: ctx.format, blocks, author, title: `Biên bản ${meetingTitle(ctx)}`, missing: ctx.gaps.list };
 }
 
 function dateOrNote(ctx: Context, date: string | null): string | null {
@@ -80,13 +81,14 @@ function conclusionIntro(ctx: Context): Paragraph[] {
   return [lead(body(strong(`Đồng chí ${chairName(ctx)}`), `, chủ trì ${ctx.words.event} kết luận:`))];
 }
 
+/** The end of the meeting; that the minutes were read and approved only when the secretary recorded it. */
 function closing(ctx: Context): Paragraph {
   const { meeting } = ctx.record;
   const end = time(ctx, meeting.endTime, 'Chưa có giờ kết thúc.');
   const event = capitalize(ctx.words.event);
-  return ctx.format === 'party'
-    ? body(`${event} kết thúc vào hồi ${end} cùng ngày. Biên bản đã được thông qua trước ${ctx.words.event}.`)
-    : body(`${event} kết thúc vào ${end}, ${dateWords(meeting.date)}${ctx.words.end}`);
+  const ended = ctx.format === 'party' ? `${event} kết thúc vào hồi ${end} cùng ngày` : `${event} kết thúc vào ${end}, ${dateWords(meeting.date)}`;
+  const approved = meeting.minutesApproved ? `. Biên bản đã được thông qua trước ${ctx.words.event}` : '';
+  return body(`${ended}${approved}${ctx.words.end}`);
 }
 
 function signatures(ctx: Context): Table {

@@ -6,7 +6,7 @@ import type { MinutesOptions } from './model.ts';
 import {
   actionItemBlocks, chairName, conclusionBlocks, firstChair, headerTable, meetingTitle, placePhrase, recipientParagraphs, titleBlock,
 } from './parts.ts';
-import { capitalize, dateWords, endSentence, personInText, upper } from './wording.ts';
+import { capitalize, dateWords, endSentence, personInText, signingAuthority, upper } from './wording.ts';
 
 export interface NoticeOptions extends MinutesOptions {
   /** The notice's own date (YYYY-MM-DD), usually a few days after the meeting. */
@@ -18,7 +18,8 @@ export function buildNotice(record: MeetingRecord, profile: ProfileFields, optio
   const { gaps, words } = ctx;
   const { meeting } = ctx.record;
   const issuedOn = options.issuedOn ?? null;
-  if (!issuedOn) gaps.note('Chưa có ngày ban hành thông báo.');
+  // No date of its own: printed "ngày … tháng … năm …" (filled in when signed), never the day of the export.
+  if (!issuedOn) gaps.note('Chưa có ngày ban hành thông báo (Thông tin chung, “Ngày thông báo kết luận”).');
   const chair = firstChair(ctx);
   const chairText = chair ? personInText(chairName(ctx), chair.positions) : BLANK;
   const title = meetingTitle(ctx);
@@ -37,6 +38,8 @@ export function buildNotice(record: MeetingRecord, profile: ProfileFields, optio
       body(endSentence('Thông báo để các cơ quan, đơn vị liên quan biết, thực hiện', words.end)),
       { type: 'table', role: 'signatures', rows: [[recipientParagraphs(ctx), signer(ctx)]] },
     ],
+    author: ctx.profile.issuingBody || meeting.minuteTakerName,
+    title: `Thông báo kết luận ${title}`,
     missing: gaps.list,
   };
 }
@@ -45,7 +48,7 @@ export function buildNotice(record: MeetingRecord, profile: ProfileFields, optio
 function signer(ctx: Context): Paragraph[] {
   const { profile, gaps } = ctx;
   const out: Paragraph[] = [];
-  if (profile.noticeSignerAuthority) out.push(paragraph('signAuthority', upper(profile.noticeSignerAuthority)));
+  if (profile.noticeSignerAuthority) out.push(paragraph('signAuthority', upper(signingAuthority(ctx.format, profile.noticeSignerAuthority))));
   out.push(paragraph('signPosition', upper(gaps.need(profile.noticeSignerPosition, 'Chưa có chức vụ người ký thông báo kết luận (thông tin cơ quan).'))));
   out.push(paragraph('signName', gaps.need(profile.noticeSignerName, 'Chưa có họ tên người ký thông báo kết luận (thông tin cơ quan).')));
   return out;

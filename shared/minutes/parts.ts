@@ -130,7 +130,9 @@ export function actionItemBlocks(ctx: Context): Paragraph[] {
   if (items.length === 0) return [];
   const lines = items.map((a) => {
     const details = [a.responsible && `thực hiện: ${a.responsible}`, a.dueDate && `thời hạn: ${dateWords(a.dueDate)}`].filter(Boolean);
-    return `${a.task.replace(/\s*\n\s*/g, ' ')}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+    const task = a.task.replace(/\s*\n\s*/g, ' ');
+    // The task's own full stop goes: the bracket belongs to the same item ("… được giao (thực hiện: …);").
+    return details.length > 0 ? `${task.replace(/[\s.;,]+$/, '')} (${details.join('; ')})` : task;
   });
   return [lead(body(strong('Phân công thực hiện:'))), ...listItems(lines).map((l) => body(l))];
 }

@@ -25,8 +25,14 @@ export function proceedings(ctx: Context): Paragraph[] {
   const byItem = groupBy(speeches, (s) => s.agendaItemId);
   out.push(...before.flatMap((s) => speechParagraphs(ctx, s, undefined)));
   agenda.forEach((item, i) => {
-    out.push(paragraph('subheading', `2.${i + 1}. ${ctx.gaps.need(item.title, `Mục chương trình thứ ${i + 1}: chưa có tên.`)}`));
+    const title = ctx.gaps.need(item.title, `Mục chương trình thứ ${i + 1}: chưa có tên.`);
+    out.push(paragraph('subheading', `2.${i + 1}. ${title}`));
     const list = byItem.get(item.id) ?? [];
+    // A heading alone would say nothing of what happened: the gap is printed and the secretary told.
+    if (list.length === 0) {
+      out.push(body(ctx.gaps.need('', `Mục chương trình thứ ${i + 1} (${title}): chưa ghi diễn biến; nếu không ai phát biểu, hãy ghi một phát biểu không có người phát biểu tóm tắt phần này.`)));
+      return;
+    }
     const opinions = list.filter((s) => s.kind === 'contribution' || s.kind === 'speech').length;
     if (opinions > 1) out.push(body(`Có ${formatCount(opinions)} ý kiến phát biểu.`));
     out.push(...list.flatMap((s) => speechParagraphs(ctx, s, item)));
@@ -36,16 +42,26 @@ export function proceedings(ctx: Context): Paragraph[] {
   return out;
 }
 
-interface Speaker { name: string; positions: string; site: string }
+export interface Speaker {
+  name: string;
+  positions: string;
+  /** The speaker's site ('' when not known), and whether it is the main one. */
+  site: string;
+  atMain: boolean;
+  /** The attendee who spoke, when on the list. */
+  attendeeId: number | null;
+}
 
-function speakerOf(ctx: Context, s: Speech): Speaker | null {
+/** Who gave a speech: an attendee, or the name typed with it; null when neither. */
+export function speakerOf(ctx: Context, s: Speech): Speaker | null {
   const attendee = s.attendeeId === null ? undefined : ctx.attendeesById.get(s.attendeeId);
   if (attendee) {
     const site = ctx.sites.get(attendee.siteId);
-    return { name: attendee.fullName, positions: attendee.positions, site: site && site !== ctx.mainSite ? site.name : '' };
+    return { name: attendee.fullName, positions: attendee.positions, site: site?.name ?? '', atMain: site === ctx.mainSite, attendeeId: attendee.id };
   }
   if (s.speakerName || s.speakerPosition) {
-    return { name: s.speakerName, positions: s.speakerPosition, site: s.speakerSite && s.speakerSite !== ctx.mainSite?.name ? s.speakerSite : '' };
+    const main = ctx.mainSite?.name ?? '';
+    return { name: s.speakerName, positions: s.speakerPosition, site: s.speakerSite || main, atMain: !s.speakerSite || s.speakerSite === main, attendeeId: null };
   }
   return null;
 }
@@ -61,7 +77,7 @@ function speechParagraphs(ctx: Context, s: Speech, item: AgendaItem | undefined)
   let intro: (string | Run)[] = [];
   if (speaker) {
     const name = ctx.gaps.need(speaker.name, `Phát biểu thứ ${index}: chưa có tên người phát biểu.`);
-    const where = ctx.bySite && speaker.site ? ` (điểm cầu ${speaker.site})` : '';
+    const where = ctx.bySite && speaker.site && !speaker.atMain ? ` (điểm cầu ${speaker.site})` : '';
     intro = [strong(`Đồng chí ${name}`), `${speaker.positions ? `, ${speaker.positions}` : ''}${where} ${verb}: `];
   } else if (item?.presenter) {
     intro = [strong(capitalize(item.presenter)), ` ${verb}: `];

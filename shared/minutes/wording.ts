@@ -66,6 +66,23 @@ export function documentSymbol(format: Format, type: DocumentType, number: numbe
   return format === 'party' ? `Số ${n}-${type}/${body}` : `Số: ${n}/${type}-${body}`;
 }
 
+/** Signing on behalf (T/M), for (K/T), by order (T/L), by authorisation (TUQ): the Party and the State way of writing each. */
+const AUTHORITY_PREFIXES: readonly { party: string; state: string }[] = [
+  { party: 'T/M', state: 'TM.' }, { party: 'K/T', state: 'KT.' }, { party: 'T/L', state: 'TL.' },
+  { party: 'TUQ.', state: 'TUQ.' }, // the spec gives no Party form: kept as typed
+];
+
+/** "T/L Ban Thường vụ" as the format writes it: State "TL. Ban Thường vụ"; whichever way it was typed. Other text is kept. */
+export function signingAuthority(format: Format, text: string): string {
+  const match = /^(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L|TM\.?|KT\.?|TL\.?|TUQ\.?)(?=\s|$)\s*/iu.exec(text);
+  if (!match?.[1]) return text;
+  const key = match[1].toUpperCase().replace(/[\s./]/g, '');
+  const prefix = AUTHORITY_PREFIXES.find((p) => p.party.replace('/', '') === key || p.state.replace('.', '') === key);
+  if (!prefix) return text;
+  const rest = text.slice(match[0].length);
+  return rest ? `${prefix[format]} ${rest}` : prefix[format];
+}
+
 /** Caps as Vietnamese writes them. */
 export const upper = (text: string): string => text.toLocaleUpperCase('vi');
 

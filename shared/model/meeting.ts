@@ -55,6 +55,8 @@ export const meetingFields = z.object({
   confidentiality: z.enum(CONFIDENTIALITY).default('none'),
   minuteTakerName: line(200),
   minuteTakerPosition: line(500),
+  /** The minutes were read out and approved before the meeting closed ("Biên bản đã được thông qua trước hội nghị"). */
+  minutesApproved: z.boolean().default(false),
   status: z.enum(STATUSES).default('draft'),
 });
 

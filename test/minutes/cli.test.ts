@@ -46,18 +46,26 @@ describe('minutes and notice on the command line', () => {
     expect((await run('minutes', '1', file, '--format', 'state', '--db', db)).code).toBe(0);
     const all = texts((await readDocx(readFileSync(file))).blocks);
     expect(all).toContain('Số: 05/BB-BTCTW');
-    expect(all).toContain('Cuộc họp kết thúc vào 17 giờ 00, ngày 30 tháng 9 năm 2021./.');
+    expect(all).toContain('Cuộc họp kết thúc vào 17 giờ 00, ngày 30 tháng 9 năm 2021. Biên bản đã được thông qua trước cuộc họp./.');
   });
 
-  it('writes the notice, dated today, with no warning when nothing is missing', async () => {
+  it('writes the notice dated --date, with no warning when nothing is missing', async () => {
     const dir = tempDir();
     const db = database(dir);
     const file = join(dir, 'thông báo.docx');
-    const today = new Date();
-    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    expect(await run('notice', '1', file, '--db', db)).toEqual({ code: 0, out: [`Đã ghi thông báo kết luận của hội nghị 1 ra ${file}.`], err: [] });
+    expect(await run('notice', '1', file, '--date', '2021-10-05', '--db', db)).toEqual({ code: 0, out: [`Đã ghi thông báo kết luận của hội nghị 1 ra ${file}.`], err: [] });
     const all = texts((await readDocx(readFileSync(file))).blocks);
-    expect(all).toEqual(expect.arrayContaining(['THÔNG BÁO', 'Số 12-TB/BTCTW', `Hà Nội, ${dateWords(iso)}`, 'T/L TRƯỞNG BAN']));
+    expect(all).toEqual(expect.arrayContaining(['THÔNG BÁO', 'Số 12-TB/BTCTW', `Hà Nội, ${dateWords('2021-10-05')}`, 'T/L TRƯỞNG BAN']));
+  });
+
+  it('writes a notice with no date of its own with the date left blank, and says so', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'thông báo.docx');
+    const result = await run('notice', '1', file, '--db', database(dir));
+    expect(result).toEqual({
+      code: 0, out: [`Đã ghi thông báo kết luận của hội nghị 1 ra ${file}.`], err: ['Cảnh báo: Chưa có ngày ban hành thông báo (Thông tin chung, “Ngày thông báo kết luận”).'],
+    });
+    expect(texts((await readDocx(readFileSync(file))).blocks)).toContain('Hà Nội, ngày … tháng … năm …');
   });
 
   it.each([

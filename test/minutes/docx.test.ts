@@ -202,7 +202,7 @@ describe('the State minutes', () => {
       '1. Thành phần tham dự',
       '2. Diễn biến cuộc họp',
       '3. Kết luận',
-      'Cuộc họp kết thúc vào 17 giờ 00, ngày 30 tháng 9 năm 2021./.',
+      'Cuộc họp kết thúc vào 17 giờ 00, ngày 30 tháng 9 năm 2021. Biên bản đã được thông qua trước cuộc họp./.',
       'THƯ KÝ', 'CHỦ TỌA', 'Trương Thị Mai',
       'Nơi nhận:',
     ]);
@@ -260,6 +260,8 @@ describe('text written into the file', () => {
   const model = (text: string): DocumentModel => ({
     kind: 'minutes',
     format: 'party',
+    author: '',
+    title: '',
     missing: [],
     blocks: [{ type: 'paragraph', role: 'body', runs: [{ text }] }],
   });

@@ -75,6 +75,8 @@ describe('the HTML preview', () => {
     const doc: DocumentModel = {
       kind: 'minutes',
       format: 'party',
+      author: '',
+      title: '',
       missing: [],
       blocks: [{ type: 'paragraph', role: 'body', runs: [{ text: '<script>alert("x")</script> & <b>\'đậm\'</b>\nDòng hai', strong: true }] }],
     };

@@ -160,7 +160,7 @@ describe('the minutes model: the two formats', () => {
     const all = modelTexts(doc);
     positionsInOrder(all, ['BIÊN BẢN', 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5', '-----', 'Thời gian: vào hồi 08 giờ 00, ngày 05 tháng 3 năm 2020.']);
     positionsInOrder(all, [
-      'Hội nghị kết thúc vào hồi 11 giờ 30 cùng ngày. Biên bản đã được thông qua trước hội nghị.',
+      'Hội nghị kết thúc vào hồi 11 giờ 30 cùng ngày.',
       'NGƯỜI GHI BIÊN BẢN', 'Trần Thị Lan', 'CHỦ TRÌ HỘI NGHỊ', 'Nguyễn Văn An',
       'Nơi nhận:', '- Lưu Văn phòng.',
     ]);
@@ -205,7 +205,7 @@ describe('missing data', () => {
       'Thời gian: vào hồi … giờ …, ngày … tháng … năm ….',
       'Địa điểm: ….', 'Người chủ trì: ….', 'Người ghi biên bản: …',
       '1. Thành phần hội nghị', BLANK, '2. Diễn biến hội nghị', BLANK, '3. Kết luận', BLANK,
-      'Hội nghị kết thúc vào hồi … giờ … cùng ngày. Biên bản đã được thông qua trước hội nghị.',
+      'Hội nghị kết thúc vào hồi … giờ … cùng ngày.',
       'NGƯỜI GHI BIÊN BẢN', BLANK, 'CHỦ TRÌ HỘI NGHỊ', BLANK,
     ]);
     expect(listMissing(record, empty, 'minutes')).toEqual([
@@ -315,7 +315,7 @@ describe('the notice model', () => {
     const record = getMeetingRecord(store, id);
     const profile = { ...PROFILE, noticeSignerAuthority: '', noticeSignerPosition: '', noticeSignerName: '' };
     expect(listMissing(record, profile, 'notice')).toEqual([
-      'Chưa có ngày ban hành thông báo.',
+      'Chưa có ngày ban hành thông báo (Thông tin chung, “Ngày thông báo kết luận”).',
       'Chưa có chức vụ người ký thông báo kết luận (thông tin cơ quan).',
       'Chưa có họ tên người ký thông báo kết luận (thông tin cơ quan).',
     ]);

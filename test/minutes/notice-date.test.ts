@@ -12,13 +12,15 @@ describe('the date of the thông báo kết luận', () => {
     expect(notice.missing).not.toContain('Chưa có ngày ban hành thông báo.');
   });
 
-  it('is the day of the export when none is recorded', () => {
+  // It used to take the day of the export silently: a document exported again later then said another date.
+  it('is left for the signature, "ngày … tháng … năm …", and the secretary is told, when none is recorded', () => {
     const store = memoryStore();
     store.profile.update({ placeName: 'Hà Nội' });
     const id = store.meetings.create({ title: 'Giao ban quý III' }).id;
-    const today = new Date();
     const notice = documents.preview(store, { meetingId: id, kind: 'notice' });
-    expect(notice.html).toContain(`năm ${today.getFullYear()}`);
+    expect(notice.html).toContain('Hà Nội, ngày … tháng … năm …');
+    expect(notice.html).not.toContain(`năm ${new Date().getFullYear()}`);
+    expect(notice.missing).toContain('Chưa có ngày ban hành thông báo (Thông tin chung, “Ngày thông báo kết luận”).');
   });
 
   it('refuses a date that does not exist', () => {

@@ -28,8 +28,15 @@ export function withFixture(store: Store, profile: Partial<ProfileFields> = {}):
   return importMeeting(store, readMeetingFile(FIXTURE));
 }
 
+const cellParagraph = (role: 'cellHead' | 'cell', text: string): Paragraph => ({ type: 'paragraph', role, runs: [{ text }] });
+
+/** Every paragraph in reading order: table cells row by row, left to right; a table of figures its titles first. */
 export const modelParagraphs = (blocks: Block[]): Paragraph[] =>
-  blocks.flatMap((b) => (b.type === 'paragraph' ? [b] : b.rows.flatMap((row) => row.flatMap((cell) => cell))));
+  blocks.flatMap((b) => {
+    if (b.type === 'paragraph') return [b];
+    if (b.type === 'data') return [...b.columns.map((c) => cellParagraph('cellHead', c.title)), ...b.rows.flat().map((t) => cellParagraph('cell', t))];
+    return b.rows.flatMap((row) => row.flatMap((cell) => cell));
+  });
 
 /** The document's paragraph texts in reading order (table cells row by row, left to right). */
 export const modelTexts = (doc: DocumentModel): string[] => modelParagraphs(doc.blocks).map(paragraphText).filter((t) => t !== '');

@@ -195,7 +195,7 @@ describe('backup channels', () => {
     const backups = join(dir, 'backups');
     let folder: string | null = join(dir, 'usb');
     const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => folder }, {
-      preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => ({ missing: [] }),
+      preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null,
     }, { backupsDir: backups });
     const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
     fill(store, 'Hội nghị A');
@@ -238,7 +238,7 @@ describe('a backup brought from a file (a USB stick)', () => {
     const backups = join(dir, 'backups');
     let picked: string | null = garbage;
     const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => picked, chooseFolder: async () => null }, {
-      preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => ({ missing: [] }),
+      preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null,
     }, { backupsDir: backups });
     const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
 

@@ -58,9 +58,9 @@ interface Read { name: string; file: string; content: Content; rows: ReturnType<
 const BAD = /tệp Excel bị hỏng hoặc không đúng định dạng \.xlsx/;
 const REFUSED_XLSX: Refused[] = [
   { name: '1,001 parts', file: 'a.xlsx', content: async () => xlsx([HEADER], Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`xl/media/p${i}.bin`, 'x']))), reason: /tệp Excel chứa quá nhiều phần \(1\.0\d\d\)/ },
-  { name: 'a 61 MB part of zeros (a zip bomb)', file: 'a.xlsx', content: async () => xlsx([HEADER], { 'xl/media/bom.bin': new Uint8Array(61 * 1024 * 1024) }), reason: /khi giải nén lớn hơn 60 MB \(có thể là “bom nén”\)/ },
-  { name: 'parts adding up over 60 MB', file: 'a.xlsx', content: async () => xlsx([HEADER], Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`xl/media/p${i}.bin`, new Uint8Array(16 * 1024 * 1024)]))), reason: /lớn hơn 60 MB/ },
-  { name: 'a sheet padded with 45 MB of blank cells', file: 'a.xlsx', content: async () => xlsx([HEADER], sheet(`<sheetData><row r="1"><c r="A1"/></row></sheetData>${' '.repeat(45 * 1024 * 1024)}`)), reason: /lớn hơn 60 MB/ },
+  { name: 'a 61 MB part of zeros (a zip bomb)', file: 'a.xlsx', content: async () => xlsx([HEADER], { 'xl/media/bom.bin': new Uint8Array(61 * 1024 * 1024) }), reason: /một phần của tệp Excel khi giải nén lớn hơn 40 MB \(có thể là “bom nén”\)/ },
+  { name: 'parts adding up over 60 MB', file: 'a.xlsx', content: async () => xlsx([HEADER], Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`xl/media/p${i}.bin`, new Uint8Array(16 * 1024 * 1024)]))), reason: /: tệp Excel khi giải nén lớn hơn 60 MB/ },
+  { name: 'a sheet padded with 45 MB of blank cells', file: 'a.xlsx', content: async () => xlsx([HEADER], sheet(`<sheetData><row r="1"><c r="A1"/></row></sheetData>${' '.repeat(45 * 1024 * 1024)}`)), reason: /một phần của tệp Excel khi giải nén lớn hơn 40 MB/ },
   { name: 'a part whose declared size is a lie', file: 'a.xlsx', content: async () => lieAboutSize(await xlsx(PEOPLE)), reason: BAD },
   { name: 'billion laughs in the sheet', file: 'a.xlsx', content: async () => xlsx([HEADER], sheet('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row></sheetData>', LAUGHS)), reason: /khai báo DOCTYPE/ },
   { name: 'billion laughs in the shared strings', file: 'a.xlsx', content: async () => xlsx([HEADER], { 'xl/sharedStrings.xml': `<?xml version="1.0"?>${LAUGHS}<sst><si><t>&lol3;</t></si></sst>` }), reason: /khai báo DOCTYPE/ },

@@ -85,7 +85,7 @@ function snapshot(target: Store): Record<string, string[]> {
   return Object.fromEntries(tables.map((t) => [t, (target.db.prepare(`SELECT * FROM "${t}"`).all()).map((row) => JSON.stringify(row)).sort()]));
 }
 
-const documents: Documents = { preview: () => ({ html: '', css: '', missing: [] }), writeDocx: async () => ({ missing: [] }) };
+const documents: Documents = { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null };
 
 let dir: string;
 let store: Store;

@@ -47,7 +47,8 @@ export function createFakeApi(): FakeApi {
         missing: meeting.date ? [] : ['Ngày họp'],
       };
     },
-    writeDocx: async (s, { meetingId }) => ({ missing: s.meetings.get(meetingId).date ? [] : ['Ngày họp'] }),
+    write: async (s, { meetingId }) => ({ missing: s.meetings.get(meetingId).date ? [] : ['Ngày họp'] }),
+    print: async (s, { meetingId }) => ({ missing: s.meetings.get(meetingId).date ? [] : ['Ngày họp'] }),
   };
   const autoBackups = new AutoBackups(store.db, join(dir, 'backups'), { onError: () => {} });
   const handlers = createHandlers(store, dialogs, documents, { backupsDir: join(dir, 'backups'), backupStatus: () => autoBackups.current() });

@@ -24,14 +24,14 @@ describe('Xem trước và xuất', () => {
     expect(adopted().join(' ')).toMatch(/\.bien-ban\s*\{\s*width: 210mm;?\s*\}/);
     const missing = screen.getByRole('heading', { name: 'Còn thiếu (1)' });
     expect(missing.parentElement).toHaveTextContent('Ngày họp');
-    // One format for each document: the minutes' is the meeting's, the notice's its own.
-    expect(screen.getByLabelText('Thể thức biên bản (lưu cùng hội nghị)')).toHaveDisplayValue('Thể thức hành chính nhà nước');
+    // One format for each document: the minutes' (and the statistics') is the meeting's, the notice's its own.
+    expect(screen.getByLabelText('Thể thức (lưu cùng hội nghị)')).toHaveDisplayValue('Thể thức hành chính nhà nước');
     expect(screen.getByLabelText('Thể thức thông báo kết luận')).toHaveDisplayValue('Thể thức hành chính nhà nước');
 
     // The export says what printed as "…", and the message stays until closed.
     await user.click(screen.getByRole('button', { name: /Xuất biên bản \(Word\)/ }));
     expect(await screen.findByText(/^Đã xuất biên bản: .*\.docx\. Lưu ý: 1 chỗ còn thiếu được in là “…”: Ngày họp\.$/)).toBeInTheDocument();
-    expect(fake.calls.filter((c) => c.channel === 'exportDocument').map((c) => c.input)).toEqual([{ meetingId: id, kind: 'minutes', format: 'state' }]);
+    expect(fake.calls.filter((c) => c.channel === 'exportDocument').map((c) => c.input)).toEqual([{ meetingId: id, kind: 'minutes', format: 'state', output: 'docx' }]);
 
     await user.selectOptions(screen.getByLabelText('Thể thức thông báo kết luận'), 'Thể thức Đảng');
     await user.click(screen.getByLabelText('Thông báo kết luận'));
@@ -39,7 +39,7 @@ describe('Xem trước và xuất', () => {
     await user.click(screen.getByRole('button', { name: 'Xuất thông báo kết luận (Word)' }));
     expect(await screen.findByText(/^Đã xuất thông báo kết luận: /)).toBeInTheDocument();
     expect(fake.calls.filter((c) => c.channel === 'exportDocument').map((c) => c.input)).toEqual([
-      { meetingId: id, kind: 'minutes', format: 'state' }, { meetingId: id, kind: 'notice', format: 'party' },
+      { meetingId: id, kind: 'minutes', format: 'state', output: 'docx' }, { meetingId: id, kind: 'notice', format: 'party', output: 'docx' },
     ]);
     expect(fake.calls.filter((c) => c.channel === 'previewDocument').at(-1)?.input).toEqual({ meetingId: id, kind: 'notice', format: 'party' });
     expect(fake.store.meetings.get(id).format).toBe('state');

@@ -49,6 +49,20 @@ describe('migrations', () => {
     },
   );
 
+  it('minutes read and approved: Party meetings stored before keep the sentence they always printed, State ones do not get it', () => {
+    const db = new Database(':memory:');
+    const at = MIGRATIONS.findIndex((m) => m.name === 'minutes read and approved');
+    for (const earlier of MIGRATIONS.slice(0, at)) earlier.up(db);
+    const insert = db.prepare("INSERT INTO meetings (title, format, mode, confidentiality, status, created_at, updated_at) VALUES (?, ?, 'in_person', 'none', 'draft', '2021-01-01', '2021-01-01')");
+    insert.run('Đảng', 'party');
+    insert.run('Nhà nước', 'state');
+    MIGRATIONS[at]?.up(db);
+    expect(db.prepare('SELECT format, minutes_approved FROM meetings ORDER BY id').all()).toEqual([
+      { format: 'party', minutes_approved: 1 }, { format: 'state', minutes_approved: 0 },
+    ]);
+    db.close();
+  });
+
   it('matches the schema snapshot (a change here needs a new migration, never an edit of an old one)', () => {
     const db = openDatabase(':memory:');
     expect(columns(db)).toMatchSnapshot();

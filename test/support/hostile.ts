@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
-import { createHandlers, type Dialogs } from '../../electron/api/handlers.ts';
+import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
 import { documents } from '../../electron/minutes/documents.ts';
 import { importMeetingFile } from '../../electron/services/meeting-file.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
@@ -40,8 +40,8 @@ export function hashOf(path: string): string | null {
   return stats.isFile() ? createHash('sha256').update(readFileSync(path)).digest('hex') : `not a file (mode ${stats.mode.toString(8)})`;
 }
 
-/** A file database with the 2021 fixture meeting in it, closed after the test. */
-export function hostileStore(): HostileStore {
+/** A file database with the 2021 fixture meeting in it, closed after the test; its documents printed by `docs`. */
+export function hostileStore(docs: Documents = documents): HostileStore {
   const dir = tempDir();
   const file = join(dir, 'bien-ban.sqlite');
   const backups = join(dir, 'backups');
@@ -56,7 +56,7 @@ export function hostileStore(): HostileStore {
   writeFileSync(join(backups, 'bien-ban-2026-11-20T08-30-00-000Z-khoi-dong.sqlite'), 'không phải sao lưu thật');
   const answer: HostileStore['answer'] = { save: null, open: null, folder: null };
   const dialogs: Dialogs = { saveFile: async () => answer.save, openFile: async () => answer.open, chooseFolder: async () => answer.folder };
-  const handlers = createHandlers(store, dialogs, documents, { backupsDir: backups });
+  const handlers = createHandlers(store, dialogs, docs, { backupsDir: backups });
   // The -shm file is SQLite's shared index of the WAL, which every reader updates: not data.
   const sides = ['', '-wal', '-journal'];
   return {

@@ -2,9 +2,10 @@
 import type { AgendaItem, Conclusion } from '../../../shared/model/meeting.ts';
 import { errorMessage } from '../../api.ts';
 import { DateTimeField } from '../../components/date-time-fields.tsx';
-import { NumberField, TextField } from '../../components/fields.tsx';
+import { CheckboxField, NumberField, TextField } from '../../components/fields.tsx';
 import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
+import { WordImport } from '../../components/WordImport.tsx';
 import { useToast } from '../../context.tsx';
 import { useDraftRow, useTextEntry } from './draft-row.ts';
 import { useEditor, useWrites } from './meeting-state.tsx';
@@ -27,6 +28,15 @@ export function ConclusionsSection() {
       ))}
       <ConclusionEditor item={null} title="Kết luận chung của hội nghị" label="Kết luận chung" conclusion={overall} />
       <ActionItems />
+      <section className="group" aria-labelledby="closing-title">
+        <h3 id="closing-title">Kết thúc hội nghị</h3>
+        <CheckboxField
+          label="Biên bản đã được đọc lại và thông qua trước hội nghị"
+          value={ops.record.meeting.minutesApproved}
+          save={(minutesApproved) => ops.saveMeeting({ minutesApproved })}
+          hint="Khi chọn, biên bản ghi: “Biên bản đã được thông qua trước hội nghị.”"
+        />
+      </section>
     </div>
   );
 }
@@ -39,6 +49,7 @@ function ConclusionEditor({ item, title, label, conclusion }: { item: AgendaItem
     <section className="group conclusion" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
       <TextField multiline rows={5} label={label} value={conclusion?.content ?? ''} save={(content) => lazy.save({ content })} className="wide" />
+      <WordImport target="conclusion" current={conclusion?.content ?? ''} onTake={(content) => lazy.save({ content })} />
       <fieldset className="votes">
         <legend>Biểu quyết (nếu có) — {label.toLowerCase()}</legend>
         <div className="row">

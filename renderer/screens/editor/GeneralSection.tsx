@@ -1,5 +1,6 @@
 // Thông tin chung: what the opening of the minutes is made of.
 import { useMemo, useState } from 'react';
+import type { DocumentKind } from '../../../shared/documents.ts';
 import { CONFIDENTIALITY, FORMATS, MODES, STATUSES, type Meeting } from '../../../shared/model/meeting.ts';
 import { CONFIDENTIALITY_LABELS, FORMAT_LABELS, MODE_LABELS, STATUS_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
@@ -7,6 +8,7 @@ import { Combobox } from '../../components/Combobox.tsx';
 import { DateTimeField } from '../../components/date-time-fields.tsx';
 import { NumberField, optionsOf, SelectField, TextField } from '../../components/fields.tsx';
 import { NewRowInput } from '../../components/NewRowInput.tsx';
+import { WordImport } from '../../components/WordImport.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
 import { rankMatches } from '../../../shared/vietnamese/match.ts';
@@ -36,7 +38,7 @@ export function GeneralSection() {
         <div className="row">
           <DocumentNumber label="Số biên bản" kind="minutes" value={meeting.number} save={save('number')} />
           <DocumentNumber label="Số thông báo kết luận" kind="notice" value={meeting.noticeNumber} save={save('noticeNumber')} />
-          <DateTimeField label="Ngày thông báo kết luận" type="date" value={meeting.noticeDate} save={save('noticeDate')} hint="Để trống: ngày xuất văn bản." />
+          <DateTimeField label="Ngày thông báo kết luận" type="date" value={meeting.noticeDate} save={save('noticeDate')} hint="Để trống: thông báo in “ngày … tháng … năm …” để ghi khi ký." />
         </div>
         <div className="row">
           <SelectField label="Độ mật" value={meeting.confidentiality} options={optionsOf(CONFIDENTIALITY, CONFIDENTIALITY_LABELS)} save={save('confidentiality')} />
@@ -58,7 +60,9 @@ export function GeneralSection() {
       <fieldset className="group">
         <legend>Nội dung</legend>
         <TextField multiline rows={3} label="Nội dung hội nghị" value={meeting.content} save={save('content')} className="wide" />
+        <WordImport target="content" current={meeting.content} onTake={save('content')} />
         <TextField multiline rows={2} label="Tài liệu sử dụng trong hội nghị" value={meeting.documents} save={save('documents')} className="wide" />
+        <WordImport target="documents" current={meeting.documents} onTake={save('documents')} />
       </fieldset>
 
       <fieldset className="group">
@@ -75,7 +79,7 @@ export function GeneralSection() {
   );
 }
 
-function DocumentNumber({ label, kind, value, save }: { label: string; kind: 'minutes' | 'notice'; value: number | null; save(value: number | null): Promise<unknown> }) {
+function DocumentNumber({ label, kind, value, save }: { label: string; kind: DocumentKind; value: number | null; save(value: number | null): Promise<unknown> }) {
   const ops = useEditor();
   const toast = useToast();
   const suggest = async () => {

@@ -1,7 +1,8 @@
-// Xem trước và xuất: the minutes (or the notice) as they will be printed, what is still missing,
-// and the Word files.
+// Xem trước và xuất: each document of the registry (shared/documents.ts) as it will be printed, what is
+// still missing, its files (Word, PDF, CSV) and printing.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { DocumentKind, Preview } from '../../../shared/api.ts';
+import type { Preview } from '../../../shared/api.ts';
+import { DOCUMENT_KINDS, DOCUMENTS, OUTPUTS, QUICK_EXPORT, type DocumentKind, type DocumentOutput } from '../../../shared/documents.ts';
 import { FORMATS, type Format } from '../../../shared/model/meeting.ts';
 import { FORMAT_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
@@ -53,7 +54,7 @@ function usePreviewStylesheet(css: string | null): void {
 
 /** The message after an export; what printed as "…" is said, and the message stays until closed. */
 export function exportedToast(kind: DocumentKind, file: { path: string; missing: string[] }): ToastInput {
-  const what = kind === 'minutes' ? 'biên bản' : 'thông báo kết luận';
+  const what = DOCUMENTS[kind].noun;
   if (file.missing.length === 0) return { text: `Đã xuất ${what}: ${file.path}` };
   return {
     text: `Đã xuất ${what}: ${file.path}. Lưu ý: ${file.missing.length} chỗ còn thiếu được in là “…”: ${file.missing.map((m) => m.replace(/\.$/, '')).join('; ')}.`,
@@ -66,15 +67,16 @@ export function PreviewSection() {
   const tracker = useTracker();
   const toast = useToast();
   const [kind, setKind] = useState<DocumentKind>('minutes');
-  // Each document has its own format: the minutes the meeting's (stored with it), the notice its own choice here.
-  const minutesFormat = ops.record.meeting.format;
-  const [noticeFormat, setNoticeFormat] = useState<Format>(minutesFormat);
-  const format = kind === 'minutes' ? minutesFormat : noticeFormat;
+  // A document follows the meeting's format (stored with it), or its own choice here (the notice).
+  const meetingFormat = ops.record.meeting.format;
+  const [chosen, setChosen] = useState<Partial<Record<DocumentKind, Format>>>({});
+  const formatOf = useCallback((k: DocumentKind): Format => (DOCUMENTS[k].format === 'meeting' ? meetingFormat : chosen[k] ?? meetingFormat), [chosen, meetingFormat]);
+  const format = formatOf(kind);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const page = useRef<HTMLDivElement>(null);
-  const noticeFormatId = useId();
+  const formatId = useId();
   const { meetingId, client } = ops;
 
   const load = useCallback(async () => {
@@ -96,11 +98,11 @@ export function PreviewSection() {
     if (page.current && preview) insertPreview(page.current, preview.html);
   }, [preview]);
 
-  const exportDocx = async (which: DocumentKind) => {
+  const exportFile = async (which: DocumentKind, output: DocumentOutput) => {
     setBusy(true);
     try {
       await tracker.settle();
-      const file = await client.exportDocument({ meetingId, kind: which, format: which === 'minutes' ? minutesFormat : noticeFormat });
+      const file = await client.exportDocument({ meetingId, kind: which, format: formatOf(which), output });
       if (file) toast(exportedToast(which, file));
     } catch (err) {
       toast({ text: errorMessage(err), tone: 'error' });
@@ -108,6 +110,26 @@ export function PreviewSection() {
       setBusy(false);
     }
   };
+  const printShown = useCallback(async () => {
+    try {
+      await tracker.settle();
+      const printed = await client.printDocument({ meetingId, kind, format });
+      if (printed && printed.missing.length > 0) toast({ text: `Đã gửi ${DOCUMENTS[kind].noun} tới máy in; ${printed.missing.length} chỗ còn thiếu được in là “…”.`, tone: 'warning' });
+    } catch (err) {
+      toast({ text: errorMessage(err), tone: 'error' });
+    }
+  }, [client, meetingId, kind, format, toast, tracker]);
+  // Ctrl+P here prints the document shown (elsewhere the menu's Ctrl+P prints the minutes).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'p') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      void printShown();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [printShown]);
   const exportMeeting = async () => {
     try {
       await tracker.settle();
@@ -123,25 +145,36 @@ export function PreviewSection() {
       <div className="row preview-controls">
         <fieldset className="choice inline">
           <legend>Xem trước</legend>
-          <label><input type="radio" name="doc-kind" checked={kind === 'minutes'} onChange={() => setKind('minutes')} /> Biên bản</label>
-          <label><input type="radio" name="doc-kind" checked={kind === 'notice'} onChange={() => setKind('notice')} /> Thông báo kết luận</label>
+          {DOCUMENT_KINDS.map((k) => (
+            <label key={k}><input type="radio" name="doc-kind" checked={kind === k} onChange={() => setKind(k)} /> {DOCUMENTS[k].title}</label>
+          ))}
         </fieldset>
         <button type="button" onClick={() => void load()}>Làm mới bản xem trước</button>
+        <button type="button" onClick={() => void printShown()}>In {DOCUMENTS[kind].noun} <kbd>Ctrl+P</kbd></button>
       </div>
       <div className="export-grid">
-        <div className="export-card">
-          <SelectField label="Thể thức biên bản (lưu cùng hội nghị)" value={minutesFormat} options={optionsOf(FORMATS, FORMAT_LABELS)} save={(f) => ops.saveMeeting({ format: f })} />
-          <button type="button" className="primary" disabled={busy} onClick={() => void exportDocx('minutes')}>Xuất biên bản (Word) <kbd>Ctrl+E</kbd></button>
-        </div>
-        <div className="export-card">
-          <div className="field">
-            <label htmlFor={noticeFormatId} className="field-label">Thể thức thông báo kết luận</label>
-            <select id={noticeFormatId} value={noticeFormat} onChange={(e) => setNoticeFormat(e.target.value as Format)}>
-              {FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
-            </select>
+        {DOCUMENT_KINDS.map((k, index) => (
+          <div className="export-card" key={k}>
+            {DOCUMENTS[k].format === 'meeting' && index === DOCUMENT_KINDS.findIndex((d) => DOCUMENTS[d].format === 'meeting') ? (
+              <SelectField label="Thể thức (lưu cùng hội nghị)" value={meetingFormat} options={optionsOf(FORMATS, FORMAT_LABELS)} save={(f) => ops.saveMeeting({ format: f })} />
+            ) : DOCUMENTS[k].format === 'chosen' ? (
+              <div className="field">
+                <label htmlFor={`${formatId}-${k}`} className="field-label">Thể thức {DOCUMENTS[k].noun}</label>
+                <select id={`${formatId}-${k}`} value={formatOf(k)} onChange={(e) => setChosen((c) => ({ ...c, [k]: e.target.value as Format }))}>
+                  {FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+                </select>
+              </div>
+            ) : <p className="muted">Theo thể thức của hội nghị.</p>}
+            {DOCUMENTS[k].outputs.map((output) => {
+              const quick = k === QUICK_EXPORT.kind && output === QUICK_EXPORT.output;
+              return (
+                <button key={output} type="button" className={quick ? 'primary' : undefined} disabled={busy} onClick={() => void exportFile(k, output)}>
+                  Xuất {DOCUMENTS[k].noun} ({OUTPUTS[output].label}){quick ? <> <kbd>Ctrl+E</kbd></> : null}
+                </button>
+              );
+            })}
           </div>
-          <button type="button" disabled={busy} onClick={() => void exportDocx('notice')}>Xuất thông báo kết luận (Word)</button>
-        </div>
+        ))}
         <div className="export-card">
           <p className="muted">Một hội nghị trong một tệp, để chuyển sang máy khác hoặc lưu trữ.</p>
           <button type="button" onClick={() => void exportMeeting()}>Xuất tệp hội nghị</button>
@@ -159,7 +192,7 @@ export function PreviewSection() {
           ) : null}
         </section>
       ) : null}
-      <div className="preview-frame" aria-label={kind === 'minutes' ? 'Bản xem trước biên bản' : 'Bản xem trước thông báo kết luận'} role="document">
+      <div className="preview-frame" aria-label={`Bản xem trước ${DOCUMENTS[kind].noun}`} role="document">
         {preview ? null : <p className="muted">Đang tạo bản xem trước…</p>}
         <div ref={page} className="preview-page" />
       </div>

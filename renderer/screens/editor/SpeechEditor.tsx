@@ -9,6 +9,7 @@ import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
 import { DateTimeField } from '../../components/date-time-fields.tsx';
 import { NumberField, optionsOf, SelectField, TextField, useTextOffers } from '../../components/fields.tsx';
+import { WordImport } from '../../components/WordImport.tsx';
 import { useAutosave } from '../../hooks/useAutosave.ts';
 import { isComposing, nowClock } from '../../lib/format.ts';
 import { PICKER_ORDER_HINT, type AttendeeOption } from './attendee-views.ts';
@@ -183,6 +184,7 @@ export function SpeechEditor({ speech, number, mode, options, agenda, defaultAge
           {...content.bind}
         />
         {offers.offer}
+        <WordImport target="speech" current={content.value} onTake={(text) => save({ content: text })} />
         <p className="field-hint" id={`${contentId}-hint`}>
           {mode === 'new' ? 'Ctrl+Enter: lưu và ghi phát biểu tiếp theo.' : 'Ctrl+Enter hoặc Esc: xong, trở lại ghi phát biểu mới.'} Mọi chữ được lưu tự động.
         </p>
