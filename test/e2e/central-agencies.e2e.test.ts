@@ -158,7 +158,7 @@ describe('entering the central agencies review of 2023 and exporting its minutes
 
     await page.getByRole('button', { name: /Xuất biên bản \(Word\)/ }).click();
     await expect.poll(() => bridge().saved.length).toBe(1);
-    await choose(page, 'Thể thức biên bản (lưu cùng hội nghị)', 'Thể thức hành chính nhà nước');
+    await choose(page, 'Thể thức (lưu cùng hội nghị)', 'Thể thức hành chính nhà nước');
     await savedSoon();
     await page.getByRole('button', { name: /Xuất biên bản \(Word\)/ }).click();
     await expect.poll(() => bridge().saved.length).toBe(2);

@@ -268,7 +268,7 @@ describe('a whole conference from the keyboard, to the Word files', () => {
     await screenshots(page, '09-preview');
     await page.keyboard.press('Control+e');
     await expect.poll(() => app.bridge.saved.length).toBe(1);
-    await choose(page, 'Thể thức biên bản (lưu cùng hội nghị)', 'Thể thức hành chính nhà nước');
+    await choose(page, 'Thể thức (lưu cùng hội nghị)', 'Thể thức hành chính nhà nước');
     await saved(page);
     await page.getByRole('button', { name: /Xuất biên bản \(Word\)/ }).focus();
     await page.keyboard.press('Enter');
