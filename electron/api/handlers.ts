@@ -6,6 +6,9 @@ import type { BackupStatus } from '../../shared/backups.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Format } from '../../shared/model/meeting.ts';
 import { readAttendeeFile } from '../services/attendee-file.ts';
+import { startQueued, stampMeeting } from '../services/live.ts';
+import { readSiteFile } from '../services/site-file.ts';
+import { importSites, knownSites } from '../services/site-list.ts';
 import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
@@ -46,6 +49,7 @@ const MEETING_FILTER: FileFilter = { name: 'Tệp hội nghị Biên Bản', ext
 const BACKUP_FILTER: FileFilter = { name: 'Bản sao lưu Biên Bản', extensions: ['sqlite'] };
 const WORD_FILTER: FileFilter = { name: 'Văn bản Word', extensions: ['docx'] };
 const ATTENDEE_FILTER: FileFilter = { name: 'Danh sách đại biểu (CSV, Excel)', extensions: ['csv', 'xlsx'] };
+const SITE_FILTER: FileFilter = { name: 'Danh sách điểm cầu (CSV, Excel)', extensions: ['csv', 'xlsx'] };
 
 export interface HandlerOptions {
   /** The automatic backups' folder; without it (a store in memory) the backup channels refuse. */
@@ -130,6 +134,14 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       sortAttendees(store, siteId, order);
       return changeOf(store, meetingOfSite(siteId), ['attendees']);
     },
+    startQueued: ({ queueId, at }) => {
+      const { meetingId, id } = startQueued(store, queueId, at);
+      return { ...changeOf(store, meetingId, ['speeches', 'queue']), id };
+    },
+    stampMeeting: ({ meetingId, which, at }) => {
+      stampMeeting(store, meetingId, which, at);
+      return changeOf(store, meetingId, ['speeches'], true);
+    },
 
     suggestPeople: ({ text }) => store.people.suggest(text),
     rememberPerson: ({ person }) => store.people.remember(person),
@@ -170,6 +182,17 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     readAttendeeFile: async () => {
       const path = await dialogs.openFile({ title: 'Nhập danh sách đại biểu', filters: [ATTENDEE_FILTER] });
       return path ? readAttendeeFile(path) : null;
+    },
+    readSiteFile: async ({ meetingId }) => {
+      store.meetings.get(meetingId);
+      const path = await dialogs.openFile({ title: 'Nhập danh sách điểm cầu', filters: [SITE_FILTER] });
+      if (!path) return null;
+      const file = await readSiteFile(path);
+      return { ...file, existing: knownSites(store, meetingId, file.rows) };
+    },
+    importSites: ({ meetingId, sites }) => {
+      const counts = importSites(store, meetingId, sites);
+      return { ...changeOf(store, meetingId, ['sites']), ...counts };
     },
 
     listBackups: () => listBackups(backupsDir()),
