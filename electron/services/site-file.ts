@@ -55,7 +55,7 @@ interface Parsed { rows: SiteRow[]; heading: string | null }
 export function toSiteRows(cells: string[][], name = 'danh sách', legacy: LegacyEncoding | null = null): Parsed {
   const failure = (reason: string) => tableFileFailure(WHAT, name, reason);
   let rows = cells.map((row, i) => ({ row, line: i + 1 })).filter(({ row }) => filled(row) > 0);
-  const titles = (row: string[] | undefined) => row?.map((cell) => fold(cell)) ?? [];
+  const titles = (row: string[] | undefined) => row?.map((cell) => fold(legacy ? decodeLegacy(cell, legacy) : cell)) ?? [];
   const column = (header: string[], key: Column) => header.findIndex((title) => COLUMN_TITLES[key].includes(title));
   const isHeader = (row: string[]) => {
     const header = titles(row);
