@@ -10,17 +10,28 @@ interface Key {
   raw: string;
 }
 
+/** Each character's place in the alphabet and its tone, worked out once per character. */
+const CHARS = new Map<string, [letter: number, tone: number]>();
+function charKey(char: string): [number, number] {
+  let known = CHARS.get(char);
+  if (known) return known;
+  const parts = [...char.normalize('NFD')];
+  const tone = parts.find((c) => c in TONE_ORDER);
+  const base = parts.filter((c) => !(c in TONE_ORDER)).join('').normalize('NFC').replace('ð', 'đ');
+  const at = ALPHABET.indexOf(base);
+  // Space before every letter; other characters after the alphabet, by code point.
+  known = [base === ' ' ? 0 : at >= 0 ? at + 1 : 100 + (base.codePointAt(0) ?? 0), tone ? (TONE_ORDER[tone] ?? 0) : 0];
+  if (CHARS.size < 10_000) CHARS.set(char, known);
+  return known;
+}
+
 function keyOf(text: string): Key {
   const letters: number[] = [];
   const tones: number[] = [];
   for (const char of text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()) {
-    const parts = [...char.normalize('NFD')];
-    const tone = parts.find((c) => c in TONE_ORDER);
-    const base = parts.filter((c) => !(c in TONE_ORDER)).join('').normalize('NFC').replace('ð', 'đ');
-    const at = ALPHABET.indexOf(base);
-    // Space before every letter; other characters after the alphabet, by code point.
-    letters.push(base === ' ' ? 0 : at >= 0 ? at + 1 : 100 + (base.codePointAt(0) ?? 0));
-    tones.push(tone ? (TONE_ORDER[tone] ?? 0) : 0);
+    const [letter, tone] = charKey(char);
+    letters.push(letter);
+    tones.push(tone);
   }
   return { letters, tones, raw: text.normalize('NFC') };
 }
@@ -33,11 +44,12 @@ function compareArrays(a: readonly number[], b: readonly number[]): number {
   return a.length - b.length;
 }
 
+const compareKeys = (ka: Key, kb: Key): number =>
+  compareArrays(ka.letters, kb.letters) || compareArrays(ka.tones, kb.tones) || (ka.raw < kb.raw ? -1 : ka.raw > kb.raw ? 1 : 0);
+
 /** Compares two strings in Vietnamese alphabetical order. */
 export function compareVietnamese(a: string, b: string): number {
-  const ka = keyOf(a);
-  const kb = keyOf(b);
-  return compareArrays(ka.letters, kb.letters) || compareArrays(ka.tones, kb.tones) || (ka.raw < kb.raw ? -1 : ka.raw > kb.raw ? 1 : 0);
+  return compareKeys(keyOf(a), keyOf(b));
 }
 
 /** The given name: the last word of a Vietnamese full name. */
@@ -50,9 +62,13 @@ export function compareByGivenName(a: string, b: string): number {
 
 export type NameOrder = 'entered' | 'full' | 'given';
 
-/** A copy of the items sorted by name: as entered, by full name, or by given name. */
+/** A copy of the items sorted by name: as entered, by full name, or by given name (each name's key worked out once). */
 export function sortByName<T>(items: readonly T[], nameOf: (item: T) => string, order: NameOrder): T[] {
   if (order === 'entered') return [...items];
-  const compare = order === 'given' ? compareByGivenName : compareVietnamese;
-  return [...items].sort((x, y) => compare(nameOf(x), nameOf(y)));
+  const keyed = items.map((item) => {
+    const name = nameOf(item);
+    return { item, full: keyOf(name), given: order === 'given' ? keyOf(givenName(name)) : null };
+  });
+  keyed.sort((x, y) => (x.given && y.given ? compareKeys(x.given, y.given) : 0) || compareKeys(x.full, y.full));
+  return keyed.map(({ item }) => item);
 }
