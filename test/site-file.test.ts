@@ -9,6 +9,7 @@ import { createHandlers } from '../electron/api/handlers.ts';
 import { createMeeting } from '../electron/services/meetings.ts';
 import { levelOf, MAX_SITE_ROWS, readSiteFile, toSiteRows } from '../electron/services/site-file.ts';
 import type { Store } from '../electron/store/index.ts';
+import type { ImportedSites } from '../shared/api.ts';
 import type { SiteFile } from '../shared/site-file.ts';
 import { encodeLegacy } from '../shared/vietnamese/legacy.ts';
 import { memoryStore, snapshot, tempDir } from './support/store.ts';
@@ -133,10 +134,11 @@ describe('site lists through the channels', () => {
     const revision = store.meetings.get(meetingId).revision;
     const added = await dispatch(handlers, 'importSites', { meetingId, sites: list.rows });
     if (!added.ok) throw new Error(added.error.message);
-    expect(added.value).toMatchObject({ added: 3321, skipped: 0 });
-    expect(added.value.lists.sites).toHaveLength(3322);
+    const imported = added.value as ImportedSites;
+    expect(imported).toMatchObject({ added: 3321, skipped: 0 });
+    expect(imported.lists.sites).toHaveLength(3322);
     // One write: the revision rises once.
-    expect(added.value.revision).toBe(revision + 1);
+    expect(imported.revision).toBe(revision + 1);
     const sites = store.sites.list(meetingId);
     expect(sites.filter((s) => s.isMain).map((s) => s.id)).toEqual([main.id]);
     expect(sites[3321]).toMatchObject({ name: 'Điểm cầu xã số 3321', level: 'commune', attendeeCount: 10 + (3320 % 30), location: `Tỉnh số ${1 + (3320 % 34)}`, ord: 3321 });

@@ -11,6 +11,7 @@ import { createMeeting } from '../../electron/services/meetings.ts';
 import type { Store } from '../../electron/store/index.ts';
 import { MIGRATIONS } from '../../electron/store/migrations.ts';
 import { speechTiming } from '../../electron/store/rules.ts';
+import type { Added } from '../../shared/api.ts';
 import { memoryStore, snapshot } from '../support/store.ts';
 
 function meeting(store: Store) {
@@ -150,8 +151,9 @@ describe('the speaker queue', () => {
     const entry = store.queue.add(meetingId, { attendeeId: people.thong });
     const started = await dispatch(handlers, 'startQueued', { queueId: entry.id, at: '08:30' });
     if (!started.ok) throw new Error(started.error.message);
-    expect(started.value.lists.queue).toEqual([]);
-    expect(started.value.lists.speeches?.map((s) => [s.id, s.attendeeId, s.startTime])).toEqual([[started.value.id, people.thong, '08:30']]);
+    const added = started.value as Added;
+    expect(added.lists.queue).toEqual([]);
+    expect(added.lists.speeches?.map((s) => [s.id, s.attendeeId, s.startTime])).toEqual([[added.id, people.thong, '08:30']]);
     const before = snapshot(store);
     expect(await dispatch(handlers, 'startQueued', { queueId: entry.id, at: '08:31' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await dispatch(handlers, 'startQueued', { queueId: entry.id, at: '25:00' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
