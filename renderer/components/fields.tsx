@@ -167,6 +167,7 @@ export function SelectField<V extends string>(props: Common & {
       >
         {props.options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </select>
+      {props.hint ? <p className="field-hint">{props.hint}</p> : null}
       <FieldError id={`${id}-error`} error={field.error} />
     </div>
   );
