@@ -6,6 +6,7 @@ import { documents } from '../minutes/documents.ts';
 import { backupsDirFor, defaultDatabasePath } from '../paths.ts';
 import { AutoBackups } from '../services/auto-backups.ts';
 import { openWithRecovery } from '../services/recovery.ts';
+import { startSearchIndexer } from '../services/search-indexer.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
@@ -16,6 +17,7 @@ import { lockDown } from './security.ts';
 let window: BrowserWindow | null = null;
 let store: Store | null = null;
 let autoBackups: AutoBackups | null = null;
+let searchIndexer: { stop(): void } | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -61,6 +63,7 @@ function start(): void {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    searchIndexer?.stop();
     autoBackups?.stop();
     store?.db.close();
   });
@@ -100,6 +103,7 @@ function start(): void {
     const backups = new AutoBackups(opened.db, backupsDir);
     autoBackups = backups;
     void backups.start();
+    searchIndexer = startSearchIndexer(store);
     registerIpc(createHandlers(store, nativeDialogs(() => window), documents, { backupsDir, backupStatus: () => backups.current() }));
     Menu.setApplicationMenu(buildMenu(() => window, !app.isPackaged));
     window = createWindow();
