@@ -98,6 +98,8 @@ export function TextField(props: TextFieldProps) {
     value: field.value,
     disabled: props.disabled,
     placeholder: props.placeholder,
+    // A field of a grid (label hidden) may be narrower than its text: the whole text on hover.
+    title: props.hideLabel && field.value ? field.value : undefined,
     autoFocus: props.autoFocus,
     'aria-invalid': field.error ? true : undefined,
     'aria-describedby': [field.error ? errorId : '', props.hint ? hintId : ''].filter(Boolean).join(' ') || undefined,

@@ -3,7 +3,7 @@
 // presence and membership (AttendeeRow). Rows move (Alt+↑/↓), go to another site, and are removed after a
 // confirmation, with "Hoàn tác" to bring them back. A long list renders only the rows in view.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Attendee, Site } from '../../../shared/model/meeting.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { VIRTUALISE_FROM } from '../../components/VirtualList.tsx';
@@ -16,6 +16,13 @@ import { useRemoveWithUndo } from './undo.ts';
 const siteName = (site: Site): string => site.name || '(Chưa có tên)';
 const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'TV', 'Tình trạng', 'Lý do / giờ', 'Thao tác'];
 const ROW_HEIGHT = 40;
+
+/** Wide enough for the longest name (capped, so that one very long name does not squeeze the others). */
+function nameWidth(attendees: readonly Attendee[]): string {
+  let longest = 0;
+  for (const a of attendees) longest = Math.max(longest, a.fullName.length);
+  return `calc(${Math.min(Math.max(longest, 14), 36) * 0.95}ch + 14px)`;
+}
 
 /** `attendees` in the order shown; `stored` in the stored order, which moving and numbering follow. */
 export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site; attendees: Attendee[]; stored: Attendee[]; onNext(): void }) {
@@ -105,6 +112,7 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
         aria-rowcount={attendees.length + 1}
         aria-describedby={`keys-${site.id}`}
         className={`attendee-table ${long ? 'scrolls' : ''}`}
+        style={{ '--name-width': nameWidth(attendees) } as CSSProperties}
       >
         <div role="row" className="attendee-row attendee-header" aria-rowindex={1}>
           {COLUMNS.map((c) => <span key={c} role="columnheader" title={c === 'TV' ? 'Thành viên của cơ quan họp' : c}>{c}</span>)}
