@@ -2,12 +2,13 @@
 // queue key alone; a whole speech with every choice made from its text; ten attendees marked with the single
 // keys (reasons and times typed in place); 3,321 count-only sites imported and one count updated as the site
 // reports in. Each journey ends with a look at the database; screenshots at 1366×768 and 1920×1080.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMeeting } from '../../electron/services/meetings.ts';
 import type { Store } from '../../electron/store/index.ts';
+import { allParagraphs, readDocx } from '../minutes/docx-reader.ts';
 import { field, openApp, screenshots, type AppUnderTest } from './app.ts';
 
 const TITLE = 'Hội nghị Ban Thường vụ Tỉnh ủy tháng 9 năm 2021';
@@ -26,7 +27,7 @@ const PEOPLE = [
 ] as const;
 
 function prepare(store: Store): void {
-  const id = createMeeting(store, { title: TITLE, date: '2021-09-30', startTime: '08:00', format: 'party' });
+  const id = createMeeting(store, { title: TITLE, date: '2021-09-30', startTime: '08:00', format: 'party', memberTitle: 'Ủy viên Ban Thường vụ Tỉnh ủy' });
   const site = store.sites.add(id, { name: 'Hội trường Tỉnh ủy', level: 'province' });
   for (const [fullName, positions] of PEOPLE) store.attendees.add(id, { siteId: site.id, fullName, positions });
   store.agenda.add(id, { title: 'Báo cáo tình hình thực hiện nhiệm vụ 9 tháng' });
@@ -134,7 +135,7 @@ describe('the live conference flow', () => {
     })]);
   });
 
-  it('ten attendees marked with the single keys, reasons and times typed in place, members with T', async () => {
+  it('ten attendees marked with the single keys, reasons and times typed in place, members with T; the quorum in the Word file', async () => {
     await open('Alt+2');
     await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).waitFor();
     // Tab to the grid: its row is one stop.
@@ -199,6 +200,16 @@ describe('the live conference flow', () => {
       });
       expect(clipped, `names cut off at ${width}`).toEqual([]);
     }
+
+    // The committee's minutes: the members present out of the total, each absent member with the reason.
+    await page.keyboard.press('Control+e');
+    await expect.poll(() => app.bridge.saved.length).toBe(1);
+    await page.getByRole('status', { name: 'Thông báo' }).filter({ hasText: 'Đã xuất biên bản' }).waitFor();
+    const text = allParagraphs((await readDocx(readFileSync(app.bridge.saved[0] ?? ''))).blocks).map((p) => p.text).join('\n');
+    expect(text).toContain('Ủy viên Ban Thường vụ Tỉnh ủy');
+    expect(text).toMatch(/Có mặt: 02\/04 đồng chí: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy; đồng chí Hoàng Thị Thu Hương - [^\n]*\(đến muộn lúc 08 giờ 25\)/);
+    expect(text).toContain('Vắng mặt: 02 đồng chí: đồng chí Trương Thị Mai - Ủy viên Ban Thường vụ, Trưởng ban Dân vận Tỉnh ủy (vắng có lý do: Đi công tác nước ngoài); '
+      + 'đồng chí Lê Đức Cường - Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy (vắng không có lý do).');
   });
 
   it('3,321 count-only commune sites imported from a CSV file, one count updated in two keystrokes and Enter', async () => {

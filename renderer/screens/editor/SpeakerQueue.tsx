@@ -79,7 +79,7 @@ export function SpeakerQueue({ agendaItemId, agenda, options, inputRef, onLeave 
             return (
               <li key={entry.id} className={index === 0 ? 'next' : undefined} onKeyDown={onKeyDown}>
                 <span className="queue-name">
-                  <span className="row-number">{index + 1}.</span> <strong>{name}</strong>
+                  <span className="queue-title">{index + 1}. <strong>{name}</strong></span>
                   {detail ? <span className="option-detail">{detail}</span> : null}
                   {index === 0 ? <span className="queue-next">Tiếp theo: <kbd>{SPEECH_KEYS.next}</kbd></span> : null}
                 </span>
