@@ -50,6 +50,7 @@ export function nationalMeetingFile(scale = 1): MeetingFile {
     absenceReason: index % 37 === 5 ? 'đi công tác' : '',
     presenceTime: null,
     role,
+    isMember: false,
   });
 
   let attendeeNo = 0;
@@ -100,6 +101,8 @@ export function nationalMeetingFile(scale = 1): MeetingFile {
     speakerSite: '',
     kind: i === 0 ? ('report' as const) : i === last ? ('direction' as const) : ('contribution' as const),
     startTime: `${String(8 + (Math.floor(i / 20) % 10)).padStart(2, '0')}:${String((i * 3) % 60).padStart(2, '0')}`,
+    // The end follows from the start and the duration, where the store writes the speech.
+    endTime: null,
     durationMinutes: 5 + (i % 10),
     content: paragraphs(i === 0 || i === last ? 8 : 2),
   }));
@@ -128,6 +131,7 @@ export function nationalMeetingFile(scale = 1): MeetingFile {
       minuteTakerName: 'Trần Thị Lan',
       minuteTakerPosition: 'Chuyên viên Văn phòng Ban',
       status: 'draft',
+      memberTitle: '',
     },
     sites,
     agenda,

@@ -30,12 +30,12 @@ function archive(store: Store, meetings: number): void {
             key: `s${s}`, name: `Điểm cầu ${s + 1}`, location: province, level: 'province' as const, isMain: s === 0, attendeeCount: s === 2 ? 40 : null,
             attendees: s === 2 ? [] : Array.from({ length: 5 }, (_, a) => ({
               key: `a${s}-${a}`, fullName: `Nguyễn Văn ${a + 1}`, positions: '', unit: '', category: 'delegate' as const,
-              presence: 'present' as const, absenceReason: '', presenceTime: null, role: 'member' as const,
+              presence: 'present' as const, absenceReason: '', presenceTime: null, role: 'member' as const, isMember: false,
             })),
           })),
           speeches: Array.from({ length: 4 }, () => ({
             agendaKey: null, speakerKey: 'a0-0', speakerName: '', speakerPosition: '', speakerSite: '', kind: 'contribution' as const,
-            startTime: null, durationMinutes: null, content: 'Ý kiến phát biểu.',
+            startTime: null, endTime: null, durationMinutes: null, content: 'Ý kiến phát biểu.',
           })),
         },
       );

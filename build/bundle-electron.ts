@@ -32,6 +32,8 @@ await build({
   target: 'node22',
   // The native SQLite module is loaded from node_modules.
   external: ['better-sqlite3'],
+  // CommonJS libraries in the bundle (papaparse, yauzl) require Node's modules: an ES module has no require.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   minify: true,
   sourcemap: true,
   logLevel: 'warning',

@@ -9,9 +9,11 @@ import type { BackupInfo, BackupStatus, RestoreResult } from './backups.ts';
 import type { AppCommand, Channel } from './channels.ts';
 import type { ErrorCode } from './errors.ts';
 import type { SearchResults } from './search.ts';
+import type { SiteFile } from './site-file.ts';
 import type { DeletedMeeting } from './trash.ts';
+import { clock } from './model/fields.ts';
 import { FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
-  type MeetingSummary, type Person, type ProfileFields, type Recipient, type Site, type Speech } from './model/meeting.ts';
+  type MeetingSummary, type Person, type ProfileFields, type QueueEntry, type Recipient, type Site, type Speech } from './model/meeting.ts';
 
 export interface ListItems {
   sites: Site;
@@ -21,9 +23,10 @@ export interface ListItems {
   conclusions: Conclusion;
   actionItems: ActionItem;
   recipients: Recipient;
+  queue: QueueEntry;
 }
 export type ListName = keyof ListItems;
-export const LIST_NAMES = ['sites', 'attendees', 'agenda', 'speeches', 'conclusions', 'actionItems', 'recipients'] as const satisfies readonly ListName[];
+export const LIST_NAMES = ['sites', 'attendees', 'agenda', 'speeches', 'conclusions', 'actionItems', 'recipients', 'queue'] as const satisfies readonly ListName[];
 
 export type { DocumentKind, DocumentOutput } from './documents.ts';
 
@@ -61,6 +64,8 @@ export type Added = Change & { id: number };
 export type AddedMany = Change & { ids: number[] };
 /** undoToken brings the row back (Hoàn tác) during this session; null for a site. */
 export type Removed = Change & { undoToken: string | null };
+/** Sites added from a file; `skipped`: rows naming a site the meeting has already, left out. */
+export type ImportedSites = Change & { added: number; skipped: number };
 
 const id = z.int().positive();
 const values = z.record(z.string(), z.unknown());
@@ -116,6 +121,10 @@ export const CONTRACT = {
   markAllPresent: channel(z.object({ siteId: id })).returns<Change>(),
   /** Stores a site's attendees in Vietnamese name order (the order of the minutes). */
   sortAttendees: channel(z.object({ siteId: id, order: z.enum(['full', 'given']) })).returns<Change>(),
+  /** The speech of a registered speaker starts at `at`: added with that start, its entry leaves the queue. */
+  startQueued: channel(z.object({ queueId: id, at: clock() })).returns<Added>(),
+  /** The meeting's start or end stamped at `at`; the end also ends a speech still running. */
+  stampMeeting: channel(z.object({ meetingId: id, which: z.enum(['start', 'end']), at: clock() })).returns<Change>(),
 
   suggestPeople: channel(z.object({ text: z.string().max(200) })).returns<Person[]>(),
   rememberPerson: channel(z.object({ person: values })).returns<Person>(),
@@ -148,6 +157,10 @@ export const CONTRACT = {
   readAttendeeFile: channel(none).returns<AttendeeFile | null>(),
   /** The text of a Word (.docx) file the user picks, as paragraphs, read but not taken; null when cancelled. */
   readWordFile: channel(z.object({ target: z.enum(WORD_TARGETS) })).returns<WordFile | null>(),
+  /** A list of sites (name, level, head count) from a CSV or Excel file the user picks, read but not added. */
+  readSiteFile: channel(z.object({ meetingId: id })).returns<SiteFile | null>(),
+  /** Sites added at once through the bulk path; names the meeting has already are left out. */
+  importSites: channel(z.object({ meetingId: id, sites: z.array(values).min(1).max(20_000) })).returns<ImportedSites>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

@@ -3,10 +3,11 @@ export const CHANNELS = [
   'listMeetings', 'getMeeting', 'createMeeting', 'updateMeeting', 'deleteMeeting', 'undoDelete', 'listDeleted', 'restoreDeleted',
   'suggestNumber',
   'addItem', 'addItems', 'updateItem', 'removeItem', 'undoRemove', 'moveItem', 'markAllPresent', 'sortAttendees',
+  'startQueued', 'stampMeeting',
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
   'previewDocument', 'exportDocument', 'printDocument', 'exportMeetingFile', 'importMeetingFile',
   'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
-  'search', 'readAttendeeFile', 'readWordFile',
+  'search', 'readAttendeeFile', 'readWordFile', 'readSiteFile', 'importSites',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -1,6 +1,6 @@
 // The command-line tool as shipped: the bundle in out/cli (built by `npm run build`), run by Node as a program.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from './minutes/support.ts';
@@ -40,6 +40,17 @@ describe('the bundled command-line tool', () => {
     expect(all.some((t) => t.startsWith('Tổng số: '))).toBe(true);
     // The launcher keeps V8's compiled code for the next run.
     expect(readdirSync(cache).length).toBeGreaterThan(0);
+  });
+
+  it('reads a site list from CSV on its own (the CommonJS readers inside the ES module bundle)', () => {
+    const dir = tempDir();
+    const cache = join(dir, 'cache');
+    const db = join(dir, 'store.sqlite');
+    const file = join(dir, 'điểm cầu.csv');
+    writeFileSync(file, 'Tên điểm cầu,Cấp,Số đại biểu\nXã Thanh Sơn,Cấp xã,12\nXã Hòa Bình,Cấp xã,30\n');
+    expect(tool(cache, 'new', 'Hội nghị trực tuyến', '--db', db)).toEqual({ code: 0, out: '1\n', err: '' });
+    expect(tool(cache, 'sites', '1', file, '--db', db)).toEqual({ code: 0, out: 'Đã thêm 2 điểm cầu vào hội nghị 1.\n', err: '' });
+    expect(tool(cache, 'list', '--db', db).out).toMatch(/\t2\t42\t0\tHội nghị trực tuyến\n/);
   });
 
   it('refuses in Vietnamese, with the exit codes of the source tool', () => {

@@ -8,6 +8,9 @@ import { DOCUMENTS, OUTPUTS, type DocumentKind, type DocumentOutput } from '../.
 import type { Format } from '../../shared/model/meeting.ts';
 import { readAttendeeFile } from '../services/attendee-file.ts';
 import { readWordFile } from '../services/word-file.ts';
+import { startQueued, stampMeeting } from '../services/live.ts';
+import { readSiteFile } from '../services/site-file.ts';
+import { importSites, knownSites } from '../services/site-list.ts';
 import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
@@ -52,6 +55,7 @@ const WORD_TARGET_WORDS: Record<WordTarget, string> = {
   speech: 'phát biểu', conclusion: 'kết luận', content: 'nội dung hội nghị', documents: 'tài liệu sử dụng trong hội nghị',
 };
 const ATTENDEE_FILTER: FileFilter = { name: 'Danh sách đại biểu (CSV, Excel)', extensions: ['csv', 'xlsx'] };
+const SITE_FILTER: FileFilter = { name: 'Danh sách điểm cầu (CSV, Excel)', extensions: ['csv', 'xlsx'] };
 
 export interface HandlerOptions {
   /** The automatic backups' folder; without it (a store in memory) the backup channels refuse. */
@@ -138,6 +142,14 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       sortAttendees(store, siteId, order);
       return changeOf(store, meetingOfSite(siteId), ['attendees']);
     },
+    startQueued: ({ queueId, at }) => {
+      const { meetingId, id } = startQueued(store, queueId, at);
+      return { ...changeOf(store, meetingId, ['speeches', 'queue']), id };
+    },
+    stampMeeting: ({ meetingId, which, at }) => {
+      stampMeeting(store, meetingId, which, at);
+      return changeOf(store, meetingId, ['speeches'], true);
+    },
 
     suggestPeople: ({ text }) => store.people.suggest(text),
     rememberPerson: ({ person }) => store.people.remember(person),
@@ -184,6 +196,17 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     readWordFile: async ({ target }) => {
       const path = await dialogs.openFile({ title: `Lấy chữ từ tệp Word vào ${WORD_TARGET_WORDS[target]}`, filters: [WORD_FILTER] });
       return path ? readWordFile(path) : null;
+    },
+    readSiteFile: async ({ meetingId }) => {
+      store.meetings.get(meetingId);
+      const path = await dialogs.openFile({ title: 'Nhập danh sách điểm cầu', filters: [SITE_FILTER] });
+      if (!path) return null;
+      const file = await readSiteFile(path);
+      return { ...file, existing: knownSites(store, meetingId, file.rows) };
+    },
+    importSites: ({ meetingId, sites }) => {
+      const counts = importSites(store, meetingId, sites);
+      return { ...changeOf(store, meetingId, ['sites']), ...counts };
     },
 
     listBackups: () => listBackups(backupsDir()),

@@ -9,6 +9,7 @@ import { FORMATS, type Format } from '../../shared/model/meeting.ts';
 import { STATUS_LABELS } from '../../shared/model/labels.ts';
 import { browserPrinter } from '../minutes/browser-pdf.ts';
 import { writeDocument, type Printer } from '../minutes/documents.ts';
+import { attendeesCommand, newMeetingCommand, profileCommand, sitesCommand, type LegacyChoice } from './prepare.ts';
 import { defaultDatabasePath } from '../paths.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
@@ -29,10 +30,23 @@ Lệnh:
                                   xuất thống kê thời gian phát biểu (theo người, điểm cầu, mục chương trình)
   search "<từ cần tìm>"           tìm trong mọi hội nghị (tiêu đề, điểm cầu, đại biểu, phát biểu,
                                   kết luận); gõ có dấu hay không dấu đều được
+  profile [trường=giá trị …]      xem thông tin cơ quan; có trường=giá trị thì ghi các trường đó trước
+                                  (ví dụ: profile issuingBody="BAN TỔ CHỨC TỈNH ỦY" abbreviation=BTCTU)
+  new "<tiêu đề>" [trường=giá trị …]
+                                  tạo hội nghị mới theo thông tin cơ quan, in mã của nó (ví dụ:
+                                  date=30/09/2021 startTime=14:00 mode=online venue="Hội trường Tỉnh ủy")
+  sites <mã hội nghị> <tệp.csv|tệp.xlsx>
+                                  nhập danh sách điểm cầu (tên, cấp, số đại biểu, địa chỉ); bỏ qua
+                                  điểm cầu hội nghị đã có
+  attendees <mã hội nghị> <tệp.csv|tệp.xlsx> [--site "<tên điểm cầu>"]
+                                  nhập danh sách đại biểu (họ và tên, chức vụ, đơn vị) vào điểm cầu
+                                  có tên đó (tạo mới nếu chưa có), mặc định vào điểm cầu chính
   help                            hiện hướng dẫn này
 
 Dạng tệp theo đuôi tên tệp, hoặc PDF với --pdf. Tệp PDF được in bằng trình duyệt Microsoft Edge,
 Google Chrome hoặc Chromium có trên máy (hoặc trình duyệt ở biến môi trường BIEN_BAN_BROWSER).
+
+Tệp gõ bằng bảng mã cũ (TCVN3, VNI): thêm --convert để chuyển sang Unicode, --keep để giữ nguyên.
 
 Nếu hội nghị còn thiếu thông tin, tệp vẫn được ghi, với "…" ở chỗ thiếu, và các chỗ thiếu
 được liệt kê trên stderr.
@@ -49,10 +63,13 @@ interface Options {
   pdf: boolean;
   date?: string | undefined;
   printer: () => Printer;
+  site?: string | undefined;
+  legacy: LegacyChoice;
 }
 
 interface Command {
-  args: number;
+  /** How many arguments: exactly, or from … to. */
+  args: number | readonly [number, number];
   /** A command that writes a Word file finishes asynchronously and returns its promise. */
   run(store: Store, args: string[], io: Io, options: Options): Promise<void> | undefined;
 }
@@ -116,6 +133,23 @@ const COMMANDS: Record<string, Command> = {
     args: 2,
     run: (store: Store, [id, file]: string[], io: Io, options: Options) => writeOne(store, kind, id, file, io, options),
   }])),
+  profile: {
+    args: [0, 50],
+    run(store, args, io) {
+      profileCommand(store, args, io);
+    },
+  },
+  new: {
+    args: [1, 50],
+    run(store, args, io) {
+      newMeetingCommand(store, args, io);
+    },
+  },
+  sites: { args: 2, run: (store, [id, file], io, { legacy }) => sitesCommand(store, parseMeetingId(id ?? ''), file ?? '', io, legacy) },
+  attendees: {
+    args: 2,
+    run: (store, [id, file], io, { legacy, site }) => attendeesCommand(store, parseMeetingId(id ?? ''), file ?? '', io, legacy, site),
+  },
 };
 
 /** The file's kind: PDF with --pdf, else as its name ends; refused when the document has no such output. */
@@ -173,7 +207,8 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
       args: argv,
       allowPositionals: true,
       options: {
-        db: { type: 'string' }, format: { type: 'string' }, pdf: { type: 'boolean' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        db: { type: 'string' }, format: { type: 'string' }, pdf: { type: 'boolean' }, date: { type: 'string' }, site: { type: 'string' },
+        convert: { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch {
@@ -190,8 +225,14 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
     io.err(`Lỗi: không có lệnh "${name}". Gõ "npm run cli -- help" để xem các lệnh.`);
     return 2;
   }
-  if (args.length !== command.args) {
-    io.err(`Lỗi: lệnh ${name} cần ${command.args} tham số. Gõ "npm run cli -- help" để xem cách dùng.`);
+  const [fewest, most] = typeof command.args === 'number' ? [command.args, command.args] : command.args;
+  if (args.length < fewest || args.length > most) {
+    const needs = fewest === most ? `${fewest}` : most > fewest + 1 ? `ít nhất ${fewest}` : `${fewest} hoặc ${most}`;
+    io.err(`Lỗi: lệnh ${name} cần ${needs} tham số. Gõ "npm run cli -- help" để xem cách dùng.`);
+    return 2;
+  }
+  if (parsed.values.convert && parsed.values.keep) {
+    io.err('Lỗi: chỉ dùng một trong hai: --convert (chuyển sang Unicode) hoặc --keep (giữ nguyên).');
     return 2;
   }
   const { format } = parsed.values;
@@ -208,7 +249,8 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
   const close = () => store?.db.close();
   try {
     store = createStore(openDatabase(parsed.values.db ?? defaultDatabasePath()));
-    const pending = command.run(store, args, io, { format, pdf: parsed.values.pdf === true, date, printer });
+    const legacy = parsed.values.convert ? 'convert' : parsed.values.keep ? 'keep' : undefined;
+    const pending = command.run(store, args, io, { format, pdf: parsed.values.pdf === true, date, printer, site: parsed.values.site, legacy });
     if (pending) return pending.then(() => 0, (error: unknown) => failure(io, error)).finally(close);
     close();
     return 0;

@@ -2,18 +2,13 @@
 // columns họ và tên, chức vụ, đơn vị, a header row optional (recognised by its titles, in any order,
 // below a heading line or two), a row-number column skipped. Nothing is stored here: the screen shows
 // the first rows and the secretary decides.
-import Papa from 'papaparse';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import type { AttendeeFile, AttendeeRow } from '../../shared/attendee-file.ts';
-import { AppError } from '../../shared/errors.ts';
 import { fold } from '../../shared/vietnamese/fold.ts';
 import { decodeLegacy, detectLegacy } from '../../shared/vietnamese/legacy.ts';
-import { readFileBounded } from './read-file.ts';
-import { decodeTextFile, NotText, TEXT_ENCODING_LABELS } from './text-encoding.ts';
-import { readXlsxCells } from './xlsx.ts';
-import { ZipRefusal } from './zip.ts';
+import { filled, HEADING_ROWS, readTableCells, tableFileFailure } from './table-file.ts';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './table-file.ts';
 export const MAX_ROWS = 5000;
 const MAX_CELL = 500;
 
@@ -26,39 +21,9 @@ const NUMBER_TITLES = ['stt', 'tt', 'so tt'];
 const NUMBERING = /^(\d{1,4}[.)]?|[-•*])$/;
 /** How a heading above a list begins ("DANH SÁCH ĐẠI BIỂU…", "Thành phần dự họp…"). */
 const HEADING = /^(danh sach|thanh phan|hoi nghi|ky hop|cuoc hop|dai bieu du|dai bieu tham du|ds )/;
-/** Heading lines looked for above the header. */
-const HEADING_ROWS = 5;
 
-const failure = (name: string, reason: string) => new AppError('INVALID_INPUT', `Không đọc được danh sách đại biểu từ tệp ${name}: ${reason}.`);
-
-async function readCells(path: string, name: string): Promise<{ cells: string[][]; encoding: string }> {
-  const extension = extname(path).toLowerCase();
-  if (extension !== '.csv' && extension !== '.xlsx') throw failure(name, 'chỉ đọc được tệp .csv hoặc .xlsx');
-  const bytes = readFileBounded(path, { maxBytes: MAX_FILE_BYTES, context: `Không đọc được danh sách đại biểu từ tệp ${name}` });
-  if (extension === '.csv') {
-    let decoded;
-    try {
-      decoded = decodeTextFile(bytes);
-    } catch (error) {
-      if (error instanceof NotText) throw failure(name, error.message);
-      throw error;
-    }
-    // Rows are bounded while parsing: the list's own limit and room for blank and heading lines.
-    const parsed = Papa.parse<string[]>(decoded.text, { skipEmptyLines: 'greedy', preview: MAX_ROWS + HEADING_ROWS + 2 });
-    const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-    if (fatal) throw failure(name, `dấu ngoặc kép không khớp ở dòng ${(fatal.row ?? 0) + 1}`);
-    return { cells: parsed.data.map((row) => row.map((cell) => String(cell ?? '').trim())), encoding: TEXT_ENCODING_LABELS[decoded.encoding] };
-  }
-  try {
-    const cells = await readXlsxCells(bytes);
-    return { cells: cells.map((row) => row.map((cell) => cell.trim())), encoding: 'tệp Excel' };
-  } catch (error) {
-    if (error instanceof ZipRefusal) throw failure(name, error.message);
-    throw failure(name, 'tệp Excel bị hỏng hoặc không đúng định dạng .xlsx');
-  }
-}
-
-const filled = (row: string[]) => row.filter((cell) => cell !== '').length;
+const WHAT = 'danh sách đại biểu';
+const failure = (name: string, reason: string) => tableFileFailure(WHAT, name, reason);
 
 /**
  * Rows of cells → attendee rows: heading lines above the list dropped, header recognised by its titles,
@@ -103,7 +68,7 @@ export function toAttendeeRows(cells: string[][]): { rows: AttendeeRow[]; headin
 /** Reads an attendee list; nothing is written. Malformed or oversized files are refused with a Vietnamese message. */
 export async function readAttendeeFile(path: string): Promise<AttendeeFile> {
   const name = basename(path);
-  const { cells, encoding } = await readCells(path, name);
+  const { cells, encoding } = await readTableCells(path, name, WHAT, MAX_ROWS);
   const { rows, heading } = toAttendeeRows(cells);
   if (rows.length === 0) throw failure(name, 'không tìm thấy dòng nào có họ và tên');
   if (rows.length > MAX_ROWS) throw failure(name, `nhiều hơn ${MAX_ROWS} dòng (giới hạn của một lần nhập)`);

@@ -14,6 +14,7 @@ export function getMeetingRecord(store: Store, id: number): MeetingRecord {
     conclusions: store.conclusions.list(id),
     actionItems: store.actionItems.list(id),
     recipients: store.recipients.list(id),
+    queue: store.queue.list(id),
   };
 }
 

@@ -16,7 +16,7 @@ import { describePath } from '../../shared/model/validate.ts';
 import type { Db } from './db.ts';
 import type { Meetings } from './meetings.ts';
 import type { People } from './people.ts';
-import { checkSiteTakesAttendees, outsideMeeting, takesMain } from './rules.ts';
+import { checkSiteTakesAttendees, outsideMeeting, speechTiming, takesMain } from './rules.ts';
 import { toColumn, touchMeeting } from './table.ts';
 
 type FileSite = MeetingFile['sites'][number];
@@ -122,8 +122,12 @@ export function createBulk(db: Db, meetings: Meetings, people: People) {
 
     const speechBase = base('speeches');
     (content.speeches ?? []).forEach(({ agendaKey, speakerKey, ...speech }, i) => {
+      let timed = speech;
+      at(['speeches', i], () => {
+        timed = speechTiming(speech);
+      });
       insert.speech(meetingId, speechBase + i, {
-        ...speech,
+        ...timed,
         agendaItemId: resolve(agendaIds, agendaKey, ['speeches', i, 'agendaKey'], 'phát biểu', 'agendaItemId'),
         attendeeId: resolve(attendeeIds, speakerKey, ['speeches', i, 'speakerKey'], 'phát biểu', 'attendeeId'),
       });

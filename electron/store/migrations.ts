@@ -230,6 +230,49 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // A speech's end as a clock time; a duration recorded with a start time becomes that end (within the day).
+    name: 'speech end time',
+    up(db) {
+      db.exec(`
+        ALTER TABLE speeches ADD COLUMN end_time TEXT;
+        UPDATE speeches SET end_time = printf('%02d:%02d',
+            (CAST(substr(start_time, 1, 2) AS INTEGER) * 60 + CAST(substr(start_time, 4, 2) AS INTEGER) + duration_minutes) / 60,
+            (CAST(substr(start_time, 1, 2) AS INTEGER) * 60 + CAST(substr(start_time, 4, 2) AS INTEGER) + duration_minutes) % 60)
+          WHERE start_time IS NOT NULL AND duration_minutes IS NOT NULL
+            AND CAST(substr(start_time, 1, 2) AS INTEGER) * 60 + CAST(substr(start_time, 4, 2) AS INTEGER) + duration_minutes < 1440;
+      `);
+    },
+  },
+  {
+    // Đăng ký phát biểu: who speaks next on each agenda item. Never printed; gone with its item or speaker.
+    name: 'speaker queue',
+    up(db) {
+      db.exec(`
+        CREATE TABLE speaker_queue (
+          id INTEGER PRIMARY KEY,
+          meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          agenda_item_id INTEGER REFERENCES agenda_items (id) ON DELETE CASCADE,
+          attendee_id INTEGER REFERENCES attendees (id) ON DELETE CASCADE,
+          speaker_name TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX speaker_queue_by_meeting ON speaker_queue (meeting_id, ord);
+        CREATE INDEX speaker_queue_by_attendee ON speaker_queue (attendee_id);
+        CREATE INDEX speaker_queue_by_agenda_item ON speaker_queue (agenda_item_id);
+      `);
+    },
+  },
+  {
+    // Meetings of a body: who of the attendees are its members, and what its members are called.
+    name: 'members of the body',
+    up(db) {
+      db.exec(`
+        ALTER TABLE attendees ADD COLUMN is_member INTEGER NOT NULL DEFAULT 0 CHECK (is_member IN (0, 1));
+        ALTER TABLE meetings ADD COLUMN member_title TEXT NOT NULL DEFAULT '';
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

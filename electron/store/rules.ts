@@ -46,3 +46,44 @@ export function checkSiteMayCountOnly(attendeeCount: number | null, hasAttendees
     throw refused('Điểm cầu đã có danh sách đại biểu; hãy xóa danh sách trước khi chỉ ghi số lượng.');
   }
 }
+
+const DAY_MINUTES = 24 * 60;
+const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+const clockOf = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+export interface SpeechTimes {
+  startTime: string | null;
+  endTime: string | null;
+  durationMinutes: number | null;
+}
+
+/**
+ * A speech's times kept in step: when its start and end are known, its duration is the minutes between them
+ * (an end before the start is refused); a duration typed for a speech with a start moves its end (unless that
+ * would pass midnight, when the duration stands alone); an end cleared clears the duration worked out from it.
+ * `changed` names the fields the write sets (none for a whole record: an import, a new speech).
+ */
+export function speechTiming<T extends SpeechTimes>(value: T, changed: (key: keyof SpeechTimes) => boolean = () => false): T {
+  const start = value.startTime;
+  let end = value.endTime;
+  let duration = value.durationMinutes;
+  if (start && changed('durationMinutes') && !changed('endTime')) end = null;
+  else if (end === null && changed('endTime') && !changed('durationMinutes')) duration = null;
+  if (start && end) {
+    if (end < start) throw refused('Không lưu được phát biểu: giờ kết thúc phải sau giờ bắt đầu.');
+    duration = minutesOf(end) - minutesOf(start);
+  } else if (start && duration !== null && minutesOf(start) + duration < DAY_MINUTES) {
+    end = clockOf(minutesOf(start) + duration);
+  }
+  return end === value.endTime && duration === value.durationMinutes ? value : { ...value, endTime: end, durationMinutes: duration };
+}
+
+/** The speech before one that starts is still running (started, not ended, not after this start): it ends now. */
+export const endsWhenNextStarts = (previous: SpeechTimes | undefined, start: string): boolean =>
+  previous !== undefined && previous.startTime !== null && previous.endTime === null && previous.startTime <= start;
+
+/** A speaker registered to speak is an attendee or a name; the same one is registered once per agenda item. */
+export function checkQueueEntry(entry: { attendeeId: number | null; speakerName: string }, registeredAlready: boolean): void {
+  if (entry.attendeeId === null && !entry.speakerName) throw refused('Không đăng ký phát biểu được: chưa có tên người phát biểu.');
+  if (registeredAlready) throw refused('Người này đã có trong danh sách đăng ký phát biểu của mục này.');
+}

@@ -54,6 +54,8 @@ export interface ListSpec<S extends Fields> {
   refs?: Readonly<Record<string, string>>;
   /** A rule spanning records, checked before every write. */
   check?: (next: z.output<S> & { meetingId: number }, id: number | null) => void;
+  /** Fields worked out from others before every write; `changed` names the fields the write sets (none when adding). */
+  derive?: (value: z.output<S>, changed: (key: string) => boolean) => z.output<S>;
 }
 
 export interface OrderedList<S extends Fields> {
@@ -105,8 +107,10 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
   };
   const scopeOf = (value: Row, meetingId: number) => (spec.scope ? value[spec.scope] : meetingId) as number;
 
-  function validate(meetingId: number, input: unknown, id: number | null): z.output<S> {
-    const value = parseOrThrow(fields, input, `Không lưu được ${label}`) as z.output<S>;
+  const added = () => false;
+  function validate(meetingId: number, input: unknown, id: number | null, changed: (key: string) => boolean = added): z.output<S> {
+    const parsed = parseOrThrow(fields, input, `Không lưu được ${label}`) as z.output<S>;
+    const value = spec.derive ? spec.derive(parsed, changed) : parsed;
     for (const { key, stmt } of refChecks) {
       const ref = (value as Row)[key];
       if (ref != null && !stmt.get(ref, meetingId)) throw outsideMeeting(label, key);
@@ -135,7 +139,7 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
       if (typeof patch !== 'object' || patch === null) throw new AppError('INVALID_INPUT', `Không lưu được ${label}: dữ liệu không hợp lệ.`);
       const merged: Row = {};
       for (const key of keys) merged[key] = key in patch ? (patch as Row)[key] : (current as Row)[key];
-      const value = validate(current.meetingId, merged, id);
+      const value = validate(current.meetingId, merged, id, (key) => key in patch);
       let ord = current.ord;
       const oldScope = scopeOf(current as Row, current.meetingId);
       const newScope = scopeOf(value as Row, current.meetingId);

@@ -3,7 +3,7 @@
 // What does not read as a date or a time is refused beside the field and never sent; an impossible one
 // (31/02, 25:00) goes to the store, which refuses it with its message. Either way the stored value is
 // kept, and shown again once the field is left.
-import { useId } from 'react';
+import { useId, type KeyboardEvent, type Ref } from 'react';
 import { ApiError } from '../api.ts';
 import { useAutosave } from '../hooks/useAutosave.ts';
 import { dateFromText, timeFromText } from '../lib/date-time.ts';
@@ -19,6 +19,9 @@ export interface DateTimeFieldProps {
   save(value: string | null): Promise<unknown>;
   /** After a change by the user. */
   onEdit?(text: string): void;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Keys after the field's own (Enter saves what is typed). */
+  onKeyDown?(event: KeyboardEvent<HTMLInputElement>): void;
 }
 
 const SHAPES = {
@@ -26,7 +29,7 @@ const SHAPES = {
   time: { parse: timeFromText, show: (v: string | null) => v ?? '', placeholder: 'giờ:phút', expected: 'phải có dạng giờ:phút theo 24 giờ, ví dụ 08:30 hoặc 14:00' },
 } as const;
 
-export function DateTimeField({ type, label, hideLabel, className, hint, value, save, onEdit }: DateTimeFieldProps) {
+export function DateTimeField({ type, label, hideLabel, className, hint, value, save, onEdit, inputRef, onKeyDown }: DateTimeFieldProps) {
   const id = useId();
   const shape = SHAPES[type];
   const field = useAutosave({
@@ -59,8 +62,10 @@ export function DateTimeField({ type, label, hideLabel, className, hint, value, 
           field.change(event.target.value);
           onEdit?.(event.target.value);
         }}
+        ref={inputRef}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.nativeEvent.isComposing) field.flush();
+          onKeyDown?.(event);
         }}
         {...field.bind}
       />

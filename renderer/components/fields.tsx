@@ -110,6 +110,8 @@ export function TextField(props: TextFieldProps) {
     value: field.value,
     disabled: props.disabled,
     placeholder: props.placeholder,
+    // A field of a grid (label hidden) may be narrower than its text: the whole text on hover.
+    title: props.hideLabel && field.value ? field.value : undefined,
     autoFocus: props.autoFocus,
     'aria-invalid': field.error ? true : undefined,
     'aria-describedby': [field.error ? errorId : '', props.hint ? hintId : ''].filter(Boolean).join(' ') || undefined,
@@ -179,6 +181,7 @@ export function SelectField<V extends string>(props: Common & {
       >
         {props.options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </select>
+      {props.hint ? <p className="field-hint">{props.hint}</p> : null}
       <FieldError id={`${id}-error`} error={field.error} />
     </div>
   );

@@ -1,5 +1,7 @@
-// Part 1 of the minutes, who attended: in one place by category, or site by site for an online meeting.
-import type { Attendee, Category, Site } from '../model/meeting.ts';
+// Part 1 of the minutes, who attended: in one place by category, or site by site for an online meeting; the
+// members of the body holding the meeting first when they are marked (present out of the total, who was absent
+// and why); for an online meeting the totals, with the sites counted by level.
+import { SITE_LEVELS, type Attendee, type Category, type Site, type SiteLevel } from '../model/meeting.ts';
 import { groupBy, isPresent, type Context } from './context.ts';
 import { BLANK, body, paragraph, strong, type Paragraph } from './document.ts';
 import { LEVEL_WORDS } from './parts.ts';
@@ -13,6 +15,8 @@ const CATEGORY_WORDS: Record<Category, string> = {
 };
 const CATEGORY_ORDER: readonly Category[] = ['delegate', 'guest', 'press', 'staff'];
 const ROLE_RANK = { chair: 0, site_chair: 1, member: 2 } as const;
+/** Levels in the totals: "34 điểm cầu cấp tỉnh, 3.321 điểm cầu cấp xã". */
+const TOTAL_LEVEL_WORDS: Record<SiteLevel, string> = { central: 'Trung ương', province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã', other: 'khác' };
 
 export function attendance(ctx: Context): Paragraph[] {
   const out = [paragraph('heading', `1. ${ctx.words.attendance}`)];
@@ -62,27 +66,52 @@ function absences(ctx: Context, list: Attendee[], always: boolean): Paragraph[] 
   return [body(strong('Vắng mặt: '), `${countOf(absent.length, 'đồng chí')}: ${peopleSentence(ctx, absent)}`)];
 }
 
-/** One place: official delegates with "Có mặt: 45/47 đồng chí" and named absences, then guests, press, staff. */
+/** What the members of the body are called in the minutes ("Ủy viên Ban Thường vụ Tỉnh ủy"). */
+const memberTitle = (ctx: Context): string => capitalize(ctx.record.meeting.memberTitle || 'Thành viên');
+
+/** "có mặt 13/15 đồng chí; vắng mặt 02 đồng chí: đồng chí A (vắng có lý do: đi công tác); đồng chí B (vắng không có lý do)." */
+function quorum(ctx: Context, members: Attendee[]): string {
+  const absent = members.filter((a) => !isPresent(a));
+  const present = `có mặt ${ratio(members.length - absent.length, members.length)} đồng chí`;
+  return absent.length === 0 ? `${present}.` : `${present}; vắng mặt ${countOf(absent.length, 'đồng chí')}: ${peopleSentence(ctx, absent)}`;
+}
+
+/**
+ * One place: the members of the body when marked, then official delegates with "Có mặt: 45/47 đồng chí" and named
+ * absences, then guests, press, staff (the members counted once, among the members).
+ */
 function attendanceByCategory(ctx: Context): Paragraph[] {
   const site = ctx.mainSite;
   if (site && site.attendeeCount !== null) return [body(strong('Có mặt: '), `${countOf(site.attendeeCount, 'đại biểu')}.`)];
   const all = site ? attendeesOf(ctx, site) : [];
+  const members = all.filter((a) => a.isMember);
+  const groups: { title: string; list: Attendee[]; counted: boolean }[] = [];
+  if (members.length > 0) groups.push({ title: memberTitle(ctx), list: members, counted: true });
+  for (const category of CATEGORY_ORDER) {
+    groups.push({ title: CATEGORY_WORDS[category], list: all.filter((a) => a.category === category && !a.isMember), counted: category === 'delegate' });
+  }
   const out: Paragraph[] = [];
   let n = 0;
-  for (const category of CATEGORY_ORDER) {
-    const list = all.filter((a) => a.category === category);
+  for (const { title, list, counted } of groups) {
     if (list.length === 0) continue;
-    out.push(paragraph('subheading', `1.${++n}. ${CATEGORY_WORDS[category]}`));
+    out.push(paragraph('subheading', `1.${++n}. ${title}`));
     const present = list.filter(isPresent);
-    if (category === 'delegate') {
+    if (counted) {
       const names = present.length > 0 ? `: ${peopleSentence(ctx, present)}` : '.';
       out.push(body(strong('Có mặt: '), `${ratio(present.length, list.length)} đồng chí${names}`));
     } else if (present.length > 0) {
       out.push(body(capitalize(peopleSentence(ctx, present))));
     }
-    out.push(...absences(ctx, list, category === 'delegate'));
+    out.push(...absences(ctx, list, counted));
   }
   return out;
+}
+
+/** "3.356 điểm cầu (01 điểm cầu Trung ương, 34 điểm cầu cấp tỉnh, 3.321 điểm cầu cấp xã)": by level when there are several. */
+function sitesByLevel(sites: readonly Site[]): string {
+  const levels = SITE_LEVELS.map((level) => [level, sites.filter((s) => s.level === level).length] as const).filter(([, count]) => count > 0);
+  const total = countOf(sites.length, 'điểm cầu');
+  return levels.length > 1 ? `${total} (${levels.map(([level, count]) => `${countOf(count, 'điểm cầu')} ${TOTAL_LEVEL_WORDS[level]}`).join(', ')})` : total;
 }
 
 /**
@@ -102,6 +131,9 @@ function attendanceBySite(ctx: Context): Paragraph[] {
   const siteName = (s: Site) => ctx.gaps.need(s.name, `Điểm cầu thứ ${ctx.ordinal.get(s) ?? 0}: chưa có tên.`);
   const at = (where: string) => strong(`1.${++n}. Tại ${where}: `);
 
+  const members = named.flatMap((site) => attendeesOf(ctx, site).filter((a) => a.isMember));
+  if (members.length > 0) out.push(body(strong(`1.${++n}. ${memberTitle(ctx)}: `), quorum(ctx, members)));
+
   for (const site of named) {
     if (site.attendeeCount !== null) {
       presentTotal += site.attendeeCount;
@@ -119,7 +151,8 @@ function attendanceBySite(ctx: Context): Paragraph[] {
       const group = present.filter((a) => a.category === category);
       if (group.length > 0) out.push(body(strong(`${CATEGORY_WORDS[category]}: `), peopleSentence(ctx, group)));
     }
-    out.push(...absences(ctx, list, false));
+    // Members absent are named once, among the members.
+    out.push(...absences(ctx, members.length > 0 ? list.filter((a) => !a.isMember) : list, false));
   }
   for (const [level, group] of countOnly) {
     const people = group.reduce((sum, s) => sum + (s.attendeeCount ?? 0), 0);
@@ -128,6 +161,6 @@ function attendanceBySite(ctx: Context): Paragraph[] {
     out.push(body(at(where), `${countOf(people, 'đại biểu')}.`));
   }
   const absent = absentTotal > 0 ? `; vắng mặt ${countOf(absentTotal, 'đồng chí')}` : '';
-  out.push(body(strong('Tổng số: '), `${countOf(sites.length, 'điểm cầu')}, ${countOf(presentTotal, 'đại biểu')} có mặt${absent}.`));
+  out.push(body(strong('Tổng số: '), `${sitesByLevel(sites)}, ${countOf(presentTotal, 'đại biểu')} có mặt${absent}.`));
   return out;
 }

@@ -35,9 +35,10 @@ export const isoDate = () =>
     .refine(isRealDate, 'không phải là ngày có thật').nullable().default(null);
 
 /** A clock time as HH:MM, 24-hour. */
-export const clockTime = () =>
-  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59')
-    .nullable().default(null);
+export const clock = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59');
+
+/** A clock time, or null when not known. */
+export const clockTime = () => clock().nullable().default(null);
 
 export const id = () => z.int().positive();
 

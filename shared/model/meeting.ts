@@ -58,6 +58,8 @@ export const meetingFields = z.object({
   /** The minutes were read out and approved before the meeting closed ("Biên bản đã được thông qua trước hội nghị"). */
   minutesApproved: z.boolean().default(false),
   status: z.enum(STATUSES).default('draft'),
+  /** What the members of the body meeting are called ("Ủy viên Ban Thường vụ Tỉnh ủy"); used once attendees are marked members. */
+  memberTitle: line(200),
 });
 
 export const siteFields = z.object({
@@ -84,6 +86,8 @@ export const attendeeFields = personFields.extend({
   /** Arrival time when late, departure time when leaving early. */
   presenceTime: clockTime(),
   role: z.enum(ROLES).default('member'),
+  /** A member of the body holding the meeting (a cấp ủy, a ban thường vụ, a council): counted for the quorum. */
+  isMember: z.boolean().default(false),
 });
 
 export const agendaItemFields = z.object({
@@ -99,9 +103,21 @@ export const speechFields = z.object({
   speakerPosition: line(1000),
   speakerSite: line(300),
   kind: z.enum(SPEECH_KINDS).default('contribution'),
+  /** When the speech started (HH:MM), stamped when it starts. */
   startTime: clockTime(),
+  /** When it ended (HH:MM), stamped when the next speech starts or when it is marked ended. */
+  endTime: clockTime(),
+  /** Minutes spoken: end − start whenever both are known (the store keeps them in step), otherwise as typed. */
   durationMinutes: count(24 * 60).nullable().default(null),
   content: paragraphs(),
+});
+
+/** One speaker registered to speak on an agenda item (đăng ký phát biểu): an attendee, or a name not on the list. */
+export const queueEntryFields = z.object({
+  /** Null: the speakers registered outside any agenda item. */
+  agendaItemId: id().nullable().default(null),
+  attendeeId: id().nullable().default(null),
+  speakerName: line(200),
 });
 
 export const conclusionFields = z.object({
@@ -130,6 +146,7 @@ export type PersonFields = z.output<typeof personFields>;
 export type AttendeeFields = z.output<typeof attendeeFields>;
 export type AgendaItemFields = z.output<typeof agendaItemFields>;
 export type SpeechFields = z.output<typeof speechFields>;
+export type QueueEntryFields = z.output<typeof queueEntryFields>;
 export type ConclusionFields = z.output<typeof conclusionFields>;
 export type ActionItemFields = z.output<typeof actionItemFields>;
 export type RecipientFields = z.output<typeof recipientFields>;
@@ -143,6 +160,7 @@ export type Site = SiteFields & InMeeting;
 export type Attendee = AttendeeFields & InMeeting;
 export type AgendaItem = AgendaItemFields & InMeeting;
 export type Speech = SpeechFields & InMeeting;
+export type QueueEntry = QueueEntryFields & InMeeting;
 export type Conclusion = ConclusionFields & InMeeting;
 export type ActionItem = ActionItemFields & InMeeting;
 export type Recipient = RecipientFields & InMeeting;
@@ -158,6 +176,8 @@ export interface MeetingRecord {
   conclusions: Conclusion[];
   actionItems: ActionItem[];
   recipients: Recipient[];
+  /** The speakers registered to speak next, per agenda item; never printed. */
+  queue: QueueEntry[];
 }
 
 /** A line in the meetings list. */

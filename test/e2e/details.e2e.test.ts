@@ -102,7 +102,8 @@ describe('the smaller faults', () => {
   it('the attendee table\'s headers sit over their columns, in a short list and in a long (virtualised) one', async () => {
     const aligned = async () => {
       const header = page.locator('.attendee-header > span');
-      const row = page.locator('.attendee-list .attendee-grid').first().locator(':scope > *');
+      // One grid since issue 13: the header row and the attendee rows share its columns.
+      const row = page.locator('.attendee-table > [role="row"]:not(.attendee-header)').first().locator(':scope > [role="gridcell"]');
       await row.first().waitFor();
       const headers = await header.evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect().left));
       const cells = await row.evaluateAll((cellsOf) => cellsOf.map((c) => c.getBoundingClientRect().left));

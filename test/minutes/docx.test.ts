@@ -115,7 +115,7 @@ describe('the Party minutes', () => {
         + 'Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
       '1.2. Tại điểm cầu Nghệ An: 02 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu; '
         + 'đồng chí Lê Đức Cường - Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy.',
-      'Tổng số: 02 điểm cầu, 03 đại biểu có mặt.',
+      'Tổng số: 02 điểm cầu (01 điểm cầu Trung ương, 01 điểm cầu cấp tỉnh), 03 đại biểu có mặt.',
       '2. Diễn biến hội nghị',
       '2.1. Báo cáo kết quả thực hiện nhiệm vụ quý III, triển khai nhiệm vụ quý IV năm 2021',
       /^Ban Tổ chức Trung ương báo cáo: Trong quý III\/2021, trong bối cảnh đại dịch Covid-19/,
@@ -208,7 +208,7 @@ describe('the State minutes', () => {
     ]);
     expect(style(paragraph(files.state, 'Nơi nhận:'))).toEqual({ sizePt: 12, bold: true, italic: true, underline: false });
     expect(style(paragraph(files.state, '- Lưu Văn phòng Ban.'))).toEqual({ sizePt: 11, bold: false, italic: false, underline: false });
-    const body = paragraph(files.state, 'Tổng số: 02 điểm cầu, 03 đại biểu có mặt.');
+    const body = paragraph(files.state, 'Tổng số: 02 điểm cầu (01 điểm cầu Trung ương, 01 điểm cầu cấp tỉnh), 03 đại biểu có mặt.');
     expect(body.spacing).toMatchObject({ after: 120, line: 276, lineRule: 'auto' });
   });
 });

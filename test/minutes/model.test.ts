@@ -75,8 +75,70 @@ describe('the minutes model: attendance', () => {
       'Vắng mặt: 01 đồng chí: đồng chí Võ Văn Sơn (vắng có lý do: ốm).',
       '1.4. Tại 03 điểm cầu cấp xã: 60 đại biểu.',
       '1.5. Tại điểm cầu huyện Nam Đàn: 15 đại biểu.',
-      'Tổng số: 07 điểm cầu, 79 đại biểu có mặt; vắng mặt 01 đồng chí.',
+      'Tổng số: 07 điểm cầu (01 điểm cầu Trung ương, 02 điểm cầu cấp tỉnh, 01 điểm cầu cấp huyện, 03 điểm cầu cấp xã), 79 đại biểu có mặt; vắng mặt 01 đồng chí.',
     ]);
+  });
+});
+
+describe('the minutes model: members of the body and totals by level', () => {
+  /** A meeting of the Ban Thường vụ: five members (two absent, one with a reason), an invited guest. */
+  function committee(store: Store, mode: 'in_person' | 'online'): number {
+    const id = createMeeting(store, { title: 'Hội nghị Ban Thường vụ Tỉnh ủy', mode, memberTitle: 'Ủy viên Ban Thường vụ Tỉnh ủy' });
+    const hall = store.sites.add(id, { name: 'Phòng họp Ban Thường vụ', level: 'province' });
+    const add = (fields: Record<string, unknown>) => store.attendees.add(id, { siteId: hall.id, ...fields });
+    add({ fullName: 'Nguyễn Văn An', positions: 'Bí thư Tỉnh ủy', role: 'chair', isMember: true });
+    add({ fullName: 'Lê Văn Bình', positions: 'Phó Bí thư Thường trực Tỉnh ủy', isMember: true });
+    add({ fullName: 'Hoàng Văn Dũng', positions: 'Trưởng ban Tuyên giáo', isMember: true, presence: 'absent_excused', absenceReason: 'đi công tác nước ngoài' });
+    add({ fullName: 'Vũ Thị Em', positions: 'Trưởng ban Dân vận', isMember: true, presence: 'absent_unexcused' });
+    add({ fullName: 'Phạm Thị Cúc', positions: 'Chủ nhiệm Ủy ban Kiểm tra', isMember: true, presence: 'late', presenceTime: '08:20' });
+    add({ fullName: 'Ngô Văn Hải', positions: 'Giám đốc Sở Nội vụ', category: 'guest' });
+    return id;
+  }
+  const quorum = 'có mặt 03/05 đồng chí; vắng mặt 02 đồng chí: đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác nước ngoài); '
+    + 'đồng chí Vũ Thị Em - Trưởng ban Dân vận (vắng không có lý do).';
+
+  it('in one place: the members present out of the total and each absence with its reason, then the guests', () => {
+    const store = memoryStore();
+    const all = texts(store, committee(store, 'in_person'));
+    positionsInOrder(all, [
+      '1.1. Ủy viên Ban Thường vụ Tỉnh ủy',
+      'Có mặt: 03/05 đồng chí: đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy, chủ trì hội nghị; đồng chí Lê Văn Bình - Phó Bí thư Thường trực Tỉnh ủy; '
+        + 'đồng chí Phạm Thị Cúc - Chủ nhiệm Ủy ban Kiểm tra (đến muộn lúc 08 giờ 20).',
+      'Vắng mặt: 02 đồng chí: đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác nước ngoài); đồng chí Vũ Thị Em - Trưởng ban Dân vận (vắng không có lý do).',
+      '1.2. Đại biểu mời dự',
+      'Đồng chí Ngô Văn Hải - Giám đốc Sở Nội vụ.',
+      '2. Diễn biến hội nghị',
+    ]);
+    expect(all.filter((t) => t.includes('Hoàng Văn Dũng'))).toHaveLength(1);
+    expect(all).not.toContain('1.2. Đại biểu chính thức');
+  });
+
+  it('online: the members\' quorum before the sites, each absent member named once', () => {
+    const store = memoryStore();
+    const id = committee(store, 'online');
+    const all = texts(store, id);
+    positionsInOrder(all, [`1.1. Ủy viên Ban Thường vụ Tỉnh ủy: ${quorum}`, /^1\.2\. Tại điểm cầu Phòng họp Ban Thường vụ: 04 đại biểu/]);
+    expect(all.filter((t) => t.includes('Hoàng Văn Dũng'))).toHaveLength(1);
+    expect(all).toContain('Tổng số: 01 điểm cầu, 04 đại biểu có mặt; vắng mặt 02 đồng chí.');
+  });
+
+  it('without a title for the members, they are "Thành viên"', () => {
+    const store = memoryStore();
+    const id = committee(store, 'in_person');
+    store.meetings.update(id, { memberTitle: '' });
+    expect(texts(store, id)).toContain('1.1. Thành viên');
+  });
+
+  it('the national conference: the totals by level', async () => {
+    const { nationalMeetingFile } = await import('../../bench/national-meeting.ts');
+    const { importMeeting, parseMeetingFile } = await import('../../electron/services/meeting-file.ts');
+    const store = memoryStore();
+    const id = importMeeting(store, parseMeetingFile(nationalMeetingFile()));
+    const record = getMeetingRecord(store, id);
+    const absent = record.attendees.filter((a) => a.presence !== 'present').length;
+    const people = record.attendees.length - absent + record.sites.reduce((sum, s) => sum + (s.attendeeCount ?? 0), 0);
+    const total = texts(store, id).find((t) => t.startsWith('Tổng số: '));
+    expect(total).toBe(`Tổng số: 3.356 điểm cầu (01 điểm cầu Trung ương, 34 điểm cầu cấp tỉnh, 3.321 điểm cầu cấp xã), ${people.toLocaleString('de-DE')} đại biểu có mặt; vắng mặt ${absent} đồng chí.`);
   });
 });
 

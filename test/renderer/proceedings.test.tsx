@@ -33,7 +33,8 @@ const content = () => screen.getByLabelText('Nội dung phát biểu');
 describe('Diễn biến', () => {
   it('takes notes from the keyboard alone: speaker by initials, automatic start time, Ctrl+Enter for the next', async () => {
     const { user, people, speeches } = openProceedings();
-    await waitFor(() => expect(speaker()).toHaveFocus());
+    // The first meeting opened in this file loads every module of the editor: on a loaded machine that takes longer than waitFor's second.
+    await waitFor(() => expect(speaker()).toHaveFocus(), { timeout: 10_000 });
     await user.keyboard('nvt');
     expect(screen.getByRole('option', { name: /Nguyễn Văn Thông/ })).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{Enter}');

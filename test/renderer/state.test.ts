@@ -9,7 +9,7 @@ import { dateFromText, timeFromText } from '../../renderer/lib/date-time.ts';
 
 const meeting = { id: 1, revision: 4, title: 'Giao ban' } as MeetingRecord['meeting'];
 const site = (id: number, name: string, isMain = false) => ({ id, meetingId: 1, ord: id - 1, name, location: '', level: 'other' as const, isMain, attendeeCount: null });
-const record: MeetingRecord = { meeting, sites: [site(1, 'Trung ương', true)], attendees: [], agenda: [], speeches: [], conclusions: [], actionItems: [], recipients: [] };
+const record: MeetingRecord = { meeting, sites: [site(1, 'Trung ương', true)], attendees: [], agenda: [], speeches: [], conclusions: [], actionItems: [], recipients: [], queue: [] };
 const change = (revision: number, lists: Change['lists'], withMeeting?: Partial<MeetingRecord['meeting']>): Change =>
   ({ meetingId: 1, revision, lists, ...(withMeeting ? { meeting: { ...meeting, ...withMeeting, revision } } : {}) });
 

@@ -1,62 +1,139 @@
-// A site's attendees as a table of fields: name, position, unit, category, role, presence and, for an
-// absence or a late arrival, its reason or time. Rows move (Alt+↑/↓), go to another site, and are
-// removed after a confirmation, with "Hoàn tác" to bring them back.
-import { useState, type FocusEvent, type KeyboardEvent } from 'react';
-import { CATEGORIES, PRESENCE, ROLES, type Attendee, type Presence, type Site } from '../../../shared/model/meeting.ts';
-import { CATEGORY_LABELS, PRESENCE_LABELS, ROLE_LABELS } from '../../../shared/model/labels.ts';
-import { errorMessage } from '../../api.ts';
-import { DateTimeField } from '../../components/date-time-fields.tsx';
-import { ConfirmDialog, Dialog } from '../../components/Dialog.tsx';
-import { optionsOf, SelectField, TextField } from '../../components/fields.tsx';
-import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
-import { VirtualList } from '../../components/VirtualList.tsx';
-import { useToast } from '../../context.tsx';
-import { isComposing } from '../../lib/format.ts';
-import { useEditor, type MeetingOps } from './meeting-state.tsx';
+// A site's attendees as one grid, header and rows sharing its columns (CSS subgrid), as wide as the window
+// allows. The focus moves from row to row with ↑ ↓ (one row in the tab order); on a row single keys mark
+// presence and membership (AttendeeRow). Rows move (Alt+↑/↓), go to another site, and are removed after a
+// confirmation, with "Hoàn tác" to bring them back. A long list renders only the rows in view.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { Attendee, Site } from '../../../shared/model/meeting.ts';
+import { ConfirmDialog } from '../../components/Dialog.tsx';
+import { VIRTUALISE_FROM } from '../../components/VirtualList.tsx';
+import { AttendeeRow, type RowCommands } from './AttendeeRow.tsx';
+import { useEditor } from './meeting-state.tsx';
+import { MoveToSite } from './MoveToSite.tsx';
+import { PRESENCE_KEYS, ROW_KEYS } from './shortcuts.ts';
 import { useRemoveWithUndo } from './undo.ts';
 
 const siteName = (site: Site): string => site.name || '(Chưa có tên)';
-const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'Tình trạng', 'Lý do / giờ', 'Thao tác'];
-const nameOf = (a: Attendee, n: number) => a.fullName || `dòng ${n}`;
+const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'TV', 'Tình trạng', 'Lý do / giờ', 'Thao tác'];
+const ROW_HEIGHT = 40;
+
+/** Wide enough for the longest name (capped, so that one very long name does not squeeze the others). */
+function nameWidth(attendees: readonly Attendee[]): string {
+  let longest = 0;
+  for (const a of attendees) longest = Math.max(longest, a.fullName.length);
+  return `calc(${Math.min(Math.max(longest, 14), 36) * 0.95}ch + 14px)`;
+}
 
 /** `attendees` in the order shown; `stored` in the stored order, which moving and numbering follow. */
 export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site; attendees: Attendee[]; stored: Attendee[]; onNext(): void }) {
   const ops = useEditor();
   const [removing, setRemoving] = useState<Attendee | null>(null);
   const [moving, setMoving] = useState<Attendee | null>(null);
+  const [active, setActive] = useState(0);
+  const grid = useRef<HTMLDivElement>(null);
+  // The row that should have the focus once it is rendered (a virtualised row may first need scrolling to).
+  const wanted = useRef<number | null>(null);
   const removeRow = useRemoveWithUndo();
+  const long = attendees.length >= VIRTUALISE_FROM;
+  const virtualizer = useVirtualizer({
+    count: long ? attendees.length : 0,
+    getScrollElement: () => grid.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => attendees[index]?.id ?? index,
+  });
+
+  useEffect(() => {
+    const index = wanted.current;
+    if (index === null) return;
+    const row = grid.current?.querySelector<HTMLElement>(`[data-row="${index}"]`);
+    if (row) {
+      wanted.current = null;
+      row.focus();
+    } else if (long) {
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    }
+  });
+
   if (attendees.length === 0) return <p className="muted">Chưa có đại biểu tại điểm cầu này.</p>;
 
   const spokeCount = (id: number) => ops.record.speeches.filter((s) => s.attendeeId === id).length;
+  const focusRow = (index: number) => {
+    const clamped = Math.max(0, Math.min(index, attendees.length - 1));
+    wanted.current = clamped;
+    setActive(clamped);
+    // Rendered already: focus now (the effect runs only when something renders).
+    const row = grid.current?.querySelector<HTMLElement>(`[data-row="${clamped}"]`);
+    if (row) {
+      wanted.current = null;
+      row.focus();
+    } else if (long) {
+      virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    }
+  };
   const remove = async (attendee: Attendee) => {
     setRemoving(null);
+    const index = attendees.indexOf(attendee);
     await removeRow('attendees', attendee.id, attendee.fullName ? `đồng chí ${attendee.fullName}` : 'dòng không có tên', ` khỏi điểm cầu ${siteName(site)}`);
+    if (index >= 0) wanted.current = Math.min(index, attendees.length - 2);
   };
+  const commandsOf = (attendee: Attendee): RowCommands => ({
+    focusRow,
+    activate: (index) => {
+      if (index !== active) setActive(index);
+    },
+    onNext,
+    // Only a row with nothing in it goes without asking; every removal can be undone.
+    onRemove: () => (attendee.fullName || attendee.positions || attendee.unit ? setRemoving(attendee) : void remove(attendee)),
+    onMoveSite: () => setMoving(attendee),
+  });
+  const row = (attendee: Attendee, index: number) => (
+    <AttendeeRow
+      key={attendee.id}
+      attendee={attendee}
+      index={index}
+      position={stored.indexOf(attendee)}
+      count={attendees.length}
+      active={index === Math.min(active, attendees.length - 1)}
+      ops={ops}
+      commands={commandsOf(attendee)}
+    />
+  );
+  const items = long ? virtualizer.getVirtualItems() : null;
+  const before = items?.[0]?.start ?? 0;
+  const after = items ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
 
   return (
-    <div className="attendee-table">
-      <div className="attendee-grid attendee-header" aria-hidden="true">
-        {COLUMNS.map((c) => <span key={c} title={c}>{c}</span>)}
+    <>
+      <div
+        ref={grid}
+        role="grid"
+        aria-label={`Đại biểu tại điểm cầu ${siteName(site)}`}
+        aria-rowcount={attendees.length + 1}
+        aria-describedby={`keys-${site.id}`}
+        className={`attendee-table ${long ? 'scrolls' : ''}`}
+        style={{ '--name-width': nameWidth(attendees) } as CSSProperties}
+      >
+        <div role="row" className="attendee-row attendee-header" aria-rowindex={1}>
+          {COLUMNS.map((c) => <span key={c} role="columnheader" title={c === 'TV' ? 'Thành viên của cơ quan họp' : c}>{c}</span>)}
+        </div>
+        {items ? (
+          <>
+            <div className="grid-spacer" aria-hidden="true" style={{ height: before }} />
+            {items.map((item) => {
+              const attendee = attendees[item.index];
+              return attendee ? row(attendee, item.index) : null;
+            })}
+            <div className="grid-spacer" aria-hidden="true" style={{ height: after }} />
+          </>
+        ) : attendees.map(row)}
       </div>
-      <VirtualList
-        items={attendees}
-        rowHeight={40}
-        label={`Đại biểu tại điểm cầu ${siteName(site)}`}
-        className="attendee-list"
-        getKey={(a) => a.id}
-        renderRow={(attendee) => (
-          <AttendeeRow
-            attendee={attendee}
-            index={stored.indexOf(attendee)}
-            count={attendees.length}
-            ops={ops}
-            onNext={onNext}
-            // Only a row with nothing in it goes without asking; every removal can be undone.
-            onRemove={() => (attendee.fullName || attendee.positions || attendee.unit ? setRemoving(attendee) : void remove(attendee))}
-            onMoveSite={() => setMoving(attendee)}
-          />
-        )}
-      />
+      <p className="field-hint keys-hint" id={`keys-${site.id}`}>
+        Trên một dòng: <span><kbd>{PRESENCE_KEYS.present}</kbd> có mặt</span> <span><kbd>{PRESENCE_KEYS.absent_excused}</kbd> vắng có lý do</span>
+        {' '}<span><kbd>{PRESENCE_KEYS.absent_unexcused}</kbd> vắng không lý do</span> <span><kbd>{PRESENCE_KEYS.late}</kbd> đến muộn</span>
+        {' '}<span><kbd>{PRESENCE_KEYS.left_early}</kbd> về sớm</span> <span><kbd>{ROW_KEYS.member}</kbd> thành viên</span>
+        {' '}<span><kbd>↑ ↓</kbd> dòng khác</span> <span><kbd>Enter</kbd> sửa</span> <span><kbd>Esc</kbd> về dòng</span> <span><kbd>Delete</kbd> xóa</span>
+      </p>
       {moving ? <MoveToSite attendee={moving} from={site} onDone={() => setMoving(null)} /> : null}
       {removing ? (
         <ConfirmDialog
@@ -74,100 +151,6 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
           onConfirm={() => void remove(removing)}
         />
       ) : null}
-    </div>
-  );
-}
-
-function AttendeeRow({ attendee: a, index, count, ops, onNext, onRemove, onMoveSite }: {
-  attendee: Attendee;
-  index: number;
-  count: number;
-  ops: MeetingOps;
-  onNext(): void;
-  onRemove(): void;
-  onMoveSite(): void;
-}) {
-  const toast = useToast();
-  const n = index + 1;
-  // The presence as chosen, at once: its reason or time field is there for the very next Tab.
-  const [chosen, setChosen] = useState<{ stored: Presence; presence: Presence }>({ stored: a.presence, presence: a.presence });
-  if (chosen.stored !== a.presence) setChosen({ stored: a.presence, presence: a.presence });
-  const presence = chosen.presence;
-  const save = (patch: Partial<Attendee>) => ops.update('attendees', a.id, patch);
-  const remember = () => void ops.rememberAttendee(a.id).catch((error: unknown) => toast({ text: errorMessage(error), tone: 'error' }));
-  const move = (position: number) => void ops.move('attendees', a.id, position).catch((error: unknown) => toast({ text: errorMessage(error), tone: 'error' }));
-  const reorder = reorderKeys(index, count, move);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    reorder(event);
-    if (event.defaultPrevented || isComposing(event)) return;
-    const target = event.target as HTMLElement;
-    if (event.key === 'Enter' && !event.ctrlKey && !event.altKey && !event.shiftKey && target.tagName === 'INPUT') {
-      event.preventDefault();
-      onNext();
-    }
-  };
-  // The row is committed to the people directory when focus leaves it.
-  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) remember();
-  };
-  const absent = presence === 'absent_excused' || presence === 'absent_unexcused';
-  const timed = presence === 'late' || presence === 'left_early';
-  const name = nameOf(a, n);
-
-  return (
-    <div className="attendee-grid" onKeyDown={onKeyDown} onBlur={onBlur}>
-      <span className="row-number">{n}</span>
-      <TextField label={`Họ và tên, dòng ${n}`} hideLabel value={a.fullName} save={(fullName) => save({ fullName })} />
-      <TextField label={`Chức vụ, dòng ${n}`} hideLabel value={a.positions} save={(positions) => save({ positions })} />
-      <TextField label={`Đơn vị, dòng ${n}`} hideLabel value={a.unit} save={(unit) => save({ unit })} />
-      <SelectField label={`Thành phần, dòng ${n}`} hideLabel value={a.category} options={optionsOf(CATEGORIES, CATEGORY_LABELS)} save={(category) => save({ category })} />
-      <SelectField label={`Vai trò, dòng ${n}`} hideLabel value={a.role} options={optionsOf(ROLES, ROLE_LABELS)} save={(role) => save({ role })} />
-      <SelectField label={`Tình trạng, dòng ${n}`} hideLabel value={a.presence} options={optionsOf(PRESENCE, PRESENCE_LABELS)} onEdit={(next: Presence) => setChosen({ stored: a.presence, presence: next })} save={(next) => save({ presence: next })} />
-      {absent ? <TextField label={`Lý do vắng, dòng ${n}`} hideLabel value={a.absenceReason} save={(absenceReason) => save({ absenceReason })} placeholder="Lý do vắng" />
-        : timed ? <DateTimeField type="time" label={`Giờ đến hoặc về, dòng ${n}`} hideLabel value={a.presenceTime} save={(presenceTime) => save({ presenceTime })} />
-        : <span />}
-      <RowTools name={`đại biểu ${name}`} index={index} count={count} onMove={move} onRemove={onRemove}>
-        <button type="button" className="icon" aria-label={`Chuyển đại biểu ${name} sang điểm cầu khác`} title="Chuyển sang điểm cầu khác" onClick={onMoveSite}>⇄</button>
-      </RowTools>
-    </div>
-  );
-}
-
-/** Moves an attendee entered under the wrong site to another site that lists its attendees by name. */
-function MoveToSite({ attendee, from, onDone }: { attendee: Attendee; from: Site; onDone(): void }) {
-  const ops = useEditor();
-  const toast = useToast();
-  const targets = ops.record.sites.filter((s) => s.id !== from.id && s.attendeeCount === null);
-  const [target, setTarget] = useState<number | null>(targets[0]?.id ?? null);
-  const selectId = `move-${attendee.id}`;
-  const move = async () => {
-    const to = targets.find((s) => s.id === target);
-    if (!to) return;
-    onDone();
-    try {
-      await ops.update('attendees', attendee.id, { siteId: to.id });
-      toast({ text: `Đã chuyển đồng chí ${attendee.fullName} sang điểm cầu ${siteName(to)}.` });
-    } catch (error) {
-      toast({ text: errorMessage(error), tone: 'error' });
-    }
-  };
-  return (
-    <Dialog title="Chuyển sang điểm cầu khác" onClose={onDone}>
-      <div className="dialog-body">
-        {targets.length === 0 ? <p>Chưa có điểm cầu nào khác có danh sách đại biểu.</p> : (
-          <div className="field">
-            <label htmlFor={selectId} className="field-label">Chuyển đồng chí {attendee.fullName || '(chưa có tên)'} sang</label>
-            <select id={selectId} value={target ?? ''} onChange={(event) => setTarget(Number(event.target.value))} data-autofocus>
-              {targets.map((s) => <option key={s.id} value={s.id}>{siteName(s)}</option>)}
-            </select>
-          </div>
-        )}
-      </div>
-      <div className="dialog-actions">
-        <button type="button" onClick={onDone}>Hủy</button>
-        <button type="button" className="primary" disabled={targets.length === 0} onClick={() => void move()}>Chuyển</button>
-      </div>
-    </Dialog>
+    </>
   );
 }

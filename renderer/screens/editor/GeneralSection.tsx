@@ -11,10 +11,11 @@ import { NewRowInput } from '../../components/NewRowInput.tsx';
 import { WordImport } from '../../components/WordImport.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
-import { rankMatches } from '../../../shared/vietnamese/match.ts';
-import { PICKER_ORDER_HINT, useAttendeeOptions } from './attendee-views.ts';
+import { matchSpeakers, PICKER_ORDER_HINT, useAttendeeOptions } from './attendee-views.ts';
 import { useTextEntry } from './draft-row.ts';
+import { useMeetingStamp } from './MeetingClock.tsx';
 import { useEditor } from './meeting-state.tsx';
+import { MEETING_KEYS } from './shortcuts.ts';
 import { useRemoveWithUndo } from './undo.ts';
 
 const KINDS = ['Hội nghị', 'Hội nghị trực tuyến', 'Cuộc họp', 'Phiên họp', 'Hội nghị Ban Chấp hành', 'Hội nghị Ban Thường vụ', 'Giao ban'];
@@ -23,6 +24,7 @@ export function GeneralSection() {
   const ops = useEditor();
   const { meeting } = ops.record;
   const save = <K extends keyof Meeting>(key: K) => (value: Meeting[K]) => ops.saveMeeting({ [key]: value });
+  const stamp = useMeetingStamp();
 
   return (
     <div className="section-body general">
@@ -54,6 +56,10 @@ export function GeneralSection() {
           <DateTimeField type="time" label="Giờ kết thúc" value={meeting.endTime} save={save('endTime')} />
           <SelectField label="Hình thức" value={meeting.mode} options={optionsOf(MODES, MODE_LABELS)} save={save('mode')} />
         </div>
+        <div className="row stamps">
+          <button type="button" onClick={() => stamp('start')}>Ghi giờ bắt đầu là bây giờ <kbd>{MEETING_KEYS.start}</kbd></button>
+          <button type="button" onClick={() => stamp('end')}>Ghi giờ kết thúc là bây giờ <kbd>{MEETING_KEYS.end}</kbd></button>
+        </div>
         <TextField label="Địa điểm" value={meeting.venue} save={save('venue')} className="wide" />
       </fieldset>
 
@@ -68,6 +74,14 @@ export function GeneralSection() {
       <fieldset className="group">
         <legend>Chủ trì và ghi biên bản</legend>
         <Chairs />
+        <TextField
+          label="Chức danh thành viên của cơ quan họp"
+          value={meeting.memberTitle}
+          save={save('memberTitle')}
+          className="wide"
+          placeholder="Ví dụ: Ủy viên Ban Thường vụ Tỉnh ủy"
+          hint="Khi đánh dấu thành viên (cột TV hoặc phím T trên dòng đại biểu), biên bản ghi số thành viên có mặt trên tổng số và người vắng, có lý do."
+        />
         <div className="row">
           <TextField label="Người ghi biên bản" value={meeting.minuteTakerName} save={save('minuteTakerName')} />
           <TextField label="Chức vụ người ghi biên bản" value={meeting.minuteTakerPosition} save={save('minuteTakerPosition')} className="grow" />
@@ -105,7 +119,7 @@ function Chairs() {
   const options = useAttendeeOptions(ops.record);
   const [text, setText] = useState('');
   const chairs = ops.record.attendees.filter((a) => a.role === 'chair');
-  const matches = useMemo(() => (text.trim() ? rankMatches(text, options.filter((o) => o.attendee.role !== 'chair'), (o) => o.key) : []), [text, options]);
+  const matches = useMemo(() => matchSpeakers(text, options.filter((o) => o.attendee.role !== 'chair')), [text, options]);
 
   const setRole = async (id: number, role: 'chair' | 'member') => {
     try {

@@ -1,4 +1,5 @@
-// One meeting, in six sections, reachable from the side list or with Alt+1 … Alt+6.
+// One meeting, in six sections, reachable from the side list or with Alt+1 … Alt+6; the keys of the whole
+// meeting and their help in EditorKeys.
 import { useEffect, useRef } from 'react';
 import { useTracker } from '../../context.tsx';
 import { isComposing } from '../../lib/format.ts';
@@ -9,6 +10,7 @@ import { GeneralSection } from './GeneralSection.tsx';
 import { EditorProvider, useMeetingRecord } from './meeting-state.tsx';
 import { PreviewSection } from './PreviewSection.tsx';
 import { ProceedingsSection } from './ProceedingsSection.tsx';
+import { EditorKeys } from './ShortcutHelp.tsx';
 import { SitesSection } from './SitesSection.tsx';
 
 export const SECTIONS = [
@@ -76,18 +78,21 @@ export function MeetingEditor({ meetingId, section, onSection, onClose }: {
   return (
     <EditorProvider value={ops}>
       <div className="editor">
-        <nav className="sections" aria-label="Các phần của hội nghị">
+        <div className="sections">
           <h1 className="meeting-name">{untitled(ops.record.meeting.title)}</h1>
-          <ol>
-            {SECTIONS.map((s, index) => (
-              <li key={s.id}>
-                <button type="button" aria-current={s.id === section ? 'step' : undefined} onClick={() => show(s.id)}>
-                  <span>{s.title}</span> <kbd>Alt+{index + 1}</kbd>
-                </button>
-              </li>
-            ))}
-          </ol>
-        </nav>
+          <nav aria-label="Các phần của hội nghị">
+            <ol>
+              {SECTIONS.map((s, index) => (
+                <li key={s.id}>
+                  <button type="button" aria-current={s.id === section ? 'step' : undefined} onClick={() => show(s.id)}>
+                    <span>{s.title}</span> <kbd>Alt+{index + 1}</kbd>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <EditorKeys />
+        </div>
         <main className="section" aria-labelledby="section-title">
           <h2 id="section-title" ref={heading} tabIndex={-1}>{current.title}</h2>
           {section === 'general' ? <GeneralSection />

@@ -1,30 +1,44 @@
-// Diễn biến: live note-taking. The speeches taken down so far, and the composer of the next one
-// (SpeechEditor): Ctrl+Enter stores the speech and starts the next. Earlier speeches can be opened
-// again, reordered and removed.
-import { useMemo, useRef, useState } from 'react';
+// Diễn biến: live note-taking. The speeches taken down so far, the composer of the next one (SpeechEditor)
+// and, beside it, the speakers registered for the agenda item (SpeakerQueue). Ctrl+Enter stores the speech
+// and starts the next: the first registered speaker's, stamped and with the caret in its text, or an empty
+// one. Earlier speeches can be opened again, reordered and removed. The meeting's start and end are stamped
+// from here too (Alt+Home, Alt+End, in MeetingEditor).
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Speech } from '../../../shared/model/meeting.ts';
 import { SPEECH_KIND_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
-import { useToast } from '../../context.tsx';
-import { formatCount } from '../../lib/format.ts';
+import { useToast, useTracker } from '../../context.tsx';
+import { formatCount, nowClock } from '../../lib/format.ts';
 import { useAttendeeOptions } from './attendee-views.ts';
+import { MeetingClock } from './MeetingClock.tsx';
 import { useEditor } from './meeting-state.tsx';
-import { useRemoveWithUndo } from './undo.ts';
+import { chordOf, SPEECH_KEYS } from './shortcuts.ts';
+import { queueOf, SpeakerQueue } from './SpeakerQueue.tsx';
 import { SpeechEditor } from './SpeechEditor.tsx';
+import { useRemoveWithUndo } from './undo.ts';
+
+/** "09:05–09:17 (12 phút)", "09:05", "" */
+function timesOf(s: Speech): string {
+  const span = s.startTime && s.endTime ? `${s.startTime}–${s.endTime}` : s.startTime ?? '';
+  return s.durationMinutes !== null ? `${span}${span ? ' ' : ''}(${s.durationMinutes} phút)` : span;
+}
 
 export function ProceedingsSection() {
   const ops = useEditor();
   const toast = useToast();
-  const { speeches, agenda, attendees } = ops.record;
+  const tracker = useTracker();
+  const { speeches, agenda, attendees, queue } = ops.record;
   const options = useAttendeeOptions(ops.record);
   const [draftId, setDraftId] = useState<number | null>(null);
   const [editingId, setEditingId] = useState<number | null>(null);
-  const [composerKey, setComposerKey] = useState(0);
+  const [composer, setComposer] = useState<{ key: number; focus: 'speaker' | 'content' }>({ key: 0, focus: 'speaker' });
   const [agendaId, setAgendaId] = useState<number | null>(() => speeches[speeches.length - 1]?.agendaItemId ?? null);
   const [removing, setRemoving] = useState<Speech | null>(null);
+  const queueField = useRef<HTMLInputElement>(null);
+  const speechText = useRef<HTMLTextAreaElement>(null);
   // A speech created by a composer that is already gone must not become the new composer's draft.
   const liveComposer = useRef(0);
 
@@ -32,13 +46,36 @@ export function ProceedingsSection() {
   const editing = editingId === null ? null : speeches.find((s) => s.id === editingId) ?? null;
   const draft = draftId === null ? null : speeches.find((s) => s.id === draftId) ?? null;
   const names = useMemo(() => new Map(attendees.map((a) => [a.id, a])), [attendees]);
+  // The agenda item being taken down: the speech's own, else the one last chosen.
+  const validAgenda = agendaId !== null && agenda.some((a) => a.id === agendaId) ? agendaId : null;
+  const currentItem = draft ? draft.agendaItemId : validAgenda;
+  const waiting = useMemo(() => queueOf(queue, currentItem), [queue, currentItem]);
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
 
-  const openComposer = (edit: number | null) => {
+  const openComposer = (edit: number | null, next: { draft?: number; focus?: 'speaker' | 'content' } = {}) => {
     liveComposer.current += 1;
-    setDraftId(null);
+    setDraftId(next.draft ?? null);
     setEditingId(edit);
-    setComposerKey(liveComposer.current);
+    setComposer({ key: liveComposer.current, focus: next.focus ?? 'speaker' });
+  };
+  /** The next speech: the first registered speaker's, started now, or an empty one. */
+  const startNext = async () => {
+    const entry = waiting[0];
+    if (!entry) {
+      openComposer(null);
+      return;
+    }
+    const at = nowClock();
+    try {
+      // What was typed lands first, so the new speech comes after it.
+      await tracker.settle();
+      const id = await ops.startQueued(entry.id, at);
+      if (entry.agendaItemId !== null) setAgendaId(entry.agendaItemId);
+      openComposer(null, { draft: id, focus: 'content' });
+    } catch (error) {
+      fail(error);
+      openComposer(null);
+    }
   };
   const removeRow = useRemoveWithUndo();
   const remove = async (speech: Speech) => {
@@ -52,59 +89,75 @@ export function ProceedingsSection() {
     const position = a ? a.positions : s.speakerPosition;
     return name ? `${name}${position ? ` - ${position}` : ''}` : '(Chưa ghi người phát biểu)';
   };
+  const nameOfEntry = (id: number | null, free: string) => (id === null ? free : names.get(id)?.fullName ?? '');
   const agendaNumber = new Map(agenda.map((a, i) => [a.id, i + 1]));
-  const composer = liveComposer.current;
+  const current = liveComposer.current;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (chordOf(event) !== SPEECH_KEYS.register) return;
+    event.preventDefault();
+    queueField.current?.focus();
+  };
 
   return (
-    <div className="section-body proceedings">
-      <p className="muted">Có {formatCount(listed.length)} ý kiến phát biểu đã ghi.</p>
-      {listed.length > 0 ? (
-        <VirtualList
-          items={listed}
-          rowHeight={58}
-          label="Các phát biểu đã ghi"
-          className="speech-list"
-          getKey={(s) => s.id}
-          scrollToIndex={listed.length - 1}
-          renderRow={(s, index) => {
-            const n = index + 1;
-            const move = (position: number) => void ops.move('speeches', s.id, position).catch(fail);
-            return (
-              <div className={`speech-row ${s.id === editingId ? 'editing' : ''}`} onKeyDown={reorderKeys(index, listed.length, move)}>
-                <div className="speech-summary">
-                  <p className="speech-head">
-                    <span className="row-number">{n}.</span>{' '}
-                    {s.startTime ? <span className="time">{s.startTime}</span> : null}{' '}
-                    <strong>{speakerOf(s)}</strong>{' '}
-                    <span className="muted">({SPEECH_KIND_LABELS[s.kind]}{s.agendaItemId !== null && agendaNumber.has(s.agendaItemId) ? `, mục ${agendaNumber.get(s.agendaItemId) ?? ''}` : ''})</span>
-                  </p>
-                  <p className="speech-excerpt">{s.content || '(Chưa ghi nội dung)'}</p>
-                </div>
-                <button type="button" aria-label={`Sửa phát biểu ${n}`} onClick={() => openComposer(s.id)}>Sửa</button>
-                <RowTools name={`phát biểu ${n}`} index={index} count={listed.length} onMove={move} onRemove={() => (s.content ? setRemoving(s) : void remove(s))} />
-              </div>
-            );
-          }}
-        />
-      ) : null}
+    <div className="section-body proceedings" onKeyDown={onKeyDown}>
+      <MeetingClock />
+      <div className="proceedings-layout">
+        <div className="proceedings-main">
+          <p className="muted">Có {formatCount(listed.length)} ý kiến phát biểu đã ghi.</p>
+          {listed.length > 0 ? (
+            <VirtualList
+              items={listed}
+              rowHeight={58}
+              label="Các phát biểu đã ghi"
+              className="speech-list"
+              getKey={(s) => s.id}
+              scrollToIndex={listed.length - 1}
+              renderRow={(s, index) => {
+                const n = index + 1;
+                const move = (position: number) => void ops.move('speeches', s.id, position).catch(fail);
+                return (
+                  <div className={`speech-row ${s.id === editingId ? 'editing' : ''}`} onKeyDown={reorderKeys(index, listed.length, move)}>
+                    <div className="speech-summary">
+                      <p className="speech-head">
+                        <span className="row-number">{n}.</span>{' '}
+                        {timesOf(s) ? <span className="time">{timesOf(s)}</span> : null}{' '}
+                        <strong>{speakerOf(s)}</strong>{' '}
+                        <span className="muted">({SPEECH_KIND_LABELS[s.kind]}{s.agendaItemId !== null && agendaNumber.has(s.agendaItemId) ? `, mục ${agendaNumber.get(s.agendaItemId) ?? ''}` : ''})</span>
+                      </p>
+                      <p className="speech-excerpt">{s.content || '(Chưa ghi nội dung)'}</p>
+                    </div>
+                    <button type="button" aria-label={`Sửa phát biểu ${n}`} onClick={() => openComposer(s.id)}>Sửa</button>
+                    <RowTools name={`phát biểu ${n}`} index={index} count={listed.length} onMove={move} onRemove={() => (s.content ? setRemoving(s) : void remove(s))} />
+                  </div>
+                );
+              }}
+            />
+          ) : null}
 
-      <SpeechEditor
-        key={editing ? `edit-${editing.id}` : `new-${composerKey}`}
-        speech={editing ?? draft}
-        number={editing ? listed.indexOf(editing) + 1 : listed.length + 1}
-        mode={editing ? 'edit' : 'new'}
-        options={options}
-        agenda={agenda}
-        defaultAgendaId={agendaId}
-        onAgendaChosen={setAgendaId}
-        onCreated={(id) => {
-          if (liveComposer.current === composer && !editing) setDraftId(id);
-        }}
-        onRemoved={() => {
-          if (liveComposer.current === composer) setDraftId(null);
-        }}
-        onDone={() => openComposer(null)}
-      />
+          <SpeechEditor
+            key={editing ? `edit-${editing.id}` : `new-${composer.key}`}
+            speech={editing ?? draft}
+            number={editing ? listed.indexOf(editing) + 1 : listed.length + 1}
+            mode={editing ? 'edit' : 'new'}
+            focus={editing ? 'content' : composer.focus}
+            options={options}
+            textRef={speechText}
+            agenda={agenda}
+            defaultAgendaId={validAgenda}
+            onAgendaChosen={setAgendaId}
+            nextSpeaker={editing || !waiting[0] ? null : nameOfEntry(waiting[0].attendeeId, waiting[0].speakerName) || '(chưa có tên)'}
+            onCreated={(id) => {
+              if (liveComposer.current === current && !editing) setDraftId(id);
+            }}
+            onRemoved={() => {
+              if (liveComposer.current === current) setDraftId(null);
+            }}
+            onDone={() => (editing ? openComposer(null) : void startNext())}
+          />
+        </div>
+        <SpeakerQueue agendaItemId={currentItem} agenda={agenda} options={options} inputRef={queueField} onLeave={() => speechText.current?.focus()} />
+      </div>
 
       {removing ? (
         <ConfirmDialog

@@ -1,8 +1,8 @@
 // One site: its name, level and options (main site, head count only), and its attendees: the table,
 // the entry line of the next one, a list imported from a file.
 import { useMemo, useRef, useState } from 'react';
-import { SITE_LEVELS, type Attendee, type Site } from '../../../shared/model/meeting.ts';
-import { SITE_LEVEL_LABELS } from '../../../shared/model/labels.ts';
+import { PRESENCE, SITE_LEVELS, type Attendee, type Site } from '../../../shared/model/meeting.ts';
+import { PRESENCE_LABELS, SITE_LEVEL_LABELS } from '../../../shared/model/labels.ts';
 import { sortByName, type NameOrder } from '../../../shared/vietnamese/collate.ts';
 import { errorMessage } from '../../api.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
@@ -66,7 +66,13 @@ export function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; 
       {countOnly ? null : (
         <>
           <div className="row attendee-head">
-            <p className="site-count" aria-live="polite">Có mặt {formatCount(stats.present)}/{formatCount(stats.named)} đại biểu</p>
+            <div className="site-counts" aria-live="polite">
+              <p className="site-count">Có mặt {formatCount(stats.present)}/{formatCount(stats.named)} đại biểu</p>
+              <p className="presence-counts">
+                {PRESENCE.filter((p) => p !== 'present').map((p) => <span key={p}>{PRESENCE_LABELS[p]}: {formatCount(stats.byPresence[p])}</span>)}
+                {stats.members > 0 ? <span>Thành viên có mặt: {formatCount(stats.membersPresent)}/{formatCount(stats.members)}</span> : null}
+              </p>
+            </div>
             <button type="button" disabled={listed.length === 0} onClick={() => void ops.markAllPresent(site.id).catch(fail)}>
               Đánh dấu tất cả có mặt
             </button>

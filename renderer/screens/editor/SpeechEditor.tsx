@@ -1,21 +1,24 @@
 // The composer of Diễn biến: the speech being taken down (or an earlier one opened again). Type a few
 // letters of the speaker's name (no accents needed) and pick with Enter, Tab or a click; type what is
-// said; the start time fills itself in. The new speech is a draft row, created when something is typed
-// and removed again if everything is deleted, so an empty speech never reaches the minutes.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+// said; the start time fills itself in. Every choice of the form has a key that works from the text
+// (shortcuts.ts): the kind, the agenda item, the end of the speech, and Ctrl+Enter for the next speech,
+// which is the next registered speaker's when someone is registered. The new speech is a draft row,
+// created when something is typed and removed again if everything is deleted.
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { SPEECH_KINDS, type AgendaItem, type Speech, type SpeechKind } from '../../../shared/model/meeting.ts';
 import { SPEECH_KIND_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
-import { DateTimeField } from '../../components/date-time-fields.tsx';
-import { NumberField, optionsOf, SelectField, TextField, useTextOffers } from '../../components/fields.tsx';
+import { SelectField, TextField, useTextOffers } from '../../components/fields.tsx';
 import { WordImport } from '../../components/WordImport.tsx';
 import { useAutosave } from '../../hooks/useAutosave.ts';
-import { isComposing, nowClock } from '../../lib/format.ts';
+import { nowClock } from '../../lib/format.ts';
 import { PICKER_ORDER_HINT, type AttendeeOption } from './attendee-views.ts';
 import { useDraftRow } from './draft-row.ts';
 import { useWrites } from './meeting-state.tsx';
+import { chordOf, KIND_KEYS, SPEECH_KEYS } from './shortcuts.ts';
 import { useSpeaker, type SpeakerPatch } from './speaker.ts';
+import { SpeechTiming } from './SpeechTiming.tsx';
 
 export interface SpeechEditorProps {
   /** The speech as stored: the one opened again, or the new one once created. */
@@ -27,6 +30,12 @@ export interface SpeechEditorProps {
   /** The agenda item a new speech starts under (the one last chosen for a new speech). */
   defaultAgendaId: number | null;
   onAgendaChosen(id: number | null): void;
+  /** Where the caret starts: a speech started for a registered speaker goes straight to its text. */
+  focus?: 'speaker' | 'content';
+  /** The registered speaker Ctrl+Enter starts next, if any. */
+  nextSpeaker: string | null;
+  /** The speech's text field, for those who send the caret back to it. */
+  textRef?: RefObject<HTMLTextAreaElement | null>;
   onCreated(id: number): void;
   onRemoved(): void;
   onDone(): void;
@@ -36,10 +45,14 @@ export interface SpeechEditorProps {
 const nothingSaid = (typed: Record<string, unknown>) =>
   (typed.attendeeId ?? null) === null && !String(typed.speakerName ?? '').trim() && !String(typed.content ?? '').trim();
 
-export function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, onAgendaChosen, onCreated, onRemoved, onDone }: SpeechEditorProps) {
+const KIND_OF_KEY = new Map(SPEECH_KINDS.map((kind) => [KIND_KEYS[kind], kind]));
+
+export function SpeechEditor(props: SpeechEditorProps) {
+  const { speech, number, mode, options, agenda, defaultAgendaId, onAgendaChosen, nextSpeaker, onCreated, onRemoved, onDone } = props;
   const contentId = useId();
   const speakerRef = useRef<HTMLInputElement>(null);
-  const contentRef = useRef<HTMLTextAreaElement>(null);
+  const ownText = useRef<HTMLTextAreaElement>(null);
+  const contentRef = props.textRef ?? ownText;
   const validAgenda = defaultAgendaId !== null && agenda.some((a) => a.id === defaultAgendaId) ? defaultAgendaId : null;
   const row = useDraftRow({
     list: 'speeches',
@@ -49,40 +62,62 @@ export function SpeechEditor({ speech, number, mode, options, agenda, defaultAge
     onCreated,
     onRemoved,
   }, speech?.id ?? null);
-  const [speakerError, setSpeakerError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   // Shown before the new speech is stored (a choice made before anything is typed is kept in the draft).
   const [chosen, setChosen] = useState<{ kind: SpeechKind; startTime: string | null }>({ kind: 'contribution', startTime: null });
 
   const save = (patch: Record<string, unknown>) => row.save(patch);
+  const saveChoice = (patch: Record<string, unknown>) => void save(patch).then(() => setError(null), (failure: unknown) => setError(errorMessage(failure)));
   const fillStart = () => {
     if (mode !== 'new' || speech?.startTime || chosen.startTime) return;
     const startTime = nowClock();
     setChosen((c) => ({ ...c, startTime }));
     void save({ startTime }).catch(() => undefined);
   };
-  const speaker = useSpeaker(speech, options, (patch: SpeakerPatch) => {
-    save(patch).then(() => setSpeakerError(null), (error: unknown) => setSpeakerError(errorMessage(error)));
-  }, fillStart);
+  const speaker = useSpeaker(speech, options, (patch: SpeakerPatch) => saveChoice(patch), fillStart);
 
   const content = useAutosave({ value: speech?.content ?? '', save: (text: string) => save({ content: text }) });
   // Old Word files in .VnTime or VNI fonts: the pasted stretch is offered converted, never changed silently.
   const offers = useTextOffers(content.value, content.change);
 
   useEffect(() => {
-    if (mode === 'new') {
+    if (mode === 'new' && props.focus !== 'content') {
       speakerRef.current?.focus();
       return;
     }
-    // Editing an earlier speech: the caret goes to the end of its text.
+    // Editing an earlier speech, or a registered speaker's just started: the caret goes to the end of its text.
     const area = contentRef.current;
     area?.focus();
     area?.setSelectionRange(area.value.length, area.value.length);
-  }, [mode]);
+  }, [mode, props.focus, contentRef]);
+
+  const kind = speech?.kind ?? chosen.kind;
+  const agendaId = speech ? speech.agendaItemId : validAgenda;
+  const chooseKind = (next: SpeechKind) => {
+    setChosen((c) => ({ ...c, kind: next }));
+    saveChoice({ kind: next });
+  };
+  const chooseAgenda = (id: number | null) => {
+    // Only the new speech's choice carries over to the next new speech.
+    if (mode === 'new') onAgendaChosen(id);
+    return save({ agendaItemId: id });
+  };
+  const nextAgenda = () => {
+    const ids = [null, ...agenda.map((a) => a.id)];
+    const next = ids[(ids.indexOf(agendaId) + 1) % ids.length] ?? null;
+    void chooseAgenda(next).then(() => setError(null), (failure: unknown) => setError(errorMessage(failure)));
+  };
+  const endNow = () => saveChoice({ endTime: nowClock() });
 
   const finish = () => {
     const settled = speaker.settle();
     content.flush();
-    if (!settled || (mode === 'new' && speaker.empty() && !content.value.trim())) {
+    if (!settled) {
+      speakerRef.current?.focus();
+      return;
+    }
+    // An empty new speech goes on to the next registered speaker, or waits for a name.
+    if (mode === 'new' && speaker.empty() && !content.value.trim() && nextSpeaker === null) {
       speakerRef.current?.focus();
       return;
     }
@@ -90,18 +125,23 @@ export function SpeechEditor({ speech, number, mode, options, agenda, defaultAge
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (isComposing(event)) return;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    const chord = chordOf(event);
+    if (chord === null) return;
+    const pickKind = KIND_OF_KEY.get(chord);
+    const act = (action: () => void) => {
       event.preventDefault();
-      finish();
-    } else if (event.key === 'Escape' && mode === 'edit') {
-      event.preventDefault();
-      finish();
-    }
+      event.stopPropagation();
+      action();
+    };
+    if (chord === SPEECH_KEYS.next || (chord === 'Escape' && mode === 'edit')) act(finish);
+    else if (pickKind) act(() => chooseKind(pickKind));
+    else if (chord === SPEECH_KEYS.agenda && agenda.length > 0) act(nextAgenda);
+    else if (chord === SPEECH_KEYS.end) act(endNow);
   };
 
   const freeSpeaker = speech !== null && speech.attendeeId === null && speech.speakerName !== '';
   const agendaOptions: (readonly [string, string])[] = [['', '(Không thuộc mục nào)'], ...agenda.map((a, i) => [String(a.id), `${i + 1}. ${a.title || '(chưa có nội dung)'}`] as const)];
+  const doneLabel = mode === 'edit' ? 'Xong' : nextSpeaker ? `Phát biểu tiếp theo: ${nextSpeaker}` : 'Ghi phát biểu tiếp theo';
 
   return (
     <section className={`speech-editor ${mode}`} aria-labelledby="speech-editor-title" onKeyDown={onKeyDown}>
@@ -130,25 +170,26 @@ export function SpeechEditor({ speech, number, mode, options, agenda, defaultAge
           }}
           onBlur={() => void speaker.settle()}
         />
-        <DateTimeField type="time" label="Giờ bắt đầu" className="start-time" value={speech?.startTime ?? chosen.startTime} save={(startTime) => save({ startTime })} />
-        <SelectField
-          label="Hình thức"
-          value={speech?.kind ?? chosen.kind}
-          options={optionsOf(SPEECH_KINDS, SPEECH_KIND_LABELS)}
-          onEdit={(kind) => setChosen((c) => ({ ...c, kind }))}
-          save={(kind) => save({ kind })}
-        />
+        <SpeechTiming speech={speech} live={mode === 'new'} shownStart={speech?.startTime ?? chosen.startTime} save={save} onEnd={endNow} />
+      </div>
+      <div className="row speech-choices">
+        <fieldset className="kind-choice" aria-describedby={`${contentId}-kinds`}>
+          <legend>Hình thức</legend>
+          {SPEECH_KINDS.map((value) => (
+            <label key={value} className={value === kind ? 'chosen' : undefined}>
+              <input type="radio" name={`kind-${contentId}`} value={value} checked={value === kind} onChange={() => chooseKind(value)} />
+              {SPEECH_KIND_LABELS[value]} <kbd>{KIND_KEYS[value]}</kbd>
+            </label>
+          ))}
+        </fieldset>
         {agenda.length > 0 ? (
           <SelectField
             label="Mục chương trình"
-            value={String(speech ? speech.agendaItemId ?? '' : validAgenda ?? '')}
+            className="agenda-choice"
+            value={String(agendaId ?? '')}
             options={agendaOptions}
-            save={(value) => {
-              const id = value === '' ? null : Number(value);
-              // Only the new speech's choice carries over to the next new speech.
-              if (mode === 'new') onAgendaChosen(id);
-              return save({ agendaItemId: id });
-            }}
+            hint={<><kbd>{SPEECH_KEYS.agenda}</kbd> mục tiếp theo</>}
+            save={(value) => chooseAgenda(value === '' ? null : Number(value))}
           />
         ) : null}
       </div>
@@ -158,7 +199,7 @@ export function SpeechEditor({ speech, number, mode, options, agenda, defaultAge
           <button type="button" onClick={speaker.keepAsTyped}>Ghi “{speaker.unresolved}” là người ngoài danh sách</button>
         </div>
       ) : null}
-      {speakerError ? <p className="field-error" role="alert">{speakerError}</p> : null}
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
       {freeSpeaker ? (
         <div className="row free-speaker">
           <p className="muted">Người phát biểu không có trong danh sách đại biểu; có thể ghi thêm:</p>
@@ -184,17 +225,22 @@ export function SpeechEditor({ speech, number, mode, options, agenda, defaultAge
           {...content.bind}
         />
         {offers.offer}
-        <WordImport target="speech" current={content.value} onTake={(text) => save({ content: text })} />
-        <p className="field-hint" id={`${contentId}-hint`}>
-          {mode === 'new' ? 'Ctrl+Enter: lưu và ghi phát biểu tiếp theo.' : 'Ctrl+Enter hoặc Esc: xong, trở lại ghi phát biểu mới.'} Mọi chữ được lưu tự động.
+        <p className="field-hint keys-hint" id={`${contentId}-hint`}>
+          <span><kbd>{SPEECH_KEYS.next}</kbd> {mode === 'new' ? 'lưu, sang phát biểu tiếp theo' : 'xong'}</span>
+          {mode === 'edit' ? <span><kbd>Esc</kbd> xong</span> : null}
+          <span><kbd>{SPEECH_KEYS.end}</kbd> kết thúc phát biểu</span>
+          <span id={`${contentId}-kinds`}><kbd>Alt+B/Y/P/G/C</kbd> hình thức</span>
+          {agenda.length > 0 ? <span><kbd>{SPEECH_KEYS.agenda}</kbd> mục chương trình</span> : null}
+          <span><kbd>{SPEECH_KEYS.register}</kbd> đăng ký phát biểu</span>
+          <span>Mọi chữ được lưu tự động.</span>
         </p>
         {content.error ? <p className="field-error" id={`${contentId}-error`} role="alert">{content.error}</p> : null}
       </div>
       <div className="row editor-actions">
-        <NumberField label="Thời lượng (phút)" value={speech?.durationMinutes ?? null} save={(durationMinutes) => save({ durationMinutes })} />
         <button type="button" className="primary" onClick={finish}>
-          {mode === 'new' ? 'Ghi phát biểu tiếp theo' : 'Xong'} <kbd>Ctrl+Enter</kbd>
+          {doneLabel} <kbd>{SPEECH_KEYS.next}</kbd>
         </button>
+        <WordImport target="speech" current={content.value} onTake={(text) => save({ content: text })} />
       </div>
     </section>
   );

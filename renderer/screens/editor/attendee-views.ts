@@ -1,9 +1,9 @@
 // Views of the attendees for the screens: the options of the name pickers, and the head counts.
 import { useMemo } from 'react';
-import type { Attendee, MeetingRecord, Site } from '../../../shared/model/meeting.ts';
+import { PRESENCE, type Attendee, type MeetingRecord, type Presence, type Site } from '../../../shared/model/meeting.ts';
 import { sortByName } from '../../../shared/vietnamese/collate.ts';
 import { fold } from '../../../shared/vietnamese/fold.ts';
-import { searchable, type Searchable } from '../../../shared/vietnamese/match.ts';
+import { rankMatches, searchable, type Searchable } from '../../../shared/vietnamese/match.ts';
 
 export interface AttendeeOption {
   id: number;
@@ -38,6 +38,10 @@ export function useAttendeeOptions(record: MeetingRecord): AttendeeOption[] {
   }, [attendees, sites]);
 }
 
+/** The attendees that letters typed may mean, best first: the one rule of every speaker picker (speech, queue). */
+export const matchSpeakers = (text: string, options: readonly AttendeeOption[], limit = 8): AttendeeOption[] =>
+  text.trim() ? rankMatches(text, options, (o) => o.key, limit) : [];
+
 /** Present in the meeting: present, late, or left early. */
 export const isPresent = (a: Attendee): boolean => a.presence === 'present' || a.presence === 'late' || a.presence === 'left_early';
 
@@ -46,7 +50,14 @@ export interface SiteStats {
   present: number;
   /** Head count of a count-only site, or the present named attendees. */
   count: number;
+  /** The named attendees by presence. */
+  byPresence: Record<Presence, number>;
+  members: number;
+  membersPresent: number;
 }
+
+const noPresence = (): Record<Presence, number> => Object.fromEntries(PRESENCE.map((p) => [p, 0])) as Record<Presence, number>;
+export const EMPTY_STATS: SiteStats = { named: 0, present: 0, count: 0, byPresence: noPresence(), members: 0, membersPresent: 0 };
 
 export function useSiteStats(sites: readonly Site[], attendees: readonly Attendee[]) {
   return useMemo(() => {
@@ -57,17 +68,30 @@ export function useSiteStats(sites: readonly Site[], attendees: readonly Attende
       else bySite.set(a.siteId, [a]);
     }
     const stats = new Map<number, SiteStats>();
-    let named = 0;
-    let present = 0;
-    let counted = 0;
+    const total = { sites: sites.length, named: 0, present: 0, counted: 0, attending: 0, members: 0, membersPresent: 0 };
     for (const site of sites) {
       const list = bySite.get(site.id) ?? [];
-      const here = list.filter(isPresent).length;
-      named += list.length;
-      present += here;
-      counted += site.attendeeCount ?? 0;
-      stats.set(site.id, { named: list.length, present: here, count: site.attendeeCount ?? here });
+      const byPresence = noPresence();
+      let here = 0;
+      let members = 0;
+      let membersPresent = 0;
+      for (const a of list) {
+        byPresence[a.presence] += 1;
+        const present = isPresent(a);
+        if (present) here++;
+        if (a.isMember) {
+          members++;
+          if (present) membersPresent++;
+        }
+      }
+      total.named += list.length;
+      total.present += here;
+      total.counted += site.attendeeCount ?? 0;
+      total.members += members;
+      total.membersPresent += membersPresent;
+      stats.set(site.id, { named: list.length, present: here, count: site.attendeeCount ?? here, byPresence, members, membersPresent });
     }
-    return { bySite, stats, total: { sites: sites.length, named, present, counted, attending: present + counted } };
+    total.attending = total.present + total.counted;
+    return { bySite, stats, total };
   }, [sites, attendees]);
 }

@@ -26,6 +26,11 @@ export interface MeetingWrites {
   move(list: ListName, id: number, position: number): Promise<void>;
   markAllPresent(siteId: number): Promise<void>;
   sortAttendees(siteId: number, order: 'full' | 'given'): Promise<void>;
+  /** Starts the speech of a registered speaker at `at`; returns the new speech's id. */
+  startQueued(queueId: number, at: string): Promise<number>;
+  stampMeeting(which: 'start' | 'end', at: string): Promise<void>;
+  /** Sites from a file, through the bulk path; returns how many were added and left out. */
+  importSites(sites: Values[]): Promise<{ added: number; skipped: number }>;
   /** Stores a committed attendee in the people directory (after pending saves have landed). */
   rememberAttendee(id: number): Promise<void>;
   /** The latest record, for callbacks that outlive a render. */
@@ -149,6 +154,14 @@ export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; e
       },
       sortAttendees: async (siteId, order) => {
         await write(client.sortAttendees({ siteId, order }));
+      },
+      startQueued: async (queueId, at) => (await write(client.startQueued({ queueId, at }))).id,
+      stampMeeting: async (which, at) => {
+        await write(client.stampMeeting({ meetingId, which, at }));
+      },
+      importSites: async (sites) => {
+        const { added, skipped } = await write(client.importSites({ meetingId, sites }));
+        return { added, skipped };
       },
       rememberAttendee: async (id) => {
         await tracker.settle();

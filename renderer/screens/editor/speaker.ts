@@ -5,10 +5,9 @@
 // matches some attendees waits for a pick (or for "Ghi … là người ngoài danh sách").
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fold } from '../../../shared/vietnamese/fold.ts';
-import { rankMatches } from '../../../shared/vietnamese/match.ts';
 import type { Speech } from '../../../shared/model/meeting.ts';
 import { useTracker } from '../../context.tsx';
-import type { AttendeeOption } from './attendee-views.ts';
+import { matchSpeakers, type AttendeeOption } from './attendee-views.ts';
 
 /** What a speech stores about its speaker. */
 export type SpeakerPatch = { attendeeId: number; speakerName: ''; speakerPosition: ''; speakerSite: '' } | { attendeeId: null; speakerName: string };
@@ -66,7 +65,7 @@ export function useSpeaker(speech: Speech | null, options: AttendeeOption[], sav
       pick(exact[0]);
       return true;
     }
-    if (rankMatches(typed, all, (o) => o.key, 1).length > 0) {
+    if (matchSpeakers(typed, all, 1).length > 0) {
       setUnresolved(typed);
       return false;
     }
@@ -105,8 +104,8 @@ export function useSpeaker(speech: Speech | null, options: AttendeeOption[], sav
   }, [stored]);
 
   const matches = useMemo(() => {
-    if (!text.trim() || text === live.current.committed) return [];
-    return rankMatches(text, options, (o) => o.key, 8);
+    if (text === live.current.committed) return [];
+    return matchSpeakers(text, options);
   }, [text, options]);
 
   return {
