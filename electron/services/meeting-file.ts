@@ -1,4 +1,5 @@
-// Export and import of the portable meeting file. Import always creates a new meeting, in one transaction.
+// Export and import of the portable meeting file. Import always creates a new meeting, in one transaction; the
+// meeting and its records keep the identities (UUIDs) the file gives them, so it is the same meeting on both machines.
 import { basename } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import type { MeetingRecord } from '../../shared/model/meeting.ts';
@@ -46,7 +47,7 @@ export function toMeetingFile(record: MeetingRecord, exportedAt = new Date()): M
       return { ...rest, agendaKey: agendaItemId === null ? null : agendaKey.get(agendaItemId) ?? null };
     }),
     actionItems: record.actionItems.map(strip),
-    recipients: record.recipients.map((recipient) => recipient.text),
+    recipients: record.recipients.map(({ text, uuid }) => ({ text, uuid })),
   };
 }
 

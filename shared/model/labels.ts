@@ -75,6 +75,7 @@ export const FIELD_LABELS: Record<string, string> = {
   agendaKey: 'mục chương trình',
   speakerKey: 'người phát biểu',
   key: 'mã',
+  uuid: 'mã định danh',
   format_: 'loại tệp',
   version: 'phiên bản tệp',
 };
