@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '../../shared/model/labels.ts';
 import { writeMinutesDocx } from '../minutes/documents.ts';
 import { defaultDatabasePath } from '../paths.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
+import { mergeReports, readReports, reportFiles } from '../services/site-merge.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tham số] [--db <tệp cơ sở dữ liệu>]
@@ -20,6 +21,9 @@ Lệnh:
                                   party là thể thức Đảng, state là thể thức hành chính nhà nước)
   notice <mã hội nghị> <tệp.docx> [--format party|state]
                                   xuất thông báo kết luận ra tệp Word, đề ngày hôm nay
+  merge <mã hội nghị> <báo cáo.json hoặc thư mục>…
+                                  nhập các báo cáo điểm cầu vào hội nghị (tất cả hoặc không gì cả);
+                                  mã thoát 3 khi còn khác biệt cần chọn (giữ nguyên bản ở trung tâm)
   search "<từ cần tìm>"           tìm trong mọi hội nghị (tiêu đề, điểm cầu, đại biểu, phát biểu,
                                   kết luận); gõ có dấu hay không dấu đều được
   help                            hiện hướng dẫn này
@@ -39,10 +43,14 @@ interface Options {
 }
 
 interface Command {
-  args: number;
-  /** A command that writes a Word file finishes asynchronously and returns its promise. */
-  run(store: Store, args: string[], io: Io, options: Options): Promise<void> | undefined;
+  /** How many arguments; `min`: at least that many. */
+  args: number | { min: number };
+  /** A command that writes a Word file finishes asynchronously and returns its promise; one may return its exit code. */
+  run(store: Store, args: string[], io: Io, options: Options): Promise<void> | number | undefined;
 }
+
+/** Exit code of a merge that left conflicts for the secretary to choose. */
+const CHOICES_REMAIN = 3;
 
 const COMMANDS: Record<string, Command> = {
   list: {
@@ -96,6 +104,20 @@ const COMMANDS: Record<string, Command> = {
         for (const hit of group.hits) io.out(`    ${SEARCH_KIND_LABELS[hit.kind]}: ${marked(hit.passage)}`);
       }
       if (truncated) io.out('(Còn nhiều kết quả khác; hãy gõ cụ thể hơn.)');
+    },
+  },
+  merge: {
+    args: { min: 2 },
+    run(store, [id, ...paths], io) {
+      const merged = mergeReports(store, parseMeetingId(id ?? ''), readReports(reportFiles(paths)));
+      for (const report of merged.reports) {
+        for (const record of report.records.filter((r) => r.outcome === 'conflict')) {
+          const differences = record.differences.map((d) => `${d.field}: trung tâm “${d.central}”, điểm cầu “${d.site}”`).join('; ');
+          io.err(`Khác biệt — ${report.file}, ${report.siteName}, ${record.label}: ${differences}`);
+        }
+      }
+      io.out(merged.summary);
+      return merged.totals.conflict > 0 ? CHOICES_REMAIN : 0;
     },
   },
   minutes: {
@@ -166,8 +188,9 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
     io.err(`Lỗi: không có lệnh "${name}". Gõ "npm run cli -- help" để xem các lệnh.`);
     return 2;
   }
-  if (args.length !== command.args) {
-    io.err(`Lỗi: lệnh ${name} cần ${command.args} tham số. Gõ "npm run cli -- help" để xem cách dùng.`);
+  if (typeof command.args === 'number' ? args.length !== command.args : args.length < command.args.min) {
+    const count = typeof command.args === 'number' ? command.args : `ít nhất ${command.args.min}`;
+    io.err(`Lỗi: lệnh ${name} cần ${count} tham số. Gõ "npm run cli -- help" để xem cách dùng.`);
     return 2;
   }
   const { format } = parsed.values;
@@ -180,6 +203,10 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
   try {
     store = createStore(openDatabase(parsed.values.db ?? defaultDatabasePath()));
     const pending = command.run(store, args, io, { format });
+    if (typeof pending === 'number') {
+      close();
+      return pending;
+    }
     if (pending) return pending.then(() => 0, (error: unknown) => failure(io, error)).finally(close);
     close();
     return 0;

@@ -6,7 +6,8 @@
 // the preview; merging works it out again inside the write's transaction, so what is written is what was shown.
 // A report for another meeting or an unknown site, or naming an agenda item the meeting lacks, is refused, and
 // then nothing is merged at all.
-import { basename } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { FIELD_LABELS } from '../../shared/model/labels.ts';
 import type {
@@ -176,6 +177,20 @@ export interface MergeChoices {
 const NO_CHOICES: MergeChoices = { takeSite: new Set() };
 
 const nothingToWrite = (writes: MergeWrites) => Object.values(writes).every((list: unknown[]) => list.length === 0);
+
+/** The report files named: a folder stands for its .json files, in name order. */
+export function reportFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => {
+    let folder = false;
+    try {
+      folder = statSync(path).isDirectory();
+    } catch {
+      // Not there: readReports names it as a file that cannot be read.
+    }
+    if (!folder) return [path];
+    return readdirSync(path).filter((name) => name.toLowerCase().endsWith('.json')).sort().map((name) => join(path, name));
+  });
+}
 
 /** Reads report files; a file that cannot be read becomes a refused report, named by its file. */
 export function readReports(paths: readonly string[]): NamedReport[] {
