@@ -5,6 +5,7 @@ export const CHANNELS = [
   'addItem', 'addItems', 'updateItem', 'removeItem', 'undoRemove', 'moveItem', 'markAllPresent', 'sortAttendees',
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
   'previewDocument', 'exportDocument', 'exportMeetingFile', 'importMeetingFile',
+  'exportSiteReport', 'previewSiteReports', 'mergeSiteReports',
   'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
   'search', 'readAttendeeFile',
 ] as const;

@@ -9,7 +9,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
-import { FIELD_LABELS } from '../../shared/model/labels.ts';
+import { CATEGORY_LABELS, FIELD_LABELS, PRESENCE_LABELS, ROLE_LABELS, SPEECH_KIND_LABELS } from '../../shared/model/labels.ts';
 import type {
   MergeOutcome, MergePreview, RecordMerge, ReportMerge, ReportSpeech, SiteReport,
 } from '../../shared/model/site-report.ts';
@@ -25,7 +25,11 @@ export interface NamedReport {
 
 type Values = Record<string, unknown>;
 const strip = <T extends { uuid: string }>({ uuid: _u, ...rest }: T): Omit<T, 'uuid'> => rest;
-const show = (value: unknown) => (value === null || value === '' ? '—' : String(value));
+/** A field's value as the secretary reads it: choices by their Vietnamese names, references by what they name. */
+type Show = (key: string, value: unknown) => string;
+const CHOICES: Record<string, Record<string, string>> = {
+  presence: PRESENCE_LABELS, role: ROLE_LABELS, category: CATEGORY_LABELS, kind: SPEECH_KIND_LABELS,
+};
 
 /** Central value, site value and base → what the merge does (see the header). */
 function decide(central: string | undefined, site: string, base: string | undefined): MergeOutcome {
@@ -36,10 +40,10 @@ function decide(central: string | undefined, site: string, base: string | undefi
   return 'conflict';
 }
 
-function differences(central: Values | undefined, site: Values): RecordMerge['differences'] {
+function differences(central: Values | undefined, site: Values, show: Show): RecordMerge['differences'] {
   if (!central) return [];
   return Object.keys(site).filter((key) => central[key] !== site[key])
-    .map((key) => ({ field: FIELD_LABELS[key] ?? key, central: show(central[key]), site: show(site[key]) }));
+    .map((key) => ({ field: FIELD_LABELS[key] ?? key, central: show(key, central[key]), site: show(key, site[key]) }));
 }
 
 /** The meeting as a merge sees it, kept up to date as reports are planned one after another. */
@@ -60,7 +64,7 @@ function meetingState(store: Store, meetingId: number) {
     speeches: new Map(store.speeches.list(meetingId).map((s) => [s.uuid, {
       id: s.id as number | null, values: strip(reportSpeech(s, agendaUuid, attendeeUuid)) as Values,
     }])),
-    agenda: new Set(agenda.map((item) => item.uuid)),
+    agenda: new Map(agenda.map((item) => [item.uuid, item.title])),
     bases: store.bulk.bases(meetingId),
   };
 }
@@ -83,6 +87,13 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
   const writes: MergeWrites = { siteCounts: [], addAttendees: [], updateAttendees: [], addSpeeches: [], updateSpeeches: [], bases: [] };
   const pendingAdds = new Map<string, { value: Values }>();
   const counts = new Map<number, number | null>();
+  const show: Show = (key, value) => {
+    if (value === null || value === '') return '—';
+    const text = String(value);
+    if (key === 'speakerUuid') return String(state.attendees.get(text)?.values.fullName ?? '') || '(chưa có tên)';
+    if (key === 'agendaUuid') return state.agenda.get(text) || '(chưa có tên)';
+    return CHOICES[key]?.[text] ?? text;
+  };
 
   function merge(
     list: RecordMerge['list'], uuid: string, label: string, site: Values,
@@ -92,7 +103,7 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
     const base = state.bases.get(uuid);
     const decided = decide(current ? JSON.stringify(current.values) : undefined, siteJson, base);
     const outcome = decided === 'conflict' && choices.takeSite.has(uuid) ? 'updated' : decided;
-    const record: RecordMerge = { list, uuid, outcome, label, differences: outcome === 'added' ? [] : differences(current?.values, site) };
+    const record: RecordMerge = { list, uuid, outcome, label, differences: outcome === 'added' ? [] : differences(current?.values, site, show) };
     if (outcome === 'conflict') return record;
     if (outcome === 'added' || outcome === 'updated') write(outcome);
     if (base !== siteJson) {
