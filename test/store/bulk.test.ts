@@ -67,7 +67,11 @@ describe('the bulk path writes what the editing path writes', () => {
     file.actionItems.push({ task: 'Hoàn thiện\r\nbáo cáo', responsible: 'Vụ V' });
     return file;
   };
-  const national = () => ({ ...nationalMeetingFile(0.25) }) as unknown as RawFile;
+  const national = (): RawFile => {
+    const file = nationalMeetingFile(0.25);
+    // Recipients are records in a version-2 file; the editing path adds them by text.
+    return { ...file, recipients: file.recipients.map((recipient) => recipient.text) } as unknown as RawFile;
+  };
   const thirdIsMain = (): RawFile => {
     const file = fixture();
     file.sites.forEach((site, i) => Object.assign(site, { isMain: false, key: `k${i}` }));
