@@ -141,6 +141,6 @@ export function nationalMeetingFile(scale = 1): MeetingFile {
       { agendaKey: null, content: paragraphs(10), voteFor: 580, voteAgainst: 0, voteOther: 4 },
     ],
     actionItems: Array.from({ length: 10 }, (_, i) => ({ task: pick(SENTENCES), responsible: `Vụ ${i + 1}`, dueDate: '2026-12-31' })),
-    recipients: ['Các đồng chí Ủy viên Ban Thường vụ', 'Các vụ, đơn vị thuộc Ban', 'Lưu Văn phòng Ban'],
+    recipients: ['Các đồng chí Ủy viên Ban Thường vụ', 'Các vụ, đơn vị thuộc Ban', 'Lưu Văn phòng Ban'].map((text) => ({ text })),
   };
 }

@@ -10,6 +10,7 @@ import type { AppCommand, Channel } from './channels.ts';
 import type { ErrorCode } from './errors.ts';
 import type { SearchResults } from './search.ts';
 import type { SiteFile } from './site-file.ts';
+import type { MergePreview } from './model/site-report.ts';
 import type { DeletedMeeting } from './trash.ts';
 import { clock } from './model/fields.ts';
 import { FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
@@ -138,6 +139,13 @@ export const CONTRACT = {
   printDocument: channel(documentOptions).returns<PrintedDocument>(),
   exportMeetingFile: channel(meetingRef).returns<PickedFile>(),
   importMeetingFile: channel(none).returns<{ meetingId: number } | null>(),
+  /** One site's attendance and speeches as a site report file; null when cancelled. */
+  exportSiteReport: channel(z.object({ siteId: id })).returns<PickedFile>(),
+  /** A folder of site reports the user picks, read and compared, nothing written; null when cancelled. */
+  previewSiteReports: channel(z.object({ meetingId: id })).returns<{ token: string; preview: MergePreview } | null>(),
+  /** The previewed reports merged (worked out again from the files); `takeSite`: conflicts resolved with the site's value. */
+  mergeSiteReports: channel(z.object({ token: z.string().min(1).max(100), takeSite: z.array(z.uuid()).max(100_000) }))
+    .returns<Change & { merged: MergePreview }>(),
 
   /** The automatic backups, newest first. */
   listBackups: channel(none).returns<BackupInfo[]>(),

@@ -14,6 +14,8 @@ import { importSites, knownSites } from '../services/site-list.ts';
 import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
+import { mergeReports, previewMerge, readReports, reportFiles } from '../services/site-merge.ts';
+import { exportSiteReport } from '../services/site-report.ts';
 import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
 import { deleteMeeting, restoreDeleted } from '../services/trash.ts';
 import { removeRow, restoreRow, type RemovedRow } from '../services/removal.ts';
@@ -84,6 +86,8 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
   };
   if (options.backupsDir) store.files.protectBackups(options.backupsDir);
   const removed = new Map<string, RemovedRow>();
+  /** Report files previewed this session, until merged. */
+  const previewed = new Map<string, { meetingId: number; files: string[] }>();
   const lists = (list: ListName) => store[list];
   /** The site's meeting, for writes named by a site. */
   const meetingOfSite = (siteId: number) => store.sites.get(siteId).meetingId;
@@ -186,6 +190,33 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     importMeetingFile: async () => {
       const path = await dialogs.openFile({ title: 'Nhập tệp hội nghị', filters: [MEETING_FILTER] });
       return path ? { meetingId: importMeetingFile(store, path) } : null;
+    },
+    exportSiteReport: async ({ siteId }) => {
+      const site = store.sites.get(siteId);
+      const meeting = store.meetings.get(site.meetingId);
+      const path = await dialogs.saveFile({
+        title: 'Xuất báo cáo điểm cầu',
+        defaultName: safeFileName(`Báo cáo ${site.name} ${meeting.date ?? ''} ${meeting.title}`, 'json'),
+        filters: [MEETING_FILTER],
+      });
+      if (!path) return null;
+      exportSiteReport(store, siteId, path);
+      return { path };
+    },
+    previewSiteReports: async ({ meetingId }) => {
+      store.meetings.get(meetingId);
+      const folder = await dialogs.chooseFolder({ title: 'Chọn thư mục chứa các báo cáo điểm cầu' });
+      if (!folder) return null;
+      const files = reportFiles([folder]);
+      const preview = previewMerge(store, meetingId, readReports(files));
+      return { token: keep(previewed, { meetingId, files }), preview };
+    },
+    mergeSiteReports: ({ token, takeSite }) => {
+      const chosen = previewed.get(token);
+      if (!chosen) throw new AppError('NOT_FOUND', 'Không còn bản xem trước của các báo cáo này; hãy chọn lại thư mục báo cáo.');
+      const merged = mergeReports(store, chosen.meetingId, readReports(chosen.files), { takeSite: new Set(takeSite) });
+      previewed.delete(token);
+      return { ...changeOf(store, chosen.meetingId, ['sites', 'attendees', 'speeches'], true), merged };
     },
 
     search: ({ query }) => store.search.search(query),

@@ -12,6 +12,7 @@ import { writeDocument, type Printer } from '../minutes/documents.ts';
 import { attendeesCommand, newMeetingCommand, profileCommand, sitesCommand, type LegacyChoice } from './prepare.ts';
 import { defaultDatabasePath } from '../paths.ts';
 import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
+import { mergeReports, readReports, reportFiles } from '../services/site-merge.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tham số] [--db <tệp cơ sở dữ liệu>]
@@ -28,6 +29,9 @@ Lệnh:
                                   chưa có ngày thì in "ngày … tháng … năm …"
   stats <mã hội nghị> <tệp.docx|tệp.csv|tệp.pdf>
                                   xuất thống kê thời gian phát biểu (theo người, điểm cầu, mục chương trình)
+  merge <mã hội nghị> <báo cáo.json hoặc thư mục>…
+                                  nhập các báo cáo điểm cầu vào hội nghị (tất cả hoặc không gì cả);
+                                  mã thoát 3 khi còn khác biệt cần chọn (giữ nguyên bản ở trung tâm)
   search "<từ cần tìm>"           tìm trong mọi hội nghị (tiêu đề, điểm cầu, đại biểu, phát biểu,
                                   kết luận); gõ có dấu hay không dấu đều được
   profile [trường=giá trị …]      xem thông tin cơ quan; có trường=giá trị thì ghi các trường đó trước
@@ -70,9 +74,12 @@ interface Options {
 interface Command {
   /** How many arguments: exactly, or from … to. */
   args: number | readonly [number, number];
-  /** A command that writes a Word file finishes asynchronously and returns its promise. */
-  run(store: Store, args: string[], io: Io, options: Options): Promise<void> | undefined;
+  /** A command that writes a Word file finishes asynchronously and returns its promise; one may return its exit code. */
+  run(store: Store, args: string[], io: Io, options: Options): Promise<void> | number | undefined;
 }
+
+/** Exit code of a merge that left conflicts for the secretary to choose. */
+const CHOICES_REMAIN = 3;
 
 const COMMANDS: Record<string, Command> = {
   list: {
@@ -126,6 +133,20 @@ const COMMANDS: Record<string, Command> = {
         for (const hit of group.hits) io.out(`    ${SEARCH_KIND_LABELS[hit.kind]}: ${marked(hit.passage)}`);
       }
       if (truncated) io.out('(Còn nhiều kết quả khác; hãy gõ cụ thể hơn.)');
+    },
+  },
+  merge: {
+    args: [2, Infinity],
+    run(store, [id, ...paths], io) {
+      const merged = mergeReports(store, parseMeetingId(id ?? ''), readReports(reportFiles(paths)));
+      for (const report of merged.reports) {
+        for (const record of report.records.filter((r) => r.outcome === 'conflict')) {
+          const differences = record.differences.map((d) => `${d.field}: trung tâm “${d.central}”, điểm cầu “${d.site}”`).join('; ');
+          io.err(`Khác biệt — ${report.file}, ${report.siteName}, ${record.label}: ${differences}`);
+        }
+      }
+      io.out(merged.summary);
+      return merged.totals.conflict > 0 ? CHOICES_REMAIN : 0;
     },
   },
   // One command per document of the registry: minutes, notice, stats.
@@ -251,6 +272,10 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
     store = createStore(openDatabase(parsed.values.db ?? defaultDatabasePath()));
     const legacy = parsed.values.convert ? 'convert' : parsed.values.keep ? 'keep' : undefined;
     const pending = command.run(store, args, io, { format, pdf: parsed.values.pdf === true, date, printer, site: parsed.values.site, legacy });
+    if (typeof pending === 'number') {
+      close();
+      return pending;
+    }
     if (pending) return pending.then(() => 0, (error: unknown) => failure(io, error)).finally(close);
     close();
     return 0;

@@ -1,5 +1,5 @@
-// Export and import of the portable meeting file. Import always creates a new meeting, in one transaction.
-import { basename } from 'node:path';
+// Export and import of the portable meeting file. Import always creates a new meeting, in one transaction; the
+// meeting and its records keep the identities (UUIDs) the file gives them, so it is the same meeting on both machines.
 import { AppError } from '../../shared/errors.ts';
 import type { MeetingRecord } from '../../shared/model/meeting.ts';
 import {
@@ -8,8 +8,7 @@ import {
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Store } from '../store/index.ts';
 import { writeFileAtomic } from './files.ts';
-import { jsonDepth } from './json-limits.ts';
-import { readFileBounded } from './read-file.ts';
+import { readJsonFile } from './json-limits.ts';
 import { getMeetingRecord } from './meetings.ts';
 
 const strip = <T extends { id: number; meetingId: number; ord: number }>({ id: _i, meetingId: _m, ord: _o, ...rest }: T) => rest;
@@ -46,7 +45,7 @@ export function toMeetingFile(record: MeetingRecord, exportedAt = new Date()): M
       return { ...rest, agendaKey: agendaItemId === null ? null : agendaKey.get(agendaItemId) ?? null };
     }),
     actionItems: record.actionItems.map(strip),
-    recipients: record.recipients.map((recipient) => recipient.text),
+    recipients: record.recipients.map(({ text, uuid }) => ({ text, uuid })),
   };
 }
 
@@ -77,23 +76,7 @@ export function parseMeetingFile(json: unknown): MeetingFile {
 export const MEETING_FILE_MAX_DEPTH = 32;
 
 export function readMeetingFile(path: string): MeetingFile {
-  const bytes = readFileBounded(path, { maxBytes: MEETING_FILE_MAX_BYTES, context: `Không đọc được tệp hội nghị ${basename(path)}` });
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new AppError('FILE_MALFORMED', 'Tệp không phải văn bản UTF-8 hợp lệ.', { cause: error });
-  }
-  if (jsonDepth(text, MEETING_FILE_MAX_DEPTH) > MEETING_FILE_MAX_DEPTH) {
-    throw new AppError('FILE_MALFORMED', `Tệp hội nghị không hợp lệ: dữ liệu lồng nhau quá sâu (hơn ${MEETING_FILE_MAX_DEPTH} tầng).`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new AppError('FILE_MALFORMED', 'Tệp bị hỏng hoặc không đúng định dạng JSON.', { cause: error });
-  }
-  return parseMeetingFile(json);
+  return parseMeetingFile(readJsonFile(path, { maxBytes: MEETING_FILE_MAX_BYTES, maxDepth: MEETING_FILE_MAX_DEPTH, what: 'Tệp hội nghị' }));
 }
 
 /**

@@ -53,10 +53,10 @@ function copySitesAndAttendees(store: Store, fromId: number, toId: number): void
     else bySite.set(attendee.siteId, [attendee]);
   }
   store.bulk.append(toId, {
-    sites: sites.map(({ id, meetingId: _m, ord: _o, ...site }) => ({
+    sites: sites.map(({ id, meetingId: _m, ord: _o, uuid: _u, ...site }) => ({
       ...site,
       key: String(id),
-      attendees: (bySite.get(id) ?? []).map(({ id: person, meetingId: _mm, ord: _oo, siteId: _s, ...attendee }) => ({
+      attendees: (bySite.get(id) ?? []).map(({ id: person, meetingId: _mm, ord: _oo, siteId: _s, uuid: _uu, ...attendee }) => ({
         ...attendee, key: String(person), presence: 'present' as const, absenceReason: '', presenceTime: null,
       })),
     })),

@@ -16,7 +16,7 @@ import { describePath } from '../../shared/model/validate.ts';
 import type { Db } from './db.ts';
 import type { Meetings } from './meetings.ts';
 import type { People } from './people.ts';
-import { checkSiteTakesAttendees, outsideMeeting, speechTiming, takesMain } from './rules.ts';
+import { checkSiteTakesAttendees, identityOf, outsideMeeting, speechTiming, takesMain } from './rules.ts';
 import { toColumn, touchMeeting } from './table.ts';
 
 type FileSite = MeetingFile['sites'][number];
@@ -26,7 +26,10 @@ type FileAttendee = FileSite['attendees'][number];
 export type BulkAttendee = FileAttendee & { personId?: number | null };
 export type BulkSite = Omit<FileSite, 'attendees'> & { attendees: BulkAttendee[] };
 
-/** Records of one meeting, referring to each other by key (as in the meeting file); every list may be left out. */
+/**
+ * Records of one meeting, referring to each other by key (as in the meeting file); every list may be left out.
+ * A record with a `uuid` keeps that identity (a meeting file, a backup); one without gets a new one (a copy).
+ */
 export interface MeetingContent {
   sites?: BulkSite[];
   agenda?: MeetingFile['agenda'];
@@ -52,15 +55,15 @@ function at(path: Path, check: () => void): void {
 /** An INSERT of one list's records, prepared once; returns the new row's id. */
 function inserter<S extends z.ZodObject>(db: Db, table: string, fields: S) {
   const keys = Object.keys(fields.shape);
-  const stmt = db.prepare(`INSERT INTO ${table} (meeting_id, ord, ${keys.map(toColumn).join(', ')})
-    VALUES (?, ?, ${keys.map(() => '?').join(', ')})`);
-  return (meetingId: number, ord: number, value: z.output<S>): number => {
+  const stmt = db.prepare(`INSERT INTO ${table} (meeting_id, ord, uuid, ${keys.map(toColumn).join(', ')})
+    VALUES (?, ?, ?, ${keys.map(() => '?').join(', ')})`);
+  return (meetingId: number, ord: number, value: z.output<S> & { uuid?: string | undefined }): number => {
     const row = value as Record<string, unknown>;
     const params = keys.map((key) => {
       const cell = row[key];
       return typeof cell === 'boolean' ? Number(cell) : cell;
     });
-    return Number(stmt.run(meetingId, ord, ...params).lastInsertRowid);
+    return Number(stmt.run(meetingId, ord, identityOf(value.uuid), ...params).lastInsertRowid);
   };
 }
 
@@ -142,13 +145,14 @@ export function createBulk(db: Db, meetings: Meetings, people: People) {
     const actionBase = base('actionItems');
     (content.actionItems ?? []).forEach((item, i) => insert.actionItem(meetingId, actionBase + i, item));
     const recipientBase = base('recipients');
-    (content.recipients ?? []).forEach((text, i) => insert.recipient(meetingId, recipientBase + i, { text }));
+    (content.recipients ?? []).forEach((recipient, i) => insert.recipient(meetingId, recipientBase + i, recipient));
   }
 
   return {
-    /** A new meeting with all its records; returns its id. */
-    create: db.transaction((meeting: MeetingFields, content: MeetingContent): number => {
-      const meetingId = meetings.insert(meeting).id;
+    /** A new meeting with all its records; returns its id. The meeting keeps `uuid` when given (a meeting file's). */
+    create: db.transaction((meeting: MeetingFields & { uuid?: string | undefined }, content: MeetingContent): number => {
+      const { uuid, ...fields } = meeting;
+      const meetingId = meetings.insert(fields, uuid).id;
       write(meetingId, content, true);
       return meetingId;
     }),

@@ -1,6 +1,7 @@
 // The store: every repository over one open database, and the files it is made of.
 import { backupsDirFor } from '../paths.ts';
 import { createBulk } from './bulk.ts';
+import { createBulkMerge } from './bulk-merge.ts';
 import type { Db } from './db.ts';
 import { AppFiles } from './files.ts';
 import { createLists } from './lists.ts';
@@ -30,7 +31,7 @@ export function createStore(db: Db, options: StoreOptions = {}) {
     trash: createTrash(db),
     ...createLists(db),
     /** Many records of one meeting at once: import, copy, restore, merge. */
-    bulk: createBulk(db, meetings, people),
+    bulk: { ...createBulk(db, meetings, people), ...createBulkMerge(db, meetings, people) },
     transaction<T>(work: () => T): T {
       return db.transaction(work)();
     },

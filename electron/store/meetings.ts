@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { meetingFields, type Format, type Meeting, type MeetingFields, type MeetingSummary } from '../../shared/model/meeting.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Db } from './db.ts';
-import { checkMeetingTimes } from './rules.ts';
+import { checkMeetingTimes, identityOf } from './rules.ts';
 import { fromRow, toColumn, toParams } from './table.ts';
 
 const KEYS = Object.keys(meetingFields.shape);
@@ -14,8 +14,8 @@ export type DocumentType = 'BB' | 'TB';
 export function createMeetings(db: Db) {
   const columns = KEYS.map(toColumn);
   const sql = {
-    insert: db.prepare(`INSERT INTO meetings (${columns.join(', ')}, created_at, updated_at)
-      VALUES (${columns.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at) RETURNING *`),
+    insert: db.prepare(`INSERT INTO meetings (${columns.join(', ')}, uuid, created_at, updated_at)
+      VALUES (${columns.map((c) => `@${c}`).join(', ')}, @uuid, @created_at, @updated_at) RETURNING *`),
     update: db.prepare(`UPDATE meetings SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at,
       revision = revision + 1 WHERE id = @id RETURNING *`),
     get: db.prepare('SELECT * FROM meetings WHERE id = ?'),
@@ -40,11 +40,14 @@ export function createMeetings(db: Db) {
     return value;
   }
 
-  /** A new meeting from fields the schema has already validated (the bulk path's files); the rules still hold. */
-  function insert(value: MeetingFields): Meeting {
+  /**
+   * A new meeting from fields the schema has already validated (the bulk path's files); the rules still hold.
+   * `uuid`: the identity it keeps from a meeting file (the same meeting on another machine); otherwise a new one.
+   */
+  function insert(value: MeetingFields, uuid?: string | null): Meeting {
     checkMeetingTimes(value);
     const now = new Date().toISOString();
-    return decode(sql.insert.get({ ...toParams(value), created_at: now, updated_at: now }) as Record<string, unknown>);
+    return decode(sql.insert.get({ ...toParams(value), uuid: identityOf(uuid), created_at: now, updated_at: now }) as Record<string, unknown>);
   }
 
   function get(id: number): Meeting {

@@ -3,6 +3,7 @@ import type { Db } from './db.ts';
 import { removeInvisibleCharacters } from './migrations/invisible-characters.ts';
 import { searchIndexV1 } from './migrations/search-index-1.ts';
 import { searchIndexV2 } from './migrations/search-index-2.ts';
+import { stableIdentity } from './migrations/stable-identity.ts';
 
 export interface Migration {
   name: string;
@@ -272,6 +273,10 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE meetings ADD COLUMN member_title TEXT NOT NULL DEFAULT '';
       `);
     },
+  },
+  {
+    name: 'stable identities (UUIDs) of meetings and their records, and the bases of merges',
+    up: stableIdentity,
   },
 ];
 

@@ -1,9 +1,16 @@
 // The store's rules that span fields or records, one function each. The editing path (table.ts, lists.ts,
 // meetings.ts) and the bulk path (bulk.ts) both call these, so a meeting written either way obeys the same
 // rules and is refused in the same words. Each check throws an AppError; the callers supply the facts.
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
 
 const refused = (message: string): AppError => new AppError('INVALID_INPUT', message);
+
+/**
+ * Every meeting and every record of its lists has a stable identity, recognised on any machine: a new record
+ * gets a random UUID; one that comes from elsewhere (a meeting file, a site report, a backup) keeps its own.
+ */
+export const identityOf = (given?: string | null): string => given ?? randomUUID();
 
 /** A meeting ends after it starts. */
 export function checkMeetingTimes(value: { startTime: string | null; endTime: string | null }): void {

@@ -4,10 +4,10 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Db } from './db.ts';
-import { outsideMeeting, placeIn } from './rules.ts';
+import { identityOf, outsideMeeting, placeIn } from './rules.ts';
 
 type Fields = z.ZodObject;
-export type Stored<S extends Fields> = z.output<S> & { id: number; meetingId: number; ord: number };
+export type Stored<S extends Fields> = z.output<S> & { id: number; meetingId: number; ord: number; uuid: string };
 type Row = Record<string, unknown>;
 
 export const toColumn = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -74,7 +74,7 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
   const { table, label, fields } = spec;
   const keys = Object.keys(fields.shape);
   const scopeColumn = spec.scope ? toColumn(spec.scope) : 'meeting_id';
-  const columns = ['meeting_id', 'ord', ...keys.map(toColumn)];
+  const columns = ['meeting_id', 'ord', 'uuid', ...keys.map(toColumn)];
   const assignments = keys.map((k) => `${toColumn(k)} = @${toColumn(k)}`).join(', ');
 
   const sql = {
@@ -130,7 +130,7 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
       const size = (sql.size.get(scope) as { n: number }).n;
       const ord = placeIn(size, position);
       if (ord < size) sql.openGap.run(scope, ord);
-      const row = sql.insert.get({ ...toParams(value as Row), meeting_id: meetingId, ord }) as Row;
+      const row = sql.insert.get({ ...toParams(value as Row), meeting_id: meetingId, ord, uuid: identityOf() }) as Row;
       touchMeeting(db, meetingId);
       return decode(row);
     }),

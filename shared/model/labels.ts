@@ -78,6 +78,10 @@ export const FIELD_LABELS: Record<string, string> = {
   agendaKey: 'mục chương trình',
   speakerKey: 'người phát biểu',
   key: 'mã',
+  uuid: 'mã định danh',
+  site: 'điểm cầu',
+  speakerUuid: 'người phát biểu',
+  agendaUuid: 'mục chương trình',
   format_: 'loại tệp',
   version: 'phiên bản tệp',
 };

@@ -152,10 +152,11 @@ export type ActionItemFields = z.output<typeof actionItemFields>;
 export type RecipientFields = z.output<typeof recipientFields>;
 
 interface Stored { id: number }
-interface InMeeting extends Stored { meetingId: number; ord: number }
+/** `uuid`: the record's stable identity, the same on every machine (ids are this database's own). */
+interface InMeeting extends Stored { meetingId: number; ord: number; uuid: string }
 
 /** `revision` rises with every write inside the meeting (its lists included). */
-export type Meeting = MeetingFields & Stored & { createdAt: string; updatedAt: string; revision: number };
+export type Meeting = MeetingFields & Stored & { uuid: string; createdAt: string; updatedAt: string; revision: number };
 export type Site = SiteFields & InMeeting;
 export type Attendee = AttendeeFields & InMeeting;
 export type AgendaItem = AgendaItemFields & InMeeting;

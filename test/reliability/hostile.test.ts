@@ -40,7 +40,7 @@ const FILE_CASES: FileCase[] = [
   { name: 'empty object', content: () => '{}', code: 'FILE_WRONG_KIND', message: /không phải là tệp hội nghị/ },
   { name: 'another kind', content: () => mutate((f) => { f.kind = 'bien-ban/profile'; }), code: 'FILE_WRONG_KIND', message: /không phải là tệp hội nghị/ },
   { name: 'duplicate key: the last kind wins', content: () => `{"kind":"bien-ban/meeting","kind":"other","version":1}`, code: 'FILE_WRONG_KIND', message: /không phải là tệp hội nghị/ },
-  { name: 'a newer version', content: () => mutate((f) => { f.version = 2; }), code: 'FILE_TOO_NEW', message: /phiên bản Biên Bản mới hơn/ },
+  { name: 'a newer version', content: () => mutate((f) => { f.version = 3; }), code: 'FILE_TOO_NEW', message: /phiên bản Biên Bản mới hơn/ },
   { name: 'version as a string', content: () => mutate((f) => { f.version = '1'; }), code: 'INVALID_INPUT', message: /^Tệp hội nghị không hợp lệ/ },
   { name: 'version 0', content: () => mutate((f) => { f.version = 0; }), code: 'INVALID_INPUT', message: /^Tệp hội nghị không hợp lệ/ },
   { name: 'meeting missing', content: () => mutate((f) => { delete (f as Record<string, unknown>).meeting; }), code: 'INVALID_INPUT', message: /bị thiếu/ },

@@ -8,7 +8,7 @@ import { applyChange, holdRecord, type MeetingWrites } from '../../renderer/scre
 import { dateFromText, timeFromText } from '../../renderer/lib/date-time.ts';
 
 const meeting = { id: 1, revision: 4, title: 'Giao ban' } as MeetingRecord['meeting'];
-const site = (id: number, name: string, isMain = false) => ({ id, meetingId: 1, ord: id - 1, name, location: '', level: 'other' as const, isMain, attendeeCount: null });
+const site = (id: number, name: string, isMain = false) => ({ id, meetingId: 1, ord: id - 1, uuid: `site-${id}`, name, location: '', level: 'other' as const, isMain, attendeeCount: null });
 const record: MeetingRecord = { meeting, sites: [site(1, 'Trung ương', true)], attendees: [], agenda: [], speeches: [], conclusions: [], actionItems: [], recipients: [], queue: [] };
 const change = (revision: number, lists: Change['lists'], withMeeting?: Partial<MeetingRecord['meeting']>): Change =>
   ({ meetingId: 1, revision, lists, ...(withMeeting ? { meeting: { ...meeting, ...withMeeting, revision } } : {}) });
@@ -23,7 +23,7 @@ describe('applyChange', () => {
 
   it('keeps what was read later when an older answer arrives after a newer one', () => {
     const newer = applyChange(holdRecord(record), change(7, { sites: [site(1, 'Trung ương mới', true)] }));
-    const older = applyChange(newer, change(6, { sites: [site(1, 'Trung ương cũ', true)], agenda: [{ id: 9, meetingId: 1, ord: 0, title: 'Báo cáo', presenter: '' }] }));
+    const older = applyChange(newer, change(6, { sites: [site(1, 'Trung ương cũ', true)], agenda: [{ id: 9, meetingId: 1, ord: 0, uuid: 'agenda-9', title: 'Báo cáo', presenter: '' }] }));
     expect(older.record.sites[0]?.name).toBe('Trung ương mới');
     // A list the newer answer did not carry is still taken from the older one.
     expect(older.record.agenda.map((a) => a.title)).toEqual(['Báo cáo']);

@@ -9,6 +9,7 @@ import { errorMessage } from '../../api.ts';
 import { optionsOf, SelectField } from '../../components/fields.tsx';
 import { useToast, useTracker, type ToastInput } from '../../context.tsx';
 import { useEditor } from './meeting-state.tsx';
+import { SiteReports } from './SiteReports.tsx';
 
 /** Elements a preview never needs and that could load, navigate or run something. */
 const INERT_DROPS = 'script, style, link, meta, base, iframe, frame, object, embed, form, a, audio, video, source, svg, math';
@@ -179,6 +180,7 @@ export function PreviewSection() {
           <p className="muted">Một hội nghị trong một tệp, để chuyển sang máy khác hoặc lưu trữ.</p>
           <button type="button" onClick={() => void exportMeeting()}>Xuất tệp hội nghị</button>
         </div>
+        <SiteReports />
       </div>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       {preview ? (

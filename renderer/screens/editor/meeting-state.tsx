@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { LIST_NAMES, type Change, type ListName } from '../../../shared/api.ts';
 import type { Meeting, MeetingRecord } from '../../../shared/model/meeting.ts';
+import type { MergePreview } from '../../../shared/model/site-report.ts';
 import { errorMessage, type Client } from '../../api.ts';
 import { useClient, useTracker } from '../../context.tsx';
 
@@ -33,6 +34,8 @@ export interface MeetingWrites {
   importSites(sites: Values[]): Promise<{ added: number; skipped: number }>;
   /** Stores a committed attendee in the people directory (after pending saves have landed). */
   rememberAttendee(id: number): Promise<void>;
+  /** Merges previewed site reports; `takeSite`: the records whose conflict takes the site's value. */
+  mergeSiteReports(token: string, takeSite: string[]): Promise<MergePreview>;
   /** The latest record, for callbacks that outlive a render. */
   latest(): MeetingRecord;
 }
@@ -163,6 +166,7 @@ export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; e
         const { added, skipped } = await write(client.importSites({ meetingId, sites }));
         return { added, skipped };
       },
+      mergeSiteReports: async (token, takeSite) => (await write(client.mergeSiteReports({ token, takeSite }))).merged,
       rememberAttendee: async (id) => {
         await tracker.settle();
         const attendee = latest().attendees.find((a) => a.id === id);

@@ -1,0 +1,78 @@
+// The site report: export of one site's attendance and speeches (at the site's machine), and reading a report
+// file (at the centre's). Merging reports into the meeting is site-merge.ts.
+import { AppError } from '../../shared/errors.ts';
+import type { Attendee, Speech } from '../../shared/model/meeting.ts';
+import { parseOrThrow } from '../../shared/model/validate.ts';
+import {
+  SITE_REPORT_KIND, SITE_REPORT_MAX_BYTES, SITE_REPORT_VERSION, siteReportSchema, type ReportAttendee, type ReportSpeech, type SiteReport,
+} from '../../shared/model/site-report.ts';
+import type { Store } from '../store/index.ts';
+import { writeFileAtomic } from './files.ts';
+import { readJsonFile } from './json-limits.ts';
+
+/** The fields of an attendee a report carries, in a fixed order (what a merge compares). */
+export function reportAttendee(attendee: Attendee): ReportAttendee {
+  const { uuid, fullName, positions, unit, category, presence, absenceReason, presenceTime, role, isMember } = attendee;
+  return { uuid, fullName, positions, unit, category, presence, absenceReason, presenceTime, role, isMember };
+}
+
+/** The fields of a speech a report carries; its references by identity, through the meeting's maps id → uuid. */
+export function reportSpeech(speech: Speech, agenda: Map<number, string>, attendees: Map<number, string>): ReportSpeech {
+  const { uuid, speakerName, speakerPosition, speakerSite, kind, startTime, endTime, durationMinutes, content } = speech;
+  return {
+    uuid, speakerName, speakerPosition, speakerSite, kind, startTime, endTime, durationMinutes, content,
+    agendaUuid: speech.agendaItemId === null ? null : agenda.get(speech.agendaItemId) ?? null,
+    speakerUuid: speech.attendeeId === null ? null : attendees.get(speech.attendeeId) ?? null,
+  };
+}
+
+/**
+ * One site's report: its head count or its attendees, and the speeches made from it (by one of its attendees,
+ * or by a free-text speaker whose site is the site's name).
+ */
+export function toSiteReport(store: Store, siteId: number, exportedAt = new Date()): SiteReport {
+  const site = store.sites.get(siteId);
+  const meeting = store.meetings.get(site.meetingId);
+  const all = store.attendees.list(meeting.id);
+  const attendees = all.filter((attendee) => attendee.siteId === siteId);
+  const here = new Set(attendees.map((attendee) => attendee.id));
+  const agenda = new Map(store.agenda.list(meeting.id).map((item) => [item.id, item.uuid]));
+  const attendeeUuids = new Map(all.map((attendee) => [attendee.id, attendee.uuid]));
+  const speeches = store.speeches.list(meeting.id).filter((speech) => (speech.attendeeId === null
+    ? site.name !== '' && speech.speakerSite === site.name
+    : here.has(speech.attendeeId)));
+  return {
+    kind: SITE_REPORT_KIND,
+    version: SITE_REPORT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    meeting: { uuid: meeting.uuid, title: meeting.title },
+    site: { uuid: site.uuid, name: site.name, attendeeCount: site.attendeeCount, attendees: attendees.map(reportAttendee) },
+    speeches: speeches.map((speech) => reportSpeech(speech, agenda, attendeeUuids)),
+  };
+}
+
+export function exportSiteReport(store: Store, siteId: number, target: string): void {
+  writeFileAtomic(target, `${JSON.stringify(toSiteReport(store, siteId), null, 2)}\n`, store.files);
+}
+
+/** Checks a parsed JSON value: the kind and version first, so that a newer report gets the right message. */
+export function parseSiteReport(json: unknown): SiteReport {
+  const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+  if (!head || head.kind !== SITE_REPORT_KIND) {
+    throw new AppError('FILE_WRONG_KIND', 'Tệp này không phải là báo cáo điểm cầu của Biên Bản.');
+  }
+  if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > SITE_REPORT_VERSION) {
+    throw new AppError(
+      'FILE_TOO_NEW',
+      `Báo cáo điểm cầu được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${head.version}, ứng dụng này đọc được đến ${SITE_REPORT_VERSION}). Hãy cập nhật ứng dụng.`,
+    );
+  }
+  return parseOrThrow(siteReportSchema, json, 'Báo cáo điểm cầu không hợp lệ');
+}
+
+/** Root › site › attendees › attendee is 4 deep. */
+const SITE_REPORT_MAX_DEPTH = 16;
+
+export function readSiteReport(path: string): SiteReport {
+  return parseSiteReport(readJsonFile(path, { maxBytes: SITE_REPORT_MAX_BYTES, maxDepth: SITE_REPORT_MAX_DEPTH, what: 'Báo cáo điểm cầu' }));
+}

@@ -1,0 +1,111 @@
+// Site reports, on the export screen: the contact at a site exports that site's report; the central secretary
+// picks a folder of reports, sees what merging them would change (conflicts side by side, the centre's value
+// kept unless the site's is chosen) and merges them, or not. Nothing is written before "Nhập".
+import { useId, useState } from 'react';
+import type { MergePreview, RecordMerge } from '../../../shared/model/site-report.ts';
+import { errorMessage } from '../../api.ts';
+import { useToast, useTracker } from '../../context.tsx';
+import { useEditor } from './meeting-state.tsx';
+
+const OUTCOME_LABELS: Record<RecordMerge['outcome'], string> = {
+  added: 'Thêm mới', updated: 'Cập nhật', conflict: 'Khác biệt', unchanged: 'Không đổi',
+};
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function SiteReports() {
+  const ops = useEditor();
+  const tracker = useTracker();
+  const toast = useToast();
+  const siteSelect = useId();
+  const [siteId, setSiteId] = useState<number | null>(null);
+  const [pending, setPending] = useState<{ token: string; preview: MergePreview } | null>(null);
+  const [takeSite, setTakeSite] = useState<ReadonlySet<string>>(new Set());
+  const { client, meetingId, record } = ops;
+  const chosenSite = siteId ?? record.sites[0]?.id ?? null;
+
+  const run = async (work: () => Promise<void>) => {
+    try {
+      await tracker.settle();
+      await work();
+    } catch (err) {
+      toast({ text: errorMessage(err), tone: 'error' });
+    }
+  };
+  const exportReport = () => run(async () => {
+    if (chosenSite === null) return;
+    const file = await client.exportSiteReport({ siteId: chosenSite });
+    if (file) toast({ text: `Đã xuất báo cáo điểm cầu: ${file.path}` });
+  });
+  const pickReports = () => run(async () => {
+    const picked = await client.previewSiteReports({ meetingId });
+    setTakeSite(new Set());
+    setPending(picked);
+  });
+  const merge = () => run(async () => {
+    if (!pending) return;
+    const merged = await ops.mergeSiteReports(pending.token, [...takeSite]);
+    setPending(null);
+    toast({ text: `Đã nhập: ${merged.summary}` });
+  });
+  const toggle = (uuid: string) => setTakeSite((set) => {
+    const next = new Set(set);
+    if (next.has(uuid)) next.delete(uuid);
+    else next.add(uuid);
+    return next;
+  });
+
+  const refused = pending?.preview.reports.filter((report) => report.refused) ?? [];
+  return (
+    <>
+    <div className="export-card site-reports">
+      <p className="muted">Báo cáo điểm cầu: thành phần dự và phát biểu tại một điểm cầu, gửi về điểm cầu chính để nhập vào hội nghị.</p>
+      <div className="field">
+        <label htmlFor={siteSelect} className="field-label">Điểm cầu của báo cáo</label>
+        <select id={siteSelect} value={chosenSite ?? ''} onChange={(e) => setSiteId(Number(e.target.value))}>
+          {record.sites.map((site) => <option key={site.id} value={site.id}>{site.name || '(Chưa có tên)'}</option>)}
+        </select>
+      </div>
+      <button type="button" disabled={chosenSite === null} onClick={() => void exportReport()}>Xuất báo cáo điểm cầu</button>
+      <button type="button" onClick={() => void pickReports()}>Nhập báo cáo điểm cầu…</button>
+    </div>
+      {pending ? (
+        <section className="merge-preview" role="dialog" aria-label="Xem trước khi nhập báo cáo điểm cầu">
+          <h3>Xem trước khi nhập</h3>
+          <p role="status">{pending.preview.summary}</p>
+          {pending.preview.reports.map((report) => (
+            <div key={report.file} className="merge-report">
+              <h4>{report.siteName || report.file} <span className="muted">({report.file})</span></h4>
+              {report.refused ? <p className="field-error">{report.refused}</p> : (
+                <ul>
+                  {report.records.filter((r) => r.outcome !== 'unchanged').map((r) => (
+                    <li key={r.uuid}>
+                      <strong>{OUTCOME_LABELS[r.outcome]}</strong>: {r.label}
+                      {r.differences.length > 0 ? (
+                        <table className="merge-differences">
+                          <thead><tr><th>Thông tin</th><th>Ở điểm cầu chính</th><th>Ở điểm cầu</th></tr></thead>
+                          <tbody>{r.differences.map((d) => <tr key={d.field}><td>{capitalized(d.field)}</td><td>{d.central}</td><td>{d.site}</td></tr>)}</tbody>
+                        </table>
+                      ) : null}
+                      {r.outcome === 'conflict' ? (
+                        <label>
+                          <input type="checkbox" checked={takeSite.has(r.uuid)} onChange={() => toggle(r.uuid)} />
+                          {` Lấy giá trị của điểm cầu cho ${r.label}`}
+                        </label>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+          {refused.length > 0 ? <p className="field-error" role="alert">Có báo cáo bị từ chối: không nhập được báo cáo nào cho đến khi bỏ các tệp này ra khỏi thư mục.</p> : null}
+          <div className="row">
+            <button type="button" className="primary" disabled={refused.length > 0} onClick={() => void merge()}>Nhập các báo cáo</button>
+            <button type="button" onClick={() => setPending(null)}>Hủy</button>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
