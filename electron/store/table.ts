@@ -1,5 +1,6 @@
 // One ordered list of records inside a meeting (sites, attendees, speeches…): validated writes,
 // contiguous ordering, and references checked to stay inside the same meeting.
+import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
@@ -39,8 +40,12 @@ export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
 
 /** Marks a meeting changed: its time of change, and its revision (which orders what the page receives). */
 export function touchMeeting(db: Db, meetingId: number): void {
-  db.prepare('UPDATE meetings SET updated_at = ?, revision = revision + 1 WHERE id = ?').run(new Date().toISOString(), meetingId);
+  let touch = TOUCH.get(db);
+  if (!touch) TOUCH.set(db, touch = db.prepare<[string, number]>('UPDATE meetings SET updated_at = ?, revision = revision + 1 WHERE id = ?'));
+  touch.run(new Date().toISOString(), meetingId);
 }
+/** touchMeeting's statement, prepared once per connection (every write runs it). */
+const TOUCH = new WeakMap<Db, Statement<[string, number]>>();
 
 export interface ListSpec<S extends Fields> {
   table: string;

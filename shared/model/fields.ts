@@ -9,7 +9,8 @@ import { normalizeLine, normalizeText } from '../text.ts';
 export const RAW_LENGTH_FACTOR = 4;
 const bounded = (max: number, normalize: (text: string) => string) =>
   z.string()
-    .refine((text) => text.length <= max * RAW_LENGTH_FACTOR, { message: `quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự)`, abort: true })
+    // The message is formatted only when a text is refused: Intl's first use costs a start-up dearly.
+    .refine((text) => text.length <= max * RAW_LENGTH_FACTOR, { error: () => `quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự)`, abort: true })
     .overwrite(normalize)
     .max(max);
 
