@@ -1,6 +1,6 @@
 // Backups of the live database through SQLite's online backup API (never a copy of the live file),
 // their listing, rotation, and restoring meetings from them into the live store.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackupInfo, RestoreResult } from '../../shared/backups.ts';

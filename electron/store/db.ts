@@ -1,6 +1,6 @@
 // Opens the store: foreign, newer or damaged databases refused on a read-only connection first, then
 // durability settings and migrations.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
