@@ -6,8 +6,10 @@ import { FORMATS, type Format } from '../../shared/model/meeting.ts';
 import { STATUS_LABELS } from '../../shared/model/labels.ts';
 import { writeMinutesDocx } from '../minutes/documents.ts';
 import { defaultDatabasePath } from '../paths.ts';
-import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
+import { exportMeetingFile, exportSealedMeetingFile, importAnyMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
+import { deriveKey, keyFromRecovery, readHeader } from '../store/keys.ts';
+import { askHidden, readPassphraseFile } from './secrets.ts';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tham số] [--db <tệp cơ sở dữ liệu>]
 
@@ -27,15 +29,28 @@ Lệnh:
 Nếu hội nghị còn thiếu thông tin, tệp Word vẫn được ghi, với "…" ở chỗ thiếu, và các chỗ thiếu
 được liệt kê trên stderr.
 
+Cơ sở dữ liệu mã hoá: cụm mật khẩu (hoặc khoá khôi phục) được hỏi trên terminal, không hiện ra khi
+gõ, hoặc đọc từ dòng đầu của một tệp: --passphrase-file <tệp>. Không bao giờ gõ cụm mật khẩu ngay trên
+dòng lệnh (lịch sử lệnh và danh sách tiến trình sẽ giữ nó).
+Tệp hội nghị mã hoá: import hỏi cụm mật khẩu của tệp (hoặc --file-passphrase-file <tệp>); export một
+hội nghị MẬT trở lên cần --encrypt (mã hoá tệp, hỏi cụm mật khẩu cho tệp) hoặc --plain (xác nhận
+xuất không mã hoá).
+
 Mặc định dùng cơ sở dữ liệu của ứng dụng: ${defaultDatabasePath()}`;
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Asks on the terminal without echo (absent without a terminal); null when the user gives up. */
+  ask?: ((question: string) => Promise<string | null>) | undefined;
 }
 
 interface Options {
   format?: Format | undefined;
+  /** The passphrase of a sealed meeting file, asked or read from --file-passphrase-file. */
+  filePassphrase(question: string): Promise<string>;
+  encrypt: boolean;
+  plain: boolean;
 }
 
 interface Command {
@@ -62,15 +77,32 @@ const COMMANDS: Record<string, Command> = {
   },
   import: {
     args: 1,
-    run(store, [file], io) {
-      io.out(String(importMeetingFile(store, file ?? '')));
+    run(store, [file = ''], io, { filePassphrase }) {
+      try {
+        io.out(String(importMeetingFile(store, file)));
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'PASSPHRASE_NEEDED') throw error;
+      }
+      // A sealed file: its passphrase, then the same import.
+      return filePassphrase(`Cụm mật khẩu của tệp ${file}: `)
+        .then((passphrase) => importAnyMeetingFile(store, file, passphrase))
+        .then((id) => io.out(String(id)));
     },
   },
   export: {
     args: 2,
-    run(store, [id, file], io) {
-      exportMeetingFile(store, parseMeetingId(id ?? ''), file ?? '');
-      io.out(`Đã xuất hội nghị ${id} ra ${file}.`);
+    run(store, [id = '', file = ''], io, { encrypt, plain, filePassphrase }) {
+      const meetingId = parseMeetingId(id);
+      if (!encrypt) {
+        exportMeetingFile(store, meetingId, file, { confirmed: plain });
+        io.out(`Đã xuất hội nghị ${id} ra ${file}.`);
+        return undefined;
+      }
+      store.meetings.get(meetingId);
+      return filePassphrase(`Cụm mật khẩu cho tệp ${file}: `)
+        .then((passphrase) => exportSealedMeetingFile(store, meetingId, file, passphrase))
+        .then(() => io.out(`Đã xuất hội nghị ${id} ra ${file} (đã mã hoá).`));
     },
   },
   search: {
@@ -140,9 +172,16 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { db: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'passphrase-file': { type: 'string' }, 'file-passphrase-file': { type: 'string' }, encrypt: { type: 'boolean' }, plain: { type: 'boolean' },
+      },
     });
   } catch {
+    if (argv.some((arg) => /^--(passphrase|password|key|recovery-key)(=|$)/.test(arg))) {
+      io.err('Lỗi: không nhận cụm mật khẩu trên dòng lệnh (lịch sử lệnh và danh sách tiến trình sẽ giữ nó); hãy gõ khi được hỏi, hoặc dùng --passphrase-file <tệp>.');
+      return 2;
+    }
     io.err(`Lỗi: tham số không hợp lệ. Gõ "npm run cli -- help" để xem cách dùng.`);
     return 2;
   }
@@ -165,11 +204,39 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
     io.err(`Lỗi: thể thức "${format}" không hợp lệ; dùng --format party (thể thức Đảng) hoặc --format state (thể thức hành chính nhà nước).`);
     return 2;
   }
+  const values = parsed.values;
+  const secret = async (file: string | undefined, question: string): Promise<string> => {
+    if (file !== undefined) return readPassphraseFile(file);
+    const answer = io.ask ? await io.ask(question) : null;
+    if (answer === null || answer === '') {
+      throw new AppError('PASSPHRASE_NEEDED', io.ask ? 'Chưa nhập cụm mật khẩu; không có gì thay đổi.'
+        : 'Cần cụm mật khẩu nhưng không có terminal để hỏi: hãy dùng --passphrase-file <tệp> (hoặc --file-passphrase-file cho tệp hội nghị).');
+    }
+    return answer;
+  };
+  const options: Options = {
+    format, encrypt: values.encrypt ?? false, plain: values.plain ?? false,
+    filePassphrase: (question) => secret(values['file-passphrase-file'], question),
+  };
+  const file = values.db ?? defaultDatabasePath();
   let store: Store | undefined;
   const close = () => store?.db.close();
+  const run = (opened: Store) => {
+    store = opened;
+    return command.run(opened, args, io, options);
+  };
   try {
-    store = createStore(openDatabase(parsed.values.db ?? defaultDatabasePath()));
-    const pending = command.run(store, args, io, { format });
+    const { kind, header } = readHeader(file);
+    if (kind === 'encrypted') {
+      // The key is derived (asynchronously) before the store is opened.
+      return (async () => {
+        const typed = await secret(values['passphrase-file'], `Cụm mật khẩu của cơ sở dữ liệu ${file}: `);
+        const key = keyFromRecovery(typed, header) ?? (await deriveKey(typed, header));
+        if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khoá khôi phục không đúng với cơ sở dữ liệu này; không có gì thay đổi.');
+        await run(createStore(openDatabase(file, { key })));
+      })().then(() => 0, (error: unknown) => failure(io, error)).finally(close);
+    }
+    const pending = run(createStore(openDatabase(file)));
     if (pending) return pending.then(() => 0, (error: unknown) => failure(io, error)).finally(close);
     close();
     return 0;
@@ -184,6 +251,7 @@ export async function main(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`),
+    ask: process.stdin.isTTY ? (question) => askHidden(question) : undefined,
   });
 }
 

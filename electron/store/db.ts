@@ -48,11 +48,21 @@ export function restrictFile(path: string): void {
   }
 }
 
+const keys = new WeakMap<Db, StoreKey>();
+
+/** The key a connection was opened with; null for a plain one. */
+export function keyOf(db: Db): StoreKey | null {
+  return keys.get(db) ?? null;
+}
+
 /** A connection to a database file, keyed when key is given; nothing else set. */
 export function connect(file: string, key: StoreKey | null | undefined, options: Database.Options = {}): Db {
   const db = new Database(file, options);
   try {
-    if (key) for (const pragma of keyPragmas(key)) db.pragma(pragma);
+    if (key) {
+      for (const pragma of keyPragmas(key)) db.pragma(pragma);
+      keys.set(db, key);
+    }
     return db;
   } catch (error) {
     db.close();
