@@ -71,16 +71,17 @@ export function connect(file: string, key: StoreKey | null | undefined, options:
 }
 
 /** Refuses, before SQLite reads anything, a key that is not this file's and an encrypted file without one. */
-function checkKey(file: string, key: StoreKey | null | undefined): void {
+function checkKey(file: string, key: StoreKey | null | undefined): boolean {
   const { kind, header } = readHeader(file);
   if (kind === 'encrypted') {
     if (!key) throw new AppError('DB_LOCKED', `Cơ sở dữ liệu ${file} được mã hoá: cần cụm mật khẩu hoặc khoá khôi phục để mở.`);
     if (!header.equals(key.header) || !keyFits(key.key, header)) {
       throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khoá khôi phục không đúng với cơ sở dữ liệu này.');
     }
-  } else if (kind === 'plain' && key) {
-    throw new AppError('DB_OPEN_FAILED', `Cơ sở dữ liệu ${file} không được mã hoá, nên không mở bằng khoá được.`);
+    return true;
   }
+  if (kind === 'plain' && key) throw new AppError('DB_OPEN_FAILED', `Cơ sở dữ liệu ${file} không được mã hoá, nên không mở bằng khoá được.`);
+  return false;
 }
 
 const statOrNull = (path: string) => {
@@ -106,13 +107,13 @@ function openFailed(file: string, error: unknown): AppError {
  * Checks an existing database on a read-only connection, so that a refused file is left byte for byte:
  * another program's SQLite file, a newer version's store, damaged pages.
  */
-function inspect(file: string, latest: number, key: StoreKey | null | undefined): void {
+function inspect(file: string, latest: number, key: StoreKey | null | undefined, fits: boolean): void {
   // A read-only connection to a WAL database creates its -shm (and -wal) files. Without a -shm before, no
   // other connection had the store open: what this one made is removed again (a -wal only if empty), so
   // that a refused file's folder is as it was.
   const created = ['-wal', '-shm'].filter((suffix) => statOrNull(file + suffix) === null);
   try {
-    inspectReadOnly(file, latest, key);
+    inspectReadOnly(file, latest, key, fits);
   } finally {
     if (created.includes('-shm')) {
       const ours = created.filter((suffix) => suffix === '-shm' || (statOrNull(file + suffix)?.size ?? 0) === 0);
@@ -127,7 +128,7 @@ function inspect(file: string, latest: number, key: StoreKey | null | undefined)
   }
 }
 
-function inspectReadOnly(file: string, latest: number, key: StoreKey | null | undefined): void {
+function inspectReadOnly(file: string, latest: number, key: StoreKey | null | undefined, fits: boolean): void {
   let db: Db;
   try {
     db = connect(file, key, { readonly: true, fileMustExist: true });
@@ -141,12 +142,12 @@ function inspectReadOnly(file: string, latest: number, key: StoreKey | null | un
       check = db.pragma('quick_check', { simple: true });
     } catch (error) {
       // With the key's check passed, a page that does not decrypt is a damaged page.
-      if (fsErrorCode(error) === 'SQLITE_NOTADB' && !key) throw error;
+      if (fsErrorCode(error) === 'SQLITE_NOTADB' && !fits) throw error;
       throw new AppError('DB_DAMAGED', damagedMessage(file), { cause: error });
     }
     if (check !== 'ok') throw new AppError('DB_DAMAGED', damagedMessage(file));
   } catch (error) {
-    if (key && fsErrorCode(error) === 'SQLITE_NOTADB') throw new AppError('DB_DAMAGED', damagedMessage(file), { cause: error });
+    if (fits && fsErrorCode(error) === 'SQLITE_NOTADB') throw new AppError('DB_DAMAGED', damagedMessage(file), { cause: error });
     throw openFailed(file, error);
   } finally {
     db.close();
@@ -174,8 +175,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (existing && !existing.isFile()) throw new AppError('DB_OPEN_FAILED', `Không mở được cơ sở dữ liệu ${file}: đường dẫn không phải là một tệp.`);
     // An empty file holds nothing to check (a store that was being created); it becomes a new store.
     if (existing && existing.size > 0) {
-      checkKey(file, options.key);
-      inspect(file, latest, options.key);
+      // Pages that do not decrypt under a key that fits the file's header are damaged pages.
+      const fits = checkKey(file, options.key);
+      inspect(file, latest, options.key, fits);
       restrictFile(file);
     }
     try {

@@ -60,9 +60,9 @@ function stretch(passphrase: string, header: Buffer, { log2N, r, p }: KdfParams)
   });
 }
 
-/** A new key for a passphrase: fresh salt, the parameters recorded. */
-export async function createKey(passphrase: string, params: KdfParams = DEFAULT_KDF): Promise<StoreKey> {
-  const header = Buffer.concat([Buffer.from([...MAGIC, FORMAT, params.log2N, params.r, params.p, 0, 0]), randomBytes(8)]);
+/** A new key for a passphrase: fresh salt (given only by tests, to make the same key twice), the parameters recorded. */
+export async function createKey(passphrase: string, params: KdfParams = DEFAULT_KDF, salt: Buffer = randomBytes(8)): Promise<StoreKey> {
+  const header = Buffer.concat([Buffer.from([...MAGIC, FORMAT, params.log2N, params.r, params.p, 0, 0]), salt.subarray(0, 8)]);
   const key = await stretch(passphrase, header, params);
   check(key).copy(header, 6);
   return { key, header };
