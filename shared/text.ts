@@ -27,10 +27,24 @@ function trimLineEnds(text: string): string {
   }).join('\n');
 }
 
-/** Multi-line text: NFC, line breaks unified to \n, illegal characters removed, outer blank space trimmed. */
+// Default-ignorable code points (zero-width space and joiners, word joiner, soft hyphen, BOM, variation
+// selectors, bidi controls, tags…): invisible, they split words and names where none is seen.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const ONE_INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
+
+const HAS_INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+
+/** True for one invisible (default-ignorable) character. */
+export const isInvisible = (char: string): boolean => ONE_INVISIBLE.test(char);
+
+/** True when the text holds an invisible character (which normalizeText removes). */
+export const hasInvisible = (value: string): boolean => HAS_INVISIBLE.test(value);
+
+/** Multi-line text: invisible characters removed, NFC, line breaks unified to \n, illegal characters removed, outer blank space trimmed. */
 export function normalizeText(value: string): string {
   return trimLineEnds(
     value
+      .replace(INVISIBLE, '')
       .replace(LONG_MARK_RUN, '$1')
       .normalize('NFC')
       .replace(/\r\n?/g, '\n')

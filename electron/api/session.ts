@@ -11,6 +11,7 @@ import { AutoBackups } from '../services/auto-backups.ts';
 import { listBackups } from '../services/backups.ts';
 import { deletePlainCopies, moveBackups, moveStore, plainCopies } from '../services/encryption.ts';
 import { openWithRecovery, type OpenOutcome, type RecoveryPrompt } from '../services/recovery.ts';
+import { startSearchIndexer } from '../services/search-indexer.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { createKey, deriveKey, keyFits, keyFromRecovery, readHeader, recoveryKeyOf, type StoreKey } from '../store/keys.ts';
 import type { Handlers, StoreHandlers } from './dispatch.ts';
@@ -38,6 +39,8 @@ export interface SessionOptions {
   prompt: RecoveryPrompt;
   /** Automatic backups while a store is open (the app); tests and the CLI leave them off. */
   autoBackups?: boolean;
+  /** The search index kept caught up in the background while a store is open (the app). */
+  indexInBackground?: boolean;
 }
 
 export type StartOutcome = { kind: 'locked' } | OpenOutcome;
@@ -48,6 +51,7 @@ export class Session {
   private store: Store | null = null;
   private storeHandlers: StoreHandlers | null = null;
   private backups: AutoBackups | null = null;
+  private indexer: { stop(): void } | null = null;
   private move: SecurityStatus['move'] = null;
   private backupsLeft: string[] = [];
   private readonly options: SessionOptions;
@@ -87,6 +91,7 @@ export class Session {
       this.backups = new AutoBackups(store.db, this.options.backupsDir);
       void this.backups.start();
     }
+    if (this.options.indexInBackground) this.indexer = startSearchIndexer(store);
     const backups = this.backups;
     this.storeHandlers = createHandlers(store, this.options.dialogs, this.options.documents, {
       backupsDir: this.options.backupsDir,
@@ -97,6 +102,8 @@ export class Session {
   private detach(): Store {
     const store = this.store;
     if (!store) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khoá: hãy nhập cụm mật khẩu.');
+    this.indexer?.stop();
+    this.indexer = null;
     this.backups?.stop();
     this.backups = null;
     this.store = null;

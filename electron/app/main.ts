@@ -85,7 +85,7 @@ function start(): void {
     // An encrypted store whose key this machine does not keep opens locked: the page asks the passphrase.
     session = new Session({
       file, backupsDir: backupsDirFor(file), dialogs: nativeDialogs(() => window), documents,
-      vault: keyVault(file), prompt: recoveryPrompt, autoBackups: true,
+      vault: keyVault(file), prompt: recoveryPrompt, autoBackups: true, indexInBackground: true,
     });
     const opened = await session.start();
     if (opened.kind === 'refused') {

@@ -108,6 +108,16 @@ const COMMANDS: Record<string, Command> = {
   search: {
     args: 1,
     run(store, [query], io) {
+      // A batch tool: the index is brought up to date first (after an import, or a new folding: with progress).
+      const waiting = store.search.index.pending();
+      let told = 0;
+      store.search.index.update({
+        onProgress(done, total) {
+          if (waiting < 5000 || done / total < told + 0.1) return;
+          told = Math.floor((done / total) * 10) / 10;
+          io.err(`Đang cập nhật chỉ mục tìm kiếm: ${Math.round((done / total) * 100)}%`);
+        },
+      });
       const { groups, truncated } = store.search.search(query ?? '');
       if (groups.length === 0) {
         io.out(`Không tìm thấy "${query ?? ''}" trong hội nghị nào.`);

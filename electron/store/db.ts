@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { describeFsError, fsErrorCode, isWriteRefused } from '../fs-errors.ts';
 import { keyFits, keyPragmas, readHeader, type StoreKey } from './keys.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
-import { registerSearchFunctions } from './search.ts';
+import { registerFoldingV1 } from './migrations/search-index-1.ts';
 
 export type Db = Database.Database;
 
@@ -263,8 +263,8 @@ function checkOwnership(db: Db, latest: number): void {
 }
 
 function migrate(db: Db, file: string | null, options: OpenOptions): void {
-  // The search index's triggers call these functions on every write.
-  registerSearchFunctions(db);
+  // The triggers of the first search index (migration 3) call these until a later migration drops them.
+  registerFoldingV1(db);
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length;
   checkOwnership(db, latest);

@@ -1,6 +1,8 @@
 // Ordered schema migrations; the index + 1 is the version stored in PRAGMA user_version.
 import type { Db } from './db.ts';
-import { createSearchIndex } from './search.ts';
+import { removeInvisibleCharacters } from './migrations/invisible-characters.ts';
+import { searchIndexV1 } from './migrations/search-index-1.ts';
+import { searchIndexV2 } from './migrations/search-index-2.ts';
 
 export interface Migration {
   name: string;
@@ -178,7 +180,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     name: 'full-text search index',
-    up: createSearchIndex,
+    up: searchIndexV1,
   },
   {
     name: 'date of the conclusion notice',
@@ -208,6 +210,14 @@ export const MIGRATIONS: readonly Migration[] = [
     up(db) {
       db.exec('ALTER TABLE meetings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0');
     },
+  },
+  {
+    name: 'search index written by the app from a queue that plain-SQL triggers fill',
+    up: searchIndexV2,
+  },
+  {
+    name: 'invisible characters removed from stored text',
+    up: removeInvisibleCharacters,
   },
   {
     // Which meeting a trash entry was, so that deleting it for good also finds it in the backups.

@@ -1,67 +1,12 @@
-// The full-text index: an FTS5 table over two copies of every searchable text — folded (no accents,
-// đ → d, lower case) and canonical (accents kept, tone placement unified) — kept in step by triggers,
-// so that every write, from any repository or service, updates it in the same transaction.
-import { canonical, fold } from '../../shared/vietnamese/fold.ts';
+// Search across meetings over the index of search-index.ts: passes over the FTS5 tables from the strongest kind
+// of match to the weakest, each reading the newest meetings first and stopping once enough meetings are ranked;
+// then passages for the meetings kept only.
 import {
-  SEARCH_KINDS, exactTokens, ftsExpression, matchText, passageAround, queryTokens,
+  exactTokens, ftsExpression, ftsPhrase, passageAround, queryTokens, textMatcher,
   type SearchGroup, type SearchHit, type SearchKind, type SearchResults,
 } from '../../shared/search.ts';
 import type { Db } from './db.ts';
-
-/** The SQL functions the index triggers call; registered on every connection that may write. */
-export function registerSearchFunctions(db: Db): void {
-  db.function('bb_fold', { deterministic: true }, (text: unknown) => fold(String(text ?? '')));
-  db.function('bb_canon', { deterministic: true }, (text: unknown) => canonical(String(text ?? '')));
-}
-
-interface Source {
-  kind: SearchKind;
-  table: string;
-  /** The searchable text of a row, as an SQL expression over columns prefixed with `p`. */
-  text(p: string): string;
-  /** Columns whose change re-indexes the row. */
-  columns: string[];
-}
-
-const joined = (p: string, first: string, ...rest: string[]) =>
-  [`${p}${first}`, ...rest.map((c) => `CASE WHEN ${p}${c} <> '' THEN ', ' || ${p}${c} ELSE '' END`)].join(' || ');
-
-const SOURCES: Source[] = [
-  { kind: 'meeting', table: 'meetings', text: (p) => `${p}title`, columns: ['title'] },
-  { kind: 'site', table: 'sites', text: (p) => joined(p, 'name', 'location'), columns: ['name', 'location'] },
-  { kind: 'attendee', table: 'attendees', text: (p) => joined(p, 'full_name', 'positions', 'unit'), columns: ['full_name', 'positions', 'unit'] },
-  {
-    kind: 'speech', table: 'speeches', columns: ['speaker_name', 'content'],
-    text: (p) => `CASE WHEN ${p}speaker_name <> '' THEN ${p}speaker_name || ': ' ELSE '' END || ${p}content`,
-  },
-  { kind: 'conclusion', table: 'conclusions', text: (p) => `${p}content`, columns: ['content'] },
-];
-const CODE = (kind: SearchKind) => SEARCH_KINDS.indexOf(kind) + 1;
-/** The index row of a record: its id times 8 plus the kind's code. */
-const rowid = (p: string, kind: SearchKind) => `${p}id * 8 + ${CODE(kind)}`;
-
-/**
- * The schema of the index (migration 3): table, triggers, and the rows already in the store.
- * Frozen with that migration: a change to SOURCES needs a new migration that rebuilds the index.
- */
-export function createSearchIndex(db: Db): void {
-  registerSearchFunctions(db);
-  db.exec(`CREATE VIRTUAL TABLE search_index USING fts5(
-    folded, exact, meeting_id UNINDEXED, kind UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')`);
-  for (const s of SOURCES) {
-    const meeting = s.kind === 'meeting' ? 'id' : 'meeting_id';
-    const insert = (p: string) => `INSERT INTO search_index (rowid, folded, exact, meeting_id, kind)
-      VALUES (${rowid(p, s.kind)}, bb_fold(${s.text(p)}), bb_canon(${s.text(p)}), ${p}${meeting}, ${CODE(s.kind)});`;
-    const remove = `DELETE FROM search_index WHERE rowid = ${rowid('OLD.', s.kind)};`;
-    db.exec(`
-      CREATE TRIGGER search_${s.table}_insert AFTER INSERT ON ${s.table} BEGIN ${insert('NEW.')} END;
-      CREATE TRIGGER search_${s.table}_update AFTER UPDATE OF ${s.columns.join(', ')} ON ${s.table} BEGIN ${remove} ${insert('NEW.')} END;
-      CREATE TRIGGER search_${s.table}_delete AFTER DELETE ON ${s.table} BEGIN ${remove} END;
-      INSERT INTO search_index (rowid, folded, exact, meeting_id, kind)
-        SELECT ${rowid('', s.kind)}, bb_fold(${s.text('')}), bb_canon(${s.text('')}), ${meeting}, ${CODE(s.kind)} FROM ${s.table};
-    `);
-  }
-}
+import { createSearchIndex, kindOf, meetingOf, passageHash, passagesOf } from './search-index.ts';
 
 export interface SearchOptions {
   /** Meetings returned, at most. */
@@ -70,69 +15,198 @@ export interface SearchOptions {
   perMeeting?: number;
 }
 
-/** Index rows examined per query; beyond it the result says `truncated`. */
-const EXAMINED = 1000;
+/** Passages examined per pass at most; beyond it the result says `truncated`. */
+const EXAMINED = 50_000;
+/** Indexing a search does before it runs, at most; the rest is left to the indexer in the background. */
+const CATCH_UP_MS = 150;
+
+/**
+ * Tiers, best first: the words together, in order, before apart; accents as typed (whole words) before without;
+ * the last word whole before as a prefix (typing "hoi ngh" already finds). One word: the same without "together".
+ * The whole-word passes come first for speed too: FTS5 reads them lazily and they stop at the meetings needed,
+ * while a prefix longer than the prefix indexes is read whole.
+ */
+const Tier = { PhraseExact: 0, Phrase: 1, PrefixPhrase: 2, WordsExact: 3, Words: 4, PrefixWords: 5 } as const;
+
+interface Ranked {
+  tier: number;
+  /** Passages at the best tier. */
+  count: number;
+  /** Passages matching at any tier examined (at least). */
+  total: number;
+  /** The best few passages: [tier, rowid]. */
+  top: [number, number][];
+}
 
 export function createSearch(db: Db) {
-  const match = db.prepare(`SELECT rowid AS id, meeting_id AS meetingId FROM search_index WHERE search_index MATCH ? LIMIT ${EXAMINED + 1}`);
-  const texts = Object.fromEntries(SOURCES.map((s) => [s.kind, db.prepare(`SELECT ${s.text('')} AS text FROM ${s.table} WHERE id = ?`).pluck()]));
-  const meeting = db.prepare('SELECT title, date FROM meetings WHERE id = ?');
+  const index = createSearchIndex(db);
+  index.checkVersion();
+  const newestFirst = (table: string) =>
+    db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`).pluck();
+  const folded = newestFirst('search_folded');
+  const exact = newestFirst('search_exact');
+  const docs = db.prepare('SELECT id, record_id AS recordId, hash FROM search_docs WHERE id IN (SELECT value FROM json_each(?))');
+  const meetings = db.prepare('SELECT id, title, date FROM meetings WHERE id IN (SELECT value FROM json_each(?))');
+
+  /** Catches up with recent writes unless the store is read-only (then the index is as it is). */
+  function catchUp(): number {
+    try {
+      return index.update({ budgetMs: CATCH_UP_MS });
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('SQLITE_READONLY')) return index.pending();
+      throw error;
+    }
+  }
 
   return {
+    index,
+
     /** Meetings whose title, sites, people, speeches or conclusions match the query, best first. */
     search(query: string, options: SearchOptions = {}): SearchResults {
       const { meetings: maxMeetings = 50, perMeeting = 3 } = options;
       const tokens = queryTokens(query);
-      if (tokens.length === 0) return { query, groups: [], truncated: false };
-      // Passes, best first: the words with their accents, the words without, the last word as a prefix.
-      const passes = [
-        ['exact', ftsExpression(exactTokens(query))],
-        ['folded', ftsExpression(tokens)],
-        ['folded', ftsExpression(tokens, true)],
-      ] as const;
-      const seen = new Map<number, { meetingId: number; tier: number }>();
+      if (tokens.length === 0) return { query, groups: [], truncated: false, pending: 0 };
+      const pending = catchUp();
+      const keys = exactTokens(query);
       let truncated = false;
-      passes.forEach(([column, expression], tier) => {
-        if (!expression || seen.size > EXAMINED) return;
-        const rows = match.all(`${column} : (${expression})`) as { id: number; meetingId: number }[];
-        if (rows.length > EXAMINED) truncated = true;
-        for (const row of rows) if (!seen.has(row.id)) seen.set(row.id, { meetingId: row.meetingId, tier });
-      });
-      const byMeeting = new Map<number, { rows: { id: number; tier: number }[]; best: number; bestCount: number }>();
-      for (const [id, { meetingId, tier }] of seen) {
-        const entry = byMeeting.get(meetingId) ?? { rows: [], best: tier, bestCount: 0 };
-        entry.rows.push({ id, tier });
-        if (tier < entry.best) Object.assign(entry, { best: tier, bestCount: 0 });
-        if (tier === entry.best) entry.bestCount++;
-        byMeeting.set(meetingId, entry);
+
+      /**
+       * The rows of one pass, the meeting entered last first (a rowid starts with its meeting id), up to the rows
+       * of `maxMeetings` meetings: enough to fill the page at this tier, where they are then ranked by matches and
+       * date; a word found in more meetings than that says `truncated`.
+       */
+      const rows = (statement: typeof folded, expression: string | null): number[] => {
+        if (!expression) return [];
+        const found: number[] = [];
+        let meetingCount = 0;
+        let current = -1;
+        // In slices, each read at once (cheaper than a row at a time), each sized from the rows a meeting had so
+        // far, so as to read little past the last meeting needed.
+        for (let before = Number.MAX_SAFE_INTEGER, size = 64; ;) {
+          const slice = statement.all(expression, before, size) as number[];
+          for (const rowid of slice) {
+            const meeting = meetingOf(rowid);
+            if (meeting !== current && ++meetingCount > maxMeetings) {
+              truncated = true;
+              return found;
+            }
+            current = meeting;
+            found.push(rowid);
+          }
+          if (slice.length < size) return found;
+          if (found.length >= EXAMINED) {
+            truncated = true;
+            return found;
+          }
+          before = slice[slice.length - 1] ?? 0;
+          const perMeetingSoFar = found.length / Math.max(1, meetingCount);
+          size = Math.min(16_384, Math.max(64, Math.ceil((maxMeetings + 1 - meetingCount) * perMeetingSoFar * 1.25)));
+        }
+      };
+
+      const ranked = new Map<number, Ranked>();
+      const seen = new Set<number>();
+      /** Notes the rows of one pass that no earlier (better) pass noted. */
+      const pass = (found: number[], tier: number) => {
+        for (const rowid of found) {
+          if (seen.has(rowid)) continue;
+          seen.add(rowid);
+          const meeting = meetingOf(rowid);
+          let entry = ranked.get(meeting);
+          if (!entry) ranked.set(meeting, (entry = { tier, count: 0, total: 0, top: [] }));
+          entry.total++;
+          if (tier < entry.tier) Object.assign(entry, { tier, count: 0 });
+          if (tier === entry.tier) entry.count++;
+          if (entry.top.length < perMeeting || tier < (entry.top[perMeeting - 1]?.[0] ?? Infinity)) {
+            entry.top.push([tier, rowid]);
+            entry.top.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+            if (entry.top.length > perMeeting) entry.top.pop();
+          }
+        }
+      };
+      const enough = (tier: number) => {
+        let n = 0;
+        for (const entry of ranked.values()) if (entry.tier <= tier && ++n >= maxMeetings) return true;
+        return false;
+      };
+
+      const many = tokens.length > 1;
+      const passes: [number, () => number[]][] = many
+        ? [
+          [Tier.PhraseExact, () => rows(exact, ftsPhrase(keys))],
+          [Tier.Phrase, () => rows(folded, ftsPhrase(tokens))],
+          [Tier.PrefixPhrase, () => rows(folded, ftsPhrase(tokens, true))],
+          [Tier.WordsExact, () => rows(exact, ftsExpression(keys))],
+          [Tier.Words, () => rows(folded, ftsExpression(tokens))],
+          [Tier.PrefixWords, () => rows(folded, ftsExpression(tokens, true))],
+        ]
+        : [
+          [Tier.PhraseExact, () => rows(exact, ftsExpression(keys))],
+          [Tier.Phrase, () => rows(folded, ftsExpression(tokens))],
+          [Tier.PrefixPhrase, () => rows(folded, ftsExpression(tokens, true))],
+        ];
+      for (const [index, [tier, read]] of passes.entries()) {
+        pass(read(), tier);
+        if (!enough(tier)) continue;
+        // Weaker passes not read may hold more.
+        truncated ||= index < passes.length - 1 || ranked.size > maxMeetings;
+        break;
       }
-      const groups: SearchGroup[] = [];
-      const ordered = [...byMeeting.entries()].map(([meetingId, entry]) => {
-        const info = meeting.get(meetingId) as { title: string; date: string | null } | undefined;
-        return { meetingId, entry, info };
-      }).filter((g) => g.info)
-        .sort((a, b) => a.entry.best - b.entry.best || b.entry.bestCount - a.entry.bestCount || b.entry.rows.length - a.entry.rows.length
-          || (b.info?.date ?? '').localeCompare(a.info?.date ?? '') || b.meetingId - a.meetingId);
-      for (const { meetingId, entry, info } of ordered.slice(0, maxMeetings)) {
+
+      // Rank by tier and passages at that tier; only meetings tied with the last one kept need their dates.
+      const order = [...ranked.entries()].sort(([, a], [, b]) => a.tier - b.tier || b.count - a.count);
+      let end = Math.min(maxMeetings, order.length);
+      const last = order[end - 1]?.[1];
+      while (last && end < order.length && order[end]?.[1].tier === last.tier && order[end]?.[1].count === last.count) end++;
+      const candidates = order.slice(0, end);
+      const info = new Map((meetings.all(JSON.stringify(candidates.map(([id]) => id))) as { id: number; title: string; date: string | null }[])
+        .map((m) => [m.id, m]));
+      const kept = candidates.filter(([id]) => info.has(id))
+        .sort(([ia, a], [ib, b]) => a.tier - b.tier || b.count - a.count
+          || (info.get(ib)?.date ?? '').localeCompare(info.get(ia)?.date ?? '') || ib - ia)
+        .slice(0, maxMeetings);
+
+      const match = textMatcher(query);
+      const passages = passagesFor(kept.flatMap(([, entry]) => entry.top.map(([, rowid]) => rowid)));
+      const groups: SearchGroup[] = kept.map(([meetingId, entry]) => {
         const hits: SearchHit[] = [];
-        const rows = [...entry.rows].sort((a, b) => a.tier - b.tier || (a.id % 8) - (b.id % 8) || a.id - b.id);
-        for (const row of rows) {
-          if (hits.length >= perMeeting) break;
-          const kind = SEARCH_KINDS[(row.id % 8) - 1];
-          if (!kind) continue;
-          const text = String(texts[kind]?.get(Math.floor(row.id / 8)) ?? '');
-          const found = matchText(text, query);
-          hits.push({
-            kind,
-            id: Math.floor(row.id / 8),
-            passage: passageAround(text, found?.ranges ?? []),
-            exact: found?.exact ?? row.tier === 0,
-          });
+        for (const [tier, rowid] of entry.top) {
+          const found = passages.get(rowid);
+          // One passage for each record: the best (a long speech may match in several).
+          if (!found || hits.some((h) => h.kind === found.kind && h.id === found.id)) continue;
+          const matched = match(found.text);
+          hits.push({ kind: found.kind, id: found.id, passage: passageAround(found.text, matched?.ranges ?? []), exact: matched?.exact ?? tier === Tier.PhraseExact });
         }
         hits.sort((a, b) => Number(b.exact) - Number(a.exact));
-        groups.push({ meetingId, title: info?.title ?? '', date: info?.date ?? null, hits, hitCount: entry.rows.length });
+        const meeting = info.get(meetingId);
+        return { meetingId, title: meeting?.title ?? '', date: meeting?.date ?? null, hits, hitCount: entry.total };
+      });
+      return { query, groups, truncated, pending };
+
+      /** The passages the index matched, by rowid, read in one query per kind (a text changed since: its best passage now). */
+      function passagesFor(rowids: number[]): Map<number, { kind: SearchKind; id: number; text: string }> {
+        const out = new Map<number, { kind: SearchKind; id: number; text: string }>();
+        const found = docs.all(JSON.stringify(rowids)) as { id: number; recordId: number; hash: number }[];
+        const byKind = new Map<SearchKind, typeof found>();
+        for (const doc of found) {
+          const kind = kindOf(doc.id);
+          if (!kind) continue;
+          let list = byKind.get(kind);
+          if (!list) byKind.set(kind, (list = []));
+          list.push(doc);
+        }
+        for (const [kind, list] of byKind) {
+          const records = index.records(kind, list.map((d) => d.recordId));
+          for (const doc of list) {
+            const record = records.get(doc.recordId);
+            if (!record) continue;
+            const all = passagesOf(record.header, record.body);
+            const text = (all.length === 1 ? all[0] : all.find((p) => passageHash(p) === doc.hash)) ?? all.find((p) => match(p));
+            if (text !== undefined) out.set(doc.id, { kind, id: doc.recordId, text });
+          }
+        }
+        return out;
       }
-      return { query, groups, truncated };
     },
   };
 }

@@ -1,6 +1,6 @@
 // The meetings: search, open, new (blank or copying the sites and attendees of an earlier one),
 // delete with confirmation and undo, import and export of meeting files.
-import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { MeetingSummary } from '../../shared/model/meeting.ts';
 import { SEARCH_KIND_LABELS, type SearchResults } from '../../shared/search.ts';
 import { FORMAT_LABELS } from '../../shared/model/labels.ts';
@@ -17,35 +17,42 @@ import { formatCount, formatDate } from '../lib/format.ts';
 
 export const untitled = (title: string): string => title || '(Chưa có tên)';
 
-/** Pause in typing before the search across every meeting runs. */
-export const SEARCH_DELAY_MS = 200;
+/** Enough letters or digits to search the meetings' content. */
+const searchable = (query: string) => fold(query).replace(/[^\p{L}\p{N}]/gu, '').length >= 2;
 
-/** Full-text results under the list: meetings whose sites, people, speeches or conclusions match. */
-function useContentSearch(query: string): { results: SearchResults | null; error: string | null } {
+/**
+ * Full-text results under the list, asked for at every keystroke: each answer is shown as it arrives, unless an
+ * answer to a later keystroke is already shown (answers may come back out of order).
+ */
+export function useContentSearch(query: string): { results: SearchResults | null; error: string | null } {
   const client = useClient();
   const [state, setState] = useState<{ results: SearchResults | null; error: string | null }>({ results: null, error: null });
+  const asked = useRef(0);
+  const shown = useRef(0);
   useEffect(() => {
-    if (fold(query).replace(/[^\p{L}\p{N}]/gu, '').length < 2) {
-      setState({ results: null, error: null });
+    const turn = ++asked.current;
+    const show = (next: { results: SearchResults | null; error: string | null }) => {
+      if (turn <= shown.current) return;
+      shown.current = turn;
+      setState(next);
+    };
+    if (!searchable(query)) {
+      show({ results: null, error: null });
       return;
     }
-    let live = true;
-    const timer = setTimeout(() => {
-      client.search({ query }).then(
-        (results) => live && setState({ results, error: null }),
-        (error: unknown) => live && setState({ results: null, error: errorMessage(error) }),
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    client.search({ query }).then(
+      (results) => show({ results, error: null }),
+      (error: unknown) => show({ results: null, error: errorMessage(error) }),
+    );
   }, [client, query]);
   return state;
 }
 
 function SearchResultsList({ results, onOpen }: { results: SearchResults; onOpen(id: number): void }) {
-  if (results.groups.length === 0) return <p className="empty">Không tìm thấy “{results.query}” trong nội dung các hội nghị.</p>;
+  const pending = results.pending > 0
+    ? <p className="muted" role="status">Đang cập nhật chỉ mục tìm kiếm (còn {formatCount(results.pending)} mục), kết quả có thể chưa đầy đủ.</p>
+    : null;
+  if (results.groups.length === 0) return <>{pending}<p className="empty">Không tìm thấy “{results.query}” trong nội dung các hội nghị.</p></>;
   return (
     <section className="search-results" aria-label="Kết quả tìm trong nội dung">
       <h2>Tìm thấy trong nội dung</h2>
@@ -65,6 +72,7 @@ function SearchResultsList({ results, onOpen }: { results: SearchResults; onOpen
         ))}
       </ol>
       {results.truncated ? <p className="muted">Còn nhiều kết quả khác; hãy gõ cụ thể hơn.</p> : null}
+      {pending}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // record's lookups computed once (by id, by site, each record's place in its list), so that no builder
 // searches a list inside a loop.
 import type { Attendee, Format, MeetingRecord, Presence, ProfileFields, Site } from '../model/meeting.ts';
-import { normalizeText } from '../text.ts';
+import { hasInvisible, normalizeText } from '../text.ts';
 import { Gaps } from './document.ts';
 
 /** The words that differ between the two formats. */
@@ -59,7 +59,8 @@ export interface Context {
 // eslint-disable-next-line no-control-regex -- the characters normalizeText removes
 const NEEDS_NORMALISING = /^\s|\s$|[ \t][\n\u2028\u2029]|[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** normalizeText(text), without its cost for text that is already normal (all text read from the store). */
-export const normalised = (text: string): string => (NEEDS_NORMALISING.test(text) || text.normalize('NFC') !== text ? normalizeText(text) : text);
+export const normalised = (text: string): string =>
+  (NEEDS_NORMALISING.test(text) || hasInvisible(text) || text.normalize('NFC') !== text ? normalizeText(text) : text);
 
 /** Every string of a value through the text normalisation (NFC, no XML-illegal characters); text from the store passes as it is. */
 function cleanStrings<T>(value: T): T {

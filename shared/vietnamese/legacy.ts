@@ -127,10 +127,30 @@ export function isVietnameseSyllable(word: string): boolean {
 /** Vietnamese letters that exist only in Unicode (outside Latin-1): their presence means the text is Unicode already. */
 const UNICODE_ONLY = /[ăĂđĐĩĨũŨơƠưƯ\u1EA0-\u1EF9]/;
 
-/** Non-ASCII words of the text and how many of them read as Vietnamese. */
+/** An administrative abbreviation: capitals only (NĐ, QĐ, HĐND, TCCSĐ, UBND). */
+const ABBREVIATION = /^[A-ZĐ]{2,}$/;
+
+/** Non-ASCII words of the text and how many of them read as Vietnamese (abbreviations included). */
 function plausibility(text: string): { words: number; valid: number } {
   const words = text.split(/[\s.,;:!?()[\]"“”'‘’/\\\-–—…]+/).filter((w) => /[^\x00-\x7F]/.test(w)); // eslint-disable-line no-control-regex
-  return { words: words.length, valid: words.filter(isVietnameseSyllable).length };
+  return { words: words.length, valid: words.filter((w) => ABBREVIATION.test(w) || isVietnameseSyllable(w)).length };
+}
+
+/**
+ * ©, ® and ™ used as signs: ™ has no place in either encoding; © (TCVN3 â) and ® (TCVN3 đ) begin or continue a
+ * syllable there, so one that no letter follows is the sign.
+ */
+const SIGN = /[©®](?!\p{L})|™/gu;
+
+/** Decodes the text around the signs, which stay as they are. */
+function decodeAround(text: string, encoding: LegacyEncoding): string {
+  let out = '';
+  let from = 0;
+  for (const sign of text.matchAll(SIGN)) {
+    out += decodeLegacy(text.slice(from, sign.index), encoding) + sign[0];
+    from = sign.index + sign[0].length;
+  }
+  return out + decodeLegacy(text.slice(from), encoding);
 }
 
 export interface LegacyDetection {
@@ -146,11 +166,12 @@ export interface LegacyDetection {
  */
 export function detectLegacy(text: string): LegacyDetection | null {
   if (UNICODE_ONLY.test(text)) return null;
-  const original = plausibility(text);
+  const withoutSigns = text.replace(SIGN, ' ');
+  const original = plausibility(withoutSigns);
   if (original.words === 0 || original.valid === original.words) return null;
   const candidates = (['tcvn3', 'vni'] as const).map((encoding) => {
-    const converted = decodeLegacy(text, encoding);
-    return { encoding, converted, ...plausibility(converted) };
+    const converted = decodeAround(text, encoding);
+    return { encoding, converted, ...plausibility(converted.replace(SIGN, ' ')) };
   }).filter((c) => c.converted !== text && c.valid > original.valid)
     .sort((a, b) => (b.valid - b.words * 2) - (a.valid - a.words * 2) || b.valid - a.valid);
   const best = candidates[0];

@@ -9,16 +9,19 @@
 // starting with it (Hoàng Văn Nam), then the given name starting with it, then the starts of words in
 // order, then anywhere in the name. Ties keep the order of the items given (the speaker picker
 // gives the attendees in Vietnamese alphabetical order of their names, which the suggestions show).
-import { canonical, fold } from './fold.ts';
+import { accentIndexed, foldIndexed, indexedWords } from './fold.ts';
 
-/** A word folded (no accents) and as written (lower case, tone placed one way); `marked` is '' when they do not line up. */
+/**
+ * A word folded (no accents, i/y unified) and as written (lower case, tone placed one way, spelling kept);
+ * `marked` is '' when they do not line up.
+ */
 interface Word {
   folded: string;
   marked: string;
 }
 
 export interface Searchable {
-  /** fold(name) */
+  /** The name folded, its words joined by single spaces. */
   key: string;
   words: string[];
   initials: string;
@@ -27,8 +30,8 @@ export interface Searchable {
 }
 
 function wordsOf(text: string): Word[] {
-  const folded = fold(text).split(' ').filter(Boolean);
-  const marked = canonical(text).split(' ').filter(Boolean);
+  const folded = indexedWords(foldIndexed(text));
+  const marked = indexedWords(accentIndexed(text));
   const aligned = marked.length === folded.length && marked.every((w, i) => w.length === folded[i]?.length);
   return folded.map((f, i) => ({ folded: f, marked: aligned ? marked[i] ?? '' : '' }));
 }
@@ -39,12 +42,18 @@ export function searchable(name: string): Searchable {
   return { key: words.join(' '), words, initials: words.map((w) => w[0] ?? '').join(''), marked };
 }
 
-/** True when every accented letter of the query word is the same letter, with the same accents, in the name at `at`. */
+/** A letter carries an accent (or is đ): "ý", "ơ", "đ"; not "y" (which folds to i in some words). */
+const accentedLetter = (letter: string): boolean => letter === 'đ' || letter.normalize('NFD').length > 1;
+
+/**
+ * True when every accented letter of the query word is the same letter, with the same accents, in the name at
+ * `at` (so "lý" agrees with Lý, not with Lí).
+ */
 function agrees(query: Word, name: Word, at = 0): boolean {
   if (!query.marked || !name.marked) return false;
-  for (let i = 0; i < query.folded.length; i++) {
-    const typed = query.marked[i];
-    if (typed !== query.folded[i] && name.marked[at + i] !== typed) return false;
+  for (let i = 0; i < query.marked.length; i++) {
+    const typed = query.marked[i] ?? '';
+    if (accentedLetter(typed) && name.marked[at + i] !== typed) return false;
   }
   return true;
 }
@@ -103,7 +112,7 @@ const KINDS = 5;
 export function matchScore(query: string, target: Searchable): number | null {
   const typed = wordsOf(query);
   if (typed.length === 0) return null;
-  const accented = typed.some((w) => w.marked !== w.folded);
+  const accented = typed.some((w) => [...w.marked].some(accentedLetter));
   if (accented) {
     const strict = kindOf(typed, target, true);
     if (strict !== null) return strict;

@@ -1,5 +1,6 @@
 // Test-only bridge: serves the built renderer on 127.0.0.1 and answers the contract's channels with the
 // real handlers over a real store, so a browser can drive the app without Electron. Never shipped.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +49,8 @@ export interface BridgeOptions {
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  // Only the renderer built for this run (inject('rendererDir')); a stale or missing out/ is an error here.
+  if (!existsSync(join(options.root, 'index.html'))) throw new Error(`no built renderer in ${options.root}`);
   const saved: string[] = [];
   const toOpen: string[] = [];
   const dialogs: Dialogs = {

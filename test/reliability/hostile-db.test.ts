@@ -11,7 +11,6 @@ import { createBackup } from '../../electron/services/backups.ts';
 import { importMeetingFile } from '../../electron/services/meeting-file.ts';
 import { openWithRecovery } from '../../electron/services/recovery.ts';
 import { createStore, openDatabase } from '../../electron/store/index.ts';
-import { registerSearchFunctions } from '../../electron/store/search.ts';
 import { inspectWal } from '../../electron/store/wal.ts';
 import { FIXTURE, hashOf, special } from '../support/hostile.ts';
 import { tempDir } from '../support/store.ts';
@@ -27,7 +26,6 @@ function storeFile(dir: string, name = 'bien-ban.sqlite'): string {
 
 function raw(file: string, sql: string, wal = false): string {
   const db = new Database(file);
-  registerSearchFunctions(db);
   if (wal) db.pragma('journal_mode = WAL');
   db.exec(sql);
   db.close();
@@ -74,7 +72,6 @@ function damagePages(file: string): string {
 function newerWithWal(dir: string): string {
   const source = storeFile(dir, 'nguon.sqlite');
   const db = new Database(source);
-  registerSearchFunctions(db);
   db.pragma('wal_autocheckpoint = 0');
   db.exec("PRAGMA user_version = 99; UPDATE meetings SET title = 'sau'");
   const file = join(dir, 'bien-ban.sqlite');
@@ -142,7 +139,6 @@ describe('hostile databases at opening', () => {
 function withWal(dir: string): { file: string; frames: number } {
   const source = storeFile(dir, 'nguon.sqlite');
   const db = new Database(source);
-  registerSearchFunctions(db);
   db.pragma('wal_autocheckpoint = 0');
   for (let i = 0; i < 20; i++) db.prepare('UPDATE meetings SET title = ?').run(`Tiêu đề ${i}`);
   const file = join(dir, 'bien-ban.sqlite');

@@ -17,8 +17,10 @@ describe('Meetings screen', () => {
     expect(screen.getByRole('button', { name: 'Giao ban công tác tổ chức' })).toBeInTheDocument();
 
     await user.type(screen.getByRole('searchbox', { name: 'Tìm hội nghị' }), 'dang bo');
-    expect(screen.getByRole('button', { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Giao ban công tác tổ chức' })).not.toBeInTheDocument();
+    // The list filtered (the results found in the content come under it, as they arrive).
+    const list = screen.getByRole('list', { name: 'Các hội nghị, mới nhất trước' });
+    expect(within(list).getByRole('button', { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' })).toBeInTheDocument();
+    expect(within(list).queryByRole('button', { name: 'Giao ban công tác tổ chức' })).not.toBeInTheDocument();
   });
 
   it('2,000 meetings: renders the rows in view only, newest first, and searching reaches any of them', async () => {
@@ -42,8 +44,8 @@ describe('Meetings screen', () => {
 
     // The oldest meeting, last of 2,001, found by typing without accents.
     await user.type(screen.getByRole('searchbox', { name: 'Tìm hội nghị' }), 'dien bien');
-    const found = await screen.findByRole('button', { name: 'Hội nghị tổng kết công tác Đảng ở Điện Biên' });
-    expect(titles()).toEqual(['Hội nghị tổng kết công tác Đảng ở Điện Biên']);
+    await waitFor(() => expect(titles()).toEqual(['Hội nghị tổng kết công tác Đảng ở Điện Biên']));
+    const found = within(list()).getByRole('button', { name: 'Hội nghị tổng kết công tác Đảng ở Điện Biên' });
     await user.click(found);
     expect(await screen.findByRole('heading', { level: 1, name: 'Hội nghị tổng kết công tác Đảng ở Điện Biên' })).toBeInTheDocument();
   });

@@ -12,13 +12,14 @@ import { memoryStore, snapshot } from '../support/store.ts';
 
 const fixture = (): RawFile => JSON.parse(readFileSync(FIXTURE, 'utf8')) as RawFile;
 
-/** Every stored row, the clock's timestamps and the meeting's revision (a count of writes) aside, and the search index. */
+/** Every stored row, the clock's timestamps and the meeting's revision (a count of writes) aside, and the search index (caught up with the queue first). */
 function stored(store: Store) {
+  store.search.index.update();
   const tables = snapshot(store);
   const noClock = (rows: unknown[]) => rows.map((row) => ({ ...(row as Json), created_at: undefined, updated_at: undefined, revision: undefined }));
   return {
     ...Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, noClock(rows)])),
-    index: store.db.prepare('SELECT rowid, folded, exact, meeting_id, kind FROM search_index ORDER BY rowid').all(),
+    index: store.db.prepare('SELECT id, kind, record_id, hash FROM search_docs ORDER BY id').all(),
   };
 }
 

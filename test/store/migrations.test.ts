@@ -38,8 +38,10 @@ describe('migrations', () => {
       const rowsBefore = Object.fromEntries(Object.keys(before).map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()]));
       migration.up(db);
       const after = columns(db);
-      // Never destructive: every table and column that existed is still there, with its rows.
-      for (const [table, cols] of Object.entries(before)) {
+      // Never destructive: every table and column that existed is still there, with its rows. The search index
+      // (search_*) is derived data: a migration may replace it, and test/store/search-migration.test.ts shows
+      // that everything is found again.
+      for (const [table, cols] of Object.entries(before).filter(([t]) => !t.startsWith('search_'))) {
         expect(after[table], `table ${table}`).toEqual(expect.arrayContaining(cols));
         expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(rowsBefore[table]);
       }

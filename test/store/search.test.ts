@@ -85,7 +85,9 @@ describe('search across meetings', () => {
     expect(store.search.search('nguyen van thang').groups[0]?.meetingId).toBe(conference);
     store.meetings.remove(conference);
     expect(store.search.search('chuyen doi so').groups).toEqual([]);
-    expect(store.db.prepare('SELECT count(*) FROM search_index WHERE meeting_id = ?').pluck().get(conference)).toBe(0);
+    // Rowids name their meeting: meeting id * 2^24 + …
+    expect(store.db.prepare('SELECT count(*) FROM search_docs WHERE id / 16777216 = ?').pluck().get(conference)).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM search_queue').pluck().get()).toBe(0);
   });
 
   it('returns nothing for an empty or punctuation-only query, and survives FTS syntax', () => {

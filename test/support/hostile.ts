@@ -51,6 +51,8 @@ export function hostileStore(): HostileStore {
     store.db.close();
   });
   importMeetingFile(store, FIXTURE);
+  // Indexed as the app's background indexer would within a second, so a search has nothing left to write.
+  store.search.index.update();
   mkdirSync(backups);
   writeFileSync(join(backups, 'bien-ban-2026-11-20T08-30-00-000Z-khoi-dong.sqlite'), 'không phải sao lưu thật');
   const answer: HostileStore['answer'] = { save: null, open: null, folder: null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareByGivenName, compareVietnamese, sortByName } from '../../shared/vietnamese/collate.ts';
-import { canonical, fold, foldWithMap, hasDiacritics } from '../../shared/vietnamese/fold.ts';
+import { accentIndexed, fold, foldWithMap, hasDiacritics } from '../../shared/vietnamese/fold.ts';
 import { decodeLegacy, detectLegacy, encodeLegacy, isVietnameseSyllable } from '../../shared/vietnamese/legacy.ts';
 import { findLookalikes, fixLookalikes } from '../../shared/vietnamese/lookalike.ts';
 import { matchScore, rankMatches, searchable } from '../../shared/vietnamese/match.ts';
@@ -25,24 +25,24 @@ describe('folding', () => {
   it.each([
     ['hòa', 'hoà'], ['thủy', 'thuỷ'], ['khóa', 'khoá'], ['Hòa Bình', 'hoà bình'], ['khỏe', 'khoẻ'],
     [nfd('Thủy'), 'thuỷ'], ['quý', 'quý'], ['giữa', 'giữa'], ['người', 'người'], ['toán', 'toán'],
-  ])('canonical(%s) places the tone one way', (input, expected) => {
-    expect(canonical(input)).toBe(canonical(expected));
+  ])('the accent key of %s ignores where the tone is placed', (input, expected) => {
+    expect(accentIndexed(input)).toBe(accentIndexed(expected));
   });
 
-  it('canonical keeps different tones apart', () => {
-    expect(canonical('hòa')).not.toBe(canonical('hóa'));
-    expect(canonical('Đảng')).not.toBe(canonical('đang'));
+  it('the accent key keeps different tones apart', () => {
+    expect(accentIndexed('hòa')).not.toBe(accentIndexed('hóa'));
+    expect(accentIndexed('Đảng')).not.toBe(accentIndexed('đang'));
   });
 
   it('maps folded positions back to the original, composed or not', () => {
     const text = 'Đồng chí Hòa';
-    const { folded, map } = foldWithMap(text);
+    const { folded, origin } = foldWithMap(text);
     const at = folded.indexOf('hoa');
-    expect(text.slice(map[at], map[at + 3])).toBe('Hòa');
+    expect(text.slice(origin(at), origin(at + 3))).toBe('Hòa');
     const decomposed = nfd('Hội nghị');
     const m = foldWithMap(decomposed);
     expect(m.folded).toBe('hoi nghi');
-    expect(decomposed.slice(m.map[4], m.map[8])).toBe(nfd('nghị'));
+    expect(decomposed.slice(m.origin(4), m.origin(8))).toBe(nfd('nghị'));
   });
 
   it('knows when text carries accents', () => {
@@ -93,6 +93,13 @@ describe('Vietnamese alphabetical order', () => {
     ['Hà', 'Hạ', -1],
     ['ma', 'mà', -1],
     [nfd('Đức'), 'Đức', 0],
+    // Tones after letters, in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng (Từ điển tiếng Việt, Hoàng Phê).
+    ['a', 'à', -1], ['à', 'ả', -1], ['ả', 'ã', -1], ['ã', 'á', -1], ['á', 'ạ', -1],
+    ['Ngô', 'Nguyễn', -1], ['ka', 'kha', -1], ['Nguyễn Văn A', 'Nguyễn Văn Anh', -1], ['gh', 'gi', -1],
+    // A full tie but for case: lower case first.
+    ['an', 'An', -1], ['hoa', 'Hoa', -1], ['Đào', 'đào', 1],
+    // Invisible characters do not move a name.
+    ['Ngu\u200Byễn', 'Nguyễn', 0],
   ])('%s vs %s', (a, b, sign) => {
     expect(Math.sign(compareVietnamese(a, b))).toBe(sign);
   });
@@ -151,9 +158,30 @@ describe('legacy encodings', () => {
     expect(detectLegacy(text)).toBeNull();
   });
 
-  it('offers, without confidence, when a lone symbol could be legacy', () => {
-    const detected = detectLegacy('© 2024 Công ty');
-    expect(detected?.confident ?? false).toBe(false);
+  // Administrative abbreviations are capitals only, no syllables: NĐ-CP (nghị định của Chính phủ), QĐ (quyết định),
+  // HĐND (Hội đồng nhân dân), TCCSĐ (tổ chức cơ sở đảng), as Nghị định 30/2020/NĐ-CP writes document symbols.
+  it.each([
+    'Thực hiện Nghị định 30/2020/NĐ-CP và Quyết định số 15/QĐ-TU của Tỉnh ủy.',
+    'Báo cáo của Thường trực HĐND tỉnh.',
+    'Hướng dẫn củng cố TCCSĐ yếu kém.',
+    'Căn cứ NĐ-CP; QĐ; HĐND; TCCSĐ.',
+  ].flatMap((s) => (['tcvn3', 'vni'] as const).map((e) => [e, s] as const)))('%s with abbreviations is recognised with confidence: %s', (encoding, sentence) => {
+    expect(detectLegacy(encodeLegacy(sentence, encoding))).toMatchObject({ encoding, converted: sentence, confident: true });
+  });
+
+  // ©, ® and ™ are signs there: © and ® stand for â and đ in TCVN3 only where a letter follows.
+  it.each([
+    '© 2024 Công ty',
+    'Công ty ABC® và Microsoft™',
+    'Nhãn hiệu® của tôi',
+    'Sổ tay™ – tài liệu nội bộ',
+    '®',
+  ])('does not offer ordinary text with a sign as legacy: %s', (text) => {
+    expect(detectLegacy(text)).toBeNull();
+  });
+
+  it('keeps a sign as it is in legacy text converted around it', () => {
+    expect(detectLegacy(`${encodeLegacy('Hội nghị tổng kết công tác', 'tcvn3')} ©`)).toMatchObject({ converted: 'Hội nghị tổng kết công tác ©' });
   });
 
   it('reads syllables', () => {

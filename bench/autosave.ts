@@ -1,0 +1,99 @@
+// Benchmark: autosave of a long speech (over 30,000 characters, 50 paragraphs) in the national meeting, on a
+// store also holding 200 other meetings, as the speech field saves while the secretary types: the save through
+// the editing layer (its trigger queues the speech for the index), then the index catching up, which re-indexes
+// only the passage typed into; side by side with a bare UPDATE of the same text in the same run.
+// Budget: autosave p99 ≤ 5 ms.
+// Run: npm run bench -- autosave
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { importMeeting } from '../electron/services/meeting-file.ts';
+import { createStore, openDatabase } from '../electron/store/index.ts';
+import { SENTENCES, writeArchive } from './archive.ts';
+import { budget, ms } from './report.ts';
+import { nationalMeetingFile } from './national-meeting.ts';
+
+const SAVES = 300;
+const BUDGET_P99 = 5;
+const LONG = 30_000;
+
+const dir = mkdtempSync(join(tmpdir(), 'bien-ban-bench-autosave-'));
+try {
+  const store = createStore(openDatabase(join(dir, 'store.sqlite')));
+  const meetingId = importMeeting(store, nationalMeetingFile());
+  writeArchive(store.db, { meetings: 200, speeches: 100, sites: 4, attendees: 6, seed: 7 });
+  store.search.index.update();
+  // 50 paragraphs of about 640 characters, each its own.
+  const paragraphs = Array.from({ length: 50 }, (_, p) => `${p + 1}. ${Array.from({ length: 7 }, (_, s) => SENTENCES[(p * 3 + s) % SENTENCES.length]).join(' ')}`);
+  const speech = store.speeches.add(meetingId, { speakerName: 'Nguyễn Văn Thông', content: paragraphs.join('\n') });
+  store.search.index.update();
+  const length = speech.content.length;
+  if (length < LONG) throw new Error(`the speech has ${length} characters, fewer than ${LONG}`);
+
+  /** The text after `n` keystrokes typed into the paragraph the secretary is in (they move on every 40). */
+  const typed = (n: number) => {
+    const next = [...paragraphs];
+    const at = Math.floor(n / 40) % next.length;
+    next[at] = `${next[at]} ${'Ý kiến bổ sung về công tác cán bộ.'.slice(0, 1 + (n % 40))}`;
+    return next.join('\n');
+  };
+  const p = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * q) - 1)] ?? NaN;
+  const line = (name: string, v: number[]) => `${name.padEnd(46)} p50 ${p(v, 0.5).toFixed(2)} ms  p95 ${p(v, 0.95).toFixed(2)} ms  p99 ${p(v, 0.99).toFixed(2)} ms`;
+
+  const saves: number[] = [];
+  const indexing: number[] = [];
+  for (let n = 0; n < SAVES; n++) {
+    const content = typed(n);
+    // As the speech field's autosave arrives (the updateItem handler); its trigger queues the speech.
+    const start = performance.now();
+    store.speeches.update(speech.id, { content });
+    const saved = performance.now();
+    saves.push(saved - start);
+    // The index catching up, as the background indexer does within a second (or the next search at once).
+    store.search.index.update();
+    indexing.push(performance.now() - saved);
+  }
+  const passages = store.db.prepare('SELECT count(*) FROM search_docs WHERE kind = 4 AND record_id = ?').pluck().get(speech.id) as number;
+
+  const bare = store.db.prepare('UPDATE speeches SET content = ? WHERE id = ?');
+  const updates: number[] = [];
+  for (let n = 0; n < SAVES; n++) {
+    const content = typed(n);
+    const start = performance.now();
+    bare.run(content, speech.id);
+    updates.push(performance.now() - start);
+  }
+  store.search.index.update();
+
+  // A save that leaves the text alone (the speech's duration) queues nothing to index.
+  const others: number[] = [];
+  for (let n = 0; n < SAVES; n++) {
+    const start = performance.now();
+    store.speeches.update(speech.id, { durationMinutes: 1 + (n % 30) });
+    others.push(performance.now() - start);
+    if (store.search.index.update() !== 0 || store.search.index.pending() !== 0) throw new Error('a save of the duration queued the speech');
+  }
+
+  const counts = store.db.prepare('SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM speeches), (SELECT count(*) FROM sites)').raw().get() as number[];
+  console.log(`Store: the national meeting and 200 others (${counts[0]} meetings, ${counts[1]} speeches, ${counts[2]} sites); `
+    + `a speech of ${length.toLocaleString('en')} characters indexed as ${passages} passages; ${SAVES} saves each`);
+  console.log(line('autosave (the project)', saves));
+  console.log(line('then re-indexing the passage typed into', indexing));
+  console.log(line('both together', saves.map((v, i) => v + (indexing[i] ?? 0))));
+  console.log(line('bare UPDATE of the same text', updates));
+  console.log(line('save of the duration (no text change)', others));
+  const p99 = p(saves, 0.99);
+  console.log(`ratio p99 autosave / bare UPDATE: ${(p99 / p(updates, 0.99)).toFixed(1)}×; machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  // For npm run bench's summary (bench/report.ts's format; these figures are p99s, not medians).
+  const result = (what: string, value: number, baseline: number) =>
+    console.log(['RESULT', what, ms(value), 'bare UPDATE p99', ms(baseline), `${(value / baseline).toFixed(2)}×`].join('\t'));
+  result('autosave p99 of a 30,000-character speech', p99, p(updates, 0.99));
+  result('save of the duration p99 (no text change, nothing to index)', p(others, 0.99), p(updates, 0.99));
+  result('re-indexing the passage typed into, p99 (apart, after the save)', p(indexing, 0.99), p(updates, 0.99));
+  const ok = budget('autosave p99 of a 30,000-character speech', p99, BUDGET_P99);
+  store.db.close();
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
