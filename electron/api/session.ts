@@ -26,8 +26,14 @@ export interface KeyVault {
   clear(): void;
 }
 
+/** Why the desktop app's vault keeps no key: no protected storage at all, or only obfuscation (Linux without a keyring). */
+export const VAULT_NOTES = {
+  unavailable: 'Kho khóa của hệ điều hành không dùng được trên máy này, nên Biên Bản không cất khóa mà hỏi cụm mật khẩu mỗi lần mở.',
+  obfuscated: 'Máy này không có kho khóa của hệ điều hành (GNOME Keyring hoặc KWallet): khóa chỉ cất được ở dạng che giấu sơ sài, ai chép được tệp cũng mở được. Vì vậy Biên Bản hỏi cụm mật khẩu mỗi lần mở.',
+} as const;
+
 /** For the command-line tool and tests: nothing is kept. */
-export const NO_VAULT: KeyVault = { unavailable: () => 'Công cụ dòng lệnh không giữ khoá.', load: () => null, save: () => {}, clear: () => {} };
+export const NO_VAULT: KeyVault = { unavailable: () => 'Công cụ dòng lệnh không giữ khóa.', load: () => null, save: () => {}, clear: () => {} };
 
 export interface SessionOptions {
   file: string;
@@ -45,7 +51,7 @@ export interface SessionOptions {
 
 export type StartOutcome = { kind: 'locked' } | OpenOutcome;
 
-const busy = () => new AppError('BUSY', 'Đang chuyển cơ sở dữ liệu (mã hoá hoặc giải mã); hãy đợi xong rồi thử lại.');
+const busy = () => new AppError('BUSY', 'Đang chuyển cơ sở dữ liệu (mã hóa hoặc giải mã); hãy đợi xong rồi thử lại.');
 
 export class Session {
   private store: Store | null = null;
@@ -101,7 +107,7 @@ export class Session {
 
   private detach(): Store {
     const store = this.store;
-    if (!store) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khoá: hãy nhập cụm mật khẩu.');
+    if (!store) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khóa: hãy nhập cụm mật khẩu.');
     this.indexer?.stop();
     this.indexer = null;
     this.backups?.stop();
@@ -138,13 +144,13 @@ export class Session {
       const backup = readHeader(join(this.options.backupsDir, info.name));
       if (backup.kind === 'encrypted') return backup.header;
     }
-    throw new AppError('DB_OPEN_FAILED', 'Cơ sở dữ liệu không được mã hoá.');
+    throw new AppError('DB_OPEN_FAILED', 'Cơ sở dữ liệu không được mã hóa.');
   }
 
   /** The key for a typed secret: a recovery key (52 letters and digits) or the passphrase. */
   private async keyOf(secret: string, header: Buffer): Promise<StoreKey> {
     const key = keyFromRecovery(secret, header) ?? (await deriveKey(secret, header));
-    if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khoá khôi phục không đúng. Hãy gõ lại (chú ý chữ hoa, dấu tiếng Việt và bộ gõ).');
+    if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng. Hãy gõ lại (chú ý chữ hoa, dấu tiếng Việt và bộ gõ).');
     return key;
   }
 
@@ -160,10 +166,10 @@ export class Session {
   /** The open store's key, checked against what the user typed. */
   private async confirm(secret: string): Promise<StoreKey> {
     const key = this.store?.key;
-    if (!this.store) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khoá: hãy nhập cụm mật khẩu.');
-    if (!key) throw new AppError('DB_OPEN_FAILED', 'Cơ sở dữ liệu chưa được mã hoá.');
+    if (!this.store) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khóa: hãy nhập cụm mật khẩu.');
+    if (!key) throw new AppError('DB_OPEN_FAILED', 'Cơ sở dữ liệu chưa được mã hóa.');
     const typed = await this.keyOf(secret, key.header);
-    if (!typed.key.equals(key.key)) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khoá khôi phục không đúng.');
+    if (!typed.key.equals(key.key)) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng.');
     return key;
   }
 
@@ -191,7 +197,7 @@ export class Session {
   }
 
   async encrypt(passphrase: string): Promise<{ recoveryKey: string; plainCopy: string | null }> {
-    if (this.store?.key) throw new AppError('BUSY', 'Cơ sở dữ liệu đã được mã hoá; hãy dùng "Đổi cụm mật khẩu".');
+    if (this.store?.key) throw new AppError('BUSY', 'Cơ sở dữ liệu đã được mã hóa; hãy dùng "Đổi cụm mật khẩu".');
     const strength = passphraseStrength(passphrase);
     if (!strength.acceptable) throw new AppError('PASSPHRASE_WEAK', `Cụm mật khẩu ${strength.label.toLowerCase()}: ${strength.hint}`);
     const key = await createKey(passphrase);
@@ -247,7 +253,7 @@ export class Session {
     const forward = (channel: Channel) => (input: unknown) => {
       if (this.move) throw busy();
       const handlers = this.storeHandlers;
-      if (!handlers) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khoá: hãy nhập cụm mật khẩu hoặc khoá khôi phục.');
+      if (!handlers) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khóa: hãy nhập cụm mật khẩu hoặc khóa khôi phục.');
       return (handlers[channel as keyof StoreHandlers] as (input: unknown) => unknown)(input);
     };
     const isSecurity = (channel: Channel): channel is SecurityChannel => (SECURITY_CHANNELS as readonly string[]).includes(channel);

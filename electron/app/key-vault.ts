@@ -4,7 +4,7 @@
 // unavailable, nothing is kept and the passphrase is asked at every start; unavailable() says why.
 import { safeStorage } from 'electron';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import type { KeyVault } from '../api/session.ts';
+import { VAULT_NOTES, type KeyVault } from '../api/session.ts';
 import { writePrivateFile } from '../services/files.ts';
 import { HEADER_BYTES, type StoreKey } from '../store/keys.ts';
 
@@ -14,12 +14,12 @@ export function keyVault(databaseFile: string): KeyVault {
   const path = vaultPath(databaseFile);
   const unavailable = (): string | null => {
     if (!safeStorage.isEncryptionAvailable()) {
-      return 'Kho khoá của hệ điều hành không dùng được trên máy này, nên Biên Bản không cất khoá mà hỏi cụm mật khẩu mỗi lần mở.';
+      return VAULT_NOTES.unavailable;
     }
     if (process.platform === 'linux') {
       const backend = safeStorage.getSelectedStorageBackend();
       if (backend === 'basic_text' || backend === 'unknown') {
-        return 'Máy này không có kho khoá của hệ điều hành (GNOME Keyring hoặc KWallet): khoá chỉ cất được ở dạng che giấu sơ sài, ai chép được tệp cũng mở được. Vì vậy Biên Bản hỏi cụm mật khẩu mỗi lần mở.';
+        return VAULT_NOTES.obfuscated;
       }
     }
     return null;

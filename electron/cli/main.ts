@@ -29,12 +29,12 @@ Lệnh:
 Nếu hội nghị còn thiếu thông tin, tệp Word vẫn được ghi, với "…" ở chỗ thiếu, và các chỗ thiếu
 được liệt kê trên stderr.
 
-Cơ sở dữ liệu mã hoá: cụm mật khẩu (hoặc khoá khôi phục) được hỏi trên terminal, không hiện ra khi
+Cơ sở dữ liệu mã hóa: cụm mật khẩu (hoặc khóa khôi phục) được hỏi trên terminal, không hiện ra khi
 gõ, hoặc đọc từ dòng đầu của một tệp: --passphrase-file <tệp>. Không bao giờ gõ cụm mật khẩu ngay trên
 dòng lệnh (lịch sử lệnh và danh sách tiến trình sẽ giữ nó).
-Tệp hội nghị mã hoá: import hỏi cụm mật khẩu của tệp (hoặc --file-passphrase-file <tệp>); export một
-hội nghị MẬT trở lên cần --encrypt (mã hoá tệp, hỏi cụm mật khẩu cho tệp) hoặc --plain (xác nhận
-xuất không mã hoá).
+Tệp hội nghị mã hóa: import hỏi cụm mật khẩu của tệp (hoặc --file-passphrase-file <tệp>); export một
+hội nghị MẬT trở lên cần --encrypt (mã hóa tệp, hỏi cụm mật khẩu cho tệp) hoặc --plain (xác nhận
+xuất không mã hóa).
 
 Mặc định dùng cơ sở dữ liệu của ứng dụng: ${defaultDatabasePath()}`;
 
@@ -102,7 +102,7 @@ const COMMANDS: Record<string, Command> = {
       store.meetings.get(meetingId);
       return filePassphrase(`Cụm mật khẩu cho tệp ${file}: `)
         .then((passphrase) => exportSealedMeetingFile(store, meetingId, file, passphrase))
-        .then(() => io.out(`Đã xuất hội nghị ${id} ra ${file} (đã mã hoá).`));
+        .then(() => io.out(`Đã xuất hội nghị ${id} ra ${file} (đã mã hóa).`));
     },
   },
   search: {
@@ -242,7 +242,7 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
       return (async () => {
         const typed = await secret(values['passphrase-file'], `Cụm mật khẩu của cơ sở dữ liệu ${file}: `);
         const key = keyFromRecovery(typed, header) ?? (await deriveKey(typed, header));
-        if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khoá khôi phục không đúng với cơ sở dữ liệu này; không có gì thay đổi.');
+        if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng với cơ sở dữ liệu này; không có gì thay đổi.');
         await run(createStore(openDatabase(file, { key })));
       })().then(() => 0, (error: unknown) => failure(io, error)).finally(close);
     }

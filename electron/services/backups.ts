@@ -110,7 +110,7 @@ function keyFor(path: string, keys: BackupKeys): StoreKey | null {
   const { kind, header } = readHeader(path);
   if (kind !== 'encrypted') return null;
   const key = keyList(keys).find((candidate) => candidate.header.equals(header));
-  if (!key) throw new AppError('PASSPHRASE_NEEDED', 'Bản sao lưu này được mã hoá bằng một cụm mật khẩu khác (của máy khác hoặc cụm mật khẩu cũ): hãy nhập cụm mật khẩu của nó.');
+  if (!key) throw new AppError('PASSPHRASE_NEEDED', 'Bản sao lưu này được mã hóa bằng một cụm mật khẩu khác (của máy khác hoặc cụm mật khẩu cũ): hãy nhập cụm mật khẩu của nó.');
   return key;
 }
 

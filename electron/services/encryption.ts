@@ -38,7 +38,7 @@ export const plainCopyPattern = (file: string) => new RegExp(`^${file.split(/[\\
  */
 export async function moveStore(db: Db, file: string, backupsDir: string, to: StoreKey | null, onProgress: (progress: MoveProgress) => void = () => {}, now = new Date()): Promise<MoveResult> {
   const from = keyOf(db);
-  if (!from && !to) throw new AppError('BUSY', 'Cơ sở dữ liệu đã ở dạng không mã hoá.');
+  if (!from && !to) throw new AppError('BUSY', 'Cơ sở dữ liệu đã ở dạng không mã hóa.');
   const temp = movingPath(file);
   rmSync(temp, { force: true });
   let plainCopy: string | null = null;

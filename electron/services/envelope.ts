@@ -49,7 +49,7 @@ export async function seal(bytes: Uint8Array, passphrase: string, params: KdfPar
   return `${JSON.stringify({ ...header, data } satisfies Envelope, null, 2)}\n`;
 }
 
-const malformed = () => new AppError('FILE_MALFORMED', 'Tệp mã hoá bị hỏng hoặc không đúng định dạng của Biên Bản; chưa có gì được nhập.');
+const malformed = () => new AppError('FILE_MALFORMED', 'Tệp mã hóa bị hỏng hoặc không đúng định dạng của Biên Bản; chưa có gì được nhập.');
 const base64 = (value: unknown, length?: number): Buffer => {
   if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) throw malformed();
   const bytes = Buffer.from(value, 'base64');
@@ -73,7 +73,7 @@ export function isEnvelope(json: unknown): boolean {
 export async function open(json: unknown, passphrase: string): Promise<Buffer> {
   const e = json as Record<string, unknown>;
   if (typeof e.version === 'number' && e.version > ENVELOPE_VERSION) {
-    throw new AppError('FILE_TOO_NEW', `Tệp mã hoá được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${e.version}, ứng dụng này đọc được đến ${ENVELOPE_VERSION}). Hãy cập nhật ứng dụng.`);
+    throw new AppError('FILE_TOO_NEW', `Tệp mã hóa được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${e.version}, ứng dụng này đọc được đến ${ENVELOPE_VERSION}). Hãy cập nhật ứng dụng.`);
   }
   const kdf = (typeof e.kdf === 'object' && e.kdf !== null ? e.kdf : {}) as Record<string, unknown>;
   if (e.version !== ENVELOPE_VERSION || e.cipher !== 'aes-256-gcm' || kdf.name !== 'scrypt') throw malformed();

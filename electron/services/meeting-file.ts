@@ -72,7 +72,7 @@ export function exportMeetingFile(store: Store, meetingId: number, target: strin
 export function checkPlainExport(store: Store, meetingId: number, { confirmed }: { confirmed?: boolean | undefined }): void {
   const level = store.meetings.get(meetingId).confidentiality;
   if (level !== 'none' && !confirmed) {
-    throw new AppError('CONFIRM_NEEDED', `Hội nghị này là ${CONFIDENTIALITY_LABELS[level]}: tệp không mã hoá ai cầm cũng đọc được. Hãy đặt cụm mật khẩu cho tệp, hoặc xác nhận xuất không mã hoá.`);
+    throw new AppError('CONFIRM_NEEDED', `Hội nghị này là ${CONFIDENTIALITY_LABELS[level]}: tệp không mã hóa ai cầm cũng đọc được. Hãy đặt cụm mật khẩu cho tệp, hoặc xác nhận xuất không mã hóa.`);
   }
 }
 
@@ -108,7 +108,7 @@ const SEALED_MAX_BYTES = Math.ceil((MEETING_FILE_MAX_BYTES * 4) / 3) + 4096;
 /** The meeting file at path; a sealed one is PASSPHRASE_NEEDED (see openMeetingFile). */
 export function readMeetingFile(path: string): MeetingFile {
   const json = readJson(path);
-  if (isEnvelope(json)) throw new AppError('PASSPHRASE_NEEDED', `Tệp ${basename(path)} được mã hoá: hãy nhập cụm mật khẩu của tệp.`);
+  if (isEnvelope(json)) throw new AppError('PASSPHRASE_NEEDED', `Tệp ${basename(path)} được mã hóa: hãy nhập cụm mật khẩu của tệp.`);
   return parseMeetingFile(json);
 }
 
@@ -116,7 +116,7 @@ export function readMeetingFile(path: string): MeetingFile {
 export async function openMeetingFile(path: string, passphrase?: string): Promise<MeetingFile> {
   const json = readJson(path);
   if (!isEnvelope(json)) return parseMeetingFile(json);
-  if (passphrase === undefined) throw new AppError('PASSPHRASE_NEEDED', `Tệp ${basename(path)} được mã hoá: hãy nhập cụm mật khẩu của tệp.`);
+  if (passphrase === undefined) throw new AppError('PASSPHRASE_NEEDED', `Tệp ${basename(path)} được mã hóa: hãy nhập cụm mật khẩu của tệp.`);
   return parseMeetingFile(parseJson(await open(json, passphrase)));
 }
 

@@ -74,13 +74,13 @@ export function connect(file: string, key: StoreKey | null | undefined, options:
 function checkKey(file: string, key: StoreKey | null | undefined): boolean {
   const { kind, header } = readHeader(file);
   if (kind === 'encrypted') {
-    if (!key) throw new AppError('DB_LOCKED', `Cơ sở dữ liệu ${file} được mã hoá: cần cụm mật khẩu hoặc khoá khôi phục để mở.`);
+    if (!key) throw new AppError('DB_LOCKED', `Cơ sở dữ liệu ${file} được mã hóa: cần cụm mật khẩu hoặc khóa khôi phục để mở.`);
     if (!header.equals(key.header) || !keyFits(key.key, header)) {
-      throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khoá khôi phục không đúng với cơ sở dữ liệu này.');
+      throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng với cơ sở dữ liệu này.');
     }
     return true;
   }
-  if (kind === 'plain' && key) throw new AppError('DB_OPEN_FAILED', `Cơ sở dữ liệu ${file} không được mã hoá, nên không mở bằng khoá được.`);
+  if (kind === 'plain' && key) throw new AppError('DB_OPEN_FAILED', `Cơ sở dữ liệu ${file} không được mã hóa, nên không mở bằng khóa được.`);
   return false;
 }
 

@@ -71,7 +71,7 @@ export async function createKey(passphrase: string, params: KdfParams = DEFAULT_
 /** The key of the file with this header for a passphrase; null when the passphrase is not its passphrase. */
 export async function deriveKey(passphrase: string, header: Buffer): Promise<StoreKey | null> {
   const params = parseHeader(header);
-  if (!params) throw new AppError('DB_OPEN_FAILED', 'Tệp này không phải là cơ sở dữ liệu mã hoá của Biên Bản.');
+  if (!params) throw new AppError('DB_OPEN_FAILED', 'Tệp này không phải là cơ sở dữ liệu mã hóa của Biên Bản.');
   const key = await stretch(passphrase, header, params);
   return keyFits(key, header) ? { key, header: Buffer.from(header.subarray(0, HEADER_BYTES)) } : null;
 }

@@ -14,7 +14,7 @@ export function useMeetingFileExport(): { exportFile(id: number): Promise<void>;
   const toast = useToast();
   const [asking, setAsking] = useState<{ id: number; reason: string } | null>(null);
   const done = useCallback((file: { path: string } | null, sealed: boolean) => {
-    if (file) toast({ text: `Đã xuất tệp hội nghị${sealed ? ' (đã mã hoá)' : ''}: ${file.path}` });
+    if (file) toast({ text: `Đã xuất tệp hội nghị${sealed ? ' (đã mã hóa)' : ''}: ${file.path}` });
   }, [toast]);
   const exportFile = useCallback(async (id: number) => {
     try {
@@ -74,14 +74,14 @@ function SealDialog({ reason, onSeal, onPlain, onCancel }: { reason: string; onS
         </div>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>Hủy</button>
-          <button type="submit" className="primary">Xuất tệp mã hoá</button>
+          <button type="submit" className="primary">Xuất tệp mã hóa</button>
         </div>
         <div className="dialog-body">
           <label className="field-check">
             <input type="checkbox" checked={plain} onChange={(event) => setPlain(event.target.checked)} />
-            Tôi hiểu tệp không mã hoá ai cầm cũng đọc được
+            Tôi hiểu tệp không mã hóa ai cầm cũng đọc được
           </label>
-          <button type="button" className="danger" disabled={!plain} onClick={() => void attempt(onPlain)}>Xuất không mã hoá</button>
+          <button type="button" className="danger" disabled={!plain} onClick={() => void attempt(onPlain)}>Xuất không mã hóa</button>
         </div>
       </form>
     </Dialog>
@@ -135,10 +135,10 @@ function FilePassphraseDialog({ name, onSubmit, onCancel }: { name: string; onSu
     }
   };
   return (
-    <Dialog title="Tệp được mã hoá" onClose={onCancel}>
+    <Dialog title="Tệp được mã hóa" onClose={onCancel}>
       <form onSubmit={(event) => void submit(event)}>
         <div className="dialog-body">
-          <p>Tệp {name} được mã hoá. Hãy nhập cụm mật khẩu của tệp (người gửi tệp cho bạn biết).</p>
+          <p>Tệp {name} được mã hóa. Hãy nhập cụm mật khẩu của tệp (người gửi tệp cho bạn biết).</p>
           <PassphraseField label="Cụm mật khẩu của tệp" value={passphrase} onChange={setPassphrase} autoFocus error={error} />
         </div>
         <div className="dialog-actions">

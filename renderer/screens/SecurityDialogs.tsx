@@ -5,7 +5,7 @@ import type { SecurityStatus } from '../../shared/security.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { newPassphraseProblem, PassphraseField } from '../components/PassphraseField.tsx';
 
-export const NO_RECOVERY = 'Nếu quên cả cụm mật khẩu lẫn khoá khôi phục thì dữ liệu không thể khôi phục được nữa, kể cả các bản sao lưu.';
+export const NO_RECOVERY = 'Nếu quên cả cụm mật khẩu lẫn khóa khôi phục thì dữ liệu không thể khôi phục được nữa, kể cả các bản sao lưu.';
 
 /** Asks a new passphrase twice (with the current one first when changing); resolves through onSubmit. */
 export function NewPassphraseDialog({ title, intro, withCurrent, confirmLabel, onSubmit, onCancel }: {
@@ -43,7 +43,7 @@ export function NewPassphraseDialog({ title, intro, withCurrent, confirmLabel, o
       <form onSubmit={(event) => void submit(event)}>
         <div className="dialog-body">
           <p>{intro}</p>
-          {withCurrent ? <PassphraseField label="Cụm mật khẩu hiện tại (hoặc khoá khôi phục)" value={current} onChange={setCurrent} autoFocus /> : null}
+          {withCurrent ? <PassphraseField label="Cụm mật khẩu hiện tại (hoặc khóa khôi phục)" value={current} onChange={setCurrent} autoFocus /> : null}
           <PassphraseField label={withCurrent ? 'Cụm mật khẩu mới' : 'Cụm mật khẩu'} value={first} onChange={setFirst} strength autoFocus={!withCurrent} />
           <PassphraseField label="Gõ lại cụm mật khẩu" value={second} onChange={setSecond} />
           <p className="warning">{NO_RECOVERY}</p>
@@ -89,7 +89,7 @@ export function CurrentPassphraseDialog({ title, intro, confirmLabel, danger, on
       <form onSubmit={(event) => void submit(event)}>
         <div className="dialog-body">
           <p>{intro}</p>
-          <PassphraseField label="Cụm mật khẩu hoặc khoá khôi phục" value={current} onChange={setCurrent} autoFocus error={error} />
+          <PassphraseField label="Cụm mật khẩu hoặc khóa khôi phục" value={current} onChange={setCurrent} autoFocus error={error} />
         </div>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>Hủy</button>
@@ -103,18 +103,18 @@ export function CurrentPassphraseDialog({ title, intro, confirmLabel, danger, on
 /** The recovery key, shown to be written down or printed. */
 export function RecoveryKeyDialog({ recoveryKey, plainCopy, onClose }: { recoveryKey: string; plainCopy?: string | null; onClose(): void }) {
   return (
-    <Dialog title="Khoá khôi phục" onClose={onClose}>
+    <Dialog title="Khóa khôi phục" onClose={onClose}>
       <div className="dialog-body recovery">
-        <p>Hãy in hoặc chép tay khoá này và cất nơi an toàn, tách khỏi máy tính. Khoá này mở được dữ liệu khi quên cụm mật khẩu; ai có nó cũng mở được.</p>
-        <p className="recovery-key" aria-label="Khoá khôi phục">{recoveryKey}</p>
+        <p>Hãy in hoặc chép tay khóa này và cất nơi an toàn, tách khỏi máy tính. Khóa này mở được dữ liệu khi quên cụm mật khẩu; ai có nó cũng mở được.</p>
+        <p className="recovery-key" aria-label="Khóa khôi phục">{recoveryKey}</p>
         <p className="warning">{NO_RECOVERY}</p>
         {plainCopy ? (
-          <p>Bản sao <strong>chưa mã hoá</strong> của dữ liệu trước khi mã hoá được giữ tại {plainCopy}. Khi đã chắc mọi thứ đều ổn, hãy xoá nó trong Cài đặt › Bảo mật dữ liệu.</p>
+          <p>Bản sao <strong>chưa mã hóa</strong> của dữ liệu trước khi mã hóa được giữ tại {plainCopy}. Khi đã chắc mọi thứ đều ổn, hãy xóa nó trong Cài đặt › Bảo mật dữ liệu.</p>
         ) : null}
       </div>
       <div className="dialog-actions">
-        <button type="button" onClick={() => window.print()}>In khoá khôi phục</button>
-        <button type="button" className="primary" onClick={onClose} data-autofocus>Tôi đã cất khoá khôi phục</button>
+        <button type="button" onClick={() => window.print()}>In khóa khôi phục</button>
+        <button type="button" className="primary" onClick={onClose} data-autofocus>Tôi đã cất khóa khôi phục</button>
       </div>
     </Dialog>
   );

@@ -28,14 +28,14 @@ export function UnlockScreen({ status, onUnlocked }: { status: SecurityStatus; o
 
   return (
     <main className="screen unlock">
-      <h1>Mở cơ sở dữ liệu đã mã hoá</h1>
-      <p>Dữ liệu của Biên Bản trên máy này được mã hoá. Hãy nhập cụm mật khẩu, hoặc khoá khôi phục đã in khi thiết lập.</p>
+      <h1>Mở cơ sở dữ liệu đã mã hóa</h1>
+      <p>Dữ liệu của Biên Bản trên máy này được mã hóa. Hãy nhập cụm mật khẩu, hoặc khóa khôi phục đã in khi thiết lập.</p>
       {status.storageNote ? <p className="muted">{status.storageNote}</p> : null}
       <form onSubmit={(event) => void submit(event)}>
-        <PassphraseField label="Cụm mật khẩu hoặc khoá khôi phục" value={secret} onChange={setSecret} autoFocus error={error} />
-        <p><button type="submit" className="primary" disabled={busy || !secret}>{busy ? 'Đang mở…' : 'Mở khoá'}</button></p>
+        <PassphraseField label="Cụm mật khẩu hoặc khóa khôi phục" value={secret} onChange={setSecret} autoFocus error={error} />
+        <p><button type="submit" className="primary" disabled={busy || !secret}>{busy ? 'Đang mở…' : 'Mở khóa'}</button></p>
       </form>
-      <p className="muted">Không có cụm mật khẩu và cũng không có khoá khôi phục thì không ai, kể cả người làm ra Biên Bản, khôi phục được dữ liệu này.</p>
+      <p className="muted">Không có cụm mật khẩu và cũng không có khóa khôi phục thì không ai, kể cả người làm ra Biên Bản, khôi phục được dữ liệu này.</p>
     </main>
   );
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { NO_VAULT, Session } from '../../electron/api/session.ts';
+import { NO_VAULT, Session, VAULT_NOTES } from '../../electron/api/session.ts';
 import { documents } from '../../electron/minutes/documents.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 import type { Dialogs } from '../../electron/api/handlers.ts';
@@ -15,6 +15,9 @@ import { launchChromium } from './browser.ts';
 
 export const SCREENSHOTS = new URL('../../out/screenshots', import.meta.url).pathname;
 export const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
+
+/** The desktop app's vault on Linux without a keyring (as on this machine): no key kept, the passphrase asked. */
+const LINUX_WITHOUT_KEYRING = { ...NO_VAULT, unavailable: () => VAULT_NOTES.obfuscated };
 
 export interface AppOptions {
   /** Fills the store before the page opens. */
@@ -55,7 +58,7 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   if (options.session) own.db.close();
   let session: Session | null = null;
   const handlers = options.session ? async (dialogs: Dialogs) => {
-    session = new Session({ file, backupsDir: join(dir, 'backups'), dialogs, documents, vault: NO_VAULT, prompt: { confirmRestore: async () => false } });
+    session = new Session({ file, backupsDir: join(dir, 'backups'), dialogs, documents, vault: LINUX_WITHOUT_KEYRING, prompt: { confirmRestore: async () => false } });
     await session.start();
     return session.handlers();
   } : undefined;

@@ -54,10 +54,10 @@ describe('an encrypted store in the browser', () => {
     await page.getByRole('button', { name: TITLE, exact: true }).waitFor();
     expect(leaking(app.dir).length, 'the plain store shows the words to the scan').toBeGreaterThan(0);
     await page.keyboard.press('Control+,');
-    const encrypt = page.getByRole('button', { name: 'Mã hoá cơ sở dữ liệu…' });
+    const encrypt = page.getByRole('button', { name: 'Mã hóa cơ sở dữ liệu…' });
     await encrypt.focus();
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Mã hoá cơ sở dữ liệu' });
+    const dialog = page.getByRole('dialog', { name: 'Mã hóa cơ sở dữ liệu' });
     // A weak passphrase: its strength is shown as it is typed, and it is refused.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
     await page.keyboard.type('123456');
@@ -73,9 +73,9 @@ describe('an encrypted store in the browser', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(PASSPHRASE);
     await page.keyboard.press('Enter');
-    const recovery = page.getByRole('dialog', { name: 'Khoá khôi phục' });
+    const recovery = page.getByRole('dialog', { name: 'Khóa khôi phục' });
     await recovery.waitFor();
-    const recoveryKey = (await recovery.getByLabel('Khoá khôi phục').textContent()) ?? '';
+    const recoveryKey = (await recovery.getByLabel('Khóa khôi phục').textContent()) ?? '';
     expect(recoveryKey.replace(/[\s-]/g, '')).toMatch(/^[A-Z2-7]{52}$/);
     await screenshots(page, 'security-recovery-key');
     await page.keyboard.press('Enter');
@@ -86,9 +86,9 @@ describe('an encrypted store in the browser', () => {
     expect(app.store.meetings.list().map((m) => m.title)).toEqual([TITLE]);
     // Only the plain copy kept on purpose still shows the words; the user deletes it from the same page.
     expect(leaking(app.dir)).toEqual(plainCopies(database()));
-    await page.getByText('Cơ sở dữ liệu và các bản sao lưu tự động đang được mã hoá.').waitFor();
+    await page.getByText('Cơ sở dữ liệu và các bản sao lưu tự động đang được mã hóa.').waitFor();
     await screenshots(page, 'security-settings');
-    const deleteCopy = page.getByRole('button', { name: 'Xoá bản sao chưa mã hoá' });
+    const deleteCopy = page.getByRole('button', { name: 'Xóa bản sao chưa mã hóa' });
     await deleteCopy.focus();
     await page.keyboard.press('Enter');
     await deleteCopy.waitFor({ state: 'detached' });
@@ -99,12 +99,12 @@ describe('an encrypted store in the browser', () => {
   it('after a restart asks the passphrase: a wrong one is refused in Vietnamese, the right one opens the meetings', async () => {
     await app.restart();
     await page.reload();
-    const unlock = page.getByRole('heading', { name: 'Mở cơ sở dữ liệu đã mã hoá' });
+    const unlock = page.getByRole('heading', { name: 'Mở cơ sở dữ liệu đã mã hóa' });
     await unlock.waitFor();
     await screenshots(page, 'security-unlock');
     await page.keyboard.type('Sông Thạch Hãn chảy qua thành cũ');
     await page.keyboard.press('Enter');
-    await page.getByRole('alert').filter({ hasText: 'Cụm mật khẩu hoặc khoá khôi phục không đúng' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Cụm mật khẩu hoặc khóa khôi phục không đúng' }).waitFor();
     expect(app.session?.current()).toBeNull();
     await screenshots(page, 'security-unlock-wrong');
     // The field was emptied for a new try and keeps the focus.
@@ -126,7 +126,7 @@ describe('an encrypted store in the browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(FILE_PASSPHRASE);
     await page.keyboard.press('Enter');
-    await page.getByText('Đã xuất tệp hội nghị (đã mã hoá)', { exact: false }).waitFor();
+    await page.getByText('Đã xuất tệp hội nghị (đã mã hóa)', { exact: false }).waitFor();
     const [sealed] = app.bridge.saved;
     if (!sealed) throw new Error('nothing saved');
     expect(JSON.parse(readFileSync(sealed, 'utf8'))).toMatchObject({ kind: 'bien-ban/encrypted', version: 1, cipher: 'aes-256-gcm' });
@@ -134,7 +134,7 @@ describe('an encrypted store in the browser', () => {
 
     app.bridge.toOpen.push(sealed);
     await page.keyboard.press('Control+O');
-    const ask = page.getByRole('dialog', { name: 'Tệp được mã hoá' });
+    const ask = page.getByRole('dialog', { name: 'Tệp được mã hóa' });
     await ask.waitFor();
     await page.keyboard.type('Cầu Hiền Lương');
     await page.keyboard.press('Enter');

@@ -109,11 +109,11 @@ describe('an encrypted store on disk', () => {
 
     const wrong = await session.unlock('Sông Thạch Hãn chảy qua thành cũ').catch((error: unknown) => error);
     expect(codeOf(wrong)).toBe('KEY_WRONG');
-    expect((wrong as Error).message).toMatch(/^Cụm mật khẩu hoặc khoá khôi phục không đúng/);
+    expect((wrong as Error).message).toMatch(/^Cụm mật khẩu hoặc khóa khôi phục không đúng/);
     expect(session.current()).toBeNull();
     expect(readFileSync(file).equals(bytes)).toBe(true);
     // The store's channels answer only once unlocked.
-    expect(() => session.handlers().listMeetings({})).toThrow(/đang khoá/);
+    expect(() => session.handlers().listMeetings({})).toThrow(/đang khóa/);
 
     await session.unlock(recoveryKey.toLowerCase());
     expect(snapshot(opened(session))).toEqual(before);
