@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const noElectron = { name: 'electron', message: 'Only electron/app/ may import Electron; keep the core plain Node.' };
 const nodeModules = builtinModules.filter((name) => !name.startsWith('_'));
 const noNode = {
-  group: [...nodeModules.flatMap((name) => [name, `${name}/*`]), 'node:*', 'better-sqlite3'],
+  group: [...nodeModules.flatMap((name) => [name, `${name}/*`]), 'node:*', 'better-sqlite3-multiple-ciphers'],
   message: 'shared/ and renderer/ run in every process: no Node or database imports.',
 };
 const noMainProcess = { group: ['**/electron/**'], message: 'shared/ and renderer/ must not reach into the main process.' };

@@ -12,7 +12,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node22',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
   sourcemap: true,
   logLevel: 'warning',
 });
@@ -31,7 +31,7 @@ await build({
   format: 'esm',
   target: 'node22',
   // The native SQLite module is loaded from node_modules.
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3-multiple-ciphers'],
   // CommonJS libraries in the bundle (papaparse, yauzl) require Node's modules: an ES module has no require.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   minify: true,

@@ -1,5 +1,5 @@
 // The application: which screen is shown, the global shortcuts and menu commands, autosave on close.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QUICK_EXPORT } from '../shared/documents.ts';
 import { createClient, errorMessage, type Api, type AppCommand, type Client } from './api.ts';
 import { BackupBanner } from './components/BackupBanner.tsx';
@@ -10,8 +10,11 @@ import { createSaveTracker } from './hooks/save-tracker.ts';
 import { isComposing } from './lib/format.ts';
 import { MeetingEditor, type SectionId } from './screens/editor/MeetingEditor.tsx';
 import { exportedToast } from './screens/editor/PreviewSection.tsx';
+import { useFilePassphrase } from './screens/MeetingFileDialogs.tsx';
 import { MeetingsScreen } from './screens/MeetingsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { UnlockScreen } from './screens/UnlockScreen.tsx';
+import type { SecurityStatus } from '../shared/security.ts';
 
 export type Route =
   /** newMeeting: a request to open the new-meeting dialog (a fresh number each time), copySource the meeting it came from. */
@@ -35,15 +38,30 @@ export function App({ api, initialRoute }: { api: Api; initialRoute?: Route }) {
     <ClientContext.Provider value={client}>
       <TrackerContext.Provider value={tracker}>
         <ToastHost>
-          <Shell client={client} initialRoute={initialRoute ?? { screen: 'meetings' }} />
+          <Unlocked client={client}>
+            <Shell client={client} initialRoute={initialRoute ?? { screen: 'meetings' }} />
+          </Unlocked>
         </ToastHost>
       </TrackerContext.Provider>
     </ClientContext.Provider>
   );
 }
 
+/** The app once the store is open: an encrypted store this machine does not keep the key of asks first. */
+function Unlocked({ client, children }: { client: Client; children: ReactNode }) {
+  const [status, setStatus] = useState<SecurityStatus | 'unknown' | null>(null);
+  useEffect(() => {
+    // Without an answer (an older main process), the store's own channels say what is wrong.
+    client.securityStatus({}).then(setStatus, () => setStatus('unknown'));
+  }, [client]);
+  if (status === null) return null;
+  if (status !== 'unknown' && status.locked) return <UnlockScreen status={status} onUnlocked={setStatus} />;
+  return children;
+}
+
 function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }) {
   const tracker = useTracker();
+  const filePassphrase = useFilePassphrase<{ meetingId: number }>();
   const toast = useToast();
   const [route, setRoute] = useState<Route>(initialRoute);
   const routeRef = useRef(route);
@@ -72,7 +90,7 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
       case 'import-meeting':
         try {
           await tracker.settle();
-          const imported = await client.importMeetingFile({});
+          const imported = await filePassphrase.ask(await client.importMeetingFile({}), (token, passphrase) => client.importMeetingFile({ token, passphrase }));
           if (imported) {
             toast({ text: 'Đã nhập tệp hội nghị.' });
             go({ screen: 'meeting', id: imported.meetingId, section: 'general' });
@@ -107,7 +125,7 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
         }
         return;
     }
-  }, [client, go, toast, tracker]);
+  }, [client, go, toast, tracker, filePassphrase]);
 
   // Menu commands, and the same shortcuts from the keyboard (the menu only displays them).
   useEffect(() => client.onCommand((command) => void run(command)), [client, run]);
@@ -154,6 +172,7 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
         <SaveIndicator />
       </header>
       <BackupBanner moment={route.screen} />
+      {filePassphrase.dialog}
       {route.screen === 'meetings' ? (
         <MeetingsScreen
           newRequest={route.newMeeting ?? 0}

@@ -9,11 +9,12 @@ import type { BackupInfo, BackupStatus, RestoreResult } from './backups.ts';
 import type { AppCommand, Channel } from './channels.ts';
 import type { ErrorCode } from './errors.ts';
 import type { SearchResults } from './search.ts';
+import { MAX_PASSPHRASE_LENGTH, type SecurityStatus } from './security.ts';
 import type { SiteFile } from './site-file.ts';
 import type { MergePreview } from './model/site-report.ts';
 import type { DeletedMeeting } from './trash.ts';
 import { clock } from './model/fields.ts';
-import { FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
+import { CONFIDENTIALITY, FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
   type MeetingSummary, type Person, type ProfileFields, type QueueEntry, type Recipient, type Site, type Speech } from './model/meeting.ts';
 
 export interface ListItems {
@@ -96,14 +97,33 @@ const searchQuery = z.string()
   .refine((query) => query.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length <= MAX_SEARCH_TERMS,
     `có quá nhiều từ (tối đa ${MAX_SEARCH_TERMS} từ); hãy bớt từ`);
 const meetingRef = z.object({ id });
+/** A passphrase or a recovery key, as typed. */
+const secret = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
+/** A file picked earlier that waits for its passphrase. */
+const token = z.string().min(1).max(100);
+
+/** A file that turned out to be encrypted: ask its passphrase, then call again with token and passphrase. */
+export interface PassphraseNeeded {
+  needsPassphrase: true;
+  token: string;
+  /** The file's name, for the question. */
+  name: string;
+}
 
 export const CONTRACT = {
   listMeetings: channel(none).returns<MeetingSummary[]>(),
   getMeeting: channel(meetingRef).returns<MeetingRecord>(),
   createMeeting: channel(z.object({ fields: values.optional(), copyFrom: id.optional() })).returns<number>(),
   updateMeeting: channel(z.object({ id, patch: values })).returns<Change>(),
-  /** Deletes a meeting into the trash (kept 30 days); the token undoes it at once. */
-  deleteMeeting: channel(meetingRef).returns<{ undoToken: string }>(),
+  /**
+   * Deletes a meeting into the trash (kept 30 days); the token undoes it at once. forGood: not into the
+   * trash, and out of the automatic backups too (purged: how many were rewritten); no undo.
+   */
+  deleteMeeting: channel(z.object({ id, forGood: z.boolean().optional() })).returns<{ undoToken: string | null; purged: number }>(),
+  /** What deleting a meeting leaves behind, for the confirmation: its level and the automatic backups holding it. */
+  deletionImpact: channel(meetingRef).returns<{ confidentiality: (typeof CONFIDENTIALITY)[number]; backups: number }>(),
+  /** Removes a trash entry for good, from the automatic backups too. */
+  eraseDeleted: channel(z.object({ id })).returns<{ purged: number }>(),
   undoDelete: channel(z.object({ undoToken: z.string().min(1).max(100) })).returns<number>(),
   /** The meetings deleted in the last 30 days, newest first. */
   listDeleted: channel(none).returns<DeletedMeeting[]>(),
@@ -137,8 +157,13 @@ export const CONTRACT = {
   exportDocument: channel(exportOptions).returns<ExportedDocument>(),
   /** The document to the system's print dialog, from the same page as its PDF (Ctrl+P). */
   printDocument: channel(documentOptions).returns<PrintedDocument>(),
-  exportMeetingFile: channel(meetingRef).returns<PickedFile>(),
-  importMeetingFile: channel(none).returns<{ meetingId: number } | null>(),
+  /**
+   * Exports a meeting file; sealed with passphrase (AES-256-GCM), or plain. A confidential meeting's plain
+   * file needs confirmPlain, else CONFIRM_NEEDED before any dialog.
+   */
+  exportMeetingFile: channel(z.object({ id, passphrase: secret.optional(), confirmPlain: z.boolean().optional() })).returns<PickedFile>(),
+  /** Imports a meeting file; an encrypted one answers PassphraseNeeded, then is imported with { token, passphrase }. */
+  importMeetingFile: channel(z.object({ token: token.optional(), passphrase: secret.optional() })).returns<{ meetingId: number } | PassphraseNeeded | null>(),
   /** One site's attendance and speeches as a site report file; null when cancelled. */
   exportSiteReport: channel(z.object({ siteId: id })).returns<PickedFile>(),
   /** A folder of site reports the user picks, read and compared, nothing written; null when cancelled. */
@@ -153,8 +178,8 @@ export const CONTRACT = {
   backupStatus: channel(none).returns<BackupStatus>(),
   /** A backup into a folder the user chooses (a USB stick); null when cancelled. */
   backupNow: channel(none).returns<PickedFile>(),
-  /** A backup file chosen by the user (a USB stick) added to the list; null when cancelled. */
-  addBackupFile: channel(none).returns<BackupInfo | null>(),
+  /** A backup file chosen by the user (a USB stick) added to the list; null when cancelled; one with another passphrase asks it. */
+  addBackupFile: channel(z.object({ token: token.optional(), passphrase: secret.optional() })).returns<BackupInfo | PassphraseNeeded | null>(),
   backupContents: channel(z.object({ name: z.string().min(1).max(200) })).returns<MeetingSummary[]>(),
   /** Everything (meetingId absent) or one meeting, after backing up the current state. */
   restoreBackup: channel(z.object({ name: z.string().min(1).max(200), meetingId: id.optional() })).returns<RestoreResult>(),
@@ -169,6 +194,23 @@ export const CONTRACT = {
   readSiteFile: channel(z.object({ meetingId: id })).returns<SiteFile | null>(),
   /** Sites added at once through the bulk path; names the meeting has already are left out. */
   importSites: channel(z.object({ meetingId: id, sites: z.array(values).min(1).max(20_000) })).returns<ImportedSites>(),
+
+  /** Whether the store is encrypted, locked, remembered on this machine; a move's progress. */
+  securityStatus: channel(none).returns<SecurityStatus>(),
+  /** Opens the encrypted store with its passphrase or recovery key. */
+  unlock: channel(z.object({ secret })).returns<SecurityStatus>(),
+  /** Encrypts a plain store with a new passphrase; answers the recovery key (shown once) and the plain copy kept. */
+  encryptStore: channel(z.object({ passphrase: secret })).returns<{ recoveryKey: string; plainCopy: string | null }>(),
+  /** A new passphrase (the store re-encrypted); current is the passphrase or the recovery key. Answers the new recovery key. */
+  changePassphrase: channel(z.object({ current: secret, next: secret })).returns<{ recoveryKey: string }>(),
+  /** Takes the encryption off (the store and its automatic backups written plain). */
+  decryptStore: channel(z.object({ current: secret })).returns<SecurityStatus>(),
+  /** The recovery key again, after the passphrase is typed. */
+  showRecoveryKey: channel(z.object({ current: secret })).returns<{ recoveryKey: string }>(),
+  /** Deletes the plain copies kept from before the store was encrypted. */
+  deletePlainCopies: channel(none).returns<SecurityStatus>(),
+  /** Keeps the key in this machine's protected storage, or forgets it there (the passphrase asked at start). */
+  rememberKey: channel(z.object({ remember: z.boolean() })).returns<SecurityStatus>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

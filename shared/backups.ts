@@ -7,8 +7,10 @@ export interface BackupInfo {
   createdAt: string;
   /** Bytes. */
   size: number;
-  /** Meetings in the backup; null when it could not be read (damaged or foreign). */
+  /** Meetings in the backup; null when it could not be read (damaged, foreign, or encrypted with another passphrase). */
   meetings: number | null;
+  /** Encrypted (with the store's key or another passphrase's). */
+  encrypted: boolean;
   /** Why it was taken: at start, while editing, before a restore, by hand; or brought from a file (a USB stick). */
   reason: 'start' | 'periodic' | 'before-restore' | 'manual' | 'imported';
 }

@@ -9,7 +9,13 @@ export const CHANNELS = [
   'exportSiteReport', 'previewSiteReports', 'mergeSiteReports',
   'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
   'search', 'readAttendeeFile', 'readWordFile', 'readSiteFile', 'importSites',
+  'deletionImpact', 'eraseDeleted',
+  'securityStatus', 'unlock', 'encryptStore', 'changePassphrase', 'decryptStore', 'showRecoveryKey', 'deletePlainCopies', 'rememberKey',
 ] as const;
+
+/** Channels answered while the store is locked (or being moved): the others wait for an open store. */
+export const SECURITY_CHANNELS = ['securityStatus', 'unlock', 'encryptStore', 'changePassphrase', 'decryptStore', 'showRecoveryKey', 'deletePlainCopies', 'rememberKey'] as const;
+export type SecurityChannel = (typeof SECURITY_CHANNELS)[number];
 export type Channel = (typeof CHANNELS)[number];
 
 /** Commands of the application menu, sent to the page. */

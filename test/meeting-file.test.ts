@@ -45,10 +45,10 @@ describe('meeting file', () => {
     const store = memoryStore();
     const dir = tempDir();
     const id = recordSample(store);
-    exportMeetingFile(store, id, join(dir, 'first.json'));
+    exportMeetingFile(store, id, join(dir, 'first.json'), { confirmed: true });
     const copyId = importMeetingFile(store, join(dir, 'first.json'));
     expect(copyId).not.toBe(id);
-    exportMeetingFile(store, copyId, join(dir, 'second.json'));
+    exportMeetingFile(store, copyId, join(dir, 'second.json'), { confirmed: true });
     const first = readFileSync(join(dir, 'first.json'), 'utf8');
     expect(withoutExportTime(readFileSync(join(dir, 'second.json'), 'utf8'))).toBe(withoutExportTime(first));
     expect(first).toContain('"speakerKey": "a2"');
@@ -182,13 +182,13 @@ describe('writing a meeting file', () => {
   it('reports a folder that does not exist', () => {
     const store = memoryStore();
     const id = recordSample(store);
-    expect(() => exportMeetingFile(store, id, join(tempDir(), 'no', 'such', 'out.json'))).toThrow('tệp hoặc thư mục không tồn tại');
+    expect(() => exportMeetingFile(store, id, join(tempDir(), 'no', 'such', 'out.json'), { confirmed: true })).toThrow('tệp hoặc thư mục không tồn tại');
   });
 
   it('round-trips a file read back from disk', () => {
     const store = memoryStore();
     const path = join(tempDir(), 'm.json');
-    exportMeetingFile(store, recordSample(store), path);
+    exportMeetingFile(store, recordSample(store), path, { confirmed: true });
     expect(readMeetingFile(path).sites).toHaveLength(3);
   });
 });

@@ -2,6 +2,7 @@
 // Electron's IPC registration and the test bridge both go through here.
 import type { z } from 'zod';
 import { CONTRACT, type Channel, type Envelope, type Output } from '../../shared/api.ts';
+import type { SecurityChannel } from '../../shared/channels.ts';
 import { AppError } from '../../shared/errors.ts';
 import { describeIssue } from '../../shared/model/validate.ts';
 import { describeFsError, fsErrorCode, isWriteRefused } from '../fs-errors.ts';
@@ -10,10 +11,14 @@ export type Handlers = {
   [C in Channel]: (input: z.output<(typeof CONTRACT)[C]['input']>) => Output<C> | Promise<Output<C>>;
 };
 
+/** The store's channels (handlers.ts); the security ones come from the session (session.ts). */
+export type StoreHandlers = Omit<Handlers, SecurityChannel>;
+export type AnyHandlers = StoreHandlers & Partial<Pick<Handlers, SecurityChannel>>;
+
 export const isChannel = (name: string): name is Channel => Object.hasOwn(CONTRACT, name);
 
-export async function dispatch(handlers: Handlers, channel: string, raw: unknown): Promise<Envelope<unknown>> {
-  if (!isChannel(channel)) {
+export async function dispatch(handlers: AnyHandlers, channel: string, raw: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel) || typeof (handlers as Partial<Handlers>)[channel] !== 'function') {
     return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ: không có chức năng này.' } };
   }
   // reportInput: a value of the wrong type is told apart from a missing one.
@@ -23,7 +28,7 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
     return { ok: false, error: { code: 'INVALID_INPUT', message: `Yêu cầu không hợp lệ: ${first ? describeIssue(first) : 'dữ liệu sai'}.` } };
   }
   try {
-    const handler = handlers[channel] as (input: unknown) => unknown;
+    const handler = (handlers as Handlers)[channel] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };

@@ -1,7 +1,7 @@
 // What each channel of the contract does, over the store. No Electron here: dialogs and documents
 // come in as dependencies, so the test bridge can run the very same handlers.
 import { randomUUID } from 'node:crypto';
-import type { ListName, Preview, PrintedDocument, WordTarget } from '../../shared/api.ts';
+import type { ListName, PassphraseNeeded, Preview, PrintedDocument, WordTarget } from '../../shared/api.ts';
 import type { BackupStatus } from '../../shared/backups.ts';
 import { AppError } from '../../shared/errors.ts';
 import { DOCUMENTS, OUTPUTS, type DocumentKind, type DocumentOutput } from '../../shared/documents.ts';
@@ -11,18 +11,19 @@ import { readWordFile } from '../services/word-file.ts';
 import { startQueued, stampMeeting } from '../services/live.ts';
 import { readSiteFile } from '../services/site-file.ts';
 import { importSites, knownSites } from '../services/site-list.ts';
+import { backupsHolding, purgeFromBackups, type MeetingOrigin } from '../services/backup-purge.ts';
 import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
-import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
+import { checkPlainExport, exportMeetingFile, exportSealedMeetingFile, importAnyMeetingFile } from '../services/meeting-file.ts';
 import { mergeReports, previewMerge, readReports, reportFiles } from '../services/site-merge.ts';
 import { exportSiteReport } from '../services/site-report.ts';
 import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
-import { deleteMeeting, restoreDeleted } from '../services/trash.ts';
+import { deleteMeeting, eraseDeleted, eraseMeeting, restoreDeleted } from '../services/trash.ts';
 import { removeRow, restoreRow, type RemovedRow } from '../services/removal.ts';
 import type { Store } from '../store/index.ts';
 import { REMOVAL_CHANGES } from '../store/lists.ts';
 import { changeOf } from './change.ts';
-import type { Handlers } from './dispatch.ts';
+import type { StoreHandlers } from './dispatch.ts';
 
 export interface FileFilter {
   name: string;
@@ -79,7 +80,31 @@ function keep<T>(map: Map<string, T>, value: T): string {
   return token;
 }
 
-export function createHandlers(store: Store, dialogs: Dialogs, documents: Documents, options: HandlerOptions = {}): Handlers {
+/**
+ * A file picked in the dialog that turned out encrypted: kept by token for the retry with its passphrase
+ * (the page never names a path itself). A wrong passphrase keeps it for another try.
+ */
+async function withPassphrase<T>(
+  waiting: Map<string, string>, input: { token?: string | undefined; passphrase?: string | undefined }, pick: () => Promise<string | null>,
+  use: (path: string, passphrase: string | undefined) => Promise<T>,
+): Promise<T | PassphraseNeeded | null> {
+  const path = input.token === undefined ? await pick() : waiting.get(input.token);
+  if (path === undefined) throw new AppError('NOT_FOUND', 'Không còn tệp đang chờ cụm mật khẩu; hãy chọn lại tệp.');
+  if (path === null) return null;
+  try {
+    const result = await use(path, input.passphrase);
+    if (input.token !== undefined) waiting.delete(input.token);
+    return result;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'PASSPHRASE_NEEDED') {
+      const token = input.token ?? keep(waiting, path);
+      return { needsPassphrase: true, token, name: path.split(/[\\/]/).pop() ?? path };
+    }
+    throw error;
+  }
+}
+
+export function createHandlers(store: Store, dialogs: Dialogs, documents: Documents, options: HandlerOptions = {}): StoreHandlers {
   const backupsDir = () => {
     if (!options.backupsDir) throw new AppError('NOT_FOUND', 'Không có thư mục sao lưu cho cơ sở dữ liệu này.');
     return options.backupsDir;
@@ -88,6 +113,9 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
   const removed = new Map<string, RemovedRow>();
   /** Report files previewed this session, until merged. */
   const previewed = new Map<string, { meetingId: number; files: string[] }>();
+  const waiting = new Map<string, string>();
+  /** Deleting for good reaches the automatic backups too (a store in memory has none). */
+  const purge = async (origin: MeetingOrigin) => (options.backupsDir ? (await purgeFromBackups(options.backupsDir, store.key, origin)).purged.length : 0);
   const lists = (list: ListName) => store[list];
   /** The site's meeting, for writes named by a site. */
   const meetingOfSite = (siteId: number) => store.sites.get(siteId).meetingId;
@@ -100,11 +128,19 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       store.meetings.update(id, patch);
       return changeOf(store, id, [], true);
     },
-    deleteMeeting: ({ id }) => {
+    deleteMeeting: async ({ id, forGood }) => {
+      if (forGood) return { undoToken: null, purged: await purge(eraseMeeting(store, id)) };
       const undoToken = randomUUID();
       deleteMeeting(store, id, undoToken);
-      return { undoToken };
+      return { undoToken, purged: 0 };
     },
+    deletionImpact: ({ id }) => {
+      const { confidentiality, createdAt } = store.meetings.get(id);
+      // Counted only for a confidential meeting: the others are not offered deletion from the backups.
+      const backups = confidentiality !== 'none' && options.backupsDir ? backupsHolding(options.backupsDir, store.key, { meetingId: id, createdAt }).length : 0;
+      return { confidentiality, backups };
+    },
+    eraseDeleted: async ({ id }) => ({ purged: await purge(eraseDeleted(store, id)) }),
     undoDelete: ({ undoToken }) => restoreDeleted(store, store.trash.idOfToken(undoToken)),
     listDeleted: () => store.trash.list(),
     restoreDeleted: ({ id }) => restoreDeleted(store, id),
@@ -176,21 +212,23 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       return { path, missing };
     },
     printDocument: (options) => documents.print(store, options),
-    exportMeetingFile: async ({ id }) => {
+    exportMeetingFile: async ({ id, passphrase, confirmPlain }) => {
       const meeting = store.meetings.get(id);
+      // A confidential meeting's plain file is refused before any dialog, so the page asks first.
+      if (passphrase === undefined) checkPlainExport(store, id, { confirmed: confirmPlain });
       const path = await dialogs.saveFile({
         title: 'Xuất tệp hội nghị',
         defaultName: safeFileName(`Hội nghị ${meeting.date ?? ''} ${meeting.title}`, 'json'),
         filters: [MEETING_FILTER],
       });
       if (!path) return null;
-      exportMeetingFile(store, id, path);
+      if (passphrase === undefined) exportMeetingFile(store, id, path, { confirmed: confirmPlain });
+      else await exportSealedMeetingFile(store, id, path, passphrase);
       return { path };
     },
-    importMeetingFile: async () => {
-      const path = await dialogs.openFile({ title: 'Nhập tệp hội nghị', filters: [MEETING_FILTER] });
-      return path ? { meetingId: importMeetingFile(store, path) } : null;
-    },
+    importMeetingFile: (input) => withPassphrase(waiting, input,
+      () => dialogs.openFile({ title: 'Nhập tệp hội nghị', filters: [MEETING_FILTER] }),
+      async (path, passphrase) => ({ meetingId: await importAnyMeetingFile(store, path, passphrase) })),
     exportSiteReport: async ({ siteId }) => {
       const site = store.sites.get(siteId);
       const meeting = store.meetings.get(site.meetingId);
@@ -240,17 +278,16 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       return { ...changeOf(store, meetingId, ['sites']), ...counts };
     },
 
-    listBackups: () => listBackups(backupsDir()),
+    listBackups: () => listBackups(backupsDir(), store.key),
     backupStatus: () => options.backupStatus?.() ?? { lastGood: null, failure: null },
     backupNow: async () => {
       const folder = await dialogs.chooseFolder({ title: 'Chọn thư mục để lưu bản sao lưu' });
       return folder ? { path: await backupToFolder(store.db, folder, store.files) } : null;
     },
-    addBackupFile: async () => {
-      const path = await dialogs.openFile({ title: 'Mở bản sao lưu (ví dụ trên USB)', filters: [BACKUP_FILTER] });
-      return path ? addBackupFile(backupsDir(), path, store.files) : null;
-    },
-    backupContents: ({ name }) => backupMeetings(backupPath(backupsDir(), name)),
+    addBackupFile: (input) => withPassphrase(waiting, input,
+      () => dialogs.openFile({ title: 'Mở bản sao lưu (ví dụ trên USB)', filters: [BACKUP_FILTER] }),
+      (path, passphrase) => addBackupFile(backupsDir(), path, store.files, store.key, passphrase)),
+    backupContents: ({ name }) => backupMeetings(backupPath(backupsDir(), name), store.key),
     restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId),
   };
 }

@@ -1,24 +1,37 @@
 // The Electron entry: one window, one writer, everything locked down.
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
-import { createHandlers } from '../api/handlers.ts';
+import { Session } from '../api/session.ts';
 import { createDocuments } from '../minutes/documents.ts';
 import { backupsDirFor, defaultDatabasePath } from '../paths.ts';
-import { AutoBackups } from '../services/auto-backups.ts';
-import { openWithRecovery } from '../services/recovery.ts';
-import { startSearchIndexer } from '../services/search-indexer.ts';
-import { createStore, type Store } from '../store/index.ts';
+import type { RecoveryPrompt } from '../services/recovery.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
+import { keyVault } from './key-vault.ts';
 import { buildMenu } from './menu.ts';
 import { electronPrinter } from './print.ts';
 import { APP_ORIGIN, registerScheme, serveRenderer } from './protocol.ts';
 import { lockDown } from './security.ts';
 
 let window: BrowserWindow | null = null;
-let store: Store | null = null;
-let autoBackups: AutoBackups | null = null;
-let searchIndexer: { stop(): void } | null = null;
+let session: Session | null = null;
+
+/** A damaged database: the user is asked, the file set aside, the latest good backup put in its place. */
+const recoveryPrompt: RecoveryPrompt = {
+  confirmRestore: async (message, latest) => {
+    const when = latest ? new Date(latest.createdAt).toLocaleString('vi-VN') : '';
+    const answer = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Biên Bản',
+      message: 'Cơ sở dữ liệu bị hỏng',
+      detail: `${message}\n\nKhôi phục bản sao lưu gần nhất (${when}, ${latest?.meetings ?? 0} hội nghị)?`,
+      buttons: ['Khôi phục bản sao lưu', 'Thoát'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    return answer.response === 0;
+  },
+};
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -63,49 +76,28 @@ function start(): void {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    searchIndexer?.stop();
-    autoBackups?.stop();
-    store?.db.close();
-  });
+  app.on('will-quit', () => session?.close());
 
   void app.whenReady().then(async () => {
     lockDown();
     serveRenderer(join(__dirname, '..', 'renderer'));
     const dbSwitch = app.commandLine.getSwitchValue('db');
     const file = dbSwitch || defaultDatabasePath();
-    const backupsDir = backupsDirFor(file);
-    // A damaged database: the user is asked, the file set aside, the latest good backup put in its place.
-    const opened = await openWithRecovery(file, {
-      confirmRestore: async (message, latest) => {
-        const when = latest ? new Date(latest.createdAt).toLocaleString('vi-VN') : '';
-        const answer = await dialog.showMessageBox({
-          type: 'warning',
-          title: 'Biên Bản',
-          message: 'Cơ sở dữ liệu bị hỏng',
-          detail: `${message}\n\nKhôi phục bản sao lưu gần nhất (${when}, ${latest?.meetings ?? 0} hội nghị)?`,
-          buttons: ['Khôi phục bản sao lưu', 'Thoát'],
-          defaultId: 0,
-          cancelId: 1,
-        });
-        return answer.response === 0;
-      },
-    }, backupsDir);
+    // An encrypted store whose key this machine does not keep opens locked: the page asks the passphrase.
+    session = new Session({
+      file, backupsDir: backupsDirFor(file), dialogs: nativeDialogs(() => window), documents: createDocuments(electronPrinter()),
+      vault: keyVault(file), prompt: recoveryPrompt, autoBackups: true, indexInBackground: true,
+    });
+    const opened = await session.start();
     if (opened.kind === 'refused') {
       dialog.showErrorBox('Biên Bản', opened.error.message);
       app.quit();
       return;
     }
-    if (opened.notice) {
+    if (opened.kind !== 'locked' && opened.notice) {
       await dialog.showMessageBox({ type: 'warning', title: 'Biên Bản', message: 'Cơ sở dữ liệu', detail: opened.notice, buttons: ['Đồng ý'] });
     }
-    store = createStore(opened.db, { backupsDir });
-    store.trash.purge();
-    const backups = new AutoBackups(opened.db, backupsDir);
-    autoBackups = backups;
-    void backups.start();
-    searchIndexer = startSearchIndexer(store);
-    registerIpc(createHandlers(store, nativeDialogs(() => window), createDocuments(electronPrinter()), { backupsDir, backupStatus: () => backups.current() }));
+    registerIpc(session.handlers());
     Menu.setApplicationMenu(buildMenu(() => window, !app.isPackaged));
     window = createWindow();
   });

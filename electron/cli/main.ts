@@ -11,9 +11,11 @@ import { browserPrinter } from '../minutes/browser-pdf.ts';
 import { writeDocument, type Printer } from '../minutes/documents.ts';
 import { attendeesCommand, newMeetingCommand, profileCommand, sitesCommand, type LegacyChoice } from './prepare.ts';
 import { defaultDatabasePath } from '../paths.ts';
-import { exportMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
+import { exportMeetingFile, exportSealedMeetingFile, importAnyMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
 import { mergeReports, readReports, reportFiles } from '../services/site-merge.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
+import { deriveKey, keyFromRecovery, readHeader } from '../store/keys.ts';
+import { askHidden, readPassphraseFile } from './secrets.ts';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tham số] [--db <tệp cơ sở dữ liệu>]
 
@@ -55,11 +57,20 @@ Tệp gõ bằng bảng mã cũ (TCVN3, VNI): thêm --convert để chuyển san
 Nếu hội nghị còn thiếu thông tin, tệp vẫn được ghi, với "…" ở chỗ thiếu, và các chỗ thiếu
 được liệt kê trên stderr.
 
+Cơ sở dữ liệu mã hóa: cụm mật khẩu (hoặc khóa khôi phục) được hỏi trên terminal, không hiện ra khi
+gõ, hoặc đọc từ dòng đầu của một tệp: --passphrase-file <tệp>. Không bao giờ gõ cụm mật khẩu ngay trên
+dòng lệnh (lịch sử lệnh và danh sách tiến trình sẽ giữ nó).
+Tệp hội nghị mã hóa: import hỏi cụm mật khẩu của tệp (hoặc --file-passphrase-file <tệp>); export một
+hội nghị MẬT trở lên cần --encrypt (mã hóa tệp, hỏi cụm mật khẩu cho tệp) hoặc --plain (xác nhận
+xuất không mã hóa).
+
 Mặc định dùng cơ sở dữ liệu của ứng dụng: ${defaultDatabasePath()}`;
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Asks on the terminal without echo (absent without a terminal); null when the user gives up. */
+  ask?: ((question: string) => Promise<string | null>) | undefined;
 }
 
 interface Options {
@@ -69,6 +80,10 @@ interface Options {
   printer: () => Printer;
   site?: string | undefined;
   legacy: LegacyChoice;
+  /** The passphrase of a sealed meeting file, asked or read from --file-passphrase-file. */
+  filePassphrase(question: string): Promise<string>;
+  encrypt: boolean;
+  plain: boolean;
 }
 
 interface Command {
@@ -99,15 +114,32 @@ const COMMANDS: Record<string, Command> = {
   },
   import: {
     args: 1,
-    run(store, [file], io) {
-      io.out(String(importMeetingFile(store, file ?? '')));
+    run(store, [file = ''], io, { filePassphrase }) {
+      try {
+        io.out(String(importMeetingFile(store, file)));
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'PASSPHRASE_NEEDED') throw error;
+      }
+      // A sealed file: its passphrase, then the same import.
+      return filePassphrase(`Cụm mật khẩu của tệp ${file}: `)
+        .then((passphrase) => importAnyMeetingFile(store, file, passphrase))
+        .then((id) => io.out(String(id)));
     },
   },
   export: {
     args: 2,
-    run(store, [id, file], io) {
-      exportMeetingFile(store, parseMeetingId(id ?? ''), file ?? '');
-      io.out(`Đã xuất hội nghị ${id} ra ${file}.`);
+    run(store, [id = '', file = ''], io, { encrypt, plain, filePassphrase }) {
+      const meetingId = parseMeetingId(id);
+      if (!encrypt) {
+        exportMeetingFile(store, meetingId, file, { confirmed: plain });
+        io.out(`Đã xuất hội nghị ${id} ra ${file}.`);
+        return undefined;
+      }
+      store.meetings.get(meetingId);
+      return filePassphrase(`Cụm mật khẩu cho tệp ${file}: `)
+        .then((passphrase) => exportSealedMeetingFile(store, meetingId, file, passphrase))
+        .then(() => io.out(`Đã xuất hội nghị ${id} ra ${file} (đã mã hóa).`));
     },
   },
   search: {
@@ -230,9 +262,14 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
       options: {
         db: { type: 'string' }, format: { type: 'string' }, pdf: { type: 'boolean' }, date: { type: 'string' }, site: { type: 'string' },
         convert: { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        'passphrase-file': { type: 'string' }, 'file-passphrase-file': { type: 'string' }, encrypt: { type: 'boolean' }, plain: { type: 'boolean' },
       },
     });
   } catch {
+    if (argv.some((arg) => /^--(passphrase|password|key|recovery-key)(=|$)/.test(arg))) {
+      io.err('Lỗi: không nhận cụm mật khẩu trên dòng lệnh (lịch sử lệnh và danh sách tiến trình sẽ giữ nó); hãy gõ khi được hỏi, hoặc dùng --passphrase-file <tệp>.');
+      return 2;
+    }
     io.err(`Lỗi: tham số không hợp lệ. Gõ "npm run cli -- help" để xem cách dùng.`);
     return 2;
   }
@@ -266,12 +303,42 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
     io.err(`Lỗi: ngày "${date}" không hợp lệ; dùng --date năm-tháng-ngày, ví dụ --date 2021-10-05.`);
     return 2;
   }
+  const values = parsed.values;
+  const secret = async (file: string | undefined, question: string): Promise<string> => {
+    if (file !== undefined) return readPassphraseFile(file);
+    const answer = io.ask ? await io.ask(question) : null;
+    if (answer === null || answer === '') {
+      throw new AppError('PASSPHRASE_NEEDED', io.ask ? 'Chưa nhập cụm mật khẩu; không có gì thay đổi.'
+        : 'Cần cụm mật khẩu nhưng không có terminal để hỏi: hãy dùng --passphrase-file <tệp> (hoặc --file-passphrase-file cho tệp hội nghị).');
+    }
+    return answer;
+  };
+  const options: Options = {
+    format, pdf: values.pdf === true, date, printer, site: values.site,
+    legacy: values.convert ? 'convert' : values.keep ? 'keep' : undefined,
+    encrypt: values.encrypt ?? false, plain: values.plain ?? false,
+    filePassphrase: (question) => secret(values['file-passphrase-file'], question),
+  };
+  const file = values.db ?? defaultDatabasePath();
   let store: Store | undefined;
   const close = () => store?.db.close();
+  const run = (opened: Store) => {
+    store = opened;
+    return command.run(opened, args, io, options);
+  };
   try {
-    store = createStore(openDatabase(parsed.values.db ?? defaultDatabasePath()));
-    const legacy = parsed.values.convert ? 'convert' : parsed.values.keep ? 'keep' : undefined;
-    const pending = command.run(store, args, io, { format, pdf: parsed.values.pdf === true, date, printer, site: parsed.values.site, legacy });
+    const { kind, header } = readHeader(file);
+    if (kind === 'encrypted') {
+      // The key is derived (asynchronously) before the store is opened.
+      return (async () => {
+        const typed = await secret(values['passphrase-file'], `Cụm mật khẩu của cơ sở dữ liệu ${file}: `);
+        const key = keyFromRecovery(typed, header) ?? (await deriveKey(typed, header));
+        if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng với cơ sở dữ liệu này; không có gì thay đổi.');
+        const code = await run(createStore(openDatabase(file, { key })));
+        return typeof code === 'number' ? code : 0;
+      })().then((code) => code, (error: unknown) => failure(io, error)).finally(close);
+    }
+    const pending = run(createStore(openDatabase(file)));
     if (typeof pending === 'number') {
       close();
       return pending;
@@ -290,6 +357,7 @@ export async function main(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`),
+    ask: process.stdin.isTTY ? (question) => askHidden(question) : undefined,
   });
 }
 

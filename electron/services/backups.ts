@@ -1,14 +1,18 @@
-// Backups of the live database through SQLite's online backup API (never a copy of the live file),
-// their listing, rotation, and restoring meetings from them into the live store.
-import Database from 'better-sqlite3';
+// Backups of the live database through VACUUM INTO (never a copy of the live file), their listing,
+// rotation, and restoring meetings from them into the live store. An encrypted store's backups are
+// encrypted with its key (VACUUM INTO keeps the connection's key and the file's KDF header); a backup
+// with another key (another machine, an older passphrase) opens with its own passphrase.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackupInfo, RestoreResult } from '../../shared/backups.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { MeetingSummary } from '../../shared/model/meeting.ts';
 import { describeFsError } from '../fs-errors.ts';
+import { connect, createPrivateFile, FOLDER_MODE, keyOf } from '../store/db.ts';
+import { exportDatabase } from '../store/export.ts';
 import { createStore, openSnapshot, type AppFiles, type Db, type Store } from '../store/index.ts';
-import { safeFileName } from './files.ts';
+import { deriveKey, readHeader, type StoreKey } from '../store/keys.ts';
+import { safeFileName, syncFolder } from './files.ts';
 import { importMeeting, parseMeetingFile, toMeetingFile } from './meeting-file.ts';
 import { getMeetingRecord } from './meetings.ts';
 import { readFileBounded } from './read-file.ts';
@@ -33,43 +37,35 @@ function parseName(name: string): { time: number; reason: BackupReason } | null 
   return reason && Number.isFinite(time) ? { time, reason } : null;
 }
 
-/** Creates the folder; a failure keeps its real cause (a recursive mkdir reports EROFS as ENOENT). */
+/** Creates the folder user-only; a failure keeps its real cause (a recursive mkdir reports EROFS as ENOENT). */
 function ensureFolder(dir: string): void {
   if (existsSync(dir)) return;
   try {
-    mkdirSync(dir);
+    mkdirSync(dir, { mode: FOLDER_MODE });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dir, { recursive: true });
-  }
-}
-
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be opened for syncing on Windows; the rename is durable there anyway.
+    mkdirSync(dir, { recursive: true, mode: FOLDER_MODE });
   }
 }
 
 /**
- * Writes a consistent copy of the live database to target: online backup into a temporary file,
- * turned into a self-contained file (no WAL), checked, then renamed into place. Nothing at target
- * until everything is written.
+ * Writes a consistent copy of a database to target, encrypted with key (by default the connection's own;
+ * null: plain): VACUUM INTO a temporary file (one read transaction of the source), or, when the copy is
+ * keyed otherwise than its source, the export of store/export.ts; made self-contained (no WAL), checked,
+ * then renamed into place. Nothing at target until everything is written.
  */
-export async function writeBackup(db: Db, target: string): Promise<void> {
+export async function writeBackup(db: Db, target: string, key: StoreKey | null = keyOf(db)): Promise<void> {
   const temp = join(dirname(target), `.${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.sqlite.tmp`);
   try {
     ensureFolder(dirname(target));
-    // Made here first, so that a full, read-only or forbidden folder fails with its own errno.
-    closeSync(openSync(temp, 'wx'));
-    await db.backup(temp);
-    const copy = new Database(temp);
+    if (key === keyOf(db)) {
+      // Made here first (user-only), so that a full, read-only or forbidden folder fails with its own errno.
+      createPrivateFile(temp);
+      db.prepare('VACUUM INTO ?').run(temp);
+    } else {
+      await exportDatabase(db, temp, key);
+    }
+    const copy = connect(temp, key);
     try {
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('quick_check', { simple: true });
@@ -84,7 +80,7 @@ export async function writeBackup(db: Db, target: string): Promise<void> {
       closeSync(fd);
     }
     renameSync(temp, target);
-    syncDir(dirname(target));
+    syncFolder(target);
   } catch (error) {
     for (const leftover of [temp, `${temp}-journal`]) {
       try {
@@ -104,11 +100,35 @@ export async function createBackup(db: Db, dir: string, reason: BackupReason, no
   return target;
 }
 
+/** The keys a backup may be opened with: the store's, and those of passphrases typed for other backups. */
+export type BackupKeys = StoreKey | null | readonly StoreKey[];
+
+const keyList = (keys: BackupKeys): readonly StoreKey[] => (keys === null ? [] : Array.isArray(keys) ? keys : [keys as StoreKey]);
+
+/** The key among keys that opens the file; null for a plain file; PASSPHRASE_NEEDED when none does. */
+function keyFor(path: string, keys: BackupKeys): StoreKey | null {
+  const { kind, header } = readHeader(path);
+  if (kind !== 'encrypted') return null;
+  const key = keyList(keys).find((candidate) => candidate.header.equals(header));
+  if (!key) throw new AppError('PASSPHRASE_NEEDED', 'Bản sao lưu này được mã hóa bằng một cụm mật khẩu khác (của máy khác hoặc cụm mật khẩu cũ): hãy nhập cụm mật khẩu của nó.');
+  return key;
+}
+
+/** The key of an encrypted backup for a passphrase typed for it (KEY_WRONG when it is not its passphrase). */
+export async function backupKeyFor(path: string, passphrase: string): Promise<StoreKey | null> {
+  const { kind, header } = readHeader(path);
+  if (kind !== 'encrypted') return null;
+  const key = await deriveKey(passphrase, header);
+  if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu không đúng với bản sao lưu này; chưa có gì thay đổi.');
+  return key;
+}
+
 /**
  * A backup into a folder the user chose (a USB stick): a new file, never one that exists, and never in
  * the app's own backups folder (files: the live store's guard).
  */
 export async function backupToFolder(db: Db, folder: string, files: AppFiles, now = new Date()): Promise<string> {
+  // The copy is encrypted with the store's key: on another machine it opens with the store's passphrase.
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}-${pad(now.getMinutes())}`;
   const base = safeFileName(`Sao lưu Biên Bản ${stamp}`, 'sqlite').replace(/\.sqlite$/, '');
@@ -119,9 +139,9 @@ export async function backupToFolder(db: Db, folder: string, files: AppFiles, no
   return target;
 }
 
-function countMeetings(path: string): number | null {
+function countMeetings(path: string, keys: BackupKeys): number | null {
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const db = connect(path, keyFor(path, keys), { readonly: true, fileMustExist: true });
     try {
       return db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
     } finally {
@@ -132,8 +152,8 @@ function countMeetings(path: string): number | null {
   }
 }
 
-/** The automatic backups, newest first. */
-export function listBackups(dir: string): BackupInfo[] {
+/** The automatic backups, newest first; keys: those that may open them (meetings is null for the others). */
+export function listBackups(dir: string, keys: BackupKeys = null): BackupInfo[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -151,7 +171,8 @@ export function listBackups(dir: string): BackupInfo[] {
     } catch {
       continue;
     }
-    infos.push({ name, createdAt: new Date(parsed.time).toISOString(), size, meetings: countMeetings(path), reason: parsed.reason });
+    const encrypted = readHeader(path).kind === 'encrypted';
+    infos.push({ name, createdAt: new Date(parsed.time).toISOString(), size, meetings: countMeetings(path, keys), reason: parsed.reason, encrypted });
   }
   return infos.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
 }
@@ -186,9 +207,14 @@ export function backupPath(dir: string, name: string): string {
 /** The largest backup file read (it is held in memory while open). */
 export const BACKUP_MAX_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 
-/** A backup opened in memory (migrated there if older); the file is only read. Close its db. */
-export function openBackup(path: string): Store {
-  const bytes = readFileBounded(path, { maxBytes: BACKUP_MAX_BYTES, context: 'Không đọc được bản sao lưu' });
+/**
+ * A backup opened in memory (migrated there if older); the file is only read. An encrypted one is read
+ * through a read-only keyed connection, whose pages come out decrypted, into memory. Close its db.
+ */
+export function openBackup(path: string, keys: BackupKeys = null): Store {
+  let bytes = readFileBounded(path, { maxBytes: BACKUP_MAX_BYTES, context: 'Không đọc được bản sao lưu' });
+  const key = keyFor(path, keys);
+  if (key) bytes = decrypted(path, key);
   const db = openSnapshot(bytes, path);
   const check = db.pragma('quick_check', { simple: true });
   if (check !== 'ok') {
@@ -198,8 +224,24 @@ export function openBackup(path: string): Store {
   return createStore(db);
 }
 
-export function backupMeetings(path: string): MeetingSummary[] {
-  const backup = openBackup(path);
+function decrypted(path: string, key: StoreKey): Buffer {
+  let db: Db;
+  try {
+    db = connect(path, key, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new AppError('DB_OPEN_FAILED', `Tệp ${path} bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản.`, { cause: error });
+  }
+  try {
+    return db.serialize();
+  } catch (error) {
+    throw new AppError('DB_DAMAGED', 'Bản sao lưu này bị hỏng.', { cause: error });
+  } finally {
+    db.close();
+  }
+}
+
+export function backupMeetings(path: string, keys: BackupKeys = null): MeetingSummary[] {
+  const backup = openBackup(path, keys);
   try {
     return backup.meetings.list();
   } finally {
@@ -213,7 +255,7 @@ export function backupMeetings(path: string): MeetingSummary[] {
  * backed up first; the restore is one transaction.
  */
 export async function restoreFromBackup(store: Store, dir: string, path: string, meetingId?: number): Promise<RestoreResult> {
-  const backup = openBackup(path);
+  const backup = openBackup(path, store.key);
   try {
     const ids = meetingId === undefined ? backup.meetings.list().map((m) => m.id).reverse() : [meetingId];
     // A backup may come from another machine: its records pass the file schema once, as an imported file does.
@@ -236,15 +278,18 @@ export async function restoreFromBackup(store: Store, dir: string, path: string,
 /**
  * Brings a backup file from elsewhere (a USB stick, another machine) into the backups folder, so it can be
  * looked at and restored like the automatic ones. The file is only read, checked as a Biên Bản database
- * and written anew through the backup API; it must hold a Biên Bản database of this or an older version.
+ * and written anew, with the store's key (key; null for a plain store); it must hold a Biên Bản database
+ * of this or an older version. One encrypted with another passphrase needs that passphrase.
  */
-export async function addBackupFile(dir: string, path: string, files: AppFiles, now = new Date()): Promise<BackupInfo> {
+export async function addBackupFile(dir: string, path: string, files: AppFiles, key: StoreKey | null, passphrase?: string, now = new Date()): Promise<BackupInfo> {
   files.assertNotOwn(path, 'Không mở được tệp này làm bản sao lưu');
-  const backup = openBackup(path);
+  const own = keyList(key);
+  const typed = passphrase === undefined || own.some((k) => k.header.equals(readHeader(path).header)) ? null : await backupKeyFor(path, passphrase);
+  const backup = openBackup(path, typed ? [...own, typed] : own);
   try {
     const name = backupName('imported', now);
-    await writeBackup(backup.db, join(dir, name));
-    const added = listBackups(dir).find((info) => info.name === name);
+    await writeBackup(backup.db, join(dir, name), key);
+    const added = listBackups(dir, key).find((info) => info.name === name);
     if (!added) throw new AppError('BACKUP_FAILED', 'Không chép được bản sao lưu vào thư mục sao lưu.');
     return added;
   } finally {

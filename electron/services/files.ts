@@ -16,7 +16,8 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, files
   const path = files.writeTarget(target, context);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const fd = openSync(temp, 'wx');
+    // User-only (0600): an exported meeting or minutes may be confidential; the rename keeps the mode.
+    const fd = openSync(temp, 'wx', 0o600);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       let written = 0;
@@ -33,6 +34,39 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, files
       // The folder itself refuses: nothing was left there.
     }
     throw new AppError('FILE_WRITE_FAILED', `${context}: ${describeFsError(error)}.`, { cause: error });
+  }
+}
+
+/** Writes one of the app's own small files (not a user's choice, so not through the guard): user-only, atomic. */
+export function writePrivateFile(path: string, data: Uint8Array): void {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      let written = 0;
+      while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new AppError('FILE_WRITE_FAILED', `Không ghi được tệp ${path}: ${describeFsError(error)}.`, { cause: error });
+  }
+}
+
+/** Makes a rename in the folder of path durable (folders cannot be synced on Windows; renames are durable there). */
+export function syncFolder(path: string): void {
+  try {
+    const fd = openSync(dirname(path), 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not possible here: nothing more to do.
   }
 }
 

@@ -34,8 +34,12 @@ export function jsonDepth(text: string, limit = Infinity): number {
  * most `maxDepth` deep, parsed. `what` names the file in messages ("Tệp hội nghị").
  */
 export function readJsonFile(path: string, limits: { maxBytes: number; maxDepth: number; what: string }): unknown {
-  const { what, maxDepth } = limits;
-  const bytes = readFileBounded(path, { maxBytes: limits.maxBytes, context: `Không đọc được ${what.toLowerCase()} ${basename(path)}` });
+  const bytes = readFileBounded(path, { maxBytes: limits.maxBytes, context: `Không đọc được ${limits.what.toLowerCase()} ${basename(path)}` });
+  return parseJsonBytes(bytes, limits);
+}
+
+/** Bytes read from a file (or opened from a sealed one) as JSON: UTF-8, nested at most `maxDepth` deep. */
+export function parseJsonBytes(bytes: Uint8Array, { maxDepth, what }: { maxDepth: number; what: string }): unknown {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -7,8 +7,8 @@ import { describeFsError } from '../fs-errors.ts';
 import { describeKind } from '../store/files.ts';
 
 export interface ReadLimits {
-  /** Largest size accepted, in bytes. */
-  maxBytes: number;
+  /** Largest size accepted, in bytes; or the limit told by the file's first bytes (a sealed file's). */
+  maxBytes: number | ((head: Buffer) => number);
   /** Starts every message: "Không đọc được tệp hội nghị a.json". */
   context: string;
 }
@@ -19,6 +19,13 @@ const NONBLOCK = process.platform === 'win32' ? 0 : constants.O_NONBLOCK;
 
 function refuse(code: ErrorCode, context: string, reason: string, cause?: unknown): AppError {
   return new AppError(code, `${context}: ${reason}.`, cause === undefined ? undefined : { cause });
+}
+
+const HEAD_BYTES = 256;
+
+function head(fd: number): Buffer {
+  const bytes = Buffer.alloc(HEAD_BYTES);
+  return bytes.subarray(0, readSync(fd, bytes, 0, HEAD_BYTES, 0));
 }
 
 /** The file's bytes, or an AppError (FILE_UNREADABLE, FILE_NOT_REGULAR, FILE_TOO_LARGE) in Vietnamese. */
@@ -37,7 +44,8 @@ export function readFileBounded(path: string, { maxBytes, context }: ReadLimits)
     const stats = fstatSync(fd);
     const kind = describeKind(stats);
     if (kind) throw refuse('FILE_NOT_REGULAR', context, kind);
-    if (stats.size > maxBytes) throw refuse('FILE_TOO_LARGE', context, `tệp lớn hơn giới hạn ${megabytes(maxBytes)} (${megabytes(stats.size)})`);
+    const limit = typeof maxBytes === 'number' ? maxBytes : maxBytes(head(fd));
+    if (stats.size > limit) throw refuse('FILE_TOO_LARGE', context, `tệp lớn hơn giới hạn ${megabytes(limit)} (${megabytes(stats.size)})`);
     // One byte more than announced: a file that grows while being read is refused, not cut.
     const buffer = Buffer.allocUnsafe(stats.size + 1);
     let length = 0;

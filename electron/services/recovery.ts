@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import type { BackupInfo } from '../../shared/backups.ts';
 import { AppError } from '../../shared/errors.ts';
 import { describeFsError } from '../fs-errors.ts';
-import { damagedMessage } from '../store/db.ts';
+import { connect, createPrivateFile, damagedMessage } from '../store/db.ts';
 import { openDatabase, type Db } from '../store/index.ts';
+import type { StoreKey } from '../store/keys.ts';
 import { inspectWal } from '../store/wal.ts';
 import { backupsDirFor, listBackups, openBackup } from './backups.ts';
 
@@ -43,12 +44,12 @@ function copyAside(file: string, now: Date): string {
   return aside;
 }
 
-/** The newest backup that opens and passes its check, or null. */
-export function latestGoodBackup(dir: string): BackupInfo | null {
-  for (const info of listBackups(dir)) {
-    if (info.meetings === null) continue;
+/** The newest backup that opens (with the store's key, for an encrypted store) and passes its check, or null. */
+export function latestGoodBackup(dir: string, key: StoreKey | null = null): BackupInfo | null {
+  for (const info of listBackups(dir, key)) {
+    if (info.meetings === null || info.encrypted !== (key !== null)) continue;
     try {
-      openBackup(join(dir, info.name)).db.close();
+      openBackup(join(dir, info.name), key).db.close();
       return info;
     } catch {
       // Damaged or foreign: try the next one.
@@ -57,13 +58,18 @@ export function latestGoodBackup(dir: string): BackupInfo | null {
   return null;
 }
 
-/** Puts the backup in place of the (already set aside) database, through the online backup API. */
-export async function restoreDatabaseFile(file: string, backupFile: string): Promise<void> {
-  const backup = openBackup(backupFile);
+/**
+ * Puts the backup in place of the (already set aside) database: checked first, then VACUUM INTO from a
+ * read-only connection, so an encrypted backup gives a database encrypted with the same key and header.
+ */
+export async function restoreDatabaseFile(file: string, backupFile: string, key: StoreKey | null = null): Promise<void> {
+  openBackup(backupFile, key).db.close();
+  const backup = connect(backupFile, key, { readonly: true, fileMustExist: true });
   try {
-    await backup.db.backup(file);
+    createPrivateFile(file);
+    backup.prepare('VACUUM INTO ?').run(file);
   } finally {
-    backup.db.close();
+    backup.close();
   }
 }
 
@@ -92,7 +98,9 @@ const sizeOf = (file: string) => {
  * the latest good backup takes its place. A newer version's database, or one that cannot be written
  * (read-only file or folder, full disk), is refused and left alone. Never throws.
  */
-export async function openWithRecovery(file: string, prompt: RecoveryPrompt, backupsDir = backupsDirFor(file), now = new Date()): Promise<OpenOutcome> {
+export async function openWithRecovery(
+  file: string, prompt: RecoveryPrompt, backupsDir = backupsDirFor(file), now = new Date(), key: StoreKey | null = null,
+): Promise<OpenOutcome> {
   try {
     let notice: string | undefined;
     const wal = inspectWal(`${file}-wal`);
@@ -104,27 +112,28 @@ export async function openWithRecovery(file: string, prompt: RecoveryPrompt, bac
     if (sizeOf(file) === 0 && listBackups(backupsDir).length > 0) {
       throw new AppError('DB_DAMAGED', `Tệp cơ sở dữ liệu ${file} rỗng (0 byte) dù đã từng có dữ liệu (có bản sao lưu); có thể do mất điện hoặc lỗi ổ đĩa. Tệp sẽ được giữ nguyên để kiểm tra.`);
     }
-    const db = openDatabase(file);
+    const db = openDatabase(file, { key });
     return notice ? { kind: 'opened', db, notice } : { kind: 'opened', db };
   } catch (error) {
-    return await recover(file, prompt, backupsDir, error, now);
+    return await recover(file, prompt, backupsDir, error, now, key);
   }
 }
 
-async function recover(file: string, prompt: RecoveryPrompt, backupsDir: string, error: unknown, now: Date): Promise<OpenOutcome> {
+async function recover(file: string, prompt: RecoveryPrompt, backupsDir: string, error: unknown, now: Date, key: StoreKey | null): Promise<OpenOutcome> {
   const refused = (cause: unknown): OpenOutcome => ({
     kind: 'refused',
     error: cause instanceof AppError ? cause : new AppError('DB_OPEN_FAILED', `Không mở được cơ sở dữ liệu ${file}: ${describeFsError(cause)}.`, { cause }),
   });
-  if (!(error instanceof AppError) || error.code === 'DB_TOO_NEW' || error.code === 'DB_READ_ONLY') return refused(error);
+  // A locked store or a wrong key is not damage: the user is asked for the passphrase again instead.
+  if (!(error instanceof AppError) || ['DB_TOO_NEW', 'DB_READ_ONLY', 'DB_LOCKED', 'KEY_WRONG'].includes(error.code)) return refused(error);
   try {
-    const latest = latestGoodBackup(backupsDir);
+    const latest = latestGoodBackup(backupsDir, key);
     const message = error.code === 'DB_DAMAGED' ? error.message : `${error.message} Tệp sẽ được giữ nguyên để kiểm tra.`;
     if (!latest || !(await prompt.confirmRestore(message, latest))) return refused(error);
     const aside = setAside(file, now);
-    await restoreDatabaseFile(file, join(backupsDir, latest.name));
+    await restoreDatabaseFile(file, join(backupsDir, latest.name), key);
     const notice = `Đã khôi phục bản sao lưu lúc ${new Date(latest.createdAt).toLocaleString('vi-VN')} (${latest.meetings ?? 0} hội nghị). Tệp hỏng được giữ ở ${aside}.`;
-    return { kind: 'restored', db: openDatabase(file), aside, backup: latest, notice };
+    return { kind: 'restored', db: openDatabase(file, { key }), aside, backup: latest, notice };
   } catch (failure) {
     return refused(failure);
   }

@@ -1,14 +1,18 @@
 // Deleting a meeting puts it in the trash (kept TRASH_DAYS days, see electron/store/trash.ts);
 // restoring brings it back as a meeting, in one transaction each.
 import { AppError } from '../../shared/errors.ts';
+import { forgetDeleted } from '../store/erase.ts';
 import type { Store } from '../store/index.ts';
+import type { MeetingOrigin } from './backup-purge.ts';
 import { importMeeting, parseMeetingFile, serializeMeetingFile, toMeetingFile } from './meeting-file.ts';
 import { getMeetingRecord } from './meetings.ts';
 
 export function deleteMeeting(store: Store, id: number, token: string, now = new Date()): number {
   return store.transaction(() => {
     const record = getMeetingRecord(store, id);
-    const entry = store.trash.add({ token, title: record.meeting.title, date: record.meeting.date, file: serializeMeetingFile(toMeetingFile(record, now)) }, now);
+    const { title, date, createdAt, confidentiality } = record.meeting;
+    const file = serializeMeetingFile(toMeetingFile(record, now));
+    const entry = store.trash.add({ token, title, date, file, meetingId: id, meetingCreatedAt: createdAt, confidentiality }, now);
     store.meetings.remove(id);
     store.trash.purge(now);
     return entry;
@@ -29,4 +33,23 @@ export function restoreDeleted(store: Store, trashId: number, now = new Date()):
     store.trash.remove(trashId);
     return meetingId;
   });
+}
+
+/**
+ * Deletes a meeting for good, without the trash (for a confidential meeting, at the user's choice): its
+ * words compacted out of the search index and the log. Returns what finds it in the backups.
+ */
+export function eraseMeeting(store: Store, id: number): MeetingOrigin {
+  const { createdAt } = store.meetings.get(id);
+  store.meetings.remove(id);
+  forgetDeleted(store.db);
+  return { meetingId: id, createdAt };
+}
+
+/** Removes an entry of the trash for good, likewise. */
+export function eraseDeleted(store: Store, trashId: number): MeetingOrigin {
+  const { token, meetingId, meetingCreatedAt } = store.trash.origin(trashId);
+  store.trash.remove(trashId);
+  forgetDeleted(store.db);
+  return { meetingId, createdAt: meetingCreatedAt, token };
 }

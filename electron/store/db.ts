@@ -1,10 +1,12 @@
 // Opens the store: foreign, newer or damaged databases refused on a read-only connection first, then
-// durability settings and migrations.
-import Database from 'better-sqlite3';
-import { mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
+// durability settings and migrations. An encrypted store is opened with its raw key (keys.ts) on every
+// connection, the read-only check's included.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { chmodSync, closeSync, mkdirSync, openSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { describeFsError, fsErrorCode, isWriteRefused } from '../fs-errors.ts';
+import { keyFits, keyPragmas, readHeader, type StoreKey } from './keys.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { registerFoldingV1 } from './migrations/search-index-1.ts';
 
@@ -18,6 +20,68 @@ export interface OpenOptions {
   onBackup?: (path: string) => void;
   /** For tests of the migration mechanism; the app always uses MIGRATIONS. */
   migrations?: readonly Migration[];
+  /** The key of an encrypted store (a new file is created encrypted with it); absent or null: plain. */
+  key?: StoreKey | null | undefined;
+}
+
+/** Files only the user can read or list (Linux, macOS; on Windows the per-user profile is what protects). */
+export const FILE_MODE = 0o600;
+export const FOLDER_MODE = 0o700;
+
+/** Creates a folder (and its missing parents) user-only. */
+export function makeFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: FOLDER_MODE });
+}
+
+/** Creates an empty file user-only (SQLite gives its -wal and -journal the same mode); fails if it exists. */
+export function createPrivateFile(path: string): void {
+  closeSync(openSync(path, 'wx', FILE_MODE));
+}
+
+/** Takes back group and other access from an existing file (a store created before files were user-only). */
+export function restrictFile(path: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, FILE_MODE);
+  } catch {
+    // A read-only disk: the file stays as it is, and is opened as such.
+  }
+}
+
+const keys = new WeakMap<Db, StoreKey>();
+
+/** The key a connection was opened with; null for a plain one. */
+export function keyOf(db: Db): StoreKey | null {
+  return keys.get(db) ?? null;
+}
+
+/** A connection to a database file, keyed when key is given; nothing else set. */
+export function connect(file: string, key: StoreKey | null | undefined, options: Database.Options = {}): Db {
+  const db = new Database(file, options);
+  try {
+    if (key) {
+      for (const pragma of keyPragmas(key)) db.pragma(pragma);
+      keys.set(db, key);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Refuses, before SQLite reads anything, a key that is not this file's and an encrypted file without one. */
+function checkKey(file: string, key: StoreKey | null | undefined): boolean {
+  const { kind, header } = readHeader(file);
+  if (kind === 'encrypted') {
+    if (!key) throw new AppError('DB_LOCKED', `Cơ sở dữ liệu ${file} được mã hóa: cần cụm mật khẩu hoặc khóa khôi phục để mở.`);
+    if (!header.equals(key.header) || !keyFits(key.key, header)) {
+      throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng với cơ sở dữ liệu này.');
+    }
+    return true;
+  }
+  if (kind === 'plain' && key) throw new AppError('DB_OPEN_FAILED', `Cơ sở dữ liệu ${file} không được mã hóa, nên không mở bằng khóa được.`);
+  return false;
 }
 
 const statOrNull = (path: string) => {
@@ -43,13 +107,13 @@ function openFailed(file: string, error: unknown): AppError {
  * Checks an existing database on a read-only connection, so that a refused file is left byte for byte:
  * another program's SQLite file, a newer version's store, damaged pages.
  */
-function inspect(file: string, latest: number): void {
+function inspect(file: string, latest: number, key: StoreKey | null | undefined, fits: boolean): void {
   // A read-only connection to a WAL database creates its -shm (and -wal) files. Without a -shm before, no
   // other connection had the store open: what this one made is removed again (a -wal only if empty), so
   // that a refused file's folder is as it was.
   const created = ['-wal', '-shm'].filter((suffix) => statOrNull(file + suffix) === null);
   try {
-    inspectReadOnly(file, latest);
+    inspectReadOnly(file, latest, key, fits);
   } finally {
     if (created.includes('-shm')) {
       const ours = created.filter((suffix) => suffix === '-shm' || (statOrNull(file + suffix)?.size ?? 0) === 0);
@@ -64,10 +128,10 @@ function inspect(file: string, latest: number): void {
   }
 }
 
-function inspectReadOnly(file: string, latest: number): void {
+function inspectReadOnly(file: string, latest: number, key: StoreKey | null | undefined, fits: boolean): void {
   let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = connect(file, key, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw openFailed(file, error);
   }
@@ -77,11 +141,13 @@ function inspectReadOnly(file: string, latest: number): void {
     try {
       check = db.pragma('quick_check', { simple: true });
     } catch (error) {
-      if (fsErrorCode(error) === 'SQLITE_NOTADB') throw error;
+      // With the key's check passed, a page that does not decrypt is a damaged page.
+      if (fsErrorCode(error) === 'SQLITE_NOTADB' && !fits) throw error;
       throw new AppError('DB_DAMAGED', damagedMessage(file), { cause: error });
     }
     if (check !== 'ok') throw new AppError('DB_DAMAGED', damagedMessage(file));
   } catch (error) {
+    if (fits && fsErrorCode(error) === 'SQLITE_NOTADB') throw new AppError('DB_DAMAGED', damagedMessage(file), { cause: error });
     throw openFailed(file, error);
   } finally {
     db.close();
@@ -108,16 +174,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     if (existing && !existing.isFile()) throw new AppError('DB_OPEN_FAILED', `Không mở được cơ sở dữ liệu ${file}: đường dẫn không phải là một tệp.`);
     // An empty file holds nothing to check (a store that was being created); it becomes a new store.
-    if (existing && existing.size > 0) inspect(file, latest);
+    if (existing && existing.size > 0) {
+      // Pages that do not decrypt under a key that fits the file's header are damaged pages.
+      const fits = checkKey(file, options.key);
+      inspect(file, latest, options.key, fits);
+      restrictFile(file);
+    }
     try {
-      if (!existing) mkdirSync(dirname(file), { recursive: true });
+      if (!existing) {
+        makeFolder(dirname(file));
+        createPrivateFile(file);
+      }
     } catch (error) {
       throw openFailed(file, error);
     }
   }
   let db: Db;
   try {
-    db = new Database(file);
+    db = connect(file, inMemory ? null : options.key);
   } catch (error) {
     throw openFailed(file, error);
   }
@@ -163,6 +237,9 @@ export function openSnapshot(bytes: Buffer, name: string): Db {
 
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
+  // Deleted means gone: freed pages are overwritten; temporary tables and indices never touch the disk.
+  db.pragma('secure_delete = ON');
+  db.pragma('temp_store = MEMORY');
   // FULL: a committed transaction survives a power cut, not only a process crash.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -195,6 +272,8 @@ function migrate(db: Db, file: string | null, options: OpenOptions): void {
   if (version === latest) return;
   if (file && version > 0) {
     const backup = `${file}.before-v${latest}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
+    // Made user-only first; VACUUM INTO writes it with the connection's key, so an encrypted store's copy is encrypted.
+    createPrivateFile(backup);
     db.prepare('VACUUM INTO ?').run(backup);
     options.onBackup?.(backup);
   }

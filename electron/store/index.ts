@@ -2,7 +2,7 @@
 import { backupsDirFor } from '../paths.ts';
 import { createBulk } from './bulk.ts';
 import { createBulkMerge } from './bulk-merge.ts';
-import type { Db } from './db.ts';
+import { keyOf, type Db } from './db.ts';
 import { AppFiles } from './files.ts';
 import { createLists } from './lists.ts';
 import { createMeetings } from './meetings.ts';
@@ -22,6 +22,8 @@ export function createStore(db: Db, options: StoreOptions = {}) {
   const people = createPeople(db);
   return {
     db,
+    /** The key the database was opened with (null: a plain store); backups are written with it. */
+    key: keyOf(db),
     /** The database's own files and folders: no export, backup or restore may write over them. */
     files: new AppFiles(file, options.backupsDir ?? (file ? backupsDirFor(file) : undefined)),
     profile: createProfile(db),
@@ -40,4 +42,5 @@ export function createStore(db: Db, options: StoreOptions = {}) {
 
 export type Store = ReturnType<typeof createStore>;
 export { AppFiles } from './files.ts';
-export { openDatabase, openSnapshot, type Db } from './db.ts';
+export { keyOf, openDatabase, openSnapshot, type Db } from './db.ts';
+export type { StoreKey } from './keys.ts';

@@ -278,6 +278,17 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'stable identities (UUIDs) of meetings and their records, and the bases of merges',
     up: stableIdentity,
   },
+  {
+    // Which meeting a trash entry was, so that deleting it for good also finds it in the backups.
+    name: 'origin of deleted meetings',
+    up(db) {
+      db.exec(`
+        ALTER TABLE deleted_meetings ADD COLUMN meeting_id INTEGER;
+        ALTER TABLE deleted_meetings ADD COLUMN meeting_created_at TEXT;
+        ALTER TABLE deleted_meetings ADD COLUMN confidentiality TEXT NOT NULL DEFAULT 'none';
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 // One ordered list of records inside a meeting (sites, attendees, speeches…): validated writes,
 // contiguous ordering, and references checked to stay inside the same meeting.
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/Dialog.tsx';
 import { useClient, useToast } from '../context.tsx';
 import { useBackupStatus } from '../hooks/useBackupStatus.ts';
 import { formatDate, formatWhen } from '../lib/format.ts';
+import { useFilePassphrase } from './MeetingFileDialogs.tsx';
 
 const REASONS: Record<BackupInfo['reason'], string> = {
   start: 'khi mở ứng dụng',
@@ -25,6 +26,7 @@ type Pending = { backup: BackupInfo; meeting: MeetingSummary | null };
 
 export function BackupSection() {
   const client = useClient();
+  const filePassphrase = useFilePassphrase<BackupInfo>();
   const toast = useToast();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +58,7 @@ export function BackupSection() {
   const addFromFile = async () => {
     setBusy(true);
     try {
-      const added = await client.addBackupFile({});
+      const added = await filePassphrase.ask(await client.addBackupFile({}), (token, passphrase) => client.addBackupFile({ token, passphrase }));
       if (!added) return;
       refresh();
       setOpen({ name: added.name, meetings: await client.backupContents({ name: added.name }) });
@@ -97,6 +99,7 @@ export function BackupSection() {
   return (
     <fieldset className="group backups">
       <legend>Sao lưu và khôi phục</legend>
+      {filePassphrase.dialog}
       <p className="muted">Ứng dụng tự sao lưu khi mở và mười phút một lần trong khi làm việc. Nên sao lưu thêm ra USB sau mỗi hội nghị quan trọng.</p>
       {status ? (
         <p className={status.failure ? 'field-error' : undefined}>

@@ -5,10 +5,12 @@ import type { MeetingSummary } from '../../shared/model/meeting.ts';
 import { SEARCH_KIND_LABELS, type SearchResults } from '../../shared/search.ts';
 import { FORMAT_LABELS } from '../../shared/model/labels.ts';
 import { errorMessage } from '../api.ts';
-import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
+import { Dialog } from '../components/Dialog.tsx';
 import { Highlight } from '../components/Highlight.tsx';
 import { VirtualList } from '../components/VirtualList.tsx';
 import { DeletedMeetings } from './DeletedMeetings.tsx';
+import { DeleteMeetingDialog } from './DeleteMeetingDialog.tsx';
+import { useMeetingFileExport } from './MeetingFileDialogs.tsx';
 import { useClient, useToast, useTracker } from '../context.tsx';
 import { fold } from '../../shared/vietnamese/fold.ts';
 import { formatCount, formatDate } from '../lib/format.ts';
@@ -124,11 +126,15 @@ export function MeetingsScreen({ newRequest, copySource, onOpen, onImport }: {
     return folded().filter((entry) => entry.text.includes(q)).map((entry) => entry.meeting);
   }, [meetings, folded, query]);
 
-  const remove = async (meeting: MeetingSummary) => {
+  const remove = async (meeting: MeetingSummary, forGood: boolean) => {
     setDeleting(null);
     try {
-      const { undoToken } = await tracker.track(client.deleteMeeting({ id: meeting.id }));
+      const { undoToken, purged } = await tracker.track(client.deleteMeeting({ id: meeting.id, forGood }));
       await load();
+      if (undoToken === null) {
+        toast({ text: `Đã xóa hẳn hội nghị “${untitled(meeting.title)}”${purged > 0 ? `, cả trong ${purged} bản sao lưu tự động` : ''}.` });
+        return;
+      }
       toast({
         text: `Đã xóa hội nghị “${untitled(meeting.title)}”.`,
         action: {
@@ -151,12 +157,8 @@ export function MeetingsScreen({ newRequest, copySource, onOpen, onImport }: {
     }
   };
 
-  const exportFile = useCallback((meeting: MeetingSummary) => {
-    client.exportMeetingFile({ id: meeting.id }).then(
-      (file) => file && toast({ text: `Đã xuất tệp hội nghị: ${file.path}` }),
-      (error: unknown) => toast({ text: errorMessage(error), tone: 'error' }),
-    );
-  }, [client, toast]);
+  const { exportFile: exportMeeting, dialog: meetingFileDialog } = useMeetingFileExport();
+  const exportFile = useCallback((meeting: MeetingSummary) => void exportMeeting(meeting.id), [exportMeeting]);
 
   return (
     <main className="screen meetings-screen">
@@ -183,16 +185,8 @@ export function MeetingsScreen({ newRequest, copySource, onOpen, onImport }: {
       {content.error ? <p role="alert" className="field-error">{content.error}</p> : null}
       {content.results ? <SearchResultsList results={content.results} onOpen={onOpen} /> : null}
       {creating ? <NewMeetingDialog meetings={meetings} source={copySource} onCancel={() => setCreating(false)} onCreated={onOpen} /> : null}
-      {deleting ? (
-        <ConfirmDialog
-          title="Xóa hội nghị?"
-          message={<p>Hội nghị “{untitled(deleting.title)}” sẽ bị xóa cùng các điểm cầu, đại biểu, diễn biến và kết luận. Ngay sau khi xóa, bạn vẫn có thể hoàn tác.</p>}
-          confirmLabel="Xóa hội nghị"
-          danger
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => void remove(deleting)}
-        />
-      ) : null}
+      {deleting ? <DeleteMeetingDialog meeting={deleting} onCancel={() => setDeleting(null)} onDelete={(forGood) => void remove(deleting, forGood)} /> : null}
+      {meetingFileDialog}
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '../api.ts';
 import { optionsOf, SelectField, TextField } from '../components/fields.tsx';
 import { useClient, useTracker } from '../context.tsx';
 import { BackupSection } from './BackupSection.tsx';
+import { SecuritySection } from './SecuritySection.tsx';
 
 type TextKey = { [K in keyof ProfileFields]: ProfileFields[K] extends string ? K : never }[keyof ProfileFields];
 
@@ -73,6 +74,7 @@ export function SettingsScreen() {
           ))}
         </>
       ) : error ? null : <p>Đang tải…</p>}
+      <SecuritySection />
       <BackupSection />
     </main>
   );

@@ -6,13 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { NO_VAULT, Session, VAULT_NOTES } from '../../electron/api/session.ts';
 import { documents } from '../../electron/minutes/documents.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
+import type { Dialogs } from '../../electron/api/handlers.ts';
 import { BRIDGE_INIT_SCRIPT, startBridge, type Bridge } from './bridge.ts';
 import { launchChromium } from './browser.ts';
 
 export const SCREENSHOTS = new URL('../../out/screenshots', import.meta.url).pathname;
 export const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
+
+/** The desktop app's vault on Linux without a keyring (as on this machine): no key kept, the passphrase asked. */
+const LINUX_WITHOUT_KEYRING = { ...NO_VAULT, unavailable: () => VAULT_NOTES.obfuscated };
 
 export interface AppOptions {
   /** Fills the store before the page opens. */
@@ -21,10 +26,16 @@ export interface AppOptions {
   locale?: string;
   viewport?: { width: number; height: number };
   slow?: Partial<Record<string, number>>;
+  /** The store owned by a session, as in the desktop app (encrypt, unlock); nothing keeps its key between runs. */
+  session?: boolean;
 }
 
 export interface AppUnderTest {
-  store: Store;
+  /** The open store (the session's, when there is one: it changes when the store is encrypted). */
+  readonly store: Store;
+  session: Session | null;
+  /** The app started again over the same files (a session's store closed and opened anew, locked if encrypted). */
+  restart(): Promise<void>;
   bridge: Bridge;
   browser: Browser;
   context: BrowserContext;
@@ -41,10 +52,18 @@ export interface AppUnderTest {
 
 export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'bien-ban-e2e-'));
-  const store = createStore(openDatabase(join(dir, 'bien-ban.sqlite')));
-  options.prepare?.(store);
+  const file = join(dir, 'bien-ban.sqlite');
+  const own = createStore(openDatabase(file));
+  options.prepare?.(own);
+  if (options.session) own.db.close();
+  let session: Session | null = null;
+  const handlers = options.session ? async (dialogs: Dialogs) => {
+    session = new Session({ file, backupsDir: join(dir, 'backups'), dialogs, documents, vault: LINUX_WITHOUT_KEYRING, prompt: { confirmRestore: async () => false } });
+    await session.start();
+    return session.handlers();
+  } : undefined;
   const slow = { ...options.slow };
-  const bridge = await startBridge({ root: inject('rendererDir'), store, documents, saveDir: dir, slow });
+  const bridge = await startBridge({ root: inject('rendererDir'), store: options.session ? undefined : own, handlers, documents, saveDir: dir, slow });
   const browser = await launchChromium(options.locale);
   const context = await browser.newContext({ viewport: options.viewport ?? SIZES[0], locale: options.locale ?? 'vi-VN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.url });
@@ -60,7 +79,21 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     return page;
   };
   const app: AppUnderTest = {
-    store, bridge, browser, context, dir, problems, slow,
+    get store() {
+      if (!session) return own;
+      const current = session.current();
+      if (!current) throw new Error('the store is locked');
+      return current;
+    },
+    get session() {
+      return session;
+    },
+    restart: async () => {
+      if (!session) throw new Error('restart needs a session');
+      session.close();
+      await session.start();
+    },
+    bridge, browser, context, dir, problems, slow,
     page: await open(),
     reopen: async () => {
       app.page = await open();
@@ -69,7 +102,8 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     close: async () => {
       await browser.close();
       await bridge.close();
-      store.db.close();
+      if (session) (session as Session).close();
+      else own.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { dispatch } from '../../electron/api/dispatch.ts';
+import { dispatch, type Handlers } from '../../electron/api/dispatch.ts';
 import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
 import { resolveRendererFile } from '../../electron/renderer-files.ts';
 import type { Store } from '../../electron/store/index.ts';
@@ -41,7 +41,9 @@ export const BRIDGE_INIT_SCRIPT = `
 
 export interface BridgeOptions {
   root: string;
-  store: Store;
+  store?: Store;
+  /** The handlers of a session (security channels, a store that opens and closes) instead of the store's own. */
+  handlers?(dialogs: Dialogs): Promise<Handlers>;
   documents: Documents;
   saveDir: string;
   /** Milliseconds to wait before answering these channels (a slow disk, a list that loads late). */
@@ -63,7 +65,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     openFile: async () => toOpen.shift() ?? null,
     chooseFolder: async () => options.saveDir,
   };
-  const handlers = createHandlers(options.store, dialogs, options.documents, { backupsDir: join(options.saveDir, 'backups') });
+  const backupsDir = join(options.saveDir, 'backups');
+  const handlers = options.handlers ? await options.handlers(dialogs)
+    : options.store ? createHandlers(options.store, dialogs, options.documents, { backupsDir })
+    : null;
+  if (!handlers) throw new Error('the bridge needs a store or handlers');
 
   let origin = '';
   const answering = new Set<Promise<void>>();

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,14 +7,15 @@ import {
 import { AutoBackups } from '../../electron/services/auto-backups.ts';
 import { openWithRecovery } from '../../electron/services/recovery.ts';
 import { backupsToDelete, type Dated } from '../../electron/services/retention.ts';
-import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
+import { createStore, type Store } from '../../electron/store/index.ts';
 import { tempDir } from '../support/store.ts';
+import { openTestDatabase, rawTestDatabase, testKey } from '../support/test-key.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-21T10:00:00Z');
 
 function fileStore(dir: string, name = 'bien-ban.sqlite'): Store {
-  return createStore(openDatabase(join(dir, name)));
+  return createStore(openTestDatabase(join(dir, name)));
 }
 
 function fill(store: Store, title: string): number {
@@ -55,7 +55,7 @@ describe('retention rule', () => {
 });
 
 describe('backups', () => {
-  it('backs up the live database with the online backup API into a self-contained file and lists it', async () => {
+  it('backs up the live database with VACUUM INTO into a self-contained file and lists it', async () => {
     const dir = tempDir();
     const store = fileStore(dir);
     fill(store, 'Hội nghị A');
@@ -64,12 +64,12 @@ describe('backups', () => {
     const path = await createBackup(store.db, backups, 'start', new Date(NOW));
     expect(path).toBe(join(dir, 'backups', backupName('start', new Date(NOW))));
     expect(existsSync(`${path}-wal`)).toBe(false);
-    const copy = new Database(path, { readonly: true });
+    const copy = rawTestDatabase(path, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
-    expect(listBackups(backups)).toEqual([expect.objectContaining({ name: backupName('start', new Date(NOW)), meetings: 2, reason: 'start', createdAt: new Date(NOW).toISOString() })]);
-    expect(backupMeetings(path).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B']);
+    expect(listBackups(backups, testKey())).toEqual([expect.objectContaining({ name: backupName('start', new Date(NOW)), meetings: 2, reason: 'start', createdAt: new Date(NOW).toISOString() })]);
+    expect(backupMeetings(path, testKey()).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B']);
     expect(readdirSync(backups).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     store.db.close();
   });
@@ -107,7 +107,7 @@ describe('backups', () => {
       await auto.tick('periodic', new Date(NOW + (i + 3) * 600_000));
     }
     // All on one day: the 10 newest hold the day's and the month's newest too.
-    expect(listBackups(backups)).toHaveLength(10);
+    expect(listBackups(backups, testKey())).toHaveLength(10);
     expect(pruneBackups(backups, NOW + DAY)).toEqual([]);
     store.db.close();
   });
@@ -125,20 +125,20 @@ describe('backups', () => {
     store.meetings.create({ title: 'Hội nghị C' });
     store.profile.update({ issuingBody: 'KHÁC' });
 
-    const bId = backupMeetings(path).find((m) => m.title === 'Hội nghị B')?.id ?? 0;
+    const bId = backupMeetings(path, testKey()).find((m) => m.title === 'Hội nghị B')?.id ?? 0;
     const one = await restoreFromBackup(store, backups, path, bId);
     expect(one.meetingIds).toHaveLength(1);
     // One meeting restored: the organisation profile stays the current one, not the backup's.
     expect(store.profile.get().issuingBody).toBe('KHÁC');
     expect(store.meetings.list().map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B', 'Hội nghị C']);
-    expect(backupMeetings(one.safetyBackup).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị C']);
+    expect(backupMeetings(one.safetyBackup, testKey()).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị C']);
 
     const all = await restoreFromBackup(store, backups, path);
     expect(store.meetings.list().map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B']);
     expect(store.profile.get().issuingBody).toBe('BAN THƯỜNG VỤ TỈNH ỦY');
     const restoredA = store.meetings.list().find((m) => m.title === 'Hội nghị A');
     expect(restoredA?.speechCount).toBe(1);
-    expect(backupMeetings(all.safetyBackup).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B', 'Hội nghị C']);
+    expect(backupMeetings(all.safetyBackup, testKey()).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B', 'Hội nghị C']);
     await expect(restoreFromBackup(store, backups, path, 999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     store.db.close();
   });
@@ -163,7 +163,7 @@ describe('damaged database at start', () => {
   it('offers the latest good backup, keeps the damaged file aside and opens the restored one', async () => {
     const { dir, file, bytes } = await damaged(true);
     const asked: string[] = [];
-    const outcome = await openWithRecovery(file, { confirmRestore: async (message) => (asked.push(message), true) });
+    const outcome = await openWithRecovery(file, { confirmRestore: async (message) => (asked.push(message), true) }, undefined, undefined, testKey());
     expect(asked[0]).toMatch(/bị hỏng/);
     expect(outcome.kind).toBe('restored');
     if (outcome.kind !== 'restored') return;
@@ -176,11 +176,11 @@ describe('damaged database at start', () => {
 
   it('leaves the damaged file untouched when the user declines or there is no backup', async () => {
     const { file, bytes } = await damaged(true);
-    const declined = await openWithRecovery(file, { confirmRestore: async () => false });
+    const declined = await openWithRecovery(file, { confirmRestore: async () => false }, undefined, undefined, testKey());
     expect(declined.kind).toBe('refused');
     expect(readFileSync(file)).toEqual(bytes);
     const none = await damaged(false);
-    const outcome = await openWithRecovery(none.file, { confirmRestore: async () => true });
+    const outcome = await openWithRecovery(none.file, { confirmRestore: async () => true }, undefined, undefined, testKey());
     expect(outcome).toMatchObject({ kind: 'refused', error: { code: expect.stringMatching(/DB_DAMAGED|DB_OPEN_FAILED/) } });
     expect(readFileSync(none.file)).toEqual(none.bytes);
   });
@@ -243,7 +243,7 @@ describe('a backup brought from a file (a USB stick)', () => {
     const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
 
     expect(await call('addBackupFile', {})).toMatchObject({ ok: false, error: { code: 'DB_OPEN_FAILED', message: expect.stringMatching(/không phải cơ sở dữ liệu của Biên Bản/) } });
-    expect(listBackups(backups)).toEqual([]);
+    expect(listBackups(backups, testKey())).toEqual([]);
     picked = null;
     expect(await call('addBackupFile', {})).toEqual({ ok: true, value: null });
 

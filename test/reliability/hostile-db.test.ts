@@ -3,7 +3,7 @@
 // file. Everything is checked on a read-only connection first: a refused file is byte for byte as it was,
 // and no -wal or -shm is left beside it. A damaged WAL is reported and copied aside before SQLite drops
 // what it cannot read.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

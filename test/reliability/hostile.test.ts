@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
 import { readMeetingFile } from '../../electron/services/meeting-file.ts';
-import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
+import { createStore, type Store } from '../../electron/store/index.ts';
 import { MEETING_FILE_MAX_BYTES } from '../../shared/model/meeting-file.ts';
+import { openTestDatabase } from '../support/test-key.ts';
 
 const FIXTURE = new URL('../fixtures/online-quarterly-review-2021.json', import.meta.url);
 const valid = (): Record<string, unknown> => JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
@@ -94,7 +95,7 @@ let call: (channel: string, input: unknown) => Promise<{ ok: boolean; error?: { 
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bien-ban-hostile-'));
-  store = createStore(openDatabase(join(dir, 'bien-ban.sqlite')));
+  store = createStore(openTestDatabase(join(dir, 'bien-ban.sqlite')));
   const dialogs: Dialogs = { saveFile: async () => null, openFile: async () => toOpen, chooseFolder: async () => null };
   const handlers = createHandlers(store, dialogs, documents);
   call = async (channel, input) => dispatch(handlers, channel, input) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../electron/store/index.ts';
+import { openTestDatabase } from '../support/test-key.ts';
 
 const WRITER = fileURLToPath(new URL('./writer.ts', import.meta.url));
 /** A writer that prints nothing for this long is stuck: the run fails instead of waiting for ever. */
@@ -89,7 +89,7 @@ function runAndKill(file: string, first: number, after: number | null, delayMs: 
 
 /** Reopens the database after a kill and counts what is missing of the acknowledged edits. */
 function check(file: string, acked: Ack[], inFlight: Set<number>, figures: KillFigures): void {
-  const db = openDatabase(file);
+  const db = openTestDatabase(file);
   try {
     figures.checked++;
     figures.integrity.push(db.pragma('integrity_check', { simple: true }) as string);

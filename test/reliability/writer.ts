@@ -2,11 +2,12 @@
 // acknowledgement line after each committed edit. Killed at random by the parent.
 // Usage: node writer.ts <database> <first sequence number>
 import { writeSync } from 'node:fs';
-import { createStore, openDatabase } from '../../electron/store/index.ts';
+import { createStore } from '../../electron/store/index.ts';
+import { openTestDatabase } from '../support/test-key.ts';
 
 const [file, first] = process.argv.slice(2);
 if (!file || !first) throw new Error('usage: writer.ts <database> <first>');
-const store = createStore(openDatabase(file));
+const store = createStore(openTestDatabase(file));
 const meetingId = store.meetings.list()[0]?.id ?? store.meetings.create({ title: 'Hội nghị thử' }).id;
 const ack = (line: string) => writeSync(1, `${line}\n`);
 ack('ready');

@@ -51,9 +51,14 @@ export function createFakeApi(): FakeApi {
     print: async (s, { meetingId }) => ({ missing: s.meetings.get(meetingId).date ? [] : ['Ngày họp'] }),
   };
   const autoBackups = new AutoBackups(store.db, join(dir, 'backups'), { onError: () => {} });
-  const handlers = createHandlers(store, dialogs, documents, { backupsDir: join(dir, 'backups'), backupStatus: () => autoBackups.current() });
+  const handlers = {
+    ...createHandlers(store, dialogs, documents, { backupsDir: join(dir, 'backups'), backupStatus: () => autoBackups.current() }),
+    // A plain in-memory store, as a Session reports one (test/security/ and the browser journeys run the real Session).
+    securityStatus: () => ({ encrypted: false, locked: false, remembered: false, storageNote: null, move: null, plainCopies: [], backupsLeft: [] }),
+  };
   const calls: FakeApi['calls'] = [];
   const listeners = new Set<(command: AppCommand) => void>();
+  const waiting: AppCommand[] = [];
   const pending = new Set<Promise<unknown>>();
 
   const channels = Object.fromEntries(CHANNELS.map((channel) => [channel, async (input: unknown) => {
@@ -71,6 +76,11 @@ export function createFakeApi(): FakeApi {
     ...channels,
     onCommand(listener: (command: AppCommand) => void) {
       listeners.add(listener);
+      // A command sent before the app listened (it was still asking whether the store is locked) is the
+      // user's click once the window shows: delivered now, as the menu would be used.
+      queueMicrotask(() => {
+        for (const command of waiting.splice(0)) for (const each of listeners) each(command);
+      });
       return () => {
         listeners.delete(listener);
       };
@@ -88,6 +98,7 @@ export function createFakeApi(): FakeApi {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
     command: (command) => {
+      if (listeners.size === 0) waiting.push(command);
       for (const listener of listeners) listener(command);
     },
     close: () => {

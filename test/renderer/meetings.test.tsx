@@ -13,7 +13,7 @@ describe('Meetings screen', () => {
       },
     });
     expect(await screen.findByRole('heading', { name: 'Danh sách hội nghị' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Giao ban công tác tổ chức' })).toBeInTheDocument();
 
     await user.type(screen.getByRole('searchbox', { name: 'Tìm hội nghị' }), 'dang bo');

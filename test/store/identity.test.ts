@@ -1,6 +1,6 @@
 // Stable identities: every meeting and every record of its lists has a UUID, given by the migration to rows
 // that existed, by the store to new rows (editing and bulk paths alike), kept by meeting files of version 2.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

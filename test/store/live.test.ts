@@ -2,7 +2,7 @@
 // running ended when the next starts, the speaker queue (đăng ký phát biểu) and its order, a registered
 // speaker's speech started in one write, the meeting's start and end stamped; the same timing rule on the
 // bulk path; and the migration that turned recorded durations into end times.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { createHandlers } from '../../electron/api/handlers.ts';

@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openDatabase } from '../../electron/store/db.ts';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/store/migrations.ts';
 import { tempDir } from '../support/store.ts';
+import { openTestDatabase, rawTestDatabase } from '../support/test-key.ts';
 
 function columns(db: Database.Database): Record<string, string[]> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
@@ -21,7 +22,7 @@ describe('migrations', () => {
   });
 
   it('uses WAL and full synchronous writes on a database file', () => {
-    const db = openDatabase(join(tempDir(), 'a.sqlite'));
+    const db = openTestDatabase(join(tempDir(), 'a.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     db.close();
@@ -71,44 +72,44 @@ describe('migrations', () => {
 
   it('refuses a database written by a newer version and leaves it untouched', () => {
     const file = join(tempDir(), 'newer.sqlite');
-    const db = openDatabase(file);
+    const db = openTestDatabase(file);
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     db.close();
-    expect(() => openDatabase(file)).toThrow(/phiên bản Biên Bản mới hơn/);
-    const raw = new Database(file);
+    expect(() => openTestDatabase(file)).toThrow(/phiên bản Biên Bản mới hơn/);
+    const raw = rawTestDatabase(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
     raw.close();
   });
 
   it('refuses a SQLite file of another program', () => {
     const file = join(tempDir(), 'other.sqlite');
-    const other = new Database(file);
+    const other = rawTestDatabase(file);
     other.exec('CREATE TABLE t (x)');
     other.close();
-    expect(() => openDatabase(file)).toThrow(/không phải của Biên Bản/);
+    expect(() => openTestDatabase(file)).toThrow(/không phải của Biên Bản/);
   });
 
   it('refuses a file that is not a database, with a Vietnamese message', () => {
     const file = join(tempDir(), 'text.sqlite');
     writeFileSync(file, 'đây không phải cơ sở dữ liệu '.repeat(200));
-    expect(() => openDatabase(file)).toThrow(/bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản/);
+    expect(() => openTestDatabase(file)).toThrow(/bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản/);
   });
 
   it('takes a backup of an existing database before migrating it, and keeps its data', () => {
     const dir = tempDir();
     const file = join(dir, 'store.sqlite');
-    const db = openDatabase(file);
+    const db = openTestDatabase(file);
     db.prepare("INSERT INTO meetings (format, mode, confidentiality, status, title, created_at, updated_at) VALUES ('party', 'online', 'none', 'draft', 'Giao ban quý III', '', '')").run();
     db.close();
     const extra: Migration = { name: 'test: add a column', up: (d) => d.exec("ALTER TABLE meetings ADD COLUMN note TEXT NOT NULL DEFAULT ''") };
     const backups: string[] = [];
-    const migrated = openDatabase(file, { migrations: [...MIGRATIONS, extra], onBackup: (path) => backups.push(path) });
+    const migrated = openTestDatabase(file, { migrations: [...MIGRATIONS, extra], onBackup: (path) => backups.push(path) });
     expect(migrated.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
     expect(migrated.prepare('SELECT title, note FROM meetings').get()).toEqual({ title: 'Giao ban quý III', note: '' });
     migrated.close();
     expect(backups).toHaveLength(1);
     expect(existsSync(backups[0] ?? '')).toBe(true);
-    const backup = new Database(backups[0] ?? '', { readonly: true });
+    const backup = rawTestDatabase(backups[0] ?? '', { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(backup.prepare('SELECT title FROM meetings').pluck().get()).toBe('Giao ban quý III');
     backup.close();
@@ -116,16 +117,16 @@ describe('migrations', () => {
 
   it('takes no backup of a brand-new database', () => {
     const dir = tempDir();
-    openDatabase(join(dir, 'new.sqlite')).close();
+    openTestDatabase(join(dir, 'new.sqlite')).close();
     expect(readdirSync(dir).filter((f) => f.includes('.before-v'))).toEqual([]);
   });
 
   it('rolls back a failing migration: the version and data stay as they were', () => {
     const file = join(tempDir(), 'store.sqlite');
-    openDatabase(file).close();
+    openTestDatabase(file).close();
     const broken: Migration = { name: 'test: broken', up: (d) => { d.exec('CREATE TABLE half (x)'); d.exec('THIS IS NOT SQL'); } };
-    expect(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow();
-    const raw = new Database(file);
+    expect(() => openTestDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow();
+    const raw = rawTestDatabase(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
     raw.close();

@@ -1,6 +1,6 @@
 // An archive written with plain SQL (so that it fits any schema version from 2 on), holding each spelling the
 // search must see through, and the queries that must find it: the exact spelling, or the words together, first.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export interface ArchiveIds {
   [title: string]: number;

@@ -1,7 +1,7 @@
 // The index stays right as the folding changes, and any SQLite tool can write the database.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/store/db.ts';
 import { createStore } from '../../electron/store/index.ts';

@@ -18,7 +18,7 @@ describe('trash', () => {
     const now = new Date('2026-11-21T10:00:00Z');
     const entry = deleteMeeting(store, id, 'token-1', now);
     expect(store.meetings.list()).toEqual([]);
-    expect(store.trash.list(now)).toEqual([{ id: entry, title: expect.any(String), date: '2021-09-30', deletedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 30 * DAY).toISOString() }]);
+    expect(store.trash.list(now)).toEqual([{ id: entry, title: expect.any(String), date: '2021-09-30', confidentiality: 'none', deletedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 30 * DAY).toISOString() }]);
     const restored = restoreDeleted(store, store.trash.idOfToken('token-1'), new Date(now.getTime() + 29 * DAY));
     expect(strip(getMeetingRecord(store, restored))).toEqual(before);
     expect(store.trash.list(now)).toEqual([]);

@@ -10,8 +10,9 @@ import { dispatch } from '../../electron/api/dispatch.ts';
 import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
 import { documents } from '../../electron/minutes/documents.ts';
 import { importMeetingFile } from '../../electron/services/meeting-file.ts';
-import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
+import { createStore, type Store } from '../../electron/store/index.ts';
 import { snapshot, tempDir } from './store.ts';
+import { openTestDatabase } from './test-key.ts';
 
 export const FIXTURE = new URL('../fixtures/online-quarterly-review-2021.json', import.meta.url).pathname;
 
@@ -45,7 +46,7 @@ export function hostileStore(docs: Documents = documents): HostileStore {
   const dir = tempDir();
   const file = join(dir, 'bien-ban.sqlite');
   const backups = join(dir, 'backups');
-  const store = createStore(openDatabase(file));
+  const store = createStore(openTestDatabase(file));
   onTestFinished(() => {
     store.db.close();
   });

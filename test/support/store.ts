@@ -3,10 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
+import { ENCRYPTED, openTestDatabase } from './test-key.ts';
 
-/** A fresh in-memory store, closed after the test (call it inside the test). */
+export { ENCRYPTED, openTestDatabase, rawTestDatabase, testKey } from './test-key.ts';
+
+/**
+ * A fresh in-memory store, closed after the test (call it inside the test). In the 'encrypted' project it
+ * is an encrypted file store in a temporary folder (SQLite encrypts files, not memory).
+ */
 export function memoryStore(): Store {
-  const store = createStore(openDatabase(':memory:'));
+  const store = createStore(ENCRYPTED ? openTestDatabase(join(tempDir(), 'bien-ban.sqlite')) : openDatabase(':memory:'));
   onTestFinished(() => {
     store.db.close();
   });

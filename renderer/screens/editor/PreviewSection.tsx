@@ -8,6 +8,7 @@ import { FORMAT_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { optionsOf, SelectField } from '../../components/fields.tsx';
 import { useToast, useTracker, type ToastInput } from '../../context.tsx';
+import { useMeetingFileExport } from '../MeetingFileDialogs.tsx';
 import { useEditor } from './meeting-state.tsx';
 import { SiteReports } from './SiteReports.tsx';
 
@@ -131,15 +132,7 @@ export function PreviewSection() {
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [printShown]);
-  const exportMeeting = async () => {
-    try {
-      await tracker.settle();
-      const file = await client.exportMeetingFile({ id: meetingId });
-      if (file) toast({ text: `Đã xuất tệp hội nghị: ${file.path}` });
-    } catch (err) {
-      toast({ text: errorMessage(err), tone: 'error' });
-    }
-  };
+  const meetingFile = useMeetingFileExport();
 
   return (
     <div className="section-body preview-section">
@@ -178,7 +171,8 @@ export function PreviewSection() {
         ))}
         <div className="export-card">
           <p className="muted">Một hội nghị trong một tệp, để chuyển sang máy khác hoặc lưu trữ.</p>
-          <button type="button" onClick={() => void exportMeeting()}>Xuất tệp hội nghị</button>
+          <button type="button" onClick={() => void tracker.settle().then(() => meetingFile.exportFile(meetingId))}>Xuất tệp hội nghị</button>
+          {meetingFile.dialog}
         </div>
         <SiteReports />
       </div>
