@@ -7,6 +7,7 @@ export const CHANNELS = [
   'previewDocument', 'exportDocument', 'exportMeetingFile', 'importMeetingFile',
   'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
   'search', 'readAttendeeFile',
+  'startRecording', 'appendAudio', 'stopRecording', 'listAudio', 'readAudio', 'deleteAudio',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

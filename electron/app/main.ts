@@ -3,7 +3,8 @@ import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from '../api/handlers.ts';
 import { documents } from '../minutes/documents.ts';
-import { backupsDirFor, defaultDatabasePath } from '../paths.ts';
+import { createAudioStore, type AudioStore } from '../audio/store.ts';
+import { audioDirFor, backupsDirFor, defaultDatabasePath } from '../paths.ts';
 import { AutoBackups } from '../services/auto-backups.ts';
 import { openWithRecovery } from '../services/recovery.ts';
 import { startSearchIndexer } from '../services/search-indexer.ts';
@@ -18,6 +19,7 @@ let window: BrowserWindow | null = null;
 let store: Store | null = null;
 let autoBackups: AutoBackups | null = null;
 let searchIndexer: { stop(): void } | null = null;
+let audio: AudioStore | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -65,11 +67,12 @@ function start(): void {
   app.on('will-quit', () => {
     searchIndexer?.stop();
     autoBackups?.stop();
+    audio?.close();
     store?.db.close();
   });
 
   void app.whenReady().then(async () => {
-    lockDown();
+    lockDown(() => audio?.isRecording() ?? false);
     serveRenderer(join(__dirname, '..', 'renderer'));
     const dbSwitch = app.commandLine.getSwitchValue('db');
     const file = dbSwitch || defaultDatabasePath();
@@ -104,7 +107,8 @@ function start(): void {
     autoBackups = backups;
     void backups.start();
     searchIndexer = startSearchIndexer(store);
-    registerIpc(createHandlers(store, nativeDialogs(() => window), documents, { backupsDir, backupStatus: () => backups.current() }));
+    audio = createAudioStore(audioDirFor(file), store.files);
+    registerIpc(createHandlers(store, nativeDialogs(() => window), documents, { backupsDir, backupStatus: () => backups.current(), audio }));
     Menu.setApplicationMenu(buildMenu(() => window, !app.isPackaged));
     window = createWindow();
   });

@@ -1,0 +1,76 @@
+// A meeting's recording as the page sees it, and each speech's clip in it. The clip is derived from the
+// speech's times every time it is asked for, never stored: adjusting a speech's times moves its clip.
+import type { Speech } from './model/meeting.ts';
+
+/** The largest chunk the page may send at once (a few seconds of Opus is a few kB). */
+export const MAX_AUDIO_CHUNK = 1024 * 1024;
+
+export interface AudioPart {
+  meetingId: number;
+  /** 1, 2, …: a meeting may be recorded in several parts. */
+  part: number;
+  /** Wall-clock start, ms since the epoch. */
+  startedAt: number;
+  durationMs: number;
+  bytes: number;
+  /** Sealed (encrypted) on disk. */
+  sealed: boolean;
+}
+
+/** Where a speech's sound is: a part and offsets into it, in ms. */
+export interface Clip {
+  speechId: number;
+  part: number;
+  startMs: number;
+  endMs: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * A speech's span as minutes of the day [start, end); end is null when the speech has no end yet.
+ * The one place that reads a speech's timing (an end time, once speeches have one, replaces the duration here).
+ */
+export function speechSpan(speech: Pick<Speech, 'startTime' | 'durationMinutes'>): { start: number; end: number | null } | null {
+  if (!speech.startTime) return null;
+  const [hours, minutes] = speech.startTime.split(':').map(Number) as [number, number];
+  const start = hours * 60 + minutes;
+  return { start, end: speech.durationMinutes === null ? null : start + speech.durationMinutes };
+}
+
+/** Local midnight of the day a wall-clock time falls in. */
+const midnight = (at: number) => {
+  const day = new Date(at);
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate()).getTime();
+};
+
+/**
+ * Each speech's clip: its start and end as offsets into the part recorded then, the end cut at the part's
+ * end (and, with no end of its own, at the next speech's start or the part's end). A speech outside every
+ * part has no clip. Times of day are read on the day each part started (a part crossing midnight continues).
+ */
+export function speechClips(speeches: readonly Speech[], parts: readonly AudioPart[]): Clip[] {
+  const spans = speeches.flatMap((speech) => {
+    const span = speechSpan(speech);
+    return span ? [{ speech, ...span }] : [];
+  });
+  const clips: Clip[] = [];
+  for (const [index, span] of spans.entries()) {
+    for (const part of parts) {
+      const base = midnight(part.startedAt);
+      const partEnd = part.startedAt + part.durationMs;
+      // The day whose time of day lands inside the part (today, or tomorrow for a part crossing midnight).
+      const at = [base, base + DAY].map((day) => day + span.start * MINUTE).find((t) => t + MINUTE > part.startedAt && t < partEnd);
+      if (at === undefined) continue;
+      const next = spans.slice(index + 1).find((s) => s.start > span.start);
+      const endOfDay = span.end ?? next?.start ?? null;
+      const end = endOfDay === null ? partEnd : Math.min(partEnd, at + (endOfDay - span.start) * MINUTE);
+      const startMs = Math.max(0, at - part.startedAt);
+      const endMs = Math.max(startMs, end - part.startedAt);
+      clips.push({ speechId: span.speech.id, part: part.part, startMs, endMs });
+      break;
+    }
+  }
+  return clips;
+}
