@@ -57,17 +57,21 @@ export function speechClips(speeches: readonly Speech[], parts: readonly AudioPa
   });
   const clips: Clip[] = [];
   for (const [index, span] of spans.entries()) {
+    const next = spans.slice(index + 1).find((s) => s.start > span.start);
+    // Minutes of the day the speech runs to: its end, else the next speech's start, else open.
+    const endOfDay = span.end ?? next?.start ?? null;
     for (const part of parts) {
-      const base = midnight(part.startedAt);
       const partEnd = part.startedAt + part.durationMs;
-      // The day whose time of day lands inside the part (today, or tomorrow for a part crossing midnight).
-      const at = [base, base + DAY].map((day) => day + span.start * MINUTE).find((t) => t + MINUTE > part.startedAt && t < partEnd);
-      if (at === undefined) continue;
-      const next = spans.slice(index + 1).find((s) => s.start > span.start);
-      const endOfDay = span.end ?? next?.start ?? null;
-      const end = endOfDay === null ? partEnd : Math.min(partEnd, at + (endOfDay - span.start) * MINUTE);
-      const startMs = Math.max(0, at - part.startedAt);
-      const endMs = Math.max(startMs, end - part.startedAt);
+      const base = midnight(part.startedAt);
+      // The day (the part's, or the next for a part crossing midnight) on which the speech overlaps the part;
+      // an open speech overlaps from its start minute.
+      const placed = [base, base + DAY].map((day) => ({
+        start: day + span.start * MINUTE,
+        end: endOfDay === null ? null : day + endOfDay * MINUTE,
+      })).find((t) => t.start < partEnd && (t.end ?? t.start + MINUTE) > part.startedAt);
+      if (!placed) continue;
+      const startMs = Math.max(0, placed.start - part.startedAt);
+      const endMs = Math.max(startMs, Math.min(partEnd, placed.end ?? partEnd) - part.startedAt);
       clips.push({ speechId: span.speech.id, part: part.part, startMs, endMs });
       break;
     }
