@@ -86,6 +86,11 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
     return result;
   }
 
+  function describePart(meetingId: number, part: number): AudioPart {
+    const { header, frames, validBytes } = scan(meetingId, part);
+    return { meetingId, part, startedAt: header.startedAt, durationMs: frames.at(-1)?.endMs ?? 0, bytes: validBytes, sealed: header.sealerId !== plainSealer.id };
+  }
+
   function syncNow(state: Open): void {
     fsyncSync(state.fd);
     state.syncedMs = state.endMs;
@@ -143,15 +148,14 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
       } finally {
         closeSync(state.fd);
       }
-      return this.list(meetingId).find((p) => p.part === part)!;
+      return describePart(meetingId, part);
     },
 
     /** Every part of the meeting's recording, in order, with its size and duration (a torn tail not counted). */
     list(meetingId: number): AudioPart[] {
       return partsOnDisk(meetingId).flatMap((part) => {
         try {
-          const { header, frames, validBytes } = scan(meetingId, part);
-          return [{ meetingId, part, startedAt: header.startedAt, durationMs: frames.at(-1)?.endMs ?? 0, bytes: validBytes, sealed: header.sealerId !== plainSealer.id }];
+          return [describePart(meetingId, part)];
         } catch {
           return [];
         }

@@ -39,8 +39,9 @@ describe('audio writer', () => {
     expect(started).toMatchObject({ meetingId: 7, part: 1, durationMs: 0, sealed: false });
     const sent: Buffer[] = [];
     for (let i = 1; i <= 5; i++) {
-      sent.push(chunk(i));
-      audio.append(7, 1, sent.at(-1)!, i * 1_000);
+      const bytes = chunk(i);
+      sent.push(bytes);
+      audio.append(7, 1, bytes, i * 1_000);
       // On disk already, before the part ends: header, then one frame per chunk.
       expect(statSync(partFile(root, 7, 1)).size).toBe(HEADER_SIZE + i * (FRAME_HEADER_SIZE + 2_000));
     }

@@ -8,6 +8,7 @@ import { ConclusionsSection } from './ConclusionsSection.tsx';
 import { GeneralSection } from './GeneralSection.tsx';
 import { EditorProvider, useMeetingRecord } from './meeting-state.tsx';
 import { PreviewSection } from './PreviewSection.tsx';
+import { RecordingBar } from './audio/RecordingBar.tsx';
 import { ProceedingsSection } from './ProceedingsSection.tsx';
 import { SitesSection } from './SitesSection.tsx';
 
@@ -78,6 +79,7 @@ export function MeetingEditor({ meetingId, section, onSection, onClose }: {
       <div className="editor">
         <nav className="sections" aria-label="Các phần của hội nghị">
           <h1 className="meeting-name">{untitled(ops.record.meeting.title)}</h1>
+          <RecordingBar meetingId={meetingId} />
           <ol>
             {SECTIONS.map((s, index) => (
               <li key={s.id}>

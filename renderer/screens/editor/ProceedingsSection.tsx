@@ -14,6 +14,8 @@ import { useAttendeeOptions } from './attendee-views.ts';
 import { useEditor } from './meeting-state.tsx';
 import { useRemoveWithUndo } from './undo.ts';
 import { SpeechEditor } from './SpeechEditor.tsx';
+import { PlayerBar } from './audio/PlayerBar.tsx';
+import { useClipPlayer } from './audio/useClipPlayer.ts';
 
 export function ProceedingsSection() {
   const ops = useEditor();
@@ -33,6 +35,7 @@ export function ProceedingsSection() {
   const draft = draftId === null ? null : speeches.find((s) => s.id === draftId) ?? null;
   const names = useMemo(() => new Map(attendees.map((a) => [a.id, a])), [attendees]);
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
+  const player = useClipPlayer(ops.record.meeting.id);
 
   const openComposer = (edit: number | null) => {
     liveComposer.current += 1;
@@ -80,6 +83,8 @@ export function ProceedingsSection() {
                   </p>
                   <p className="speech-excerpt">{s.content || '(Chưa ghi nội dung)'}</p>
                 </div>
+                <button type="button" aria-label={`Nghe phát biểu ${n}`} aria-pressed={player.state.speechId === s.id && player.state.playing}
+                  onClick={() => void player.toggle(s.id)}>Nghe</button>
                 <button type="button" aria-label={`Sửa phát biểu ${n}`} onClick={() => openComposer(s.id)}>Sửa</button>
                 <RowTools name={`phát biểu ${n}`} index={index} count={listed.length} onMove={move} onRemove={() => (s.content ? setRemoving(s) : void remove(s))} />
               </div>
@@ -104,7 +109,9 @@ export function ProceedingsSection() {
           if (liveComposer.current === composer) setDraftId(null);
         }}
         onDone={() => openComposer(null)}
+        onPlayerKey={player.onKey}
       />
+      <PlayerBar player={player} number={(id) => listed.findIndex((s) => s.id === id) + 1} />
 
       {removing ? (
         <ConfirmDialog

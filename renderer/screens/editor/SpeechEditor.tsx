@@ -29,13 +29,15 @@ export interface SpeechEditorProps {
   onCreated(id: number): void;
   onRemoved(): void;
   onDone(): void;
+  /** Keys of the clip player (the caret stays in the text); true when the key was one of them. */
+  onPlayerKey?(event: KeyboardEvent, speechId: number | null): boolean;
 }
 
 /** A new speech with neither speaker nor words is not a speech. */
 const nothingSaid = (typed: Record<string, unknown>) =>
   (typed.attendeeId ?? null) === null && !String(typed.speakerName ?? '').trim() && !String(typed.content ?? '').trim();
 
-export function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, onAgendaChosen, onCreated, onRemoved, onDone }: SpeechEditorProps) {
+export function SpeechEditor({ speech, number, mode, options, agenda, defaultAgendaId, onAgendaChosen, onCreated, onRemoved, onDone, onPlayerKey }: SpeechEditorProps) {
   const contentId = useId();
   const speakerRef = useRef<HTMLInputElement>(null);
   const contentRef = useRef<HTMLTextAreaElement>(null);
@@ -90,6 +92,7 @@ export function SpeechEditor({ speech, number, mode, options, agenda, defaultAge
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (isComposing(event)) return;
+    if (onPlayerKey?.(event, speech?.id ?? null)) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       finish();
