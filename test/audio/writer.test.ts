@@ -86,7 +86,7 @@ describe('audio writer', () => {
     expect(reopened.read(3, 1)).toEqual(Buffer.concat([chunk(1), chunk(2), chunk(3)]));
     truncateSync(path, whole - FRAME_HEADER_SIZE - 2_000);
     const forged = readFileSync(path).subarray(HEADER_SIZE, HEADER_SIZE + FRAME_HEADER_SIZE + 2_000);
-    forged[FRAME_HEADER_SIZE + 10] ^= 0xff;
+    forged.writeUInt8(forged.readUInt8(FRAME_HEADER_SIZE + 10) ^ 0xff, FRAME_HEADER_SIZE + 10);
     appendFileSync(path, forged);
     expect(reopened.list(3)[0]?.durationMs).toBe(3_000);
     // A new recording of the meeting is a new part; the damaged one is left as it is.

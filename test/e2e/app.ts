@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import type { AudioStore } from '../../electron/audio/store.ts';
 import { documents } from '../../electron/minutes/documents.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 import { BRIDGE_INIT_SCRIPT, startBridge, type Bridge } from './bridge.ts';
@@ -21,6 +22,10 @@ export interface AppOptions {
   locale?: string;
   viewport?: { width: number; height: number };
   slow?: Partial<Record<string, number>>;
+  /** More Chromium switches (a fake microphone). */
+  chromiumArgs?: readonly string[];
+  /** The recordings' store, when the test sets it up itself (a clock of its own). */
+  audio?(store: Store): AudioStore;
 }
 
 export interface AppUnderTest {
@@ -44,8 +49,8 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const store = createStore(openDatabase(join(dir, 'bien-ban.sqlite')));
   options.prepare?.(store);
   const slow = { ...options.slow };
-  const bridge = await startBridge({ root: inject('rendererDir'), store, documents, saveDir: dir, slow });
-  const browser = await launchChromium(options.locale);
+  const bridge = await startBridge({ root: inject('rendererDir'), store, documents, saveDir: dir, slow, audio: options.audio?.(store) });
+  const browser = await launchChromium(options.locale, options.chromiumArgs);
   const context = await browser.newContext({ viewport: options.viewport ?? SIZES[0], locale: options.locale ?? 'vi-VN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.url });
   await context.addInitScript(BRIDGE_INIT_SCRIPT);

@@ -77,19 +77,23 @@ export function MeetingEditor({ meetingId, section, onSection, onClose }: {
   return (
     <EditorProvider value={ops}>
       <div className="editor">
-        <nav className="sections" aria-label="Các phần của hội nghị">
+        <div className="sections">
           <h1 className="meeting-name">{untitled(ops.record.meeting.title)}</h1>
-          <RecordingBar meetingId={meetingId} />
-          <ol>
-            {SECTIONS.map((s, index) => (
-              <li key={s.id}>
-                <button type="button" aria-current={s.id === section ? 'step' : undefined} onClick={() => show(s.id)}>
-                  <span>{s.title}</span> <kbd>Alt+{index + 1}</kbd>
-                </button>
-              </li>
-            ))}
-          </ol>
-        </nav>
+          <nav aria-label="Các phần của hội nghị">
+            <ol>
+              {SECTIONS.map((s, index) => (
+                <li key={s.id}>
+                  <button type="button" aria-current={s.id === section ? 'step' : undefined} onClick={() => show(s.id)}>
+                    <span>{s.title}</span> <kbd>Alt+{index + 1}</kbd>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <section aria-label="Ghi âm">
+            <RecordingBar meetingId={meetingId} />
+          </section>
+        </div>
         <main className="section" aria-labelledby="section-title">
           <h2 id="section-title" ref={heading} tabIndex={-1}>{current.title}</h2>
           {section === 'general' ? <GeneralSection />
