@@ -5,6 +5,7 @@ import { dirname, join, posix, win32 } from 'node:path';
 export const APP_FOLDER = 'Bien Ban';
 export const DATABASE_FILE = 'bien-ban.sqlite';
 export const BACKUPS_FOLDER = 'backups';
+export const AUDIO_FOLDER = 'audio';
 
 /** Mirrors Electron's app.getPath('appData') so that both programs open the same file without Electron. */
 export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -21,4 +22,9 @@ export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env, platfo
 /** The automatic backups live beside the database, in backups/ (so <appData>/Bien Ban/backups/). */
 export function backupsDirFor(databaseFile: string): string {
   return join(dirname(databaseFile), BACKUPS_FOLDER);
+}
+
+/** Recordings live beside the database too, one folder per meeting: audio/<meeting id>/. */
+export function audioDirFor(databaseFile: string): string {
+  return join(dirname(databaseFile), AUDIO_FOLDER);
 }

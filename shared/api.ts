@@ -2,6 +2,7 @@
 // The preload, the main-process registration, the test bridge and the fake API all follow it.
 // Channel names live in channels.ts, free of zod, so that the preload stays small.
 import { z } from 'zod';
+import { MAX_AUDIO_CHUNK, type AudioPart, type Clip } from './audio.ts';
 import type { AttendeeFile } from './attendee-file.ts';
 import { DOCUMENT_KINDS, DOCUMENT_OUTPUTS, DOCUMENTS } from './documents.ts';
 import type { WordFile } from './word-file.ts';
@@ -109,6 +110,11 @@ export interface PassphraseNeeded {
   /** The file's name, for the question. */
   name: string;
 }
+const audioPart = z.object({ meetingId: id, part: z.int().positive().max(999_999) });
+/** A chunk of the recording: bytes, bounded; its end in ms of recording time (at most 24 hours). */
+const audioChunk = z.instanceof(Uint8Array)
+  .refine((bytes) => bytes.length > 0, 'đoạn ghi âm rỗng')
+  .refine((bytes) => bytes.length <= MAX_AUDIO_CHUNK, `đoạn ghi âm quá lớn (tối đa ${MAX_AUDIO_CHUNK / 1024} KB)`);
 
 export const CONTRACT = {
   listMeetings: channel(none).returns<MeetingSummary[]>(),
@@ -211,6 +217,18 @@ export const CONTRACT = {
   deletePlainCopies: channel(none).returns<SecurityStatus>(),
   /** Keeps the key in this machine's protected storage, or forgets it there (the passphrase asked at start). */
   rememberKey: channel(z.object({ remember: z.boolean() })).returns<SecurityStatus>(),
+
+  /** Starts a new part of the meeting's recording (the microphone is allowed from now until it stops). */
+  startRecording: channel(z.object({ meetingId: id })).returns<AudioPart>(),
+  /** One chunk of the part being recorded, written to disk as it arrives. */
+  appendAudio: channel(audioPart.extend({ chunk: audioChunk, endMs: z.int().min(0).max(24 * 3_600_000) })).returns<null>(),
+  stopRecording: channel(audioPart).returns<AudioPart>(),
+  /** The meeting's recorded parts (size, duration) and each speech's clip in them, from the speeches' times. */
+  listAudio: channel(z.object({ meetingId: id })).returns<{ parts: AudioPart[]; clips: Clip[] }>(),
+  /** A part's sound (WebM/Opus) for playback. */
+  readAudio: channel(audioPart).returns<Uint8Array>(),
+  /** Deletes every part of the meeting's recording; returns how many. */
+  deleteAudio: channel(z.object({ meetingId: id })).returns<number>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

@@ -20,7 +20,9 @@ import { exportSiteReport } from '../services/site-report.ts';
 import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
 import { deleteMeeting, eraseDeleted, eraseMeeting, restoreDeleted } from '../services/trash.ts';
 import { removeRow, restoreRow, type RemovedRow } from '../services/removal.ts';
+import type { AudioStore } from '../audio/store.ts';
 import type { Store } from '../store/index.ts';
+import { audioHandlers } from './audio-handlers.ts';
 import { REMOVAL_CHANGES } from '../store/lists.ts';
 import { changeOf } from './change.ts';
 import type { StoreHandlers } from './dispatch.ts';
@@ -65,6 +67,8 @@ export interface HandlerOptions {
   backupsDir?: string | undefined;
   /** The automatic backups' health (the app's AutoBackups); without it, nothing is reported. */
   backupStatus?: (() => BackupStatus) | undefined;
+  /** The meetings' recordings; without it (a store in memory) the recording channels refuse. */
+  audio?: AudioStore | undefined;
 }
 
 /** What undo can bring back is kept for this session, the latest ones only. */
@@ -289,5 +293,6 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       (path, passphrase) => addBackupFile(backupsDir(), path, store.files, store.key, passphrase)),
     backupContents: ({ name }) => backupMeetings(backupPath(backupsDir(), name), store.key),
     restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId),
+    ...audioHandlers(store, options.audio),
   };
 }

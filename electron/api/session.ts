@@ -12,6 +12,7 @@ import { listBackups } from '../services/backups.ts';
 import { deletePlainCopies, moveBackups, moveStore, plainCopies } from '../services/encryption.ts';
 import { openWithRecovery, type OpenOutcome, type RecoveryPrompt } from '../services/recovery.ts';
 import { startSearchIndexer } from '../services/search-indexer.ts';
+import { createAudioStore, type AudioStore } from '../audio/store.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { createKey, deriveKey, keyFits, keyFromRecovery, readHeader, recoveryKeyOf, type StoreKey } from '../store/keys.ts';
 import type { Handlers, StoreHandlers } from './dispatch.ts';
@@ -47,6 +48,8 @@ export interface SessionOptions {
   autoBackups?: boolean;
   /** The search index kept caught up in the background while a store is open (the app). */
   indexInBackground?: boolean;
+  /** Where the meetings' recordings are kept, beside the database (the app). */
+  audioDir?: string;
 }
 
 export type StartOutcome = { kind: 'locked' } | OpenOutcome;
@@ -58,6 +61,7 @@ export class Session {
   private storeHandlers: StoreHandlers | null = null;
   private backups: AutoBackups | null = null;
   private indexer: { stop(): void } | null = null;
+  private audio: AudioStore | null = null;
   private move: SecurityStatus['move'] = null;
   private backupsLeft: string[] = [];
   private readonly options: SessionOptions;
@@ -98,10 +102,12 @@ export class Session {
       void this.backups.start();
     }
     if (this.options.indexInBackground) this.indexer = startSearchIndexer(store);
+    if (this.options.audioDir) this.audio = createAudioStore(this.options.audioDir, store.files);
     const backups = this.backups;
     this.storeHandlers = createHandlers(store, this.options.dialogs, this.options.documents, {
       backupsDir: this.options.backupsDir,
       backupStatus: backups ? () => backups.current() : undefined,
+      audio: this.audio ?? undefined,
     });
   }
 
@@ -112,9 +118,16 @@ export class Session {
     this.indexer = null;
     this.backups?.stop();
     this.backups = null;
+    this.audio?.close();
+    this.audio = null;
     this.store = null;
     this.storeHandlers = null;
     return store;
+  }
+
+  /** Whether a part of a meeting is being recorded now (the microphone is granted only then). */
+  recording(): boolean {
+    return this.audio?.isRecording() ?? false;
   }
 
   close(): void {

@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { Session } from '../api/session.ts';
 import { createDocuments } from '../minutes/documents.ts';
-import { backupsDirFor, defaultDatabasePath } from '../paths.ts';
+import { audioDirFor, backupsDirFor, defaultDatabasePath } from '../paths.ts';
 import type { RecoveryPrompt } from '../services/recovery.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
@@ -79,14 +79,14 @@ function start(): void {
   app.on('will-quit', () => session?.close());
 
   void app.whenReady().then(async () => {
-    lockDown();
+    lockDown(() => session?.recording() ?? false);
     serveRenderer(join(__dirname, '..', 'renderer'));
     const dbSwitch = app.commandLine.getSwitchValue('db');
     const file = dbSwitch || defaultDatabasePath();
     // An encrypted store whose key this machine does not keep opens locked: the page asks the passphrase.
     session = new Session({
       file, backupsDir: backupsDirFor(file), dialogs: nativeDialogs(() => window), documents: createDocuments(electronPrinter()),
-      vault: keyVault(file), prompt: recoveryPrompt, autoBackups: true, indexInBackground: true,
+      vault: keyVault(file), prompt: recoveryPrompt, autoBackups: true, indexInBackground: true, audioDir: audioDirFor(file),
     });
     const opened = await session.start();
     if (opened.kind === 'refused') {

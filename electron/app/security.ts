@@ -1,10 +1,17 @@
-// Nothing leaves the app's own page: no navigation, no new windows, no webviews, no permissions.
+// Nothing leaves the app's own page: no navigation, no new windows, no webviews, and no permission but
+// the microphone for the app's own page while it records (electron/audio/microphone.ts).
 import { app, session, type WebContents } from 'electron';
+import { grantsMicrophone } from '../audio/microphone.ts';
 import { APP_ORIGIN } from './protocol.ts';
 
-export function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+/** recording: whether a part of a meeting is being recorded now. */
+export function lockDown(recording: () => boolean = () => false): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(grantsMicrophone({ permission, mediaTypes, origin: details.requestingUrl, isMainFrame: details.isMainFrame }, APP_ORIGIN, recording()));
+  });
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    grantsMicrophone({ permission, mediaTypes: details.mediaType ? [details.mediaType] : [], origin: requestingOrigin, isMainFrame: details.isMainFrame }, APP_ORIGIN, recording()));
   app.on('web-contents-created', (_event, contents) => guard(contents));
 }
 

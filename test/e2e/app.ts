@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { NO_VAULT, Session, VAULT_NOTES } from '../../electron/api/session.ts';
+import type { AudioStore } from '../../electron/audio/store.ts';
 import { documents } from '../../electron/minutes/documents.ts';
 import { createStore, openDatabase, type Store } from '../../electron/store/index.ts';
 import type { Dialogs } from '../../electron/api/handlers.ts';
@@ -28,6 +29,10 @@ export interface AppOptions {
   slow?: Partial<Record<string, number>>;
   /** The store owned by a session, as in the desktop app (encrypt, unlock); nothing keeps its key between runs. */
   session?: boolean;
+  /** More Chromium switches (a fake microphone). */
+  chromiumArgs?: readonly string[];
+  /** The recordings' store, when the test sets it up itself (a clock of its own). */
+  audio?(store: Store): AudioStore;
 }
 
 export interface AppUnderTest {
@@ -63,8 +68,8 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     return session.handlers();
   } : undefined;
   const slow = { ...options.slow };
-  const bridge = await startBridge({ root: inject('rendererDir'), store: options.session ? undefined : own, handlers, documents, saveDir: dir, slow });
-  const browser = await launchChromium(options.locale);
+  const bridge = await startBridge({ root: inject('rendererDir'), store: options.session ? undefined : own, handlers, documents, saveDir: dir, slow, audio: options.session ? undefined : options.audio?.(own) });
+  const browser = await launchChromium(options.locale, options.chromiumArgs);
   const context = await browser.newContext({ viewport: options.viewport ?? SIZES[0], locale: options.locale ?? 'vi-VN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.url });
   await context.addInitScript(BRIDGE_INIT_SCRIPT);

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { dispatch, type Handlers } from '../../electron/api/dispatch.ts';
 import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
+import { createAudioStore, type AudioStore } from '../../electron/audio/store.ts';
+import { audioDirFor } from '../../electron/paths.ts';
 import { resolveRendererFile } from '../../electron/renderer-files.ts';
 import type { Store } from '../../electron/store/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
@@ -21,19 +23,27 @@ export interface Bridge {
 }
 
 /**
- * Replaces window.api in the page: every channel becomes a POST to the bridge. Small requests are sent
+ * Replaces window.api in the page: every channel becomes a POST to the bridge. Bytes (a recorded chunk, a
+ * part read back) travel in JSON as {"$bytes": base64}, as IPC would carry a Uint8Array. Small requests are sent
  * with keepalive, so a save flushed on pagehide reaches the store even as the page goes (as an IPC
  * message does in Electron).
  */
 export const BRIDGE_INIT_SCRIPT = `
+  const toBase64 = (bytes) => {
+    let text = '';
+    for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+    return btoa(text);
+  };
+  const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   window.api = new Proxy({ onCommand: () => () => {} }, {
     get(target, channel) {
       if (channel in target) return target[channel];
       return (input) => {
-        const body = JSON.stringify(input ?? {});
+        const body = JSON.stringify(input ?? {}, (_key, value) => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value));
         return fetch('/__api/' + String(channel), {
           method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: body.length < 60000,
-        }).then((response) => response.json());
+        }).then((response) => response.text())
+          .then((text) => JSON.parse(text, (_key, value) => (value && typeof value.$bytes === 'string' ? fromBase64(value.$bytes) : value)));
       };
     },
   });
@@ -46,6 +56,8 @@ export interface BridgeOptions {
   handlers?(dialogs: Dialogs): Promise<Handlers>;
   documents: Documents;
   saveDir: string;
+  /** The recordings' store (audio/ beside a file database by default). */
+  audio?: AudioStore;
   /** Milliseconds to wait before answering these channels (a slow disk, a list that loads late). */
   slow?: Partial<Record<string, number>>;
 }
@@ -66,8 +78,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     chooseFolder: async () => options.saveDir,
   };
   const backupsDir = join(options.saveDir, 'backups');
+  const { store } = options;
+  const audio = options.audio ?? (store && !store.db.memory ? createAudioStore(audioDirFor(store.db.name), store.files) : undefined);
   const handlers = options.handlers ? await options.handlers(dialogs)
-    : options.store ? createHandlers(options.store, dialogs, options.documents, { backupsDir })
+    : store ? createHandlers(store, dialogs, options.documents, { backupsDir, audio })
     : null;
   if (!handlers) throw new Error('the bridge needs a store or handlers');
 
@@ -81,7 +95,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         for await (const chunk of request) chunks.push(chunk as Buffer);
         let input: unknown;
         try {
-          input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+          input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}', (_key, value: unknown) =>
+            (value && typeof (value as { $bytes?: unknown }).$bytes === 'string' ? new Uint8Array(Buffer.from((value as { $bytes: string }).$bytes, 'base64')) : value));
         } catch {
           input = undefined;
         }
@@ -90,7 +105,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
         const result = await dispatch(handlers, channel, input);
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        response.end(JSON.stringify(result));
+        response.end(JSON.stringify(result, function (this: Record<string, unknown>, key, value: unknown) {
+          const original = this[key];
+          return original instanceof Uint8Array ? { $bytes: Buffer.from(original).toString('base64') } : value;
+        }));
         return;
       }
       // The same rule as the app's protocol handler, for this server's origin.
@@ -119,6 +137,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     toOpen,
     // Requests still being answered finish first, so the store is not closed under them.
     close: async () => {
+      audio?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -9,6 +9,7 @@ import { ConclusionsSection } from './ConclusionsSection.tsx';
 import { GeneralSection } from './GeneralSection.tsx';
 import { EditorProvider, useMeetingRecord } from './meeting-state.tsx';
 import { PreviewSection } from './PreviewSection.tsx';
+import { RecordingBar } from './audio/RecordingBar.tsx';
 import { ProceedingsSection } from './ProceedingsSection.tsx';
 import { EditorKeys } from './ShortcutHelp.tsx';
 import { SitesSection } from './SitesSection.tsx';
@@ -92,6 +93,9 @@ export function MeetingEditor({ meetingId, section, onSection, onClose }: {
             </ol>
           </nav>
           <EditorKeys />
+          <section aria-label="Ghi âm">
+            <RecordingBar meetingId={meetingId} />
+          </section>
         </div>
         <main className="section" aria-labelledby="section-title">
           <h2 id="section-title" ref={heading} tabIndex={-1}>{current.title}</h2>

@@ -25,6 +25,8 @@ function timesOf(s: Speech): string {
   const span = s.startTime && s.endTime ? `${s.startTime}–${s.endTime}` : s.startTime ?? '';
   return s.durationMinutes !== null ? `${span}${span ? ' ' : ''}(${s.durationMinutes} phút)` : span;
 }
+import { PlayerBar } from './audio/PlayerBar.tsx';
+import { useClipPlayer } from './audio/useClipPlayer.ts';
 
 export function ProceedingsSection() {
   const ops = useEditor();
@@ -51,6 +53,7 @@ export function ProceedingsSection() {
   const currentItem = draft ? draft.agendaItemId : validAgenda;
   const waiting = useMemo(() => queueOf(queue, currentItem), [queue, currentItem]);
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
+  const player = useClipPlayer(ops.record.meeting.id);
 
   const openComposer = (edit: number | null, next: { draft?: number; focus?: 'speaker' | 'content' } = {}) => {
     liveComposer.current += 1;
@@ -127,6 +130,8 @@ export function ProceedingsSection() {
                       </p>
                       <p className="speech-excerpt">{s.content || '(Chưa ghi nội dung)'}</p>
                     </div>
+                    <button type="button" aria-label={`Nghe phát biểu ${n}`} aria-pressed={player.state.speechId === s.id && player.state.playing}
+                      onClick={() => void player.toggle(s.id)}>Nghe</button>
                     <button type="button" aria-label={`Sửa phát biểu ${n}`} onClick={() => openComposer(s.id)}>Sửa</button>
                     <RowTools name={`phát biểu ${n}`} index={index} count={listed.length} onMove={move} onRemove={() => (s.content ? setRemoving(s) : void remove(s))} />
                   </div>
@@ -154,7 +159,9 @@ export function ProceedingsSection() {
               if (liveComposer.current === current) setDraftId(null);
             }}
             onDone={() => (editing ? openComposer(null) : void startNext())}
+            onPlayerKey={player.onKey}
           />
+          <PlayerBar player={player} number={(id) => listed.findIndex((s) => s.id === id) + 1} />
         </div>
         <SpeakerQueue agendaItemId={currentItem} agenda={agenda} options={options} inputRef={queueField} onLeave={() => speechText.current?.focus()} />
       </div>

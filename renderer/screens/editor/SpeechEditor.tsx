@@ -39,6 +39,8 @@ export interface SpeechEditorProps {
   onCreated(id: number): void;
   onRemoved(): void;
   onDone(): void;
+  /** Keys of the clip player (the caret stays in the text); true when the key was one of them. */
+  onPlayerKey?(event: KeyboardEvent, speechId: number | null): boolean;
 }
 
 /** A new speech with neither speaker nor words is not a speech. */
@@ -48,7 +50,7 @@ const nothingSaid = (typed: Record<string, unknown>) =>
 const KIND_OF_KEY = new Map(SPEECH_KINDS.map((kind) => [KIND_KEYS[kind], kind]));
 
 export function SpeechEditor(props: SpeechEditorProps) {
-  const { speech, number, mode, options, agenda, defaultAgendaId, onAgendaChosen, nextSpeaker, onCreated, onRemoved, onDone } = props;
+  const { speech, number, mode, options, agenda, defaultAgendaId, onAgendaChosen, nextSpeaker, onCreated, onRemoved, onDone, onPlayerKey } = props;
   const contentId = useId();
   const speakerRef = useRef<HTMLInputElement>(null);
   const ownText = useRef<HTMLTextAreaElement>(null);
@@ -125,6 +127,7 @@ export function SpeechEditor(props: SpeechEditorProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (onPlayerKey?.(event, speech?.id ?? null)) return;
     const chord = chordOf(event);
     if (chord === null) return;
     const pickKind = KIND_OF_KEY.get(chord);

@@ -33,6 +33,9 @@ export const SPEECH_KEYS = {
   register: 'Alt+D',
 } as const;
 
+/** Listening to a speech's recording, with the caret left in its text. */
+export const PLAYER_KEYS = { toggle: 'F9', back: 'F7', slower: 'Alt+,', faster: 'Alt+.' } as const;
+
 export const MEETING_KEYS = { start: 'Alt+Home', end: 'Alt+End', help: 'F1' } as const;
 
 /** Single keys on a focused attendee row. */
@@ -73,6 +76,8 @@ export const SHORTCUT_HELP: readonly ShortcutGroup[] = [
       [SPEECH_KEYS.agenda, 'Mục chương trình tiếp theo'],
       [SPEECH_KEYS.register, 'Đăng ký phát biểu: gõ vài chữ của tên, Enter; Esc trở lại ô nội dung'],
       ['Alt+↑ / Alt+↓', 'Đổi thứ tự người đăng ký (trong danh sách đăng ký)'], ['Delete', 'Bỏ qua người đăng ký (trong danh sách đăng ký)'],
+      [PLAYER_KEYS.toggle, 'Nghe hoặc dừng đoạn ghi âm của phát biểu'], [PLAYER_KEYS.back, 'Nghe lùi lại 5 giây'],
+      [PLAYER_KEYS.slower, 'Nghe chậm hơn'], [PLAYER_KEYS.faster, 'Nghe nhanh hơn'],
     ],
   },
   {

@@ -1,0 +1,24 @@
+// What is playing, with the player's controls and its keys (they work from the speech text too).
+import { SHORTCUTS_HINT, type ClipPlayer } from './useClipPlayer.ts';
+
+const speedLabel = (speed: number) => `${String(speed).replace('.', ',')}×`;
+
+export function PlayerBar({ player, number }: { player: ClipPlayer; number(speechId: number): number }) {
+  const { speechId, playing, speed } = player.state;
+  return (
+    <div className="player-bar">
+      <audio ref={player.audioRef} className="clip-audio" preload="auto" />
+      {speechId !== null ? (
+        <>
+          <p role="status" className="player-status">{playing ? 'Đang nghe' : 'Tạm dừng'} phát biểu {number(speechId) || ''}</p>
+          <button type="button" onClick={() => void player.toggle(speechId)}>{playing ? 'Tạm dừng' : 'Phát tiếp'}</button>
+          <button type="button" onClick={player.back}>Lùi 5 giây</button>
+        </>
+      ) : null}
+      <button type="button" aria-label="Chậm hơn" onClick={() => player.setSpeed(-1)}>−</button>
+      <span className="player-speed" aria-label="Tốc độ nghe">{speedLabel(speed)}</span>
+      <button type="button" aria-label="Nhanh hơn" onClick={() => player.setSpeed(1)}>+</button>
+      <p className="field-hint">{SHORTCUTS_HINT}</p>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// Playing a speech's clip while its text is edited: the part's sound is fetched from the main process once
+// (a blob the CSP allows as media) into the page's audio element, played from the clip's start; back 5 s; speeds 0.75× to 2×.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Clip } from '../../../../shared/audio.ts';
+import { chordOf, PLAYER_KEYS } from '../shortcuts.ts';
+import { errorMessage } from '../../../api.ts';
+import { useClient, useToast } from '../../../context.tsx';
+
+export const SPEEDS = [0.75, 1, 1.25, 1.5, 2] as const;
+export const BACK_MS = 5_000;
+
+export interface PlayerState {
+  speechId: number | null;
+  playing: boolean;
+  speed: number;
+}
+
+export function useClipPlayer(meetingId: number) {
+  const client = useClient();
+  const toast = useToast();
+  const audio = useRef<HTMLAudioElement>(null);
+  const urls = useRef(new Map<number, string>());
+  const clip = useRef<Clip | null>(null);
+  const [state, setState] = useState<PlayerState>({ speechId: null, playing: false, speed: 1 });
+
+  const element = () => {
+    const a = audio.current;
+    if (!a) throw new Error('the player is not on the page');
+    return a;
+  };
+
+  // The element PlayerBar renders: its events are the player's state; a clip stops at its speech's end.
+  useEffect(() => {
+    const a = audio.current;
+    if (!a) return;
+    const onPlay = () => setState((s) => ({ ...s, playing: true }));
+    const onPause = () => setState((s) => ({ ...s, playing: false }));
+    const onTime = () => {
+      if (clip.current && a.currentTime * 1000 >= clip.current.endMs) a.pause();
+    };
+    a.addEventListener('play', onPlay);
+    a.addEventListener('pause', onPause);
+    a.addEventListener('timeupdate', onTime);
+    return () => {
+      a.removeEventListener('play', onPlay);
+      a.removeEventListener('pause', onPause);
+      a.removeEventListener('timeupdate', onTime);
+    };
+  }, []);
+
+  useEffect(() => () => {
+    audio.current?.pause();
+    for (const url of urls.current.values()) URL.revokeObjectURL(url);
+    urls.current.clear();
+  }, []);
+
+  /** Plays the speech's clip from its start; false when the speech has none (nothing recorded then). */
+  const play = useCallback(async (speechId: number): Promise<boolean> => {
+    try {
+      // Clips follow the speeches' times as stored now.
+      const { clips } = await client.listAudio({ meetingId });
+      const found = clips.find((c) => c.speechId === speechId);
+      if (!found) {
+        toast({ text: 'Không có bản ghi âm trong thời gian của phát biểu này.', tone: 'info' });
+        return false;
+      }
+      let url = urls.current.get(found.part);
+      if (!url) {
+        const bytes = await client.readAudio({ meetingId, part: found.part });
+        url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'audio/webm' }));
+        urls.current.set(found.part, url);
+      }
+      const a = element();
+      if (a.src !== url) a.src = url;
+      clip.current = found;
+      a.currentTime = found.startMs / 1000;
+      a.playbackRate = state.speed;
+      setState((s) => ({ ...s, speechId }));
+      await a.play();
+      return true;
+    } catch (error) {
+      toast({ text: `Không phát được bản ghi âm: ${errorMessage(error)}`, tone: 'error' });
+      return false;
+    }
+  }, [client, meetingId, toast, state.speed]);
+
+  const toggle = useCallback(async (speechId: number) => {
+    const a = audio.current;
+    if (a && state.speechId === speechId && clip.current) {
+      if (a.paused) await a.play();
+      else a.pause();
+      return;
+    }
+    await play(speechId);
+  }, [play, state.speechId]);
+
+  const back = useCallback(() => {
+    const a = audio.current;
+    if (a) a.currentTime = Math.max(0, a.currentTime - BACK_MS / 1000);
+  }, []);
+
+  const setSpeed = useCallback((step: 1 | -1) => {
+    setState((s) => {
+      const at = SPEEDS.indexOf(s.speed as (typeof SPEEDS)[number]);
+      const speed = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, at + step))] ?? 1;
+      if (audio.current) audio.current.playbackRate = speed;
+      return { ...s, speed };
+    });
+  }, []);
+
+  /** The player's keys (PLAYER_KEYS), which leave the caret in the text; true when the key was one of them. */
+  const onKey = useCallback((event: KeyboardEvent | ReactKeyboardEvent, speechId: number | null) => {
+    const chord = chordOf(event);
+    const action = (Object.keys(PLAYER_KEYS) as (keyof typeof PLAYER_KEYS)[]).find((name) => PLAYER_KEYS[name] === chord);
+    if (!action) return false;
+    event.preventDefault();
+    if (action === 'toggle') {
+      if (speechId !== null) void toggle(speechId);
+    } else if (action === 'back') back();
+    else setSpeed(action === 'faster' ? 1 : -1);
+    return true;
+  }, [toggle, back, setSpeed]);
+
+  return { state, play, toggle, back, setSpeed, onKey, audioRef: audio };
+}
+
+export type ClipPlayer = ReturnType<typeof useClipPlayer>;
+export const SHORTCUTS_HINT = `Nghe lại: ${PLAYER_KEYS.toggle} nghe/dừng, ${PLAYER_KEYS.back} lùi 5 giây, ${PLAYER_KEYS.slower} chậm hơn, ${PLAYER_KEYS.faster} nhanh hơn.`;

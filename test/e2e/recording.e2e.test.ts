@@ -1,0 +1,149 @@
+// Recording a meeting in Debian's Chromium with a fake microphone (a WAV of tones and silences written
+// here): Ghi âm, three speeches taken down from the keyboard, Dừng ghi âm; then the part on disk and each
+// speech's clip are checked against the store, and Nghe on speech 2 starts playing at its offset.
+// The page's clock and the part's start are set by the test (speech times are whole minutes, so the
+// three speeches straddle a minute boundary a few seconds after the part starts).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAudioStore, type AudioStore } from '../../electron/audio/store.ts';
+import { audioDirFor } from '../../electron/paths.ts';
+import { createMeeting } from '../../electron/services/meetings.ts';
+import { speechClips } from '../../shared/audio.ts';
+import { field, openApp, type AppUnderTest } from './app.ts';
+
+const TITLE = 'Hội nghị Ban Chấp hành mở rộng';
+const RATE = 48_000;
+
+/** Mono 16-bit PCM: a second of tone, half a second of silence, in turn, for ten seconds (Chromium loops it). */
+function toneWav(): Buffer {
+  const samples = RATE * 10;
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) {
+    const t = i / RATE;
+    const inTone = t % 1.5 < 1;
+    const frequency = 330 + 110 * Math.floor(t / 1.5);
+    data.writeInt16LE(inTone ? Math.round(Math.sin(2 * Math.PI * frequency * t) * 12_000) : 0, i * 2);
+  }
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8, 'latin1');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(RATE, 24);
+  header.writeUInt32LE(RATE * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'latin1');
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+const at = (h: number, m: number, s: number) => new Date(2026, 11, 1, h, m, s);
+const PART_START = at(8, 59, 57);
+
+describe('recording a meeting', () => {
+  let app: AppUnderTest;
+  let audio: AudioStore | null = null;
+  const wavDir = mkdtempSync(join(tmpdir(), 'bien-ban-wav-'));
+  const wav = join(wavDir, 'micro.wav');
+
+  beforeAll(async () => {
+    writeFileSync(wav, toneWav());
+    app = await openApp({
+      prepare: (store) => {
+        const id = createMeeting(store, { title: TITLE, date: '2026-12-01', startTime: '08:30', format: 'party' });
+        const site = store.sites.add(id, { name: 'Hội trường tầng 3', level: 'central' });
+        for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) store.attendees.add(id, { siteId: site.id, fullName, positions: 'Ủy viên' });
+      },
+      chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`],
+      audio: (store) => {
+        audio = createAudioStore(audioDirFor(store.db.name), store.files, { now: () => PART_START.getTime() });
+        return audio;
+      },
+    });
+  });
+  afterAll(async () => {
+    expect(app.problems).toEqual([]);
+    await app.close();
+    rmSync(wavDir, { recursive: true, force: true });
+  });
+
+  it('records three speeches, stores the part and the clips, and plays speech 2 from its offset', async () => {
+    const { page, store } = app;
+    const meetingId = store.meetings.list()[0]?.id ?? 0;
+    await page.clock.setFixedTime(at(8, 59, 58));
+    await page.getByRole('button', { name: TITLE, exact: true }).click();
+    await page.keyboard.press('Alt+4');
+    const speaker = page.getByRole('combobox', { name: 'Người phát biểu' });
+    await expect.poll(() => speaker.evaluate((input) => input === document.activeElement)).toBe(true);
+
+    await page.getByRole('button', { name: 'Ghi âm', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Đang ghi âm (phần 1)' }).waitFor();
+    await expect.poll(() => page.getByRole('meter', { name: 'Mức âm thanh' }).evaluate((m) => (m as HTMLMeterElement).value)).toBeGreaterThan(0);
+
+    const speech = async (initials: string, words: string) => {
+      await speaker.click();
+      await page.keyboard.type(initials);
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(words);
+      await page.keyboard.press('Control+Enter');
+    };
+    await speech('nva', 'Báo cáo tình hình thực hiện nhiệm vụ năm 2026.');
+    await page.waitForTimeout(3_000);
+    await page.clock.setFixedTime(at(9, 0, 2));
+    await speech('ttb', 'Đề nghị bổ sung chỉ tiêu về chuyển đổi số.');
+    await page.waitForTimeout(2_000);
+    await page.clock.setFixedTime(at(9, 0, 5));
+    await speech('lvc', 'Thống nhất với báo cáo.');
+    await page.waitForTimeout(2_000);
+    await page.getByRole('button', { name: 'Dừng ghi âm' }).click();
+    await page.getByRole('button', { name: 'Ghi âm', exact: true }).waitFor();
+
+    // The store: three speeches at 08:59, 09:00, 09:00; one part, WebM from its first byte, at least as long as the test waited.
+    const speeches = store.speeches.list(meetingId);
+    expect(speeches.map((s) => s.startTime)).toEqual(['08:59', '09:00', '09:00']);
+    const parts = audio?.list(meetingId) ?? [];
+    expect(parts).toHaveLength(1);
+    const [part] = parts;
+    expect(part).toMatchObject({ part: 1, startedAt: PART_START.getTime(), sealed: false });
+    expect(part?.durationMs).toBeGreaterThanOrEqual(7_000);
+    const sound = audio?.read(meetingId, 1) ?? new Uint8Array();
+    expect(Buffer.from(sound.subarray(0, 4)).toString('hex')).toBe('1a45dfa3');
+    expect(readFileSync(join(audioDirFor(store.db.name), String(meetingId), 'part-001.bba')).length).toBe(part?.bytes);
+    // Each clip from the speeches as stored: speech 1 from the part's start to 09:00 (3 s in), the others from there to the end.
+    const duration = part?.durationMs ?? 0;
+    const expected = [
+      { speechId: speeches[0]?.id, part: 1, startMs: 0, endMs: 3_000 },
+      { speechId: speeches[1]?.id, part: 1, startMs: 3_000, endMs: duration },
+      { speechId: speeches[2]?.id, part: 1, startMs: 3_000, endMs: duration },
+    ];
+    expect(speechClips(speeches, parts)).toEqual(expected);
+
+    // Nghe on speech 2: the player starts at its offset.
+    await page.evaluate(() => {
+      const element = document.querySelector('audio.clip-audio') as HTMLAudioElement & { firstPlayingAt?: number };
+      element.addEventListener('playing', () => { element.firstPlayingAt ??= element.currentTime; });
+    });
+    await page.getByRole('button', { name: 'Nghe phát biểu 2' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đang nghe phát biểu 2' }).waitFor();
+    const startedAt = await page.locator('audio.clip-audio').evaluate(async (element: HTMLAudioElement & { firstPlayingAt?: number }) => {
+      while (element.firstPlayingAt === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+      return element.firstPlayingAt;
+    });
+    expect(startedAt).toBeGreaterThanOrEqual(2.9);
+    expect(startedAt).toBeLessThan(3.5);
+
+    // Faster from the speech text: the caret stays in it.
+    const content = field(page, 'Nội dung phát biểu');
+    await content.click();
+    await page.keyboard.press('Alt+Period');
+    await expect.poll(() => page.locator('audio.clip-audio').evaluate((element: HTMLAudioElement) => element.playbackRate)).toBe(1.25);
+    expect(await content.evaluate((area) => area === document.activeElement)).toBe(true);
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.locator('audio.clip-audio').evaluate((element: HTMLAudioElement) => element.paused)).toBe(true);
+  });
+});
