@@ -35,9 +35,11 @@ const DAY = 24 * 60 * MINUTE;
 export function speechSpan(speech: Pick<Speech, 'startTime' | 'endTime' | 'durationMinutes'>): { start: number; end: number | null } | null {
   if (!speech.startTime) return null;
   const start = minutesOf(speech.startTime);
-  // The end stamped live; else a duration typed by hand. An end before the start is past midnight.
-  if (speech.endTime) return { start, end: minutesOf(speech.endTime) + (minutesOf(speech.endTime) < start ? 24 * 60 : 0) };
-  return { start, end: speech.durationMinutes === null ? null : start + speech.durationMinutes };
+  // The end stamped live, else a duration typed by hand; an end before the start is past midnight. Times are whole
+  // minutes, so a speech that starts and ends in the same minute keeps that minute rather than an empty clip.
+  const end = speech.endTime ? minutesOf(speech.endTime) + (minutesOf(speech.endTime) < start ? 24 * 60 : 0)
+    : speech.durationMinutes === null ? null : start + speech.durationMinutes;
+  return { start, end: end === null ? null : Math.max(end, start + 1) };
 }
 
 const minutesOf = (clock: string) => {

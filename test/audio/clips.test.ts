@@ -17,6 +17,8 @@ describe('speech clips', () => {
     expect(speechSpan({ startTime: null, endTime: null, durationMinutes: 5 })).toBeNull();
     expect(speechSpan({ startTime: '09:05', endTime: '09:20', durationMinutes: 15 })).toEqual({ start: 545, end: 560 });
     expect(speechSpan({ startTime: '23:50', endTime: '00:10', durationMinutes: null })).toEqual({ start: 1430, end: 1450 });
+    // Started and ended within one minute (the next speaker came in the same minute): that minute, never an empty clip.
+    expect(speechSpan({ startTime: '09:05', endTime: '09:05', durationMinutes: 0 })).toEqual({ start: 545, end: 546 });
   });
 
   it('puts each speech in the part recorded then, its end at its own end, the next speech or the part\'s end', () => {
