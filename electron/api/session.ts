@@ -12,6 +12,7 @@ import { listBackups } from '../services/backups.ts';
 import { deletePlainCopies, moveBackups, moveStore, plainCopies } from '../services/encryption.ts';
 import { openWithRecovery, type OpenOutcome, type RecoveryPrompt } from '../services/recovery.ts';
 import { startSearchIndexer } from '../services/search-indexer.ts';
+import { audioSealing } from '../audio/keys.ts';
 import { createAudioStore, type AudioStore } from '../audio/store.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { createKey, deriveKey, keyFits, keyFromRecovery, readHeader, recoveryKeyOf, type StoreKey } from '../store/keys.ts';
@@ -102,7 +103,7 @@ export class Session {
       void this.backups.start();
     }
     if (this.options.indexInBackground) this.indexer = startSearchIndexer(store);
-    if (this.options.audioDir) this.audio = createAudioStore(this.options.audioDir, store.files);
+    if (this.options.audioDir) this.audio = createAudioStore(this.options.audioDir, store.files, audioSealing(store));
     const backups = this.backups;
     this.storeHandlers = createHandlers(store, this.options.dialogs, this.options.documents, {
       backupsDir: this.options.backupsDir,

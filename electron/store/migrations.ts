@@ -289,6 +289,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // The key confidential meetings' recordings are sealed with, made when first needed in an encrypted store.
+    name: 'key of the recordings',
+    up(db) {
+      db.exec('CREATE TABLE audio_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL CHECK (length(key) = 32)) STRICT;');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { dispatch, type Handlers } from '../../electron/api/dispatch.ts';
 import { createHandlers, type Dialogs, type Documents } from '../../electron/api/handlers.ts';
+import { audioSealing } from '../../electron/audio/keys.ts';
 import { createAudioStore, type AudioStore } from '../../electron/audio/store.ts';
 import { audioDirFor } from '../../electron/paths.ts';
 import { resolveRendererFile } from '../../electron/renderer-files.ts';
@@ -79,7 +80,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
   const backupsDir = join(options.saveDir, 'backups');
   const { store } = options;
-  const audio = options.audio ?? (store && !store.db.memory ? createAudioStore(audioDirFor(store.db.name), store.files) : undefined);
+  const audio = options.audio ?? (store && !store.db.memory ? createAudioStore(audioDirFor(store.db.name), store.files, audioSealing(store)) : undefined);
   const handlers = options.handlers ? await options.handlers(dialogs)
     : store ? createHandlers(store, dialogs, options.documents, { backupsDir, audio })
     : null;
