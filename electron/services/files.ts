@@ -14,9 +14,18 @@ import type { AppFiles } from '../store/files.ts';
 export function writeFileAtomic(target: string, data: string | Uint8Array, files: AppFiles): void {
   const context = `Không ghi được tệp ${target}`;
   const path = files.writeTarget(target, context);
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // User-only (0600): an exported meeting or minutes may be confidential; the rename keeps the mode.
+  replaceThroughTemp(path, join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`), data, context);
+}
+
+/** Writes one of the app's own small files (not a user's choice, so not through the guard): user-only, atomic. */
+export function writePrivateFile(path: string, data: Uint8Array): void {
+  replaceThroughTemp(path, `${path}.${randomBytes(6).toString('hex')}.tmp`, data, `Không ghi được tệp ${path}`);
+}
+
+/** data into temp (created user-only, fsynced), then renamed over path; on failure temp is removed and path untouched. */
+function replaceThroughTemp(path: string, temp: string, data: string | Uint8Array, context: string): void {
   try {
-    // User-only (0600): an exported meeting or minutes may be confidential; the rename keeps the mode.
     const fd = openSync(temp, 'wx', 0o600);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -34,25 +43,6 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, files
       // The folder itself refuses: nothing was left there.
     }
     throw new AppError('FILE_WRITE_FAILED', `${context}: ${describeFsError(error)}.`, { cause: error });
-  }
-}
-
-/** Writes one of the app's own small files (not a user's choice, so not through the guard): user-only, atomic. */
-export function writePrivateFile(path: string, data: Uint8Array): void {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const fd = openSync(temp, 'wx', 0o600);
-    try {
-      let written = 0;
-      while (written < data.length) written += writeSync(fd, data, written, data.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new AppError('FILE_WRITE_FAILED', `Không ghi được tệp ${path}: ${describeFsError(error)}.`, { cause: error });
   }
 }
 
