@@ -41,7 +41,7 @@ export interface ComboboxProps<O extends Option> {
   onCompositionEnd?(): void;
 }
 
-export function Combobox<O extends Option>(props: ComboboxProps<O>) {
+export function Combobox<O extends Option>({ inputRef, ...props }: ComboboxProps<O>) {
   const id = useId();
   const listId = `${id}-list`;
   const [open, setOpen] = useState(false);
@@ -104,7 +104,7 @@ export function Combobox<O extends Option>(props: ComboboxProps<O>) {
       <label htmlFor={id} className={props.hideLabel ? 'sr-only' : 'field-label'}>{props.label}</label>
       <input
         id={id}
-        ref={props.inputRef}
+        ref={inputRef}
         type="text"
         role="combobox"
         autoComplete="off"

@@ -99,7 +99,7 @@ export function useTextOffers(value: string, change: (next: string) => void) {
   return { onPaste, offer };
 }
 
-export function TextField(props: TextFieldProps) {
+export function TextField({ inputRef, ...props }: TextFieldProps) {
   const id = useId();
   const field = useAutosave({ value: props.value, save: props.save, onBlur: props.onBlur });
   const offers = useTextOffers(field.value, field.change);
@@ -127,8 +127,8 @@ export function TextField(props: TextFieldProps) {
     <div className={`field ${props.className ?? ''}`}>
       <Label htmlFor={id} label={props.label} hide={props.hideLabel} />
       {props.multiline
-        ? <textarea {...shared} ref={props.inputRef} rows={props.rows ?? 3} spellCheck={false} />
-        : <input {...shared} ref={props.inputRef} type="text" list={props.list} inputMode={props.inputMode} autoComplete="off" />}
+        ? <textarea {...shared} ref={inputRef} rows={props.rows ?? 3} spellCheck={false} />
+        : <input {...shared} ref={inputRef} type="text" list={props.list} inputMode={props.inputMode} autoComplete="off" />}
       {props.hint ? <p className="field-hint" id={hintId}>{props.hint}</p> : null}
       {offers.offer}
       <FieldError id={errorId} error={field.error} />

@@ -112,6 +112,7 @@ export function MeetingsScreen({ newRequest, copySource, onOpen, onImport }: {
   }, [client, tracker]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after awaiting the store
     void load();
   }, [load]);
 

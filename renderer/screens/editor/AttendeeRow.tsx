@@ -57,7 +57,7 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
   // The presence as chosen, at once: its reason or time field is there before the store answers.
   const [chosen, setChosen] = useState<{ stored: Presence; presence: Presence; time: string | null }>({ stored: a.presence, presence: a.presence, time: a.presenceTime });
   if (chosen.stored !== a.presence) setChosen({ stored: a.presence, presence: a.presence, time: a.presenceTime });
-  const [opening, setOpening] = useState<'reason' | 'time' | 'name' | null>(null);
+  const opening = useRef<'reason' | 'time' | null>(null);
   const rowRef = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const reasonRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -69,20 +69,22 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
   const move = (to: number) => void ops.move('attendees', a.id, to).catch(fail);
   const reorder = reorderKeys(position, count, move);
 
+  // The reason and time fields appear with the presence: they take the focus once rendered.
   useEffect(() => {
-    if (opening === null) return;
-    const target = opening === 'reason' ? reasonRef.current : opening === 'time' ? timeRef.current : nameRef.current;
+    const which = opening.current;
+    if (which === null) return;
+    opening.current = null;
+    const target = which === 'reason' ? reasonRef.current : timeRef.current;
     target?.focus();
-    if (opening === 'time') target?.select();
-    setOpening(null);
-  }, [opening]);
+    if (which === 'time') target?.select();
+  });
 
   const mark = (next: Presence) => {
     const patch = presencePatch(next, a);
     setChosen({ stored: a.presence, presence: next, time: patch.presenceTime ?? null });
     void save(patch).catch(fail);
-    if (next === 'absent_excused') setOpening('reason');
-    else if (next === 'late' || next === 'left_early') setOpening('time');
+    if (next === 'absent_excused') opening.current = 'reason';
+    else if (next === 'late' || next === 'left_early') opening.current = 'time';
   };
 
   /** Keys on the row itself (not in one of its fields). */
@@ -95,7 +97,7 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
     };
     if (presenceKey) act(() => mark(presenceKey));
     else if (chord === ROW_KEYS.member) act(() => void save({ isMember: !a.isMember }).catch(fail));
-    else if (chord === ROW_KEYS.edit || chord === 'F2') act(() => setOpening('name'));
+    else if (chord === ROW_KEYS.edit || chord === 'F2') act(() => nameRef.current?.focus());
     else if (chord === ROW_KEYS.remove) act(commands.onRemove);
     else if (chord === 'ArrowDown') act(() => commands.focusRow(index + 1));
     else if (chord === 'ArrowUp') act(() => commands.focusRow(index - 1));

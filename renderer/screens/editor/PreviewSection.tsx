@@ -92,6 +92,7 @@ export function PreviewSection() {
   }, [client, meetingId, kind, format, tracker]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after awaiting the store
     void load();
   }, [load]);
 

@@ -82,6 +82,7 @@ export function useDraftRow(options: DraftRowOptions, existingId: number | null 
   useEffect(() => {
     latest.current = options;
   });
+  // eslint-disable-next-line react-hooks/refs -- the row reads `latest` when it saves, never during render
   const [row] = useState(() => new DraftRow({
     list: options.list,
     writes: () => latest.current.writes(),
@@ -113,6 +114,7 @@ export function useEntryRow(list: ListName, isEmpty: (typed: Values) => boolean)
       if (generation.current === at) setDraftId(null);
     },
   }), [list, writes, isEmpty]);
+  // eslint-disable-next-line react-hooks/refs -- `make`'s callbacks read `generation` when the row is stored, not during render
   const [row, setRow] = useState(() => make(0));
 
   /** Resolves with the committed row's id once it is stored (null when nothing was typed). */

@@ -4,20 +4,21 @@ import { SHORTCUTS_HINT, type ClipPlayer } from './useClipPlayer.ts';
 const speedLabel = (speed: number) => `${String(speed).replace('.', ',')}×`;
 
 export function PlayerBar({ player, number }: { player: ClipPlayer; number(speechId: number): number }) {
-  const { speechId, playing, speed } = player.state;
+  const { audioRef, state, toggle, back, setSpeed } = player;
+  const { speechId, playing, speed } = state;
   return (
     <div className="player-bar">
-      <audio ref={player.audioRef} className="clip-audio" preload="auto" />
+      <audio ref={audioRef} className="clip-audio" preload="auto" />
       {speechId !== null ? (
         <>
           <p role="status" className="player-status">{playing ? 'Đang nghe' : 'Tạm dừng'} phát biểu {number(speechId) || ''}</p>
-          <button type="button" onClick={() => void player.toggle(speechId)}>{playing ? 'Tạm dừng' : 'Phát tiếp'}</button>
-          <button type="button" onClick={player.back}>Lùi 5 giây</button>
+          <button type="button" onClick={() => void toggle(speechId)}>{playing ? 'Tạm dừng' : 'Phát tiếp'}</button>
+          <button type="button" onClick={back}>Lùi 5 giây</button>
         </>
       ) : null}
-      <button type="button" aria-label="Chậm hơn" onClick={() => player.setSpeed(-1)}>−</button>
+      <button type="button" aria-label="Chậm hơn" onClick={() => setSpeed(-1)}>−</button>
       <span className="player-speed" aria-label="Tốc độ nghe">{speedLabel(speed)}</span>
-      <button type="button" aria-label="Nhanh hơn" onClick={() => player.setSpeed(1)}>+</button>
+      <button type="button" aria-label="Nhanh hơn" onClick={() => setSpeed(1)}>+</button>
       <p className="field-hint">{SHORTCUTS_HINT}</p>
     </div>
   );
