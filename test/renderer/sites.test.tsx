@@ -197,6 +197,17 @@ describe('Điểm cầu và thành phần', () => {
     await user.click(found[0] as HTMLElement);
     expect(screen.getByRole('heading', { name: 'Điểm cầu: Tỉnh Nghệ An' })).toBeInTheDocument();
   });
+  it('builds first the rows a window shows, and the rest of a long site right after', async () => {
+    openSites((fake, id) => {
+      const site = fake.store.sites.add(id, { name: 'Trụ sở Ban Tổ chức Trung ương' });
+      for (let i = 1; i <= 16; i++) fake.store.attendees.add(id, { siteId: site.id, fullName: `Đại biểu số ${i}` });
+    });
+    // The window of jsdom (768 px high) shows 14 rows first. Rows are found by their attributes: role and label
+    // queries over a grid this size take seconds in jsdom.
+    const rows = () => [...document.querySelectorAll('[role="grid"] [role="row"]')].map((row) => row.getAttribute('aria-label'));
+    await waitFor(() => expect(rows()).toHaveLength(17));
+    expect(rows().at(-1)).toBe('Đại biểu số 16: Có mặt');
+  });
 });
 
 describe('Điểm cầu và thành phần: removing and half-typed rows', () => {

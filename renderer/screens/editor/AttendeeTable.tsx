@@ -3,19 +3,24 @@
 // presence and membership (AttendeeRow). Rows move (Alt+↑/↓), go to another site, and are removed after a
 // confirmation, with "Hoàn tác" to bring them back. A long list renders only the rows in view.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { startTransition, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Attendee, Site } from '../../../shared/model/meeting.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { VIRTUALISE_FROM } from '../../components/VirtualList.tsx';
 import { AttendeeRow, type RowCommands } from './AttendeeRow.tsx';
 import { useEditor } from './meeting-state.tsx';
 import { MoveToSite } from './MoveToSite.tsx';
+import { siteName } from './SiteDetail.tsx';
 import { PRESENCE_KEYS, ROW_KEYS } from './shortcuts.ts';
 import { useRemoveWithUndo } from './undo.ts';
 
-const siteName = (site: Site): string => site.name || '(Chưa có tên)';
 const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'TV', 'Tình trạng', 'Lý do / giờ', 'Thao tác'];
 const ROW_HEIGHT = 40;
+/** The grid starts at least this far down the window (the section's heading and totals, the site's fields). */
+const GRID_TOP = 240;
+
+/** As many rows as a window can show before it is scrolled; the first frame builds no more. */
+const firstRows = (): number => Math.max(8, Math.ceil((window.innerHeight - GRID_TOP) / ROW_HEIGHT));
 
 /** Wide enough for the longest name (capped, so that one very long name does not squeeze the others). */
 function nameWidth(attendees: readonly Attendee[]): string {
@@ -34,6 +39,9 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
   // The row that should have the focus once it is rendered (a virtualised row may first need scrolling to).
   const wanted = useRef<number | null>(null);
   const removeRow = useRemoveWithUndo();
+  // The rows below the window's edge come in a background render just after the first frame, which typing interrupts.
+  const [complete, setComplete] = useState(false);
+  useEffect(() => startTransition(() => setComplete(true)), []);
   const long = attendees.length >= VIRTUALISE_FROM;
   const virtualizer = useVirtualizer({
     count: long ? attendees.length : 0,
@@ -126,7 +134,7 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
             })}
             <div className="grid-spacer" aria-hidden="true" style={{ height: after }} />
           </>
-        ) : attendees.map(row)}
+        ) : (complete ? attendees : attendees.slice(0, firstRows())).map(row)}
       </div>
       <p className="field-hint keys-hint" id={`keys-${site.id}`}>
         Trên một dòng: <span><kbd>{PRESENCE_KEYS.present}</kbd> có mặt</span> <span><kbd>{PRESENCE_KEYS.absent_excused}</kbd> vắng có lý do</span>
