@@ -199,6 +199,13 @@ describe('the live conference flow', () => {
         }).map((input) => (input as HTMLInputElement).value);
       });
       expect(clipped, `names cut off at ${width}`).toEqual([]);
+      // Positions, units and reasons wrap in their cells: nothing is hidden past a cell's edge or below it.
+      const hidden = await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).getByRole('textbox', { name: /^(Chức vụ|Đơn vị|Lý do vắng), dòng/ }).evaluateAll((cells) =>
+        cells.filter((cell) => cell.scrollHeight > cell.clientHeight + 1 || cell.scrollWidth > cell.clientWidth + 1).map((cell) => (cell as HTMLTextAreaElement).value));
+      expect(hidden, `positions or units cut off at ${width}`).toEqual([]);
+      // And the grid fits the window: its last column is not pushed out of view.
+      const overflow = await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).evaluate((grid) => grid.scrollWidth - grid.clientWidth);
+      expect(overflow, `grid wider than the window at ${width}`).toBeLessThanOrEqual(0);
     }
 
     // The committee's minutes: the members present out of the total, each absent member with the reason.

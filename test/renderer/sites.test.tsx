@@ -108,7 +108,7 @@ describe('Điểm cầu và thành phần', () => {
 
     await user.selectOptions(screen.getByLabelText('Tình trạng, dòng 1'), 'Đến muộn');
     await user.type(await screen.findByLabelText('Giờ đến hoặc về, dòng 1'), '08:15');
-    await user.selectOptions(screen.getByLabelText('Vai trò, dòng 1'), 'Chủ trì tại điểm cầu');
+    await user.selectOptions(screen.getByLabelText('Vai trò, dòng 1'), 'Chủ trì điểm cầu');
     await waitFor(() => expect(fake.store.attendees.list(id())[0]).toMatchObject({ presence: 'late', presenceTime: '08:15', role: 'site_chair' }));
     expect(screen.getByText('Có mặt 1/2 đại biểu')).toBeInTheDocument();
 

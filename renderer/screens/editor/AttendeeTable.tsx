@@ -105,6 +105,7 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
       active={index === Math.min(active, attendees.length - 1)}
       ops={ops}
       commands={commandsOf(attendee)}
+      measure={long ? virtualizer.measureElement : undefined}
     />
   );
   const items = long ? virtualizer.getVirtualItems() : null;
