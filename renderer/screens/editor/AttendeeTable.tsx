@@ -11,7 +11,7 @@ import { AttendeeRow, type RowCommands } from './AttendeeRow.tsx';
 import { useEditor } from './meeting-state.tsx';
 import { MoveToSite } from './MoveToSite.tsx';
 import { siteName } from './SiteDetail.tsx';
-import { PRESENCE_KEYS, ROW_KEYS } from './shortcuts.ts';
+import { chordOf, PRESENCE_KEYS, ROW_KEYS, SITE_KEYS } from './shortcuts.ts';
 import { useRemoveWithUndo } from './undo.ts';
 
 const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'TV', 'Tình trạng', 'Lý do / giờ', 'Thao tác'];
@@ -63,9 +63,6 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
     }
   });
 
-  if (attendees.length === 0) return <p className="muted">Chưa có đại biểu tại điểm cầu này.</p>;
-
-  const spokeCount = (id: number) => ops.record.speeches.filter((s) => s.attendeeId === id).length;
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(index, attendees.length - 1));
     wanted.current = clamped;
@@ -79,6 +76,26 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
       virtualizer.scrollToIndex(clamped, { align: 'auto' });
     }
   };
+  // Alt+T from anywhere in the section: into the grid at its current row, or to the entry line of an empty site.
+  const intoGrid = useRef(onNext);
+  useEffect(() => {
+    intoGrid.current = attendees.length > 0 ? () => focusRow(active) : onNext;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || chordOf(event) !== SITE_KEYS.grid) return;
+      // Not out of an open dialog.
+      if (event.target instanceof Element && event.target.closest('[aria-modal="true"]')) return;
+      event.preventDefault();
+      intoGrid.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  if (attendees.length === 0) return <p className="muted">Chưa có đại biểu tại điểm cầu này.</p>;
+
+  const spokeCount = (id: number) => ops.record.speeches.filter((s) => s.attendeeId === id).length;
   const remove = async (attendee: Attendee) => {
     setRemoving(null);
     const index = attendees.indexOf(attendee);
@@ -138,7 +155,7 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
         ) : (complete ? attendees : attendees.slice(0, firstRows())).map(row)}
       </div>
       <p className="field-hint keys-hint" id={`keys-${site.id}`}>
-        Trên một dòng: <span><kbd>{PRESENCE_KEYS.present}</kbd> có mặt</span> <span><kbd>{PRESENCE_KEYS.absent_excused}</kbd> vắng có lý do</span>
+        <span><kbd>{SITE_KEYS.grid}</kbd> vào bảng (từ bất kỳ ô nào)</span>{' '}Trên một dòng: <span><kbd>{PRESENCE_KEYS.present}</kbd> có mặt</span> <span><kbd>{PRESENCE_KEYS.absent_excused}</kbd> vắng có lý do</span>
         {' '}<span><kbd>{PRESENCE_KEYS.absent_unexcused}</kbd> vắng không lý do</span> <span><kbd>{PRESENCE_KEYS.late}</kbd> đến muộn</span>
         {' '}<span><kbd>{PRESENCE_KEYS.left_early}</kbd> về sớm</span> <span><kbd>{ROW_KEYS.member}</kbd> thành viên</span>
         {' '}<span><kbd>↑ ↓</kbd> dòng khác</span> <span><kbd>Enter</kbd> sửa</span> <span><kbd>Esc</kbd> về dòng</span> <span><kbd>Delete</kbd> xóa</span>
