@@ -202,7 +202,7 @@ describe('Điểm cầu và thành phần', () => {
       const site = fake.store.sites.add(id, { name: 'Trụ sở Ban Tổ chức Trung ương' });
       for (let i = 1; i <= 16; i++) fake.store.attendees.add(id, { siteId: site.id, fullName: `Đại biểu số ${i}` });
     });
-    // The window of jsdom (768 px high) shows 14 rows first. Rows are found by their attributes: role and label
+    // The window of jsdom (768 px high) shows 12 rows first. Rows are found by their attributes: role and label
     // queries over a grid this size take seconds in jsdom.
     const rows = () => [...document.querySelectorAll('[role="grid"] [role="row"]')].map((row) => row.getAttribute('aria-label'));
     await waitFor(() => expect(rows()).toHaveLength(17));

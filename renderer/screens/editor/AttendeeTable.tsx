@@ -16,8 +16,9 @@ import { useRemoveWithUndo } from './undo.ts';
 
 const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'TV', 'Tình trạng', 'Lý do / giờ', 'Thao tác'];
 const ROW_HEIGHT = 40;
-/** The grid starts at least this far down the window (the section's heading and totals, the site's fields). */
-const GRID_TOP = 240;
+/** The grid starts at least this far down the window (the section's heading and totals, the site's fields:
+ * about 315 px at 1920×1080, where the list of sites is beside the site, lower where it is above). */
+const GRID_TOP = 300;
 
 /** As many rows as a window can show before it is scrolled; the first frame builds no more. */
 const firstRows = (): number => Math.max(8, Math.ceil((window.innerHeight - GRID_TOP) / ROW_HEIGHT));
