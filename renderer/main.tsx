@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import { windowApi } from './api.ts';
 import { stayInApp } from './lib/stay-in-app.ts';
 import './styles.css';
+import './attendee-grid.css';
 
 stayInApp(window);
 const root = document.getElementById('root');

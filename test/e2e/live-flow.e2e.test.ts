@@ -1,6 +1,7 @@
 // The live conference flow from the keyboard: three speakers registered and their speeches recorded with the
-// queue key alone; a whole speech with every choice made from its text; ten attendees marked with the single
-// keys (reasons and times typed in place); 3,321 count-only sites imported and one count updated as the site
+// queue key alone; a whole speech with every choice made from its text; the members' title typed, then ten
+// attendees marked with the single keys from Alt+T (reasons and times typed in place, positions readable at
+// both sizes); 3,321 count-only sites imported and one count updated as the site
 // reports in. Each journey ends with a look at the database; screenshots at 1366×768 and 1920×1080.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ const PEOPLE = [
 ] as const;
 
 function prepare(store: Store): void {
-  const id = createMeeting(store, { title: TITLE, date: '2021-09-30', startTime: '08:00', format: 'party', memberTitle: 'Ủy viên Ban Thường vụ Tỉnh ủy' });
+  const id = createMeeting(store, { title: TITLE, date: '2021-09-30', startTime: '08:00', format: 'party' });
   const site = store.sites.add(id, { name: 'Hội trường Tỉnh ủy', level: 'province' });
   for (const [fullName, positions] of PEOPLE) store.attendees.add(id, { siteId: site.id, fullName, positions });
   store.agenda.add(id, { title: 'Báo cáo tình hình thực hiện nhiệm vụ 9 tháng' });
@@ -135,16 +136,27 @@ describe('the live conference flow', () => {
     })]);
   });
 
-  it('ten attendees marked with the single keys, reasons and times typed in place, members with T; the quorum in the Word file', async () => {
-    await open('Alt+2');
+  it('the members\' title typed; ten attendees marked with the single keys from Alt+T, reasons and times typed in place, members with T; the quorum in the Word file', async () => {
+    await open('Alt+1');
+    // The members' title, typed as the secretary would, then straight on to the attendance (Alt+2) mid-field.
+    const memberTitle = field(page, 'Chức danh thành viên của cơ quan họp');
+    await memberTitle.click();
+    await page.keyboard.type('Ủy viên Ban Thường vụ Tỉnh ủy');
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => app.store.meetings.get(meetingId()).memberTitle).toBe('Ủy viên Ban Thường vụ Tỉnh ủy');
     await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).waitFor();
-    // Tab to the grid: its row is one stop.
-    let tabs = 0;
-    while ((await active(page)).role !== 'row' && tabs < 40) {
-      await page.keyboard.press('Tab');
-      tabs++;
-    }
-    expect((await active(page)).label).toMatch(/^Nguyễn Văn Thông/);
+    // The key is in the help (F1), from the one key list.
+    await page.keyboard.press('F1');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Phím tắt' }).getByRole('row', { name: /^Alt\+T Vào bảng đại biểu/ }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Phím tắt' }).waitFor({ state: 'detached' });
+    // One key from the section into the grid, at its row.
+    await page.keyboard.press('Alt+T');
+    expect(await active(page)).toEqual({ role: 'row', label: 'Nguyễn Văn Thông: Có mặt' });
+    // The row is in the tab order too: Tab goes on from it, Shift+Tab comes back to it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await active(page)).toEqual({ role: 'row', label: 'Nguyễn Văn Thông: Có mặt' });
     const key = async (...keys: string[]) => {
       for (const k of keys) await page.keyboard.press(k);
     };
@@ -158,6 +170,10 @@ describe('the live conference flow', () => {
     await typeIn('Đi công tác nước ngoài'); // Mai: excused
     await key('T', 'ArrowDown');
     await key('K', 'T', 'ArrowDown'); // Cường: absent without reason, member
+    // Out of the grid (the site search), and back with Alt+T to the row where the marking stopped.
+    await page.getByRole('searchbox', { name: 'Tìm điểm cầu' }).focus();
+    await key('Alt+T');
+    expect((await active(page)).label).toMatch(/^Hoàng Thị Thu Hương/);
     await key('M');
     await typeIn('08:25'); // Hương: late
     await key('T', 'ArrowDown');
@@ -199,6 +215,13 @@ describe('the live conference flow', () => {
         }).map((input) => (input as HTMLInputElement).value);
       });
       expect(clipped, `names cut off at ${width}`).toEqual([]);
+      // Positions, units and reasons wrap in their cells: nothing is hidden past a cell's edge or below it.
+      const hidden = await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).getByRole('textbox', { name: /^(Chức vụ|Đơn vị|Lý do vắng), dòng/ }).evaluateAll((cells) =>
+        cells.filter((cell) => cell.scrollHeight > cell.clientHeight + 1 || cell.scrollWidth > cell.clientWidth + 1).map((cell) => (cell as HTMLTextAreaElement).value));
+      expect(hidden, `positions or units cut off at ${width}`).toEqual([]);
+      // And the grid fits the window: its last column is not pushed out of view.
+      const overflow = await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).evaluate((grid) => grid.scrollWidth - grid.clientWidth);
+      expect(overflow, `grid wider than the window at ${width}`).toBeLessThanOrEqual(0);
     }
 
     // The committee's minutes: the members present out of the total, each absent member with the reason.

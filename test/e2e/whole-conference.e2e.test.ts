@@ -162,7 +162,7 @@ describe('a whole conference from the keyboard, to the Word files', () => {
     await typeAttendee('Lê Đức Cường', 'Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy', 'Tỉnh ủy Nghệ An');
     await paste(page, NGHE_AN_LIST);
     await expect.poll(() => attendees().length).toBe(10);
-    await choose(page, 'Vai trò, dòng 1', 'Chủ trì tại điểm cầu');
+    await choose(page, 'Vai trò, dòng 1', 'Chủ trì điểm cầu');
     await choose(page, 'Tình trạng, dòng 6', 'Vắng có lý do');
     await page.keyboard.press('Tab');
     await page.keyboard.type('đi công tác tại Trung ương');

@@ -108,7 +108,7 @@ describe('Điểm cầu và thành phần', () => {
 
     await user.selectOptions(screen.getByLabelText('Tình trạng, dòng 1'), 'Đến muộn');
     await user.type(await screen.findByLabelText('Giờ đến hoặc về, dòng 1'), '08:15');
-    await user.selectOptions(screen.getByLabelText('Vai trò, dòng 1'), 'Chủ trì tại điểm cầu');
+    await user.selectOptions(screen.getByLabelText('Vai trò, dòng 1'), 'Chủ trì điểm cầu');
     await waitFor(() => expect(fake.store.attendees.list(id())[0]).toMatchObject({ presence: 'late', presenceTime: '08:15', role: 'site_chair' }));
     expect(screen.getByText('Có mặt 1/2 đại biểu')).toBeInTheDocument();
 
@@ -196,6 +196,17 @@ describe('Điểm cầu và thành phần', () => {
     expect(found.map((b) => b.textContent)).toEqual(['Tỉnh Nghệ An0/0']);
     await user.click(found[0] as HTMLElement);
     expect(screen.getByRole('heading', { name: 'Điểm cầu: Tỉnh Nghệ An' })).toBeInTheDocument();
+  });
+  it('builds first the rows a window shows, and the rest of a long site right after', async () => {
+    openSites((fake, id) => {
+      const site = fake.store.sites.add(id, { name: 'Trụ sở Ban Tổ chức Trung ương' });
+      for (let i = 1; i <= 16; i++) fake.store.attendees.add(id, { siteId: site.id, fullName: `Đại biểu số ${i}` });
+    });
+    // The window of jsdom (768 px high) shows 12 rows first. Rows are found by their attributes: role and label
+    // queries over a grid this size take seconds in jsdom.
+    const rows = () => [...document.querySelectorAll('[role="grid"] [role="row"]')].map((row) => row.getAttribute('aria-label'));
+    await waitFor(() => expect(rows()).toHaveLength(17));
+    expect(rows().at(-1)).toBe('Đại biểu số 16: Có mặt');
   });
 });
 

@@ -3,8 +3,8 @@
 // now, ready to be typed over); and its fields: name, position, unit, category, role, member, presence, reason
 // or time. Esc in a field, or Enter in the reason or time, comes back to the row.
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { CATEGORIES, PRESENCE, ROLES, type Attendee, type Category, type Presence } from '../../../shared/model/meeting.ts';
-import { PRESENCE_LABELS, ROLE_LABELS } from '../../../shared/model/labels.ts';
+import { CATEGORIES, PRESENCE, ROLES, type Attendee, type Category, type Presence, type Role } from '../../../shared/model/meeting.ts';
+import { PRESENCE_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { DateTimeField } from '../../components/date-time-fields.tsx';
 import { CheckboxField, optionsOf, SelectField, TextField } from '../../components/fields.tsx';
@@ -14,8 +14,9 @@ import { isComposing, nowClock } from '../../lib/format.ts';
 import type { MeetingOps } from './meeting-state.tsx';
 import { chordOf, PRESENCE_KEYS, ROW_KEYS } from './shortcuts.ts';
 
-/** Categories as short as the grid's column allows (the minutes use the full words). */
+/** Categories and roles as short as the grid's columns allow (the minutes use the full words). */
 const CATEGORY_SHORT: Record<Category, string> = { delegate: 'Chính thức', guest: 'Mời dự', press: 'Báo chí', staff: 'Phục vụ' };
+const ROLE_SHORT: Record<Role, string> = { member: 'Đại biểu', chair: 'Chủ trì hội nghị', site_chair: 'Chủ trì điểm cầu' };
 const PRESENCE_OF_KEY = new Map(PRESENCE.map((presence) => [PRESENCE_KEYS[presence], presence]));
 
 export const nameOf = (a: Attendee, n: number): string => a.fullName || `dòng ${n}`;
@@ -40,7 +41,7 @@ export interface RowCommands {
   onMoveSite(): void;
 }
 
-export function AttendeeRow({ attendee: a, index, position, count, active, ops, commands }: {
+export function AttendeeRow({ attendee: a, index, position, count, active, ops, commands, measure }: {
   attendee: Attendee;
   /** Place in the grid as shown. */
   index: number;
@@ -51,6 +52,8 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
   active: boolean;
   ops: MeetingOps;
   commands: RowCommands;
+  /** In a long grid, which renders only the rows in view: measures the row (its height follows what wraps). */
+  measure?: (row: HTMLDivElement | null) => void;
 }) {
   const toast = useToast();
   const n = position + 1;
@@ -119,7 +122,10 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
     if (chord === 'Escape') {
       event.preventDefault();
       rowRef.current?.focus();
-    } else if (chord === 'Enter' && target.tagName === 'INPUT') {
+    } else if (chord === 'Shift+Enter' && target.tagName === 'TEXTAREA') {
+      // The position, the unit and the reason wrap in their cells but are one line each.
+      event.preventDefault();
+    } else if (chord === 'Enter' && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) {
       event.preventDefault();
       // From the reason or the time, back to the row for the next key; from a name, on to the entry line.
       if (target === reasonRef.current || target === timeRef.current) rowRef.current?.focus();
@@ -137,12 +143,16 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
 
   return (
     <div
-      ref={rowRef}
+      ref={(row) => {
+        rowRef.current = row;
+        measure?.(row);
+      }}
       role="row"
       aria-rowindex={index + 2}
       aria-label={`${name}: ${PRESENCE_LABELS[presence]}${a.isMember ? ', thành viên' : ''}`}
       className={`attendee-row ${presence}`}
       data-row={index}
+      data-index={index}
       tabIndex={active ? 0 : -1}
       onKeyDown={onKeyDown}
       onBlur={onBlur}
@@ -150,13 +160,13 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
     >
       {cell(<span className="row-number">{n}</span>)}
       {cell(<TextField label={`Họ và tên, dòng ${n}`} hideLabel inputRef={nameRef} value={a.fullName} save={(fullName) => save({ fullName })} />)}
-      {cell(<TextField label={`Chức vụ, dòng ${n}`} hideLabel value={a.positions} save={(positions) => save({ positions })} />)}
-      {cell(<TextField label={`Đơn vị, dòng ${n}`} hideLabel value={a.unit} save={(unit) => save({ unit })} />)}
+      {cell(<TextField label={`Chức vụ, dòng ${n}`} hideLabel multiline rows={1} value={a.positions} save={(positions) => save({ positions })} />)}
+      {cell(<TextField label={`Đơn vị, dòng ${n}`} hideLabel multiline rows={1} value={a.unit} save={(unit) => save({ unit })} />)}
       {cell(<SelectField label={`Thành phần, dòng ${n}`} hideLabel value={a.category} options={optionsOf(CATEGORIES, CATEGORY_SHORT)} save={(category) => save({ category })} />)}
-      {cell(<SelectField label={`Vai trò, dòng ${n}`} hideLabel value={a.role} options={optionsOf(ROLES, ROLE_LABELS)} save={(role) => save({ role })} />)}
+      {cell(<SelectField label={`Vai trò, dòng ${n}`} hideLabel value={a.role} options={optionsOf(ROLES, ROLE_SHORT)} save={(role) => save({ role })} />)}
       {cell(<CheckboxField label={`Thành viên, dòng ${n}`} hideLabel value={a.isMember} save={(isMember) => save({ isMember })} />, 'member-cell')}
       {cell(<SelectField label={`Tình trạng, dòng ${n}`} hideLabel value={a.presence} options={optionsOf(PRESENCE, PRESENCE_LABELS)} onEdit={(next: Presence) => setChosen({ stored: a.presence, presence: next, time: a.presenceTime })} save={(next) => save({ presence: next })} />)}
-      {cell(absent ? <TextField label={`Lý do vắng, dòng ${n}`} hideLabel inputRef={reasonRef} value={a.absenceReason} save={(absenceReason) => save({ absenceReason })} placeholder={presence === 'absent_excused' ? 'Lý do vắng' : 'Không lý do'} />
+      {cell(absent ? <TextField label={`Lý do vắng, dòng ${n}`} hideLabel multiline rows={1} inputRef={reasonRef} value={a.absenceReason} save={(absenceReason) => save({ absenceReason })} placeholder={presence === 'absent_excused' ? 'Lý do vắng' : 'Không lý do'} />
         : timed ? <DateTimeField type="time" label={`Giờ đến hoặc về, dòng ${n}`} hideLabel inputRef={timeRef} value={presence !== a.presence ? chosen.time : a.presenceTime} save={(presenceTime) => save({ presenceTime })} />
         : null)}
       {cell(

@@ -3,19 +3,25 @@
 // presence and membership (AttendeeRow). Rows move (Alt+↑/↓), go to another site, and are removed after a
 // confirmation, with "Hoàn tác" to bring them back. A long list renders only the rows in view.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { startTransition, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Attendee, Site } from '../../../shared/model/meeting.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { VIRTUALISE_FROM } from '../../components/VirtualList.tsx';
 import { AttendeeRow, type RowCommands } from './AttendeeRow.tsx';
 import { useEditor } from './meeting-state.tsx';
 import { MoveToSite } from './MoveToSite.tsx';
-import { PRESENCE_KEYS, ROW_KEYS } from './shortcuts.ts';
+import { siteName } from './SiteDetail.tsx';
+import { chordOf, PRESENCE_KEYS, ROW_KEYS, SITE_KEYS } from './shortcuts.ts';
 import { useRemoveWithUndo } from './undo.ts';
 
-const siteName = (site: Site): string => site.name || '(Chưa có tên)';
 const COLUMNS = ['#', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Vai trò', 'TV', 'Tình trạng', 'Lý do / giờ', 'Thao tác'];
 const ROW_HEIGHT = 40;
+/** The grid starts at least this far down the window (the section's heading and totals, the site's fields:
+ * about 315 px at 1920×1080, where the list of sites is beside the site, lower where it is above). */
+const GRID_TOP = 300;
+
+/** As many rows as a window can show before it is scrolled; the first frame builds no more. */
+const firstRows = (): number => Math.max(8, Math.ceil((window.innerHeight - GRID_TOP) / ROW_HEIGHT));
 
 /** Wide enough for the longest name (capped, so that one very long name does not squeeze the others). */
 function nameWidth(attendees: readonly Attendee[]): string {
@@ -34,6 +40,9 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
   // The row that should have the focus once it is rendered (a virtualised row may first need scrolling to).
   const wanted = useRef<number | null>(null);
   const removeRow = useRemoveWithUndo();
+  // The rows below the window's edge come in a background render just after the first frame, which typing interrupts.
+  const [complete, setComplete] = useState(false);
+  useEffect(() => startTransition(() => setComplete(true)), []);
   const long = attendees.length >= VIRTUALISE_FROM;
   const virtualizer = useVirtualizer({
     count: long ? attendees.length : 0,
@@ -55,9 +64,6 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
     }
   });
 
-  if (attendees.length === 0) return <p className="muted">Chưa có đại biểu tại điểm cầu này.</p>;
-
-  const spokeCount = (id: number) => ops.record.speeches.filter((s) => s.attendeeId === id).length;
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(index, attendees.length - 1));
     wanted.current = clamped;
@@ -71,6 +77,26 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
       virtualizer.scrollToIndex(clamped, { align: 'auto' });
     }
   };
+  // Alt+T from anywhere in the section: into the grid at its current row, or to the entry line of an empty site.
+  const intoGrid = useRef(onNext);
+  useEffect(() => {
+    intoGrid.current = attendees.length > 0 ? () => focusRow(active) : onNext;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || chordOf(event) !== SITE_KEYS.grid) return;
+      // Not out of an open dialog.
+      if (event.target instanceof Element && event.target.closest('[aria-modal="true"]')) return;
+      event.preventDefault();
+      intoGrid.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  if (attendees.length === 0) return <p className="muted">Chưa có đại biểu tại điểm cầu này.</p>;
+
+  const spokeCount = (id: number) => ops.record.speeches.filter((s) => s.attendeeId === id).length;
   const remove = async (attendee: Attendee) => {
     setRemoving(null);
     const index = attendees.indexOf(attendee);
@@ -97,6 +123,7 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
       active={index === Math.min(active, attendees.length - 1)}
       ops={ops}
       commands={commandsOf(attendee)}
+      measure={long ? virtualizer.measureElement : undefined}
     />
   );
   const items = long ? virtualizer.getVirtualItems() : null;
@@ -126,10 +153,10 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
             })}
             <div className="grid-spacer" aria-hidden="true" style={{ height: after }} />
           </>
-        ) : attendees.map(row)}
+        ) : (complete ? attendees : attendees.slice(0, firstRows())).map(row)}
       </div>
       <p className="field-hint keys-hint" id={`keys-${site.id}`}>
-        Trên một dòng: <span><kbd>{PRESENCE_KEYS.present}</kbd> có mặt</span> <span><kbd>{PRESENCE_KEYS.absent_excused}</kbd> vắng có lý do</span>
+        <span><kbd>{SITE_KEYS.grid}</kbd> vào bảng (từ bất kỳ ô nào)</span>{' '}Trên một dòng: <span><kbd>{PRESENCE_KEYS.present}</kbd> có mặt</span> <span><kbd>{PRESENCE_KEYS.absent_excused}</kbd> vắng có lý do</span>
         {' '}<span><kbd>{PRESENCE_KEYS.absent_unexcused}</kbd> vắng không lý do</span> <span><kbd>{PRESENCE_KEYS.late}</kbd> đến muộn</span>
         {' '}<span><kbd>{PRESENCE_KEYS.left_early}</kbd> về sớm</span> <span><kbd>{ROW_KEYS.member}</kbd> thành viên</span>
         {' '}<span><kbd>↑ ↓</kbd> dòng khác</span> <span><kbd>Enter</kbd> sửa</span> <span><kbd>Esc</kbd> về dòng</span> <span><kbd>Delete</kbd> xóa</span>

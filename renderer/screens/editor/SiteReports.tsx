@@ -1,11 +1,12 @@
 // Site reports, on the export screen: the contact at a site exports that site's report; the central secretary
 // picks a folder of reports, sees what merging them would change (conflicts side by side, the centre's value
 // kept unless the site's is chosen) and merges them, or not. Nothing is written before "Nhập".
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { MergePreview, RecordMerge } from '../../../shared/model/site-report.ts';
 import { errorMessage } from '../../api.ts';
 import { useToast, useTracker } from '../../context.tsx';
 import { useEditor } from './meeting-state.tsx';
+import { SitePicker } from './SitePicker.tsx';
 
 const OUTCOME_LABELS: Record<RecordMerge['outcome'], string> = {
   added: 'Thêm mới', updated: 'Cập nhật', conflict: 'Khác biệt', unchanged: 'Không đổi',
@@ -17,7 +18,6 @@ export function SiteReports() {
   const ops = useEditor();
   const tracker = useTracker();
   const toast = useToast();
-  const siteSelect = useId();
   const [siteId, setSiteId] = useState<number | null>(null);
   const [pending, setPending] = useState<{ token: string; preview: MergePreview } | null>(null);
   const [takeSite, setTakeSite] = useState<ReadonlySet<string>>(new Set());
@@ -60,12 +60,7 @@ export function SiteReports() {
     <>
     <div className="export-card site-reports">
       <p className="muted">Báo cáo điểm cầu: thành phần dự và phát biểu tại một điểm cầu, gửi về điểm cầu chính để nhập vào hội nghị.</p>
-      <div className="field">
-        <label htmlFor={siteSelect} className="field-label">Điểm cầu của báo cáo</label>
-        <select id={siteSelect} value={chosenSite ?? ''} onChange={(e) => setSiteId(Number(e.target.value))}>
-          {record.sites.map((site) => <option key={site.id} value={site.id}>{site.name || '(Chưa có tên)'}</option>)}
-        </select>
-      </div>
+      <SitePicker label="Điểm cầu của báo cáo" sites={record.sites} value={chosenSite} onChange={setSiteId} />
       <button type="button" disabled={chosenSite === null} onClick={() => void exportReport()}>Xuất báo cáo điểm cầu</button>
       <button type="button" onClick={() => void pickReports()}>Nhập báo cáo điểm cầu…</button>
     </div>

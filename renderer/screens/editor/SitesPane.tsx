@@ -14,6 +14,7 @@ import { useTextEntry } from './draft-row.ts';
 import { useEditor } from './meeting-state.tsx';
 import { chordOf } from './shortcuts.ts';
 import { siteName } from './SiteDetail.tsx';
+import { sitesMatching } from './SitePicker.tsx';
 import { SiteFileImport } from './SiteFileImport.tsx';
 
 /** Calls `act` on the element once it is rendered (a virtualised row may first need scrolling to). */
@@ -37,10 +38,7 @@ export function SitesPane({ ordered, stats, selectedId, onSelect, entry }: {
   const [query, setQuery] = useState('');
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const list = useRef<HTMLDivElement>(null);
-  const shown = useMemo(() => {
-    const q = fold(query);
-    return q ? ordered.filter((s) => fold(`${s.name} ${s.location}`).includes(q)) : ordered;
-  }, [ordered, query]);
+  const shown = useMemo(() => sitesMatching(query, ordered), [ordered, query]);
   const selectedIndex = shown.findIndex((s) => s.id === selectedId);
 
   const focusSite = (index: number) => {

@@ -70,7 +70,10 @@ export function useSiteStats(sites: readonly Site[], attendees: readonly Attende
     const stats = new Map<number, SiteStats>();
     const total = { sites: sites.length, named: 0, present: 0, counted: 0, attending: 0, members: 0, membersPresent: 0 };
     for (const site of sites) {
-      const list = bySite.get(site.id) ?? [];
+      total.counted += site.attendeeCount ?? 0;
+      const list = bySite.get(site.id);
+      // Most sites of a national conference only count their attendees: nothing to add up.
+      if (!list) continue;
       const byPresence = noPresence();
       let here = 0;
       let members = 0;
@@ -86,7 +89,6 @@ export function useSiteStats(sites: readonly Site[], attendees: readonly Attende
       }
       total.named += list.length;
       total.present += here;
-      total.counted += site.attendeeCount ?? 0;
       total.members += members;
       total.membersPresent += membersPresent;
       stats.set(site.id, { named: list.length, present: here, count: site.attendeeCount ?? here, byPresence, members, membersPresent });

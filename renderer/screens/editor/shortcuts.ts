@@ -47,6 +47,8 @@ export const PRESENCE_KEYS: Record<Presence, string> = {
   left_early: 'S',
 };
 export const ROW_KEYS = { member: 'T', edit: 'Enter', remove: 'Delete', back: 'Escape' } as const;
+/** From anywhere in Điểm cầu và thành phần. */
+export const SITE_KEYS = { grid: 'Alt+T' } as const;
 
 export interface ShortcutGroup {
   title: string;
@@ -79,6 +81,10 @@ export const SHORTCUT_HELP: readonly ShortcutGroup[] = [
       [PLAYER_KEYS.toggle, 'Nghe hoặc dừng đoạn ghi âm của phát biểu'], [PLAYER_KEYS.back, 'Nghe lùi lại 5 giây'],
       [PLAYER_KEYS.slower, 'Nghe chậm hơn'], [PLAYER_KEYS.faster, 'Nghe nhanh hơn'],
     ],
+  },
+  {
+    title: 'Điểm cầu và thành phần',
+    keys: [[SITE_KEYS.grid, 'Vào bảng đại biểu của điểm cầu đang mở, ở dòng đang chọn (chưa có đại biểu: vào ô thêm đại biểu)']],
   },
   {
     title: 'Điểm cầu và thành phần (trên một dòng đại biểu)',
