@@ -112,7 +112,7 @@ try {
   const [plainFile = '', encryptedFile = ''] = forms.map((form) => form.file);
   console.log(`Stores: the national meeting (${national.sites.length.toLocaleString('en')} sites) and 200 others of 100 speeches; `
     + `plain ${(statSync(plainFile).size / 1e6).toFixed(0)} MB, encrypted ${(statSync(encryptedFile).size / 1e6).toFixed(0)} MB `
-    + `(SQLCipher 4: AES-256-CBC, HMAC-SHA512, 4,096-byte pages)`);
+    + `(AEGIS-256, 4,096-byte pages)`);
 
   // Start-up: the store opened as the app opens it (read-only check of every page, settings, migrations) and listed.
   const opened = await inTurns(forms, OPEN_RUNS, (form) => time(() => {
