@@ -173,8 +173,15 @@ export class Session {
     const key = await this.keyOf(secret, this.header());
     const outcome = await this.open(key);
     if (outcome.kind === 'refused') throw outcome.error;
-    if (this.options.vault.unavailable() === null) this.options.vault.save(key);
+    // Kept anew only where this machine kept a key that no longer fits (the store restored, or re-keyed from
+    // another copy): a secretary who unticked "Ghi nhớ khóa" is asked again at the next start, as chosen.
+    if (this.options.vault.load()) this.keep(key);
     return this.status();
+  }
+
+  private keep(key: StoreKey | null): void {
+    if (key && this.options.vault.unavailable() === null) this.options.vault.save(key);
+    else this.options.vault.clear();
   }
 
   /** The open store's key, checked against what the user typed. */
@@ -187,7 +194,8 @@ export class Session {
     return key;
   }
 
-  private async moveTo(to: StoreKey | null): Promise<string | null> {
+  /** Moves the store to key `to` (null: plain); the new key is kept on this machine only when `remember`. */
+  private async moveTo(to: StoreKey | null, remember: boolean): Promise<string | null> {
     if (this.move) throw busy();
     const store = this.detach();
     this.move = { phase: 'store', done: 0, total: 0 };
@@ -197,8 +205,7 @@ export class Session {
       });
       this.backupsLeft = result.backupsLeft;
       this.attach(createStore(result.db, { backupsDir: this.options.backupsDir }));
-      if (to && this.options.vault.unavailable() === null) this.options.vault.save(to);
-      if (!to) this.options.vault.clear();
+      this.keep(remember ? to : null);
       return result.plainCopy;
     } catch (error) {
       // Nothing was changed: the store, still open when the move failed before its swap, stays in use.
@@ -215,7 +222,8 @@ export class Session {
     const strength = passphraseStrength(passphrase);
     if (!strength.acceptable) throw new AppError('PASSPHRASE_WEAK', `Cụm mật khẩu ${strength.label.toLowerCase()}: ${strength.hint}`);
     const key = await createKey(passphrase);
-    const plainCopy = await this.moveTo(key);
+    // A store encrypted here is remembered where the system can protect the key (untick "Ghi nhớ khóa" to be asked).
+    const plainCopy = await this.moveTo(key, true);
     return { recoveryKey: recoveryKeyOf(key.key), plainCopy };
   }
 
@@ -224,13 +232,14 @@ export class Session {
     const strength = passphraseStrength(next);
     if (!strength.acceptable) throw new AppError('PASSPHRASE_WEAK', `Cụm mật khẩu mới ${strength.label.toLowerCase()}: ${strength.hint}`);
     const key = await createKey(next);
-    await this.moveTo(key);
+    // The new key is remembered as the old one was, or not.
+    await this.moveTo(key, this.options.vault.load() !== null);
     return { recoveryKey: recoveryKeyOf(key.key) };
   }
 
   async decrypt(current: string): Promise<SecurityStatus> {
     await this.confirm(current);
-    await this.moveTo(null);
+    await this.moveTo(null, false);
     return this.status();
   }
 
