@@ -258,6 +258,31 @@ export class Session {
     return this.status();
   }
 
+  /**
+   * Rewrites with the store's key the automatic backups a change of passphrase left in an older key (it was cut
+   * short, or a backup could not be written then), for the passphrase or recovery key of that older key.
+   */
+  async rekeyBackups(old: string): Promise<SecurityStatus> {
+    if (this.move) throw busy();
+    const key = this.store?.key;
+    if (!this.store) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khóa: hãy nhập cụm mật khẩu.');
+    const headers = new Map<string, Buffer>();
+    for (const name of this.backupsLeft) {
+      const { kind, header } = readHeader(join(this.options.backupsDir, name));
+      if (kind === 'encrypted') headers.set(header.toString('hex'), header);
+    }
+    const keys: StoreKey[] = [];
+    for (const header of headers.values()) {
+      const found = keyFromRecovery(old, header) ?? (await deriveKey(old, header));
+      if (found) keys.push(found);
+    }
+    if (headers.size > 0 && keys.length === 0) {
+      throw new AppError('KEY_WRONG', 'Cụm mật khẩu cũ hoặc khóa khôi phục cũ không đúng với các bản sao lưu này; chưa có gì thay đổi.');
+    }
+    this.backupsLeft = await moveBackups(this.options.backupsDir, keys, key ?? null);
+    return this.status();
+  }
+
   /** Every channel: the security ones answered here, the store's by the open store's handlers. */
   handlers(): Handlers {
     const security: Pick<Handlers, SecurityChannel> = {
@@ -272,6 +297,7 @@ export class Session {
         return this.status();
       },
       rememberKey: ({ remember }) => this.remember(remember),
+      rekeyBackups: ({ old }) => this.rekeyBackups(old),
     };
     const forward = (channel: Channel) => (input: unknown) => {
       if (this.move) throw busy();

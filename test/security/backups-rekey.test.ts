@@ -1,7 +1,8 @@
 // The automatic backups when the passphrase changes: every one is written anew with the new key (the old
 // passphrase opens none of them, the new one restores from them). Those the change could not rewrite (it was
 // interrupted after the store itself had moved) are left whole in the old key: listed after the next start,
-// still opened by the old passphrase with their meetings, and never deleted or altered by the app.
+// still opened by the old passphrase with their meetings, never deleted or altered by the app, and moved to the
+// store's key when the secretary types that old passphrase in Cài đặt › Bảo mật.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -115,5 +116,18 @@ describe('automatic backups and a change of passphrase', () => {
       expect(key?.key.equals(oldKey?.key ?? Buffer.alloc(0))).toBe(true);
       expect(backupMeetings(path, key).length).toBeGreaterThan(0);
     }
+
+    // Cài đặt › Bảo mật offers to move them with the old passphrase: a wrong one changes nothing; the old one
+    // rewrites them with the store's key, and they restore like the others.
+    await expect(handlers.rekeyBackups({ old: 'Sông Thạch Hãn chảy qua thành cũ' })).rejects.toMatchObject({ code: 'KEY_WRONG' });
+    left.forEach((path, n) => expect(readFileSync(path).equals(bytes[n] ?? Buffer.alloc(0))).toBe(true));
+    expect(await handlers.rekeyBackups({ old: OLD })).toMatchObject({ backupsLeft: [] });
+    const current = opened(restarted).key;
+    for (const [n, path] of left.entries()) {
+      expect(readHeader(path).header.equals(current?.header ?? Buffer.alloc(0))).toBe(true);
+      expect(titlesIn(backupMeetings(path, current))).toEqual(TITLES.slice(0, n + 1).sort());
+    }
+    await handlers.restoreBackup({ name });
+    expect(titlesIn(opened(restarted).meetings.list())).toEqual([TITLES[0]]);
   });
 });
