@@ -1,14 +1,17 @@
 // End to end in Chromium, from the keyboard, on a store already encrypted: the secretary changes the passphrase
 // in Cài đặt › Bảo mật dữ liệu (a wrong current one refused, nothing changed), then takes the encryption off. After
 // each, the database file is read apart from the app: the old passphrase no longer opens it, the new one does with
-// every row as it was; after decrypting it is a plain SQLite file holding the same rows.
+// every row as it was; after decrypting it is a plain SQLite file holding the same rows. Last, a backup a change
+// cut short left in the old key is moved to the store's key with the old passphrase.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackup } from '../../electron/services/backups.ts';
+import { moveStore } from '../../electron/services/encryption.ts';
 import { createMeeting } from '../../electron/services/meetings.ts';
-import { connect, type Db } from '../../electron/store/db.ts';
-import { deriveKey, keyFromRecovery, readHeader, type StoreKey } from '../../electron/store/keys.ts';
+import { connect, openDatabase, type Db } from '../../electron/store/db.ts';
+import { createKey, deriveKey, keyFromRecovery, readHeader, type StoreKey } from '../../electron/store/keys.ts';
 import { openApp, type AppUnderTest } from './app.ts';
 
 const TITLE = 'Hội nghị Ban Chấp hành Đảng bộ tỉnh Quảng Trị mở rộng';
@@ -156,5 +159,42 @@ describe('changing the passphrase and decrypting, from Cài đặt › Bảo m�
     expect(readFile(database(), null)).toEqual(before);
     expect(app.store.key).toBeNull();
     expect(rows(app.store.db)).toEqual(before);
+  });
+
+  it('moves a backup a change cut short left in the old key, once the old passphrase is typed', async () => {
+    // The state a power cut during a change leaves: the store in the new key, an automatic backup still in the old one.
+    await app.session?.encrypt(OLD);
+    const backup = await createBackup(app.store.db, join(app.dir, 'backups'), 'periodic');
+    const old = app.store.key;
+    app.session?.close();
+    const next = await createKey(NEW);
+    const moved = await moveStore(openDatabase(database(), { key: old }), database(), join(app.dir, 'not-the-backups'), next);
+    moved.db.close();
+    const bytes = readFileSync(backup);
+    await app.session?.start();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mở cơ sở dữ liệu đã mã hóa' }).waitFor();
+    await page.keyboard.type(NEW);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: TITLE, exact: true }).waitFor();
+
+    await page.keyboard.press('Control+,');
+    await page.getByText('1 bản sao lưu tự động chưa chuyển được sang dạng mới', { exact: false }).waitFor();
+    await tabTo(page, 'Chuyển các bản sao lưu này…');
+    const dialog = page.getByRole('dialog', { name: 'Chuyển bản sao lưu sang khóa hiện tại' });
+    await dialog.waitFor();
+    await page.keyboard.type(NEW);
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('alert').filter({ hasText: 'không đúng' }).waitFor();
+    expect(readFileSync(backup).equals(bytes)).toBe(true);
+    await page.keyboard.type(OLD);
+    await page.keyboard.press('Enter');
+    await page.getByText('Đã chuyển các bản sao lưu sang khóa hiện tại.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    expect(readHeader(backup).header.equals(next.header)).toBe(true);
+    expect(await deriveKey(OLD, readHeader(backup).header)).toBeNull();
+    expect(readFile(backup, next)).toEqual(before);
+    expect(app.session?.status().backupsLeft).toEqual([]);
   });
 });
