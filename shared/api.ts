@@ -217,6 +217,8 @@ export const CONTRACT = {
   deletePlainCopies: channel(none).returns<SecurityStatus>(),
   /** Keeps the key in this machine's protected storage, or forgets it there (the passphrase asked at start). */
   rememberKey: channel(z.object({ remember: z.boolean() })).returns<SecurityStatus>(),
+  /** Rewrites with the store's key the automatic backups a change left in an older key; old is that key's passphrase or recovery key. */
+  rekeyBackups: channel(z.object({ old: secret })).returns<SecurityStatus>(),
 
   /** Starts a new part of the meeting's recording (the microphone is allowed from now until it stops). */
   startRecording: channel(z.object({ meetingId: id })).returns<AudioPart>(),

@@ -10,12 +10,12 @@ export const CHANNELS = [
   'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
   'search', 'readAttendeeFile', 'readWordFile', 'readSiteFile', 'importSites',
   'deletionImpact', 'eraseDeleted',
-  'securityStatus', 'unlock', 'encryptStore', 'changePassphrase', 'decryptStore', 'showRecoveryKey', 'deletePlainCopies', 'rememberKey',
+  'securityStatus', 'unlock', 'encryptStore', 'changePassphrase', 'decryptStore', 'showRecoveryKey', 'deletePlainCopies', 'rememberKey', 'rekeyBackups',
   'startRecording', 'appendAudio', 'stopRecording', 'listAudio', 'readAudio', 'deleteAudio',
 ] as const;
 
 /** Channels answered while the store is locked (or being moved): the others wait for an open store. */
-export const SECURITY_CHANNELS = ['securityStatus', 'unlock', 'encryptStore', 'changePassphrase', 'decryptStore', 'showRecoveryKey', 'deletePlainCopies', 'rememberKey'] as const;
+export const SECURITY_CHANNELS = ['securityStatus', 'unlock', 'encryptStore', 'changePassphrase', 'decryptStore', 'showRecoveryKey', 'deletePlainCopies', 'rememberKey', 'rekeyBackups'] as const;
 export type SecurityChannel = (typeof SECURITY_CHANNELS)[number];
 export type Channel = (typeof CHANNELS)[number];
 

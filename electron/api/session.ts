@@ -173,8 +173,15 @@ export class Session {
     const key = await this.keyOf(secret, this.header());
     const outcome = await this.open(key);
     if (outcome.kind === 'refused') throw outcome.error;
-    if (this.options.vault.unavailable() === null) this.options.vault.save(key);
+    // Kept anew only where this machine kept a key that no longer fits (the store restored, or re-keyed from
+    // another copy): a secretary who unticked "Ghi nhớ khóa" is asked again at the next start, as chosen.
+    if (this.options.vault.load()) this.keep(key);
     return this.status();
+  }
+
+  private keep(key: StoreKey | null): void {
+    if (key && this.options.vault.unavailable() === null) this.options.vault.save(key);
+    else this.options.vault.clear();
   }
 
   /** The open store's key, checked against what the user typed. */
@@ -187,7 +194,8 @@ export class Session {
     return key;
   }
 
-  private async moveTo(to: StoreKey | null): Promise<string | null> {
+  /** Moves the store to key `to` (null: plain); the new key is kept on this machine only when `remember`. */
+  private async moveTo(to: StoreKey | null, remember: boolean): Promise<string | null> {
     if (this.move) throw busy();
     const store = this.detach();
     this.move = { phase: 'store', done: 0, total: 0 };
@@ -197,8 +205,7 @@ export class Session {
       });
       this.backupsLeft = result.backupsLeft;
       this.attach(createStore(result.db, { backupsDir: this.options.backupsDir }));
-      if (to && this.options.vault.unavailable() === null) this.options.vault.save(to);
-      if (!to) this.options.vault.clear();
+      this.keep(remember ? to : null);
       return result.plainCopy;
     } catch (error) {
       // Nothing was changed: the store, still open when the move failed before its swap, stays in use.
@@ -215,7 +222,8 @@ export class Session {
     const strength = passphraseStrength(passphrase);
     if (!strength.acceptable) throw new AppError('PASSPHRASE_WEAK', `Cụm mật khẩu ${strength.label.toLowerCase()}: ${strength.hint}`);
     const key = await createKey(passphrase);
-    const plainCopy = await this.moveTo(key);
+    // A store encrypted here is remembered where the system can protect the key (untick "Ghi nhớ khóa" to be asked).
+    const plainCopy = await this.moveTo(key, true);
     return { recoveryKey: recoveryKeyOf(key.key), plainCopy };
   }
 
@@ -224,13 +232,14 @@ export class Session {
     const strength = passphraseStrength(next);
     if (!strength.acceptable) throw new AppError('PASSPHRASE_WEAK', `Cụm mật khẩu mới ${strength.label.toLowerCase()}: ${strength.hint}`);
     const key = await createKey(next);
-    await this.moveTo(key);
+    // The new key is remembered as the old one was, or not.
+    await this.moveTo(key, this.options.vault.load() !== null);
     return { recoveryKey: recoveryKeyOf(key.key) };
   }
 
   async decrypt(current: string): Promise<SecurityStatus> {
     await this.confirm(current);
-    await this.moveTo(null);
+    await this.moveTo(null, false);
     return this.status();
   }
 
@@ -249,6 +258,31 @@ export class Session {
     return this.status();
   }
 
+  /**
+   * Rewrites with the store's key the automatic backups a change of passphrase left in an older key (it was cut
+   * short, or a backup could not be written then), for the passphrase or recovery key of that older key.
+   */
+  async rekeyBackups(old: string): Promise<SecurityStatus> {
+    if (this.move) throw busy();
+    const key = this.store?.key;
+    if (!this.store) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khóa: hãy nhập cụm mật khẩu.');
+    const headers = new Map<string, Buffer>();
+    for (const name of this.backupsLeft) {
+      const { kind, header } = readHeader(join(this.options.backupsDir, name));
+      if (kind === 'encrypted') headers.set(header.toString('hex'), header);
+    }
+    const keys: StoreKey[] = [];
+    for (const header of headers.values()) {
+      const found = keyFromRecovery(old, header) ?? (await deriveKey(old, header));
+      if (found) keys.push(found);
+    }
+    if (headers.size > 0 && keys.length === 0) {
+      throw new AppError('KEY_WRONG', 'Cụm mật khẩu cũ hoặc khóa khôi phục cũ không đúng với các bản sao lưu này; chưa có gì thay đổi.');
+    }
+    this.backupsLeft = await moveBackups(this.options.backupsDir, keys, key ?? null);
+    return this.status();
+  }
+
   /** Every channel: the security ones answered here, the store's by the open store's handlers. */
   handlers(): Handlers {
     const security: Pick<Handlers, SecurityChannel> = {
@@ -263,6 +297,7 @@ export class Session {
         return this.status();
       },
       rememberKey: ({ remember }) => this.remember(remember),
+      rekeyBackups: ({ old }) => this.rekeyBackups(old),
     };
     const forward = (channel: Channel) => (input: unknown) => {
       if (this.move) throw busy();

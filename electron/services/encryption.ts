@@ -11,7 +11,7 @@ import { describeFsError } from '../fs-errors.ts';
 import { keyOf, openDatabase, type Db } from '../store/index.ts';
 import { exportDatabase, type Progress } from '../store/export.ts';
 import { readHeader, type StoreKey } from '../store/keys.ts';
-import { listBackups, openBackup, writeBackup } from './backups.ts';
+import { listBackups, openBackup, writeBackup, type BackupKeys } from './backups.ts';
 import { syncFolder } from './files.ts';
 
 export interface MoveProgress extends Progress {
@@ -75,10 +75,10 @@ const keyed = (path: string, key: StoreKey | null) => {
 };
 
 /**
- * Rewrites every automatic backup that `from` opens (the old key, or plain) with `to`; those that are
- * already in the new form are left. Returns the names that could not be rewritten.
+ * Rewrites every automatic backup that `from` opens (the old key or keys; plain ones always) with `to`; those
+ * that are already in the new form are left. Returns the names that could not be rewritten.
  */
-export async function moveBackups(dir: string, from: StoreKey | null, to: StoreKey | null, onProgress: (progress: Progress) => void = () => {}): Promise<string[]> {
+export async function moveBackups(dir: string, from: BackupKeys, to: StoreKey | null, onProgress: (progress: Progress) => void = () => {}): Promise<string[]> {
   const todo = listBackups(dir).filter((info) => !keyed(join(dir, info.name), to));
   const left: string[] = [];
   let done = 0;

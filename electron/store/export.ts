@@ -8,7 +8,7 @@
 import { fsyncSync, openSync, closeSync, rmSync } from 'node:fs';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { connect, createPrivateFile, type Db } from './db.ts';
-import type { StoreKey } from './keys.ts';
+import { cipherPragmas, rawKey, type StoreKey } from './keys.ts';
 
 export interface Progress {
   done: number;
@@ -43,12 +43,9 @@ export async function exportDatabase(source: Db, target: string, key: StoreKey |
   createPrivateFile(target);
   const attached = { value: false };
   try {
-    // The target gets the SQLCipher 4 format of keys.ts; an empty key attaches it plain.
-    if (key) {
-      source.pragma("cipher = 'sqlcipher'");
-      source.pragma('legacy = 4');
-    }
-    source.prepare('ATTACH DATABASE ? AS bb_export KEY ?').run(target, key ? `x'${key.key.toString('hex')}${key.header.toString('hex')}'` : '');
+    // The target gets the cipher of its key's format (keys.ts); an empty key attaches it plain.
+    if (key) for (const pragma of cipherPragmas(key)) source.pragma(pragma);
+    source.prepare('ATTACH DATABASE ? AS bb_export KEY ?').run(target, key ? rawKey(key) : '');
     attached.value = true;
     await copyInto(source, onProgress);
     source.exec('DETACH DATABASE bb_export');

@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from '../api.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { newPassphraseProblem, PassphraseField } from '../components/PassphraseField.tsx';
 import { useClient, useToast } from '../context.tsx';
+import { usePassphraseSubmit } from '../hooks/usePassphraseSubmit.ts';
 
 /** Export of a meeting file: plain at once, or, for a confidential meeting, the dialog first. */
 export function useMeetingFileExport(): { exportFile(id: number): Promise<void>; dialog: ReactNode } {
@@ -47,20 +48,10 @@ function SealDialog({ reason, onSeal, onPlain, onCancel }: { reason: string; onS
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [plain, setPlain] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const attempt = async (work: () => Promise<void>) => {
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const { busy, error, run } = usePassphraseSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = newPassphraseProblem(first, second);
-    if (problem) setError(problem);
-    else void attempt(() => onSeal(first));
+    void run(() => onSeal(first), { problem: newPassphraseProblem(first, second) });
   };
   return (
     <Dialog title="Xuất tệp hội nghị mật" onClose={onCancel}>
@@ -74,14 +65,14 @@ function SealDialog({ reason, onSeal, onPlain, onCancel }: { reason: string; onS
         </div>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>Hủy</button>
-          <button type="submit" className="primary">Xuất tệp mã hóa</button>
+          <button type="submit" className="primary" disabled={busy}>Xuất tệp mã hóa</button>
         </div>
         <div className="dialog-body">
           <label className="field-check">
             <input type="checkbox" checked={plain} onChange={(event) => setPlain(event.target.checked)} />
             Tôi hiểu tệp không mã hóa ai cầm cũng đọc được
           </label>
-          <button type="button" className="danger" disabled={!plain} onClick={() => void attempt(onPlain)}>Xuất không mã hóa</button>
+          <button type="button" className="danger" disabled={!plain || busy} onClick={() => void run(onPlain)}>Xuất không mã hóa</button>
         </div>
       </form>
     </Dialog>
@@ -118,25 +109,14 @@ export function useFilePassphrase<T extends object>(): {
 
 function FilePassphraseDialog({ name, onSubmit, onCancel }: { name: string; onSubmit(passphrase: string): Promise<void>; onCancel(): void }) {
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const { busy, error, run } = usePassphraseSubmit();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!passphrase) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(passphrase);
-    } catch (err) {
-      setError(errorMessage(err));
-      setPassphrase('');
-    } finally {
-      setBusy(false);
-    }
+    if (passphrase) void run(() => onSubmit(passphrase), { onRefused: () => setPassphrase('') });
   };
   return (
     <Dialog title="Tệp được mã hóa" onClose={onCancel}>
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={submit}>
         <div className="dialog-body">
           <p>Tệp {name} được mã hóa. Hãy nhập cụm mật khẩu của tệp (người gửi tệp cho bạn biết).</p>
           <PassphraseField label="Cụm mật khẩu của tệp" value={passphrase} onChange={setPassphrase} autoFocus error={error} />

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { SecurityStatus } from '../../shared/security.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { newPassphraseProblem, PassphraseField } from '../components/PassphraseField.tsx';
+import { usePassphraseSubmit } from '../hooks/usePassphraseSubmit.ts';
 
 export const NO_RECOVERY = 'Nếu quên cả cụm mật khẩu lẫn khóa khôi phục thì dữ liệu không thể khôi phục được nữa, kể cả các bản sao lưu.';
 
@@ -19,28 +20,15 @@ export function NewPassphraseDialog({ title, intro, withCurrent, confirmLabel, o
   const [current, setCurrent] = useState('');
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const { busy, error, run } = usePassphraseSubmit();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const problem = newPassphraseProblem(first, second) ?? (withCurrent && !current ? 'Hãy nhập cụm mật khẩu hiện tại.' : null);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(first, current);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => onSubmit(first, current), { problem });
   };
   return (
     <Dialog title={title} onClose={onCancel}>
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={submit}>
         <div className="dialog-body">
           <p>{intro}</p>
           {withCurrent ? <PassphraseField label="Cụm mật khẩu hiện tại (hoặc khóa khôi phục)" value={current} onChange={setCurrent} autoFocus /> : null}
@@ -68,25 +56,14 @@ export function CurrentPassphraseDialog({ title, intro, confirmLabel, danger, on
   onCancel(): void;
 }) {
   const [current, setCurrent] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const { busy, error, run } = usePassphraseSubmit();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!current) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(current);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setCurrent('');
-    } finally {
-      setBusy(false);
-    }
+    if (current) void run(() => onSubmit(current), { onRefused: () => setCurrent('') });
   };
   return (
     <Dialog title={title} onClose={onCancel}>
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={submit}>
         <div className="dialog-body">
           <p>{intro}</p>
           <PassphraseField label="Cụm mật khẩu hoặc khóa khôi phục" value={current} onChange={setCurrent} autoFocus error={error} />

@@ -6,7 +6,7 @@ import { errorMessage } from '../api.ts';
 import { useClient, useToast } from '../context.tsx';
 import { CurrentPassphraseDialog, MoveProgress, NewPassphraseDialog, NO_RECOVERY, RecoveryKeyDialog } from './SecurityDialogs.tsx';
 
-type Open = null | 'encrypt' | 'change' | 'decrypt' | 'show' | { recoveryKey: string; plainCopy: string | null };
+type Open = null | 'encrypt' | 'change' | 'decrypt' | 'show' | 'rekey' | { recoveryKey: string; plainCopy: string | null };
 
 export function SecuritySection() {
   const client = useClient();
@@ -70,7 +70,12 @@ export function SecuritySection() {
           <button type="button" onClick={() => void client.deletePlainCopies({}).then((s) => { setStatus(s); toast({ text: 'Đã xóa bản sao chưa mã hóa.' }); }, (err: unknown) => toast({ text: errorMessage(err), tone: 'error' }))}>Xóa bản sao chưa mã hóa</button>
         </div>
       ) : null}
-      {status.backupsLeft.length > 0 ? <p className="warning">{status.backupsLeft.length} bản sao lưu tự động chưa chuyển được sang dạng mới và vẫn mở bằng cụm mật khẩu cũ.</p> : null}
+      {status.backupsLeft.length > 0 ? (
+        <div className="warning">
+          <p>{status.backupsLeft.length} bản sao lưu tự động chưa chuyển được sang dạng mới và vẫn mở bằng cụm mật khẩu cũ.</p>
+          <button type="button" onClick={() => setOpen('rekey')}>Chuyển các bản sao lưu này…</button>
+        </div>
+      ) : null}
       <MoveProgress move={move} />
       {open === 'encrypt' ? (
         <NewPassphraseDialog
@@ -101,6 +106,18 @@ export function SecuritySection() {
             await moving(client.decryptStore({ current }));
             setOpen(null);
             toast({ text: 'Đã bỏ mã hóa cơ sở dữ liệu.' });
+          }}
+        />
+      ) : open === 'rekey' ? (
+        <CurrentPassphraseDialog
+          title="Chuyển bản sao lưu sang khóa hiện tại" confirmLabel="Chuyển"
+          intro={`Nhập cụm mật khẩu cũ (hoặc khóa khôi phục cũ) của ${status.backupsLeft.length} bản sao lưu này: chúng được ghi lại bằng khóa hiện tại của cơ sở dữ liệu.`}
+          onCancel={() => setOpen(null)}
+          onSubmit={async (old) => {
+            const next = await client.rekeyBackups({ old });
+            setStatus(next);
+            setOpen(null);
+            toast({ text: next.backupsLeft.length === 0 ? 'Đã chuyển các bản sao lưu sang khóa hiện tại.' : `Còn ${next.backupsLeft.length} bản sao lưu chưa chuyển được.` });
           }}
         />
       ) : open === 'show' ? (
