@@ -176,7 +176,9 @@ export const CONTRACT = {
   previewSiteReports: channel(z.object({ meetingId: id })).returns<{ token: string; preview: MergePreview } | null>(),
   /** The previewed reports merged (worked out again from the files); `takeSite`: conflicts resolved with the site's value. */
   mergeSiteReports: channel(z.object({ token: z.string().min(1).max(100), takeSite: z.array(z.uuid()).max(100_000) }))
-    .returns<Change & { merged: MergePreview }>(),
+    .returns<Change & { merged: MergePreview; undoToken: string | null }>(),
+  /** Undoes a merge of site reports (Hoàn tác), while the meeting has not been written since. */
+  undoMerge: channel(z.object({ undoToken: z.string().min(1).max(100) })).returns<Change>(),
 
   /** The automatic backups, newest first. */
   listBackups: channel(none).returns<BackupInfo[]>(),

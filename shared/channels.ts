@@ -6,7 +6,7 @@ export const CHANNELS = [
   'startQueued', 'stampMeeting',
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
   'previewDocument', 'exportDocument', 'printDocument', 'exportMeetingFile', 'importMeetingFile',
-  'exportSiteReport', 'previewSiteReports', 'mergeSiteReports',
+  'exportSiteReport', 'previewSiteReports', 'mergeSiteReports', 'undoMerge',
   'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
   'search', 'readAttendeeFile', 'readWordFile', 'readSiteFile', 'importSites',
   'deletionImpact', 'eraseDeleted',

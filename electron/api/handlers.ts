@@ -15,6 +15,7 @@ import { backupsHolding, purgeFromBackups, type MeetingOrigin } from '../service
 import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { checkPlainExport, exportMeetingFile, exportSealedMeetingFile, importAnyMeetingFile } from '../services/meeting-file.ts';
+import type { MergeUndo } from '../store/bulk-merge.ts';
 import { mergeReports, previewMerge, readReports, reportFiles } from '../services/site-merge.ts';
 import { exportSiteReport } from '../services/site-report.ts';
 import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
@@ -71,6 +72,9 @@ export interface HandlerOptions {
   audio?: AudioStore | undefined;
 }
 
+/** The lists a merge of site reports writes. */
+const MERGED_LISTS = ['sites', 'attendees', 'speeches'] as const;
+
 /** What undo can bring back is kept for this session, the latest ones only. */
 const UNDO_KEPT = 100;
 
@@ -117,6 +121,8 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
   const removed = new Map<string, RemovedRow>();
   /** Report files previewed this session, until merged. */
   const previewed = new Map<string, { meetingId: number; files: string[] }>();
+  /** Merges of site reports done this session, what undoes each. */
+  const merges = new Map<string, MergeUndo>();
   const waiting = new Map<string, string>();
   /** Deleting for good reaches the automatic backups too (a store in memory has none). */
   const purge = async (origin: MeetingOrigin) => (options.backupsDir ? (await purgeFromBackups(options.backupsDir, store.key, origin)).purged.length : 0);
@@ -256,9 +262,17 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     mergeSiteReports: ({ token, takeSite }) => {
       const chosen = previewed.get(token);
       if (!chosen) throw new AppError('NOT_FOUND', 'Không còn bản xem trước của các báo cáo này; hãy chọn lại thư mục báo cáo.');
-      const merged = mergeReports(store, chosen.meetingId, readReports(chosen.files), { takeSite: new Set(takeSite) });
+      const { undo, ...merged } = mergeReports(store, chosen.meetingId, readReports(chosen.files), { takeSite: new Set(takeSite) });
       previewed.delete(token);
-      return { ...changeOf(store, chosen.meetingId, ['sites', 'attendees', 'speeches'], true), merged };
+      const undoToken = undo ? keep(merges, undo) : null;
+      return { ...changeOf(store, chosen.meetingId, MERGED_LISTS, true), merged, undoToken };
+    },
+    undoMerge: ({ undoToken }) => {
+      const undo = merges.get(undoToken);
+      if (!undo) throw new AppError('NOT_FOUND', 'Không còn thông tin để hoàn tác lần nhập báo cáo này.');
+      store.bulk.unmerge(undo);
+      merges.delete(undoToken);
+      return changeOf(store, undo.meetingId, MERGED_LISTS, true);
     },
 
     search: ({ query }) => store.search.search(query),

@@ -32,8 +32,10 @@ Lệnh:
   stats <mã hội nghị> <tệp.docx|tệp.csv|tệp.pdf>
                                   xuất thống kê thời gian phát biểu (theo người, điểm cầu, mục chương trình)
   merge <mã hội nghị> <báo cáo.json hoặc thư mục>…
-                                  nhập các báo cáo điểm cầu vào hội nghị (tất cả hoặc không gì cả);
-                                  mã thoát 3 khi còn khác biệt cần chọn (giữ nguyên bản ở trung tâm)
+                                  nhập các báo cáo điểm cầu vào hội nghị; báo cáo hỏng hoặc không thuộc
+                                  hội nghị bị từ chối riêng, các báo cáo khác vẫn được nhập; mã thoát 3
+                                  khi còn khác biệt cần chọn (giữ nguyên bản ở trung tâm), 4 khi có báo
+                                  cáo bị từ chối
   search "<từ cần tìm>"           tìm trong mọi hội nghị (tiêu đề, điểm cầu, đại biểu, phát biểu,
                                   kết luận); gõ có dấu hay không dấu đều được
   profile [trường=giá trị …]      xem thông tin cơ quan; có trường=giá trị thì ghi các trường đó trước
@@ -95,6 +97,8 @@ interface Command {
 
 /** Exit code of a merge that left conflicts for the secretary to choose. */
 const CHOICES_REMAIN = 3;
+/** Exit code of a merge that merged what it could and refused some reports (none left conflicts). */
+const REPORTS_REFUSED = 4;
 
 const COMMANDS: Record<string, Command> = {
   list: {
@@ -172,13 +176,15 @@ const COMMANDS: Record<string, Command> = {
     run(store, [id, ...paths], io) {
       const merged = mergeReports(store, parseMeetingId(id ?? ''), readReports(reportFiles(paths)));
       for (const report of merged.reports) {
+        if (report.refused) io.err(`Bị từ chối — ${report.file}: ${report.refused}`);
         for (const record of report.records.filter((r) => r.outcome === 'conflict')) {
           const differences = record.differences.map((d) => `${d.field}: trung tâm “${d.central}”, điểm cầu “${d.site}”`).join('; ');
           io.err(`Khác biệt — ${report.file}, ${report.siteName}, ${record.label}: ${differences}`);
         }
       }
       io.out(merged.summary);
-      return merged.totals.conflict > 0 ? CHOICES_REMAIN : 0;
+      if (merged.totals.conflict > 0) return CHOICES_REMAIN;
+      return merged.totals.refused > 0 ? REPORTS_REFUSED : 0;
     },
   },
   // One command per document of the registry: minutes, notice, stats.

@@ -4,8 +4,8 @@
 // nothing. A record the centre gave the site (an expected attendee) has no base before its first merge, so a
 // change made to it at the site is a conflict until chosen. The plan is worked out first, as
 // the preview; merging works it out again inside the write's transaction, so what is written is what was shown.
-// A report for another meeting or an unknown site, or naming an agenda item the meeting lacks, is refused, and
-// then nothing is merged at all.
+// A report for another meeting or an unknown site, naming an agenda item the meeting lacks, or that cannot be
+// read, is refused on its own: the others are merged, and the summary names each refused file and why.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
@@ -13,7 +13,7 @@ import { CATEGORY_LABELS, FIELD_LABELS, PRESENCE_LABELS, ROLE_LABELS, SPEECH_KIN
 import type {
   MergeOutcome, MergePreview, RecordMerge, ReportMerge, ReportSpeech, SiteReport,
 } from '../../shared/model/site-report.ts';
-import type { MergeWrites } from '../store/bulk-merge.ts';
+import type { MergeUndo, MergeWrites } from '../store/bulk-merge.ts';
 import type { Store } from '../store/index.ts';
 import { readSiteReport, reportAttendee, reportSpeech } from './site-report.ts';
 
@@ -69,16 +69,28 @@ function meetingState(store: Store, meetingId: number) {
   };
 }
 
-function refusal(state: ReturnType<typeof meetingState>, file: string, report: SiteReport): string | null {
+function refusal(state: ReturnType<typeof meetingState>, report: SiteReport): string | null {
   if (report.meeting.uuid !== state.meeting.uuid) {
-    return `Báo cáo “${file}” là của hội nghị khác (“${report.meeting.title || 'chưa có tên'}”), không phải của hội nghị này.`;
+    return `Báo cáo của hội nghị khác (“${report.meeting.title || 'chưa có tên'}”), không phải của hội nghị này.`;
   }
-  if (!state.sites.has(report.site.uuid)) {
-    return `Báo cáo “${file}”: điểm cầu “${report.site.name || 'chưa có tên'}” không có trong hội nghị này.`;
-  }
+  if (!state.sites.has(report.site.uuid)) return `Điểm cầu “${report.site.name || 'chưa có tên'}” không có trong hội nghị này.`;
   const unknown = report.speeches.findIndex((speech) => speech.agendaUuid !== null && !state.agenda.has(speech.agendaUuid));
-  if (unknown >= 0) return `Báo cáo “${file}”: phát biểu thứ ${unknown + 1} thuộc một mục chương trình không có trong hội nghị này.`;
+  if (unknown >= 0) return `Phát biểu thứ ${unknown + 1} thuộc một mục chương trình không có trong hội nghị này.`;
   return null;
+}
+
+/** The refused files the summary names one by one; the rest are counted. */
+const NAMED_REFUSALS = 5;
+
+/** "34 báo cáo: 31 nhập, 2 có khác biệt cần chọn, 1 bị từ chối: x.json: lý do. 40 mục mới, 3 mục cập nhật." */
+function summaryOf(reports: readonly ReportMerge[], totals: MergePreview['totals']): string {
+  const refused = reports.filter((report) => report.refused !== null);
+  const withConflicts = reports.filter((report) => report.records.some((record) => record.outcome === 'conflict')).length;
+  const reasons = refused.slice(0, NAMED_REFUSALS).map((report) => `${report.file}: ${(report.refused ?? '').replace(/\.$/, '')}`);
+  if (refused.length > NAMED_REFUSALS) reasons.push(`và ${refused.length - NAMED_REFUSALS} tệp khác`);
+  return `${reports.length} báo cáo: ${reports.length - refused.length - withConflicts} nhập, ${withConflicts} có khác biệt cần chọn, `
+    + `${refused.length} bị từ chối${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}. `
+    + `${totals.added} mục mới, ${totals.updated} mục cập nhật.`;
 }
 
 /** Plans every report in order (a later report sees what an earlier one merges); returns the preview and the writes. */
@@ -115,7 +127,7 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
 
   const merged: ReportMerge[] = reports.map(({ file, report }) => {
     if (report instanceof AppError) return { file, siteName: '', refused: report.message, records: [] };
-    const refused = refusal(state, file, report);
+    const refused = refusal(state, report);
     if (refused) return { file, siteName: report.site.name, refused, records: [] };
     const site = state.sites.get(report.site.uuid);
     if (!site) throw new Error('unreachable: the site was checked');
@@ -175,10 +187,7 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
     if (report.refused) totals.refused++;
     for (const record of report.records) totals[record.outcome]++;
   }
-  const withConflicts = merged.filter((r) => r.records.some((record) => record.outcome === 'conflict')).length;
-  const summary = `${merged.length} báo cáo: ${merged.length - totals.refused} nhập được (${totals.added} mục mới, `
-    + `${totals.updated} mục cập nhật), ${withConflicts} có khác biệt giữ nguyên bản ở trung tâm, ${totals.refused} bị từ chối.`;
-  return { preview: { meetingId, reports: merged, totals, summary }, writes };
+  return { preview: { meetingId, reports: merged, totals, summary: summaryOf(merged, totals) }, writes };
 }
 
 /** The secretary's explicit choices: records (by identity) whose conflict is resolved with the site's value. */
@@ -221,18 +230,14 @@ export function previewMerge(store: Store, meetingId: number, reports: readonly 
 }
 
 /**
- * Merges the reports in one transaction through the bulk path and returns what was done. Any refused report
- * refuses the whole merge (its message first), and nothing is written.
+ * Merges the reports that can be merged, in one transaction through the bulk path, and returns what was done with
+ * what undoes it (null when nothing was written). A refused report is left out, its file untouched.
  */
-export function mergeReports(store: Store, meetingId: number, reports: readonly NamedReport[], choices = NO_CHOICES): MergePreview {
+export function mergeReports(
+  store: Store, meetingId: number, reports: readonly NamedReport[], choices = NO_CHOICES,
+): MergePreview & { undo: MergeUndo | null } {
   return store.transaction(() => {
     const { preview, writes } = plan(store, meetingId, reports, choices);
-    const refused = preview.reports.filter((report) => report.refused);
-    if (refused.length > 0) {
-      const more = refused.length > 1 ? ` (và ${refused.length - 1} báo cáo khác bị từ chối)` : '';
-      throw new AppError('INVALID_INPUT', `Không nhập báo cáo nào: ${refused[0]?.refused ?? ''}${more}`);
-    }
-    if (!nothingToWrite(writes)) store.bulk.merge(meetingId, writes);
-    return preview;
+    return { ...preview, undo: nothingToWrite(writes) ? null : store.bulk.merge(meetingId, writes) };
   });
 }

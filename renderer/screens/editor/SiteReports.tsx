@@ -1,6 +1,7 @@
 // Site reports, on the export screen: the contact at a site exports that site's report; the central secretary
 // picks a folder of reports, sees what merging them would change (conflicts side by side, the centre's value
-// kept unless the site's is chosen) and merges them, or not. Nothing is written before "Nhập".
+// kept unless the site's is chosen) and merges them, or not; a refused report is named with its reason and left
+// out. Nothing is written before "Nhập"; the merge is undone from its message (Hoàn tác).
 import { useId, useState } from 'react';
 import type { MergePreview, RecordMerge } from '../../../shared/model/site-report.ts';
 import { errorMessage } from '../../api.ts';
@@ -44,9 +45,18 @@ export function SiteReports() {
   });
   const merge = () => run(async () => {
     if (!pending) return;
-    const merged = await ops.mergeSiteReports(pending.token, [...takeSite]);
+    const { merged, undoToken } = await ops.mergeSiteReports(pending.token, [...takeSite]);
     setPending(null);
-    toast({ text: `Đã nhập: ${merged.summary}` });
+    toast({
+      text: `Đã nhập: ${merged.summary}`,
+      action: undoToken ? {
+        label: 'Hoàn tác',
+        run: () => void ops.undoMerge(undoToken).then(
+          () => toast({ text: 'Đã hoàn tác lần nhập báo cáo điểm cầu.' }),
+          (error: unknown) => toast({ text: errorMessage(error), tone: 'error' }),
+        ),
+      } : undefined,
+    });
   });
   const toggle = (uuid: string) => setTakeSite((set) => {
     const next = new Set(set);
@@ -99,9 +109,17 @@ export function SiteReports() {
               )}
             </div>
           ))}
-          {refused.length > 0 ? <p className="field-error" role="alert">Có báo cáo bị từ chối: không nhập được báo cáo nào cho đến khi bỏ các tệp này ra khỏi thư mục.</p> : null}
+          {refused.length > 0 ? (
+            <p className="field-error" role="alert">
+              {refused.length === pending.preview.reports.length
+                ? 'Mọi báo cáo đều bị từ chối: không có gì để nhập.'
+                : `${refused.length} báo cáo bị từ chối sẽ không được nhập (tệp của chúng giữ nguyên); các báo cáo khác vẫn nhập được.`}
+            </p>
+          ) : null}
           <div className="row">
-            <button type="button" className="primary" disabled={refused.length > 0} onClick={() => void merge()}>Nhập các báo cáo</button>
+            <button type="button" className="primary" disabled={refused.length === pending.preview.reports.length} onClick={() => void merge()}>
+              Nhập các báo cáo
+            </button>
             <button type="button" onClick={() => setPending(null)}>Hủy</button>
           </div>
         </section>
