@@ -7,6 +7,7 @@ export const CHANNELS = [
   'suggestPeople', 'rememberPerson', 'getProfile', 'updateProfile',
   'previewDocument', 'exportDocument', 'printDocument', 'exportMeetingFile', 'importMeetingFile',
   'exportSiteReport', 'previewSiteReports', 'mergeSiteReports', 'undoMerge',
+  'exportSitePackage', 'readSitePackage', 'openSitePackage', 'reportSite',
   'listBackups', 'backupStatus', 'backupNow', 'addBackupFile', 'backupContents', 'restoreBackup',
   'search', 'readAttendeeFile', 'readWordFile', 'readSiteFile', 'importSites',
   'deletionImpact', 'eraseDeleted',

@@ -93,6 +93,37 @@ describe('merge on the command line', () => {
     expect(withStore(db, snapshot)).toEqual(before);
   });
 
+  it('sends the package, opens it at two sites, exports their reports and merges them without conflict', () => {
+    const { db, id, dir, reports } = setting();
+    const pack = join(dir, 'goi-diem-cau.json');
+    expect(run('package', String(id), pack, '--attendees', '--db', db)).toEqual({
+      code: 0, out: [`Đã xuất gói hội nghị ${id} gửi 3 điểm cầu ra ${pack} (kèm đại biểu dự kiến).`], err: [],
+    });
+    const atSite = (name: string, file: string, work: (store: Store, meetingId: number) => void) => {
+      const siteDb = join(dir, `${file}.sqlite`);
+      const opened = run('open-package', pack, name, '--db', siteDb);
+      expect(opened.code).toBe(0);
+      const meetingId = Number(opened.out[0]);
+      withStore(siteDb, (store) => work(store, meetingId));
+      expect(run('site-report', String(meetingId), join(reports, `${file}.json`), '--db', siteDb)).toMatchObject({ code: 0, err: [] });
+    };
+    atSite('nghe an', 'nghe-an', (store, meetingId) => {
+      const [first] = store.attendees.list(meetingId).filter((a) => a.siteId === store.bulk.reportSite(meetingId));
+      store.attendees.update(first?.id ?? 0, { presence: 'absent_excused', absenceReason: 'Đi công tác' });
+    });
+    atSite('Điểm cầu xã', 'xa', (store, meetingId) => store.sites.update(store.bulk.reportSite(meetingId) ?? 0, { attendeeCount: 57 }));
+    expect(run('merge', String(id), reports, '--db', db)).toEqual({
+      code: 0, out: ['2 báo cáo: 2 nhập, 0 có khác biệt cần chọn, 0 bị từ chối. 0 mục mới, 2 mục cập nhật.'], err: [],
+    });
+    withStore(db, (store) => {
+      expect(store.sites.list(id).find((s) => s.name === 'Điểm cầu xã')?.attendeeCount).toBe(57);
+      expect(store.attendees.list(id).filter((a) => a.presence === 'absent_excused').map((a) => a.absenceReason)).toEqual(['Đi công tác']);
+    });
+    expect(run('open-package', pack, 'Không có', '--db', join(dir, 'x.sqlite')).err).toEqual(['Lỗi: Gói hội nghị không có điểm cầu “Không có”.']);
+    expect(run('site-report', String(id), join(dir, 'r.json'), '--db', db).err)
+      .toEqual(['Lỗi: Hội nghị này không mở từ gói của một điểm cầu; hãy ghi --site "<tên điểm cầu>".']);
+  });
+
   it('needs a meeting and at least one report', () => {
     expect(run('merge', '1').err).toEqual(['Lỗi: lệnh merge cần ít nhất 2 tham số. Gõ "npm run cli -- help" để xem cách dùng.']);
   });

@@ -15,7 +15,7 @@ import type {
 } from '../../shared/model/site-report.ts';
 import type { MergeUndo, MergeWrites } from '../store/bulk-merge.ts';
 import type { Store } from '../store/index.ts';
-import { readSiteReport, reportAttendee, reportSpeech } from './site-report.ts';
+import { attendeeValues, readSiteReport, reportSpeech, siteValues } from './site-report.ts';
 
 export interface NamedReport {
   file: string;
@@ -57,9 +57,9 @@ function meetingState(store: Store, meetingId: number) {
   const agendaUuid = new Map(agenda.map((item) => [item.id, item.uuid]));
   return {
     meeting,
-    sites: new Map(sites.map((site) => [site.uuid, { id: site.id, name: site.name, values: { attendeeCount: site.attendeeCount } as Values }])),
+    sites: new Map(sites.map((site) => [site.uuid, { id: site.id, name: site.name, values: siteValues(site) as Values }])),
     attendees: new Map(attendees.map((a) => [a.uuid, {
-      id: a.id as number | null, siteUuid: siteUuid.get(a.siteId) ?? '', values: strip(reportAttendee(a)) as Values,
+      id: a.id as number | null, siteUuid: siteUuid.get(a.siteId) ?? '', values: attendeeValues(a) as Values,
     }])),
     speeches: new Map(store.speeches.list(meetingId).map((s) => [s.uuid, {
       id: s.id as number | null, values: strip(reportSpeech(s, agendaUuid, attendeeUuid)) as Values,

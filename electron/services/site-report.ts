@@ -1,7 +1,7 @@
 // The site report: export of one site's attendance and speeches (at the site's machine), and reading a report
 // file (at the centre's). Merging reports into the meeting is site-merge.ts.
 import { AppError } from '../../shared/errors.ts';
-import type { Attendee, Speech } from '../../shared/model/meeting.ts';
+import type { Attendee, Site, Speech } from '../../shared/model/meeting.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import {
   SITE_REPORT_KIND, SITE_REPORT_MAX_BYTES, SITE_REPORT_VERSION, siteReportSchema, type ReportAttendee, type ReportSpeech, type SiteReport,
@@ -14,6 +14,15 @@ import { readJsonFile } from './json-limits.ts';
 export function reportAttendee(attendee: Attendee): ReportAttendee {
   const { uuid, fullName, positions, unit, category, presence, absenceReason, presenceTime, role, isMember } = attendee;
   return { uuid, fullName, positions, unit, category, presence, absenceReason, presenceTime, role, isMember };
+}
+
+/** A site's values as a merge compares them (its head count). */
+export const siteValues = (site: Pick<Site, 'attendeeCount'>) => ({ attendeeCount: site.attendeeCount });
+
+/** An attendee's values as a merge compares them: the report's fields, without the identity. */
+export function attendeeValues(attendee: Attendee): Omit<ReportAttendee, 'uuid'> {
+  const { uuid: _uuid, ...values } = reportAttendee(attendee);
+  return values;
 }
 
 /** The fields of a speech a report carries; its references by identity, through the meeting's maps id → uuid. */

@@ -78,6 +78,8 @@ export function createBulkMerge(db: Db, meetings: Meetings, people: People) {
     dropAttendee: db.prepare('DELETE FROM attendees WHERE id = ? AND meeting_id = ?'),
     dropSpeech: db.prepare('DELETE FROM speeches WHERE id = ? AND meeting_id = ?'),
     revision: db.prepare('SELECT revision FROM meetings WHERE id = ?').pluck(),
+    reportSite: db.prepare('SELECT site_id FROM report_sites WHERE meeting_id = ?').pluck(),
+    bindSite: db.prepare('INSERT INTO report_sites (meeting_id, site_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET site_id = excluded.site_id'),
   };
 
   function speechParams(meetingId: number, { agendaUuid, speakerUuid, ...value }: SpeechValues) {
@@ -99,6 +101,19 @@ export function createBulkMerge(db: Db, meetings: Meetings, people: People) {
     bases(meetingId: number): Map<string, string> {
       return new Map((sql.bases.all(meetingId) as { uuid: string; fields: string }[]).map((row) => [row.uuid, row.fields]));
     },
+    /** The values sent to the sites (a package): each record's base, so that a site's first change is an update. */
+    recordBases: db.transaction((meetingId: number, bases: readonly { uuid: string; fields: string }[]): void => {
+      meetings.get(meetingId);
+      for (const { uuid, fields } of bases) sql.base.run(meetingId, uuid, fields);
+    }),
+    /** The site whose report this machine makes for a meeting opened from a package, or null. */
+    reportSite(meetingId: number): number | null {
+      return (sql.reportSite.get(meetingId) as number | undefined) ?? null;
+    },
+    bindSite: db.transaction((meetingId: number, siteId: number): void => {
+      if (!sql.site.get(siteId, meetingId)) throw outsideMeeting('điểm cầu', 'siteId');
+      sql.bindSite.run(meetingId, siteId);
+    }),
     merge: db.transaction((meetingId: number, writes: MergeWrites): MergeUndo => {
       meetings.get(meetingId);
       const undo: MergeUndo = {

@@ -9,11 +9,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportMeetingFile, importMeeting, importMeetingFile, parseMeetingFile } from '../../electron/services/meeting-file.ts';
 import { readSiteReport, exportSiteReport } from '../../electron/services/site-report.ts';
+import { readSitePackage } from '../../electron/services/site-package.ts';
 import type { Store } from '../../electron/store/index.ts';
 import { FIXTURE } from '../minutes/support.ts';
 import { memoryStore, snapshot, tempDir } from '../support/store.ts';
 import { choose, openApp, screenshots, type AppUnderTest } from './app.ts';
 
+/** The package the centre sent (its folder goes with the centre's app). */
+let packageBytes = Buffer.alloc(0);
+let meetingUuid = '';
 const fixture = () => parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8')));
 
 describe('merging site reports', () => {
@@ -125,6 +129,62 @@ describe('merging site reports', () => {
     const file = app.bridge.saved.at(-1) ?? '';
     const report = readSiteReport(file);
     expect(report.meeting.uuid).toBe(app.store.meetings.get(id).uuid);
+    expect(report.site.name).toBe('Nghệ An');
+    expect(report.site.attendees.map((a) => a.fullName)).toContain('Phan Đình Trạc');
+  });
+
+  it('sends the package for the sites from the keyboard, recording what it sent as the bases', async () => {
+    await page.getByLabel('Kèm danh sách đại biểu dự kiến của từng điểm cầu').focus();
+    expect(await page.getByLabel('Kèm danh sách đại biểu dự kiến của từng điểm cầu').isChecked()).toBe(true);
+    await press('Xuất gói gửi các điểm cầu');
+    await page.getByText(/^Đã xuất gói gửi các điểm cầu: /).waitFor();
+    const packagePath = app.bridge.saved.at(-1) ?? '';
+    packageBytes = readFileSync(packagePath);
+    meetingUuid = app.store.meetings.get(id).uuid;
+    const pack = readSitePackage(packagePath);
+    expect(pack.withAttendees).toBe(true);
+    expect(pack.meeting.sites.map((site) => site.uuid)).toEqual(app.store.sites.list(id).map((site) => site.uuid));
+    expect(pack.meeting.speeches).toEqual([]);
+    const bases = new Set(app.store.bulk.bases(id).keys());
+    expect([...app.store.sites.list(id), ...app.store.attendees.list(id)].every((record) => bases.has(record.uuid))).toBe(true);
+  });
+});
+
+describe('a site opens the package', () => {
+  let site: AppUnderTest;
+  afterAll(async () => {
+    expect(site.problems).toEqual([]);
+    await site.close();
+  });
+
+  it('opens it on its own machine bound to its site, chosen from the keyboard, and exports that site\'s report', async () => {
+    site = await openApp();
+    const packagePath = join(tempDir(), 'goi.json');
+    writeFileSync(packagePath, packageBytes);
+    site.bridge.toOpen.push(packagePath);
+    const at = site.page;
+    await at.getByRole('button', { name: 'Mở gói của điểm cầu…' }).focus();
+    await at.keyboard.press('Enter');
+    const open = at.getByRole('dialog', { name: 'Mở gói hội nghị của điểm cầu' });
+    await open.waitFor();
+    await choose(at, 'Điểm cầu của máy này', 'Nghệ An (3 đại biểu dự kiến)');
+    await screenshots(at, 'site-package-open');
+    await open.getByRole('button', { name: 'Mở' }).focus();
+    await at.keyboard.press('Enter');
+    await at.getByText('Đã mở gói hội nghị cho điểm cầu Nghệ An.').waitFor();
+    const [meeting] = site.store.meetings.list();
+    const bound = site.store.bulk.reportSite(meeting?.id ?? 0);
+    expect(site.store.sites.get(bound ?? 0).name).toBe('Nghệ An');
+    expect(site.store.meetings.get(meeting?.id ?? 0).uuid).toBe(meetingUuid);
+
+    await at.keyboard.press('Alt+6');
+    await at.getByText('Máy này ghi cho điểm cầu').waitFor();
+    await screenshots(at, 'site-package-bound');
+    expect(await at.getByRole('button', { name: 'Nhập báo cáo điểm cầu…' }).count()).toBe(0);
+    await at.getByRole('button', { name: 'Xuất báo cáo điểm cầu' }).focus();
+    await at.keyboard.press('Enter');
+    await at.getByText(/^Đã xuất báo cáo điểm cầu: /).waitFor();
+    const report = readSiteReport(site.bridge.saved.at(-1) ?? '');
     expect(report.site.name).toBe('Nghệ An');
     expect(report.site.attendees.map((a) => a.fullName)).toContain('Phan Đình Trạc');
   });

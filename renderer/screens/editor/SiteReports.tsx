@@ -1,8 +1,9 @@
-// Site reports, on the export screen: the contact at a site exports that site's report; the central secretary
+// Site reports, on the export screen: the central secretary sends the sites the meeting's package; the contact at
+// a site (a meeting opened from the package, bound to its site) exports that site's report; the central secretary
 // picks a folder of reports, sees what merging them would change (conflicts side by side, the centre's value
 // kept unless the site's is chosen) and merges them, or not; a refused report is named with its reason and left
 // out. Nothing is written before "Nhập"; the merge is undone from its message (Hoàn tác).
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { MergePreview, RecordMerge } from '../../../shared/model/site-report.ts';
 import { errorMessage } from '../../api.ts';
 import { useToast, useTracker } from '../../context.tsx';
@@ -20,10 +21,24 @@ export function SiteReports() {
   const toast = useToast();
   const siteSelect = useId();
   const [siteId, setSiteId] = useState<number | null>(null);
+  const [withAttendees, setWithAttendees] = useState(true);
+  /** The site this machine reports for (a meeting opened from the centre's package), else null. */
+  const [boundSite, setBoundSite] = useState<number | null>(null);
   const [pending, setPending] = useState<{ token: string; preview: MergePreview } | null>(null);
   const [takeSite, setTakeSite] = useState<ReadonlySet<string>>(new Set());
   const { client, meetingId, record } = ops;
-  const chosenSite = siteId ?? record.sites[0]?.id ?? null;
+  const chosenSite = boundSite ?? siteId ?? record.sites[0]?.id ?? null;
+  const bound = record.sites.find((site) => site.id === boundSite);
+
+  useEffect(() => {
+    let live = true;
+    client.reportSite({ meetingId }).then((site) => {
+      if (live) setBoundSite(site);
+    }, (error: unknown) => toast({ text: errorMessage(error), tone: 'error' }));
+    return () => {
+      live = false;
+    };
+  }, [client, meetingId, toast]);
 
   const run = async (work: () => Promise<void>) => {
     try {
@@ -37,6 +52,10 @@ export function SiteReports() {
     if (chosenSite === null) return;
     const file = await client.exportSiteReport({ siteId: chosenSite });
     if (file) toast({ text: `Đã xuất báo cáo điểm cầu: ${file.path}` });
+  });
+  const exportPackage = () => run(async () => {
+    const file = await client.exportSitePackage({ meetingId, withAttendees });
+    if (file) toast({ text: `Đã xuất gói gửi các điểm cầu: ${file.path}` });
   });
   const pickReports = () => run(async () => {
     const picked = await client.previewSiteReports({ meetingId });
@@ -70,14 +89,27 @@ export function SiteReports() {
     <>
     <div className="export-card site-reports">
       <p className="muted">Báo cáo điểm cầu: thành phần dự và phát biểu tại một điểm cầu, gửi về điểm cầu chính để nhập vào hội nghị.</p>
-      <div className="field">
-        <label htmlFor={siteSelect} className="field-label">Điểm cầu của báo cáo</label>
-        <select id={siteSelect} value={chosenSite ?? ''} onChange={(e) => setSiteId(Number(e.target.value))}>
-          {record.sites.map((site) => <option key={site.id} value={site.id}>{site.name || '(Chưa có tên)'}</option>)}
-        </select>
-      </div>
+      {bound ? (
+        <p>Máy này ghi cho điểm cầu <strong>{bound.name || '(Chưa có tên)'}</strong> (mở từ gói của điểm cầu chính).</p>
+      ) : (
+        <div className="field">
+          <label htmlFor={siteSelect} className="field-label">Điểm cầu của báo cáo</label>
+          <select id={siteSelect} value={chosenSite ?? ''} onChange={(e) => setSiteId(Number(e.target.value))}>
+            {record.sites.map((site) => <option key={site.id} value={site.id}>{site.name || '(Chưa có tên)'}</option>)}
+          </select>
+        </div>
+      )}
       <button type="button" disabled={chosenSite === null} onClick={() => void exportReport()}>Xuất báo cáo điểm cầu</button>
-      <button type="button" onClick={() => void pickReports()}>Nhập báo cáo điểm cầu…</button>
+      {bound ? null : (
+        <>
+          <button type="button" onClick={() => void pickReports()}>Nhập báo cáo điểm cầu…</button>
+          <label className="check">
+            <input type="checkbox" checked={withAttendees} onChange={(e) => setWithAttendees(e.target.checked)} />
+            {' Kèm danh sách đại biểu dự kiến của từng điểm cầu'}
+          </label>
+          <button type="button" disabled={record.sites.length === 0} onClick={() => void exportPackage()}>Xuất gói gửi các điểm cầu</button>
+        </>
+      )}
     </div>
       {pending ? (
         <section className="merge-preview" role="dialog" aria-label="Xem trước khi nhập báo cáo điểm cầu">
