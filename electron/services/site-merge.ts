@@ -87,10 +87,11 @@ function summaryOf(reports: readonly ReportMerge[], totals: MergePreview['totals
   const refused = reports.filter((report) => report.refused !== null);
   const withConflicts = reports.filter((report) => report.records.some((record) => record.outcome === 'conflict')).length;
   const reasons = refused.slice(0, NAMED_REFUSALS).map((report) => `${report.file}: ${(report.refused ?? '').replace(/\.$/, '')}`);
-  if (refused.length > NAMED_REFUSALS) reasons.push(`và ${refused.length - NAMED_REFUSALS} tệp khác`);
-  return `${reports.length} báo cáo: ${reports.length - refused.length - withConflicts} nhập, ${withConflicts} có khác biệt cần chọn, `
-    + `${refused.length} bị từ chối${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}. `
-    + `${totals.added} mục mới, ${totals.updated} mục cập nhật.`;
+  if (refused.length > NAMED_REFUSALS) reasons.push(`và ${(refused.length - NAMED_REFUSALS).toLocaleString('vi-VN')} tệp khác`);
+  const n = (count: number) => count.toLocaleString('vi-VN');
+  return `${n(reports.length)} báo cáo: ${n(reports.length - refused.length - withConflicts)} nhập, ${n(withConflicts)} có khác biệt cần chọn, `
+    + `${n(refused.length)} bị từ chối${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}. `
+    + `${n(totals.added)} mục mới, ${n(totals.updated)} mục cập nhật.`;
 }
 
 /** Plans every report in order (a later report sees what an earlier one merges); returns the preview and the writes. */
