@@ -41,6 +41,7 @@ function child(mode: Mode, db: string, folder: string, meetingId: number): void 
     const bases: { uuid: string; fields: string }[] = [];
     for (const { report: r } of reports) {
       if (r instanceof Error) throw r;
+      if (!('site' in r)) throw new Error('not a site report');
       siteCounts.push({ siteId: siteIds.get(r.site.uuid) ?? 0, attendeeCount: r.site.attendeeCount });
       bases.push({ uuid: r.site.uuid, fields: JSON.stringify(siteValues(r.site)) });
     }

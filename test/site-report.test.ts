@@ -8,6 +8,7 @@ import { importMeetingFile, exportMeetingFile, parseMeetingFile, importMeeting }
 import { getMeetingRecord } from '../electron/services/meetings.ts';
 import { mergeReports, previewMerge, readReports, reportFiles } from '../electron/services/site-merge.ts';
 import { exportSiteReport } from '../electron/services/site-report.ts';
+import { exportSitePackage } from '../electron/services/site-package.ts';
 import type { Store } from '../electron/store/index.ts';
 import { FIXTURE } from './minutes/support.ts';
 import { memoryStore, snapshot, tempDir } from './support/store.ts';
@@ -217,11 +218,21 @@ describe('reports refused one by one: the others merged, the refused files as th
     if (site.attendees[0] && site.attendees[1]) site.attendees[1].uuid = site.attendees[0].uuid;
   })], /Điểm cầu › đại biểu thứ 2 › mã định danh: bị trùng với một đại biểu khác/));
 
-  it('a meeting file instead of a report', () => refused(({ central, id, dir }) => {
-    const path = join(dir, 'hoi-nghi.json');
-    exportMeetingFile(central, id, path);
+  // A meeting file of the same meeting is a second secretary's speeches (site-speeches.test.ts); of another, refused.
+  it('the package instead of a report', () => refused(({ dir }) => {
+    const path = join(dir, 'goi.json');
+    const sender = centre();
+    exportSitePackage(sender.store, sender.id, path, { withAttendees: false });
     return [path];
   }, /không phải là báo cáo điểm cầu của Biên Bản/));
+
+  it('a meeting file of another meeting', () => refused(({ dir }) => {
+    const other = memoryStore();
+    const otherId = importMeeting(other, parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
+    const path = join(dir, 'hoi-nghi-khac.json');
+    exportMeetingFile(other, otherId, path);
+    return [path];
+  }, /^Báo cáo của hội nghị khác/));
 
   it('a count-only site whose report lists names', () => refused(({ files }) => [rewrite(files[0] ?? '', (j) => {
     (j.site as Record<string, unknown>).attendeeCount = 3;

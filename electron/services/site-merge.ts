@@ -11,16 +11,16 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { CATEGORY_LABELS, FIELD_LABELS, PRESENCE_LABELS, ROLE_LABELS, SPEECH_KIND_LABELS } from '../../shared/model/labels.ts';
 import type {
-  MergeOutcome, MergePreview, RecordMerge, ReportMerge, ReportSpeech, SiteReport,
+  MergeOutcome, MergePreview, RecordMerge, ReportMerge, ReportSpeech, SiteReport, SpeechLog,
 } from '../../shared/model/site-report.ts';
 import type { MergeUndo, MergeWrites } from '../store/bulk-merge.ts';
 import type { Store } from '../store/index.ts';
-import { attendeeValues, readSiteReport, reportSpeech, siteValues } from './site-report.ts';
+import { attendeeValues, readMergeSource, reportSpeech, siteValues } from './site-report.ts';
 
 export interface NamedReport {
   file: string;
-  /** The report, or why its file could not be read. */
-  report: SiteReport | AppError;
+  /** The report (or another machine's speeches), or why its file could not be read. */
+  report: SiteReport | SpeechLog | AppError;
 }
 
 type Values = Record<string, unknown>;
@@ -69,11 +69,11 @@ function meetingState(store: Store, meetingId: number) {
   };
 }
 
-function refusal(state: ReturnType<typeof meetingState>, report: SiteReport): string | null {
+function refusal(state: ReturnType<typeof meetingState>, report: SiteReport | SpeechLog): string | null {
   if (report.meeting.uuid !== state.meeting.uuid) {
     return `Báo cáo của hội nghị khác (“${report.meeting.title || 'chưa có tên'}”), không phải của hội nghị này.`;
   }
-  if (!state.sites.has(report.site.uuid)) return `Điểm cầu “${report.site.name || 'chưa có tên'}” không có trong hội nghị này.`;
+  if ('site' in report && !state.sites.has(report.site.uuid)) return `Điểm cầu “${report.site.name || 'chưa có tên'}” không có trong hội nghị này.`;
   const unknown = report.speeches.findIndex((speech) => speech.agendaUuid !== null && !state.agenda.has(speech.agendaUuid));
   if (unknown >= 0) return `Phát biểu thứ ${unknown + 1} thuộc một mục chương trình không có trong hội nghị này.`;
   return null;
@@ -126,9 +126,44 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
     return record;
   }
 
+  function speechRecords(speeches: readonly ReportSpeech[], speakerName: (speech: ReportSpeech) => string): RecordMerge[] {
+    return speeches.map((speech) => {
+      const values = strip(speech) as Values;
+      const current = state.speeches.get(speech.uuid);
+      const label = `Phát biểu của ${speakerName(speech) || 'người chưa ghi tên'}` + (speech.startTime ? ` lúc ${speech.startTime}` : '');
+      return merge('speeches', speech.uuid, label, values, current, (outcome) => {
+        if (outcome === 'added') {
+          const add = { uuid: speech.uuid, value: strip(speech) as Omit<ReportSpeech, 'uuid'> };
+          writes.addSpeeches.push(add);
+          pendingAdds.set(speech.uuid, add);
+          state.speeches.set(speech.uuid, { id: null, values });
+        } else if (current) {
+          current.values = values;
+          const pending = pendingAdds.get(speech.uuid);
+          if (pending) pending.value = values;
+          else if (current.id !== null) writes.updateSpeeches.push({ id: current.id, value: strip(speech) });
+        }
+      });
+    });
+  }
+
+  /** Another machine's speeches: a speaker the meeting here does not list is kept as a free-text speaker. */
+  function logRecords(log: SpeechLog): RecordMerge[] {
+    const speeches = log.speeches.map((speech) => {
+      if (speech.speakerUuid === null || state.attendees.has(speech.speakerUuid)) return speech;
+      const who = log.speakers.get(speech.speakerUuid);
+      return { ...speech, speakerUuid: null, speakerName: who?.fullName ?? '', speakerPosition: who?.positions ?? '', speakerSite: who?.site ?? '' };
+    });
+    return speechRecords(speeches, (speech) => speech.speakerName
+      || String(state.attendees.get(speech.speakerUuid ?? '')?.values.fullName ?? ''));
+  }
+
   const merged: ReportMerge[] = reports.map(({ file, report }) => {
     if (report instanceof AppError) return { file, siteName: '', refused: report.message, records: [] };
     const refused = refusal(state, report);
+    if (!('site' in report)) {
+      return { file, siteName: 'Phát biểu ghi ở máy khác', refused, records: refused ? [] : logRecords(report) };
+    }
     if (refused) return { file, siteName: report.site.name, refused, records: [] };
     const site = state.sites.get(report.site.uuid);
     if (!site) throw new Error('unreachable: the site was checked');
@@ -160,25 +195,8 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
         }
       }));
     }
-    for (const speech of report.speeches) {
-      const values = strip(speech) as Values;
-      const current = state.speeches.get(speech.uuid);
-      const label = `Phát biểu của ${speech.speakerName || report.site.attendees.find((a) => a.uuid === speech.speakerUuid)?.fullName || 'người chưa ghi tên'}`
-        + (speech.startTime ? ` lúc ${speech.startTime}` : '');
-      records.push(merge('speeches', speech.uuid, label, values, current, (outcome) => {
-        if (outcome === 'added') {
-          const add = { uuid: speech.uuid, value: strip(speech) as Omit<ReportSpeech, 'uuid'> };
-          writes.addSpeeches.push(add);
-          pendingAdds.set(speech.uuid, add);
-          state.speeches.set(speech.uuid, { id: null, values });
-        } else if (current) {
-          current.values = values;
-          const pending = pendingAdds.get(speech.uuid);
-          if (pending) pending.value = values;
-          else if (current.id !== null) writes.updateSpeeches.push({ id: current.id, value: strip(speech) });
-        }
-      }));
-    }
+    records.push(...speechRecords(report.speeches,
+      (speech) => speech.speakerName || report.site.attendees.find((a) => a.uuid === speech.speakerUuid)?.fullName || ''));
     return { file, siteName: report.site.name, refused: null, records };
   });
   writes.siteCounts = [...counts].map(([siteId, attendeeCount]) => ({ siteId, attendeeCount }));
@@ -217,7 +235,7 @@ export function reportFiles(paths: readonly string[]): string[] {
 export function readReports(paths: readonly string[]): NamedReport[] {
   return paths.map((path) => {
     try {
-      return { file: basename(path), report: readSiteReport(path) };
+      return { file: basename(path), report: readMergeSource(path) };
     } catch (error) {
       if (error instanceof AppError) return { file: basename(path), report: error };
       throw error;

@@ -3,12 +3,15 @@
 import { AppError } from '../../shared/errors.ts';
 import type { Attendee, Site, Speech } from '../../shared/model/meeting.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
+import type { MeetingFile } from '../../shared/model/meeting-file.ts';
 import {
-  SITE_REPORT_KIND, SITE_REPORT_MAX_BYTES, SITE_REPORT_VERSION, siteReportSchema, type ReportAttendee, type ReportSpeech, type SiteReport,
+  reportSpeech as reportSpeechSchema, SITE_REPORT_KIND, SITE_REPORT_MAX_BYTES, SITE_REPORT_VERSION, siteReportSchema,
+  type ReportAttendee, type ReportSpeech, type SiteReport, type SpeechLog,
 } from '../../shared/model/site-report.ts';
 import type { Store } from '../store/index.ts';
 import { writeFileAtomic } from './files.ts';
 import { readJsonFile } from './json-limits.ts';
+import { readMeetingFile } from './meeting-file.ts';
 
 /** The fields of an attendee a report carries, in a fixed order (what a merge compares). */
 export function reportAttendee(attendee: Attendee): ReportAttendee {
@@ -77,6 +80,42 @@ export function parseSiteReport(json: unknown): SiteReport {
     );
   }
   return parseOrThrow(siteReportSchema, json, 'Báo cáo điểm cầu không hợp lệ');
+}
+
+/** The speeches of a second secretary's meeting file of the same meeting (version 2: every record named). */
+export function speechLogOf(file: MeetingFile): SpeechLog {
+  const meetingUuid = file.meeting.uuid;
+  if (file.version < 2 || meetingUuid === undefined || file.speeches.some((speech) => speech.uuid === undefined)) {
+    throw new AppError('INVALID_INPUT', 'Tệp hội nghị phiên bản cũ không có mã định danh nên không ghép được phát biểu; hãy xuất lại bằng phiên bản mới.');
+  }
+  const attendees = new Map(file.sites.flatMap((site) => site.attendees.map((a) => [a.key, { uuid: a.uuid ?? '', fullName: a.fullName, positions: a.positions, site: site.name }])));
+  const agenda = new Map(file.agenda.map((item) => [item.key, item.uuid ?? null]));
+  const speeches = file.speeches.map(({ agendaKey, speakerKey, ...speech }) => parseOrThrow(reportSpeechSchema, {
+    ...speech,
+    agendaUuid: agendaKey === null ? null : agenda.get(agendaKey) ?? null,
+    speakerUuid: speakerKey === null ? null : attendees.get(speakerKey)?.uuid || null,
+  }, 'Tệp hội nghị không hợp lệ'));
+  const speakers = new Map([...attendees.values()].map(({ uuid, ...who }) => [uuid, who]));
+  return { kind: 'speeches', meeting: { uuid: meetingUuid, title: file.meeting.title }, speeches, speakers };
+}
+
+/** A report file, or a second secretary's meeting file (its speeches); anything else is refused. */
+export function readMergeSource(path: string): SiteReport | SpeechLog {
+  try {
+    return readSiteReport(path);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'FILE_WRONG_KIND') throw error;
+    const file = (() => {
+      try {
+        return readMeetingFile(path);
+      } catch (inner) {
+        // Neither a report nor a meeting file: the report's message.
+        if (inner instanceof AppError && inner.code === 'FILE_WRONG_KIND') throw error;
+        throw inner;
+      }
+    })();
+    return speechLogOf(file);
+  }
 }
 
 /** Root › site › attendees › attendee is 4 deep. */

@@ -39,6 +39,30 @@ export interface MergeUndo {
   speeches: Record<string, unknown>[];
   /** The bases replaced: null where the record had none. */
   bases: { uuid: string; fields: string | null }[];
+  /** The places of the meeting's speeches that the added ones moved. */
+  speechOrds: { id: number; ord: number }[];
+}
+
+type Placed = { id: number; ord: number; start: string | null };
+
+/**
+ * One log ordered by start time: each added speech goes before the first speech that started after it, or else
+ * just after the last timed one (at the end when none is timed); one without a start time at the end. The meeting's
+ * own order is left as it is.
+ */
+function placeByTime(speeches: readonly Placed[], added: ReadonlySet<number>): Placed[] {
+  const log = speeches.filter((speech) => !added.has(speech.id));
+  for (const speech of speeches.filter((s) => added.has(s.id))) {
+    const { start } = speech;
+    let at = log.length;
+    if (start !== null) {
+      const later = log.findIndex((other) => other.start !== null && other.start > start);
+      const lastTimed = log.findLastIndex((other) => other.start !== null);
+      at = later >= 0 ? later : lastTimed >= 0 ? lastTimed + 1 : log.length;
+    }
+    log.splice(at, 0, speech);
+  }
+  return log;
 }
 
 const ATTENDEE_COLUMNS = 'full_name = @fullName, positions = @positions, unit = @unit, category = @category, presence = @presence, '
@@ -78,6 +102,8 @@ export function createBulkMerge(db: Db, meetings: Meetings, people: People) {
     dropAttendee: db.prepare('DELETE FROM attendees WHERE id = ? AND meeting_id = ?'),
     dropSpeech: db.prepare('DELETE FROM speeches WHERE id = ? AND meeting_id = ?'),
     revision: db.prepare('SELECT revision FROM meetings WHERE id = ?').pluck(),
+    speechPlaces: db.prepare('SELECT id, ord, start_time AS start FROM speeches WHERE meeting_id = ? ORDER BY ord, id'),
+    setSpeechOrd: db.prepare('UPDATE speeches SET ord = ? WHERE id = ?'),
     reportSite: db.prepare('SELECT site_id FROM report_sites WHERE meeting_id = ?').pluck(),
     bindSite: db.prepare('INSERT INTO report_sites (meeting_id, site_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET site_id = excluded.site_id'),
   };
@@ -117,7 +143,7 @@ export function createBulkMerge(db: Db, meetings: Meetings, people: People) {
     merge: db.transaction((meetingId: number, writes: MergeWrites): MergeUndo => {
       meetings.get(meetingId);
       const undo: MergeUndo = {
-        meetingId, revision: 0, siteCounts: [], addedAttendees: [], attendees: [], addedSpeeches: [], speeches: [], bases: [],
+        meetingId, revision: 0, siteCounts: [], addedAttendees: [], attendees: [], addedSpeeches: [], speeches: [], bases: [], speechOrds: [],
       };
       for (const { siteId, attendeeCount } of writes.siteCounts) {
         const site = sql.site.get(siteId, meetingId) as { attendee_count: number | null } | undefined;
@@ -150,6 +176,14 @@ export function createBulkMerge(db: Db, meetings: Meetings, people: People) {
         undo.speeches.push(sql.speechRow.get(id) as Record<string, unknown>);
         sql.updateSpeech.run({ ...speechParams(meetingId, value), id });
       }
+      if (undo.addedSpeeches.length > 0) {
+        const log = placeByTime(sql.speechPlaces.all(meetingId) as Placed[], new Set(undo.addedSpeeches));
+        log.forEach((speech, ord) => {
+          if (speech.ord === ord) return;
+          if (!undo.addedSpeeches.includes(speech.id)) undo.speechOrds.push({ id: speech.id, ord: speech.ord });
+          sql.setSpeechOrd.run(ord, speech.id);
+        });
+      }
       for (const { uuid, fields } of writes.bases) {
         undo.bases.push({ uuid, fields: (sql.baseOf.get(meetingId, uuid) as string | undefined) ?? null });
         sql.base.run(meetingId, uuid, fields);
@@ -168,6 +202,7 @@ export function createBulkMerge(db: Db, meetings: Meetings, people: People) {
       // Backwards: the values replaced last are the ones a record had before this merge.
       for (const row of [...undo.speeches].reverse()) sql.restoreSpeech.run(row);
       for (const id of undo.addedSpeeches) sql.dropSpeech.run(id, meetingId);
+      for (const { id, ord } of undo.speechOrds) sql.setSpeechOrd.run(ord, id);
       for (const row of [...undo.attendees].reverse()) sql.restoreAttendee.run(row);
       for (const id of undo.addedAttendees) sql.dropAttendee.run(id, meetingId);
       for (const { siteId, attendeeCount } of [...undo.siteCounts].reverse()) sql.setCount.run(attendeeCount, siteId);
