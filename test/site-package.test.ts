@@ -13,6 +13,7 @@ import { mergeReports, readReports } from '../electron/services/site-merge.ts';
 import { exportSiteReport } from '../electron/services/site-report.ts';
 import type { Store } from '../electron/store/index.ts';
 import { buildMinutes } from '../shared/minutes/model.ts';
+import { sitePackageJsonSchema, siteReportJsonSchema } from '../shared/model/meeting-file-json-schema.ts';
 import { modelTexts, positionsInOrder, PROFILE } from './minutes/support.ts';
 import { memoryStore, snapshot, tempDir } from './support/store.ts';
 
@@ -199,5 +200,12 @@ describe('packages refused', () => {
     const before = snapshot(other.store);
     expect(() => exportSitePackage(other.store, other.id, join(dir, 'khong-co', 'goi.json'), { withAttendees: true })).toThrow();
     expect(snapshot(other.store)).toEqual(before);
+  });
+});
+
+describe('the documented schemas', () => {
+  it('docs/meeting-package.schema.json and docs/site-report.schema.json are what npm run docs:schema writes', () => {
+    expect(readFileSync(new URL('../docs/meeting-package.schema.json', import.meta.url), 'utf8')).toBe(sitePackageJsonSchema());
+    expect(readFileSync(new URL('../docs/site-report.schema.json', import.meta.url), 'utf8')).toBe(siteReportJsonSchema());
   });
 });
