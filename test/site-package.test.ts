@@ -80,7 +80,8 @@ function threeSites(withAttendees = true) {
   const haTinh = openAt(packagePath, 'tỉnh Hà Tĩnh');
   haTinh.store.attendees.add(haTinh.id, { siteId: haTinh.siteId, fullName: 'Võ Văn Sơn', positions: 'Bí thư Tỉnh ủy', role: 'site_chair' });
   haTinh.store.attendees.add(haTinh.id, { siteId: haTinh.siteId, fullName: 'Đặng Thị Hoa', presence: 'absent_excused', absenceReason: 'ốm' });
-  haTinh.store.speeches.add(haTinh.id, { speakerName: 'Phan Văn Lâm', speakerSite: 'tỉnh Hà Tĩnh', startTime: '15:10', content: 'Hà Tĩnh báo cáo.' });
+  // A free-text speaker typed without a site: in the meeting bound to Hà Tĩnh, spoken there.
+  haTinh.store.speeches.add(haTinh.id, { speakerName: 'Phan Văn Lâm', startTime: '15:10', content: 'Hà Tĩnh báo cáo.' });
   report(haTinh, 'ha-tinh.json');
 
   const xa = openAt(packagePath, 'xã 1');

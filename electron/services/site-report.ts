@@ -40,7 +40,7 @@ export function reportSpeech(speech: Speech, agenda: Map<number, string>, attend
 
 /**
  * One site's report: its head count or its attendees, and the speeches made from it (by one of its attendees,
- * or by a free-text speaker whose site is the site's name).
+ * or by a free-text speaker whose site is the site's name, or has no site in a meeting bound to this site).
  */
 export function toSiteReport(store: Store, siteId: number, exportedAt = new Date()): SiteReport {
   const site = store.sites.get(siteId);
@@ -50,8 +50,10 @@ export function toSiteReport(store: Store, siteId: number, exportedAt = new Date
   const here = new Set(attendees.map((attendee) => attendee.id));
   const agenda = new Map(store.agenda.list(meeting.id).map((item) => [item.id, item.uuid]));
   const attendeeUuids = new Map(all.map((attendee) => [attendee.id, attendee.uuid]));
+  // In a meeting opened from the package for this site, a free-text speaker without a site spoke here too.
+  const bound = store.bulk.reportSite(meeting.id) === siteId;
   const speeches = store.speeches.list(meeting.id).filter((speech) => (speech.attendeeId === null
-    ? site.name !== '' && speech.speakerSite === site.name
+    ? (site.name !== '' && speech.speakerSite === site.name) || (bound && speech.speakerSite === '')
     : here.has(speech.attendeeId)));
   return {
     kind: SITE_REPORT_KIND,
