@@ -1,5 +1,5 @@
 // Runs the named benchmarks (all when none is named), each in its own process, then prints every figure beside its
-// same-run baseline and every budget, with the machine's load: npm run bench -- [store] [minutes] [startup] [ui] [search] [text] [kill] [edits] [autosave] [audio] [encrypted]
+// same-run baseline and every budget, with the machine's load: npm run bench -- [store] [minutes] [startup] [ui] [search] [text] [kill] [edits] [autosave] [audio] [encrypted] [merge]
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ const BENCHES: Record<string, string[]> = {
   autosave: ['autosave.ts'],
   audio: ['audio.ts'],
   encrypted: ['encryption.ts'],
+  merge: ['merge.ts'],
 };
 
 function run(file: string, args: string[], lines: string[]): Promise<number> {

@@ -13,6 +13,7 @@ import type { SearchResults } from './search.ts';
 import { MAX_PASSPHRASE_LENGTH, type SecurityStatus } from './security.ts';
 import type { SiteFile } from './site-file.ts';
 import type { MergePreview } from './model/site-report.ts';
+import type { PackageSummary } from './model/site-package.ts';
 import type { DeletedMeeting } from './trash.ts';
 import { clock } from './model/fields.ts';
 import { CONFIDENTIALITY, FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
@@ -172,11 +173,21 @@ export const CONTRACT = {
   importMeetingFile: channel(z.object({ token: token.optional(), passphrase: secret.optional() })).returns<{ meetingId: number } | PassphraseNeeded | null>(),
   /** One site's attendance and speeches as a site report file; null when cancelled. */
   exportSiteReport: channel(z.object({ siteId: id })).returns<PickedFile>(),
+  /** The meeting package for the sites (details, agenda, sites; withAttendees: each site's expected attendees). */
+  exportSitePackage: channel(z.object({ meetingId: id, withAttendees: z.boolean(), confirmPlain: z.boolean().optional() })).returns<PickedFile>(),
+  /** A package the user picks, read and summed up for the choice of site; nothing written; null when cancelled. */
+  readSitePackage: channel(none).returns<{ token: string; summary: PackageSummary } | null>(),
+  /** The package read opened as a new meeting bound to the chosen site. */
+  openSitePackage: channel(z.object({ token: z.string().min(1).max(100), siteUuid: z.uuid() })).returns<{ meetingId: number }>(),
+  /** The site whose report this machine makes for the meeting (opened from a package), or null. */
+  reportSite: channel(z.object({ meetingId: id })).returns<number | null>(),
   /** A folder of site reports the user picks, read and compared, nothing written; null when cancelled. */
   previewSiteReports: channel(z.object({ meetingId: id })).returns<{ token: string; preview: MergePreview } | null>(),
   /** The previewed reports merged (worked out again from the files); `takeSite`: conflicts resolved with the site's value. */
   mergeSiteReports: channel(z.object({ token: z.string().min(1).max(100), takeSite: z.array(z.uuid()).max(100_000) }))
-    .returns<Change & { merged: MergePreview }>(),
+    .returns<Change & { merged: MergePreview; undoToken: string | null }>(),
+  /** Undoes a merge of site reports (Hoàn tác), while the meeting has not been written since. */
+  undoMerge: channel(z.object({ undoToken: z.string().min(1).max(100) })).returns<Change>(),
 
   /** The automatic backups, newest first. */
   listBackups: channel(none).returns<BackupInfo[]>(),

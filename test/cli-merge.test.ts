@@ -1,5 +1,5 @@
 // `merge` on the command line: a folder of site reports into a meeting of a database file; the database read after.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../electron/cli/main.ts';
@@ -53,7 +53,7 @@ describe('merge on the command line', () => {
     const { db, id, reports, site } = setting();
     site('Nghệ An', (store, meetingId, siteId) => store.attendees.add(meetingId, { siteId, fullName: 'Phan Văn Mới' }));
     expect(run('merge', String(id), reports, '--db', db)).toEqual({
-      code: 0, out: ['1 báo cáo: 1 nhập được (1 mục mới, 0 mục cập nhật), 0 có khác biệt giữ nguyên bản ở trung tâm, 0 bị từ chối.'], err: [],
+      code: 0, out: ['1 báo cáo: 1 nhập, 0 có khác biệt cần chọn, 0 bị từ chối. 1 mục mới, 0 mục cập nhật.'], err: [],
     });
     expect(withStore(db, (store) => store.attendees.list(id).map((a) => a.fullName))).toContain('Phan Văn Mới');
 
@@ -64,17 +64,64 @@ describe('merge on the command line', () => {
     expect(withStore(db, (store) => store.sites.list(id).find((s) => s.name === 'Điểm cầu xã')?.attendeeCount)).toBe(0);
   });
 
-  it('refuses a report for another meeting with exit 1 and changes nothing', () => {
-    const { db, id, dir } = setting();
+  it('refuses a report for another meeting and a damaged file on their own, merges the rest, and exits 4', () => {
+    const { db, id, reports, site } = setting();
+    site('Nghệ An', (store, meetingId, siteId) => store.attendees.add(meetingId, { siteId, fullName: 'Phan Văn Mới' }));
     const other = memoryStore();
     const otherId = importMeeting(other, parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
-    const file = join(dir, 'khac.json');
-    exportSiteReport(other, other.sites.list(otherId)[1]?.id ?? 0, file);
+    exportSiteReport(other, other.sites.list(otherId)[1]?.id ?? 0, join(reports, 'khac.json'));
+    writeFileSync(join(reports, 'hong.json'), '{"kind":"bien-ban/site-report"');
+    const bytes = [readFileSync(join(reports, 'khac.json')), readFileSync(join(reports, 'hong.json'))];
+    const result = run('merge', String(id), reports, '--db', db);
+    expect(result.code).toBe(4);
+    expect(result.out).toEqual([expect.stringMatching(
+      /^3 báo cáo: 1 nhập, 0 có khác biệt cần chọn, 2 bị từ chối: hong\.json: .+; khac\.json: Báo cáo của hội nghị khác .+\. 1 mục mới, 0 mục cập nhật\.$/,
+    )]);
+    expect(result.err).toEqual([expect.stringMatching(/^Bị từ chối — hong\.json: /), expect.stringMatching(/^Bị từ chối — khac\.json: Báo cáo của hội nghị khác/)]);
+    expect(withStore(db, (store) => store.attendees.list(id).map((a) => a.fullName))).toContain('Phan Văn Mới');
+    expect([readFileSync(join(reports, 'khac.json')), readFileSync(join(reports, 'hong.json'))]).toEqual(bytes);
+  });
+
+  it('changes nothing when every report is refused', () => {
+    const { db, id, dir } = setting();
+    const file = join(dir, 'hong.json');
+    writeFileSync(file, 'không phải JSON');
     const before = withStore(db, snapshot);
     const result = run('merge', String(id), file, '--db', db);
-    expect(result.code).toBe(1);
-    expect(result.err[0]).toMatch(/^Lỗi: Không nhập báo cáo nào: Báo cáo “khac\.json” là của hội nghị khác/);
+    expect(result.code).toBe(4);
+    expect(result.out[0]).toMatch(/^1 báo cáo: 0 nhập, 0 có khác biệt cần chọn, 1 bị từ chối: hong\.json: /);
     expect(withStore(db, snapshot)).toEqual(before);
+  });
+
+  it('sends the package, opens it at two sites, exports their reports and merges them without conflict', () => {
+    const { db, id, dir, reports } = setting();
+    const pack = join(dir, 'goi-diem-cau.json');
+    expect(run('package', String(id), pack, '--attendees', '--db', db)).toEqual({
+      code: 0, out: [`Đã xuất gói hội nghị ${id} gửi 3 điểm cầu ra ${pack} (kèm đại biểu dự kiến).`], err: [],
+    });
+    const atSite = (name: string, file: string, work: (store: Store, meetingId: number) => void) => {
+      const siteDb = join(dir, `${file}.sqlite`);
+      const opened = run('open-package', pack, name, '--db', siteDb);
+      expect(opened.code).toBe(0);
+      const meetingId = Number(opened.out[0]);
+      withStore(siteDb, (store) => work(store, meetingId));
+      expect(run('site-report', String(meetingId), join(reports, `${file}.json`), '--db', siteDb)).toMatchObject({ code: 0, err: [] });
+    };
+    atSite('nghe an', 'nghe-an', (store, meetingId) => {
+      const [first] = store.attendees.list(meetingId).filter((a) => a.siteId === store.bulk.reportSite(meetingId));
+      store.attendees.update(first?.id ?? 0, { presence: 'absent_excused', absenceReason: 'Đi công tác' });
+    });
+    atSite('Điểm cầu xã', 'xa', (store, meetingId) => store.sites.update(store.bulk.reportSite(meetingId) ?? 0, { attendeeCount: 57 }));
+    expect(run('merge', String(id), reports, '--db', db)).toEqual({
+      code: 0, out: ['2 báo cáo: 2 nhập, 0 có khác biệt cần chọn, 0 bị từ chối. 0 mục mới, 2 mục cập nhật.'], err: [],
+    });
+    withStore(db, (store) => {
+      expect(store.sites.list(id).find((s) => s.name === 'Điểm cầu xã')?.attendeeCount).toBe(57);
+      expect(store.attendees.list(id).filter((a) => a.presence === 'absent_excused').map((a) => a.absenceReason)).toEqual(['Đi công tác']);
+    });
+    expect(run('open-package', pack, 'Không có', '--db', join(dir, 'x.sqlite')).err).toEqual(['Lỗi: Gói hội nghị không có điểm cầu “Không có”.']);
+    expect(run('site-report', String(id), join(dir, 'r.json'), '--db', db).err)
+      .toEqual(['Lỗi: Hội nghị này không mở từ gói của một điểm cầu; hãy ghi --site "<tên điểm cầu>".']);
   });
 
   it('needs a meeting and at least one report', () => {

@@ -1,13 +1,14 @@
 // Site reports: the meeting sent to three sites as a meeting file, each site's machine (its own database)
 // records its attendance and speeches and exports a report, the centre merges them. The store is read after.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importMeetingFile, exportMeetingFile, parseMeetingFile, importMeeting } from '../electron/services/meeting-file.ts';
 import { getMeetingRecord } from '../electron/services/meetings.ts';
-import { mergeReports, previewMerge, readReports } from '../electron/services/site-merge.ts';
+import { mergeReports, previewMerge, readReports, reportFiles } from '../electron/services/site-merge.ts';
 import { exportSiteReport } from '../electron/services/site-report.ts';
+import { exportSitePackage } from '../electron/services/site-package.ts';
 import type { Store } from '../electron/store/index.ts';
 import { FIXTURE } from './minutes/support.ts';
 import { memoryStore, snapshot, tempDir } from './support/store.ts';
@@ -91,7 +92,7 @@ describe('three site reports merged into the meeting', () => {
     expect(changed(2)).toEqual([['speeches', 'added', 'Phát biểu của Lê Văn Khách']]);
     // Unchanged: the Hà Giang and Nghệ An sites, Nghệ An's two attendees.
     expect(preview.totals).toEqual({ added: 4, updated: 0, conflict: 1, unchanged: 4, refused: 0 });
-    expect(preview.summary).toBe('3 báo cáo: 3 nhập được (4 mục mới, 0 mục cập nhật), 1 có khác biệt giữ nguyên bản ở trung tâm, 0 bị từ chối.');
+    expect(preview.summary).toBe('3 báo cáo: 2 nhập, 1 có khác biệt cần chọn, 0 bị từ chối. 4 mục mới, 0 mục cập nhật.');
   });
 
   it('adds the sites\' attendees and speeches, keeps the centre\'s value in a conflict, and takes the site\'s when chosen', () => {
@@ -156,17 +157,26 @@ describe('three site reports merged into the meeting', () => {
   });
 });
 
-describe('reports refused: nothing merged, the store as it was', () => {
+describe('reports refused one by one: the others merged, the refused files as they were', () => {
+  /** Merges the good reports with the refused one; the refused report is named with why, its file untouched. */
   function refused(make: (ctx: ReturnType<typeof threeReports>) => string[], message: RegExp) {
     const ctx = threeReports();
     const before = snapshot(ctx.central);
     const paths = make(ctx);
     const digest = () => paths.map((p) => createHash('sha256').update(readFileSync(p)).digest('hex'));
     const bytes = digest();
-    expect(() => mergeReports(ctx.central, ctx.id, readReports(paths))).toThrow(message);
-    expect(snapshot(ctx.central)).toEqual(before);
+    const result = mergeReports(ctx.central, ctx.id, readReports(paths));
+    const bad = result.reports.at(-1);
+    expect(bad?.refused).toMatch(message);
+    expect(result.summary).toContain(`1 bị từ chối: ${bad?.file ?? ''}: `);
+    expect(result.reports.slice(0, -1).every((report) => report.refused === null)).toBe(true);
     // A refused file is left byte for byte.
     expect(digest()).toEqual(bytes);
+    if (paths.length === 1) {
+      expect(snapshot(ctx.central)).toEqual(before);
+      expect(result.undo).toBeNull();
+    }
+    return { ...ctx, result };
   }
   const rewrite = (path: string, change: (json: Record<string, unknown>) => void, name = 'sua.json') => {
     const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -176,15 +186,20 @@ describe('reports refused: nothing merged, the store as it was', () => {
     return target;
   };
 
-  it('a report for another meeting, among good ones', () => refused(({ files, dir }) => {
-    const other = memoryStore();
-    const otherId = importMeeting(other, parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
-    return [...files, report(other, otherId, 'Nghệ An', dir, 'hoi-nghi-khac.json')];
-  }, /^Không nhập báo cáo nào: Báo cáo “hoi-nghi-khac\.json” là của hội nghị khác \(“Hội nghị giao ban/));
+  it('a report for another meeting, among good ones: those are merged', () => {
+    const { central, id, result } = refused(({ files, dir }) => {
+      const other = memoryStore();
+      const otherId = importMeeting(other, parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
+      return [...files, report(other, otherId, 'Nghệ An', dir, 'hoi-nghi-khac.json')];
+    }, /^Báo cáo của hội nghị khác \(“Hội nghị giao ban/);
+    expect(result.summary).toMatch(/^4 báo cáo: 2 nhập, 1 có khác biệt cần chọn, 1 bị từ chối: hoi-nghi-khac\.json: Báo cáo của hội nghị khác \(“Hội nghị giao ban.*”\), không phải của hội nghị này\. 4 mục mới, 0 mục cập nhật\.$/);
+    expect(central.attendees.list(id).map((a) => a.fullName)).toEqual(expect.arrayContaining(['Hầu A Lềnh', 'Nguyễn Mạnh Dũng']));
+    expect(central.speeches.list(id).map((s) => s.content)).toEqual(expect.arrayContaining(['Ý kiến từ Nghệ An.']));
+  });
 
   it('a site the meeting does not have', () => refused(({ files }) => [rewrite(files[0] ?? '', (j) => {
     (j.site as Record<string, unknown>).uuid = '0b7f4a1e-2c3d-4e5f-9a6b-7c8d9e0f1a2b';
-  })], /điểm cầu “Hà Giang” không có trong hội nghị này/));
+  })], /^Điểm cầu “Hà Giang” không có trong hội nghị này/));
 
   it('a truncated report', () => refused(({ files, dir }) => {
     const path = join(dir, 'cut.json');
@@ -203,11 +218,21 @@ describe('reports refused: nothing merged, the store as it was', () => {
     if (site.attendees[0] && site.attendees[1]) site.attendees[1].uuid = site.attendees[0].uuid;
   })], /Điểm cầu › đại biểu thứ 2 › mã định danh: bị trùng với một đại biểu khác/));
 
-  it('a meeting file instead of a report', () => refused(({ central, id, dir }) => {
-    const path = join(dir, 'hoi-nghi.json');
-    exportMeetingFile(central, id, path);
+  // A meeting file of the same meeting is a second secretary's speeches (site-speeches.test.ts); of another, refused.
+  it('the package instead of a report', () => refused(({ dir }) => {
+    const path = join(dir, 'goi.json');
+    const sender = centre();
+    exportSitePackage(sender.store, sender.id, path, { withAttendees: false });
     return [path];
   }, /không phải là báo cáo điểm cầu của Biên Bản/));
+
+  it('a meeting file of another meeting', () => refused(({ dir }) => {
+    const other = memoryStore();
+    const otherId = importMeeting(other, parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
+    const path = join(dir, 'hoi-nghi-khac.json');
+    exportMeetingFile(other, otherId, path);
+    return [path];
+  }, /^Báo cáo của hội nghị khác/));
 
   it('a count-only site whose report lists names', () => refused(({ files }) => [rewrite(files[0] ?? '', (j) => {
     (j.site as Record<string, unknown>).attendeeCount = 3;
@@ -227,5 +252,44 @@ describe('text in reports', () => {
     const once = snapshot(central);
     mergeReports(central, id, readReports(files));
     expect(snapshot(central)).toEqual(once);
+  });
+});
+
+describe('a folder with a bad file', () => {
+  it('merges the good reports in one transaction, counts the conflicting ones apart, names the refused file, and undoes', () => {
+    const { central, id, files, dir: work } = threeReports();
+    const dir = join(work, 'bao-cao');
+    mkdirSync(dir);
+    for (const file of files) copyFileSync(file, join(dir, basename(file)));
+    const bad = join(dir, 'zz-hong.json');
+    writeFileSync(bad, '{"kind":"bien-ban/site-report","version":1,');
+    const badBytes = readFileSync(bad);
+    const lists = () => {
+      const { sites, attendees, speeches, merge_bases: bases } = snapshot(central);
+      return { sites, attendees, speeches, bases };
+    };
+    const before = lists();
+    const revision = central.meetings.get(id).revision;
+    const firstPreview = previewMerge(central, id, readReports(reportFiles([dir])));
+    const result = mergeReports(central, id, readReports(reportFiles([dir])));
+    expect(result.summary).toMatch(/^4 báo cáo: 2 nhập, 1 có khác biệt cần chọn, 1 bị từ chối: zz-hong\.json: .+\. 4 mục mới, 0 mục cập nhật\.$/);
+    expect(result.reports.map((r) => [r.file, r.refused === null])).toEqual([
+      ['cap-xa.json', true], ['ha-giang.json', true], ['nghe-an.json', true], ['zz-hong.json', false],
+    ]);
+    // One transaction: the meeting's revision moved once.
+    expect(central.meetings.get(id).revision).toBe(revision + 1);
+    expect(central.attendees.list(id).length).toBe((before.attendees ?? []).length + 2);
+    expect(readFileSync(bad)).toEqual(badBytes);
+
+    // Undone: the store as before, the bases included (merging again shows the same as the first time).
+    central.bulk.unmerge(result.undo ?? expect.fail('the merge wrote something'));
+    expect(lists()).toEqual(before);
+    expect(previewMerge(central, id, readReports(reportFiles([dir])))).toEqual(firstPreview);
+    // Undo is refused once the meeting was written after the merge.
+    const again = mergeReports(central, id, readReports(files));
+    central.meetings.update(id, { venue: 'Hội trường B' });
+    const edited = lists();
+    expect(() => central.bulk.unmerge(again.undo ?? expect.fail('the merge wrote something'))).toThrow(/đã được sửa sau khi nhập/);
+    expect(lists()).toEqual(edited);
   });
 });

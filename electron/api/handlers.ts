@@ -6,6 +6,7 @@ import type { BackupStatus } from '../../shared/backups.ts';
 import { AppError } from '../../shared/errors.ts';
 import { DOCUMENTS, OUTPUTS, type DocumentKind, type DocumentOutput } from '../../shared/documents.ts';
 import type { Format } from '../../shared/model/meeting.ts';
+import type { SitePackage } from '../../shared/model/site-package.ts';
 import { readAttendeeFile } from '../services/attendee-file.ts';
 import { readWordFile } from '../services/word-file.ts';
 import { startQueued, stampMeeting } from '../services/live.ts';
@@ -15,8 +16,10 @@ import { backupsHolding, purgeFromBackups, type MeetingOrigin } from '../service
 import { addBackupFile, backupMeetings, backupPath, backupToFolder, listBackups, restoreFromBackup } from '../services/backups.ts';
 import { safeFileName } from '../services/files.ts';
 import { checkPlainExport, exportMeetingFile, exportSealedMeetingFile, importAnyMeetingFile } from '../services/meeting-file.ts';
+import type { MergeUndo } from '../store/bulk-merge.ts';
 import { mergeReports, previewMerge, readReports, reportFiles } from '../services/site-merge.ts';
 import { exportSiteReport } from '../services/site-report.ts';
+import { exportSitePackage, openSitePackage, readSitePackage, summarizePackage } from '../services/site-package.ts';
 import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
 import { deleteMeeting, eraseDeleted, eraseMeeting, restoreDeleted } from '../services/trash.ts';
 import { removeRow, restoreRow, type RemovedRow } from '../services/removal.ts';
@@ -71,6 +74,9 @@ export interface HandlerOptions {
   audio?: AudioStore | undefined;
 }
 
+/** The lists a merge of site reports writes. */
+const MERGED_LISTS = ['sites', 'attendees', 'speeches'] as const;
+
 /** What undo can bring back is kept for this session, the latest ones only. */
 const UNDO_KEPT = 100;
 
@@ -117,6 +123,10 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
   const removed = new Map<string, RemovedRow>();
   /** Report files previewed this session, until merged. */
   const previewed = new Map<string, { meetingId: number; files: string[] }>();
+  /** Meeting packages read this session, until opened. */
+  const packages = new Map<string, SitePackage>();
+  /** Merges of site reports done this session, what undoes each. */
+  const merges = new Map<string, MergeUndo>();
   const waiting = new Map<string, string>();
   /** Deleting for good reaches the automatic backups too (a store in memory has none). */
   const purge = async (origin: MeetingOrigin) => (options.backupsDir ? (await purgeFromBackups(options.backupsDir, store.key, origin)).purged.length : 0);
@@ -245,6 +255,32 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       exportSiteReport(store, siteId, path);
       return { path };
     },
+    exportSitePackage: async ({ meetingId, withAttendees, confirmPlain }) => {
+      const meeting = store.meetings.get(meetingId);
+      checkPlainExport(store, meetingId, { confirmed: confirmPlain });
+      const path = await dialogs.saveFile({
+        title: 'Xuất gói hội nghị gửi các điểm cầu',
+        defaultName: safeFileName(`Gói gửi điểm cầu ${meeting.date ?? ''} ${meeting.title}`, 'json'),
+        filters: [MEETING_FILTER],
+      });
+      if (!path) return null;
+      exportSitePackage(store, meetingId, path, { withAttendees, confirmed: confirmPlain });
+      return { path };
+    },
+    readSitePackage: async () => {
+      const path = await dialogs.openFile({ title: 'Mở gói hội nghị của điểm cầu', filters: [MEETING_FILTER] });
+      if (!path) return null;
+      const pack = readSitePackage(path);
+      return { token: keep(packages, pack), summary: summarizePackage(pack) };
+    },
+    openSitePackage: ({ token, siteUuid }) => {
+      const pack = packages.get(token);
+      if (!pack) throw new AppError('NOT_FOUND', 'Không còn gói hội nghị đã chọn; hãy mở lại tệp.');
+      const meetingId = openSitePackage(store, pack, siteUuid);
+      packages.delete(token);
+      return { meetingId };
+    },
+    reportSite: ({ meetingId }) => store.bulk.reportSite(store.meetings.get(meetingId).id),
     previewSiteReports: async ({ meetingId }) => {
       store.meetings.get(meetingId);
       const folder = await dialogs.chooseFolder({ title: 'Chọn thư mục chứa các báo cáo điểm cầu' });
@@ -256,9 +292,17 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     mergeSiteReports: ({ token, takeSite }) => {
       const chosen = previewed.get(token);
       if (!chosen) throw new AppError('NOT_FOUND', 'Không còn bản xem trước của các báo cáo này; hãy chọn lại thư mục báo cáo.');
-      const merged = mergeReports(store, chosen.meetingId, readReports(chosen.files), { takeSite: new Set(takeSite) });
+      const { undo, ...merged } = mergeReports(store, chosen.meetingId, readReports(chosen.files), { takeSite: new Set(takeSite) });
       previewed.delete(token);
-      return { ...changeOf(store, chosen.meetingId, ['sites', 'attendees', 'speeches'], true), merged };
+      const undoToken = undo ? keep(merges, undo) : null;
+      return { ...changeOf(store, chosen.meetingId, MERGED_LISTS, true), merged, undoToken };
+    },
+    undoMerge: ({ undoToken }) => {
+      const undo = merges.get(undoToken);
+      if (!undo) throw new AppError('NOT_FOUND', 'Không còn thông tin để hoàn tác lần nhập báo cáo này.');
+      store.bulk.unmerge(undo);
+      merges.delete(undoToken);
+      return changeOf(store, undo.meetingId, MERGED_LISTS, true);
     },
 
     search: ({ query }) => store.search.search(query),

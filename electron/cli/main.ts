@@ -10,9 +10,9 @@ import { STATUS_LABELS } from '../../shared/model/labels.ts';
 import { browserPrinter } from '../minutes/browser-pdf.ts';
 import { writeDocument, type Printer } from '../minutes/documents.ts';
 import { attendeesCommand, newMeetingCommand, profileCommand, sitesCommand, type LegacyChoice } from './prepare.ts';
+import { mergeCommand, openPackageCommand, packageCommand, siteReportCommand } from './site-commands.ts';
 import { defaultDatabasePath } from '../paths.ts';
 import { exportMeetingFile, exportSealedMeetingFile, importAnyMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
-import { mergeReports, readReports, reportFiles } from '../services/site-merge.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
 import { deriveKey, keyFromRecovery, readHeader } from '../store/keys.ts';
 import { askHidden, readPassphraseFile } from './secrets.ts';
@@ -32,8 +32,19 @@ Lệnh:
   stats <mã hội nghị> <tệp.docx|tệp.csv|tệp.pdf>
                                   xuất thống kê thời gian phát biểu (theo người, điểm cầu, mục chương trình)
   merge <mã hội nghị> <báo cáo.json hoặc thư mục>…
-                                  nhập các báo cáo điểm cầu vào hội nghị (tất cả hoặc không gì cả);
-                                  mã thoát 3 khi còn khác biệt cần chọn (giữ nguyên bản ở trung tâm)
+                                  nhập các báo cáo điểm cầu vào hội nghị; báo cáo hỏng hoặc không thuộc
+                                  hội nghị bị từ chối riêng, các báo cáo khác vẫn được nhập; mã thoát 3
+                                  khi còn khác biệt cần chọn (giữ nguyên bản ở trung tâm), 4 khi có báo
+                                  cáo bị từ chối
+  package <mã hội nghị> <tệp.json> [--attendees]
+                                  xuất gói hội nghị gửi các điểm cầu (thông tin, chương trình, danh sách
+                                  điểm cầu; --attendees: kèm đại biểu dự kiến của từng điểm cầu)
+  open-package <tệp gói.json> "<tên điểm cầu>"
+                                  mở gói hội nghị ở máy của một điểm cầu (hội nghị mới, gắn với điểm cầu
+                                  đó), in mã của hội nghị
+  site-report <mã hội nghị> <tệp.json> [--site "<tên điểm cầu>"]
+                                  xuất báo cáo điểm cầu (thành phần dự và phát biểu tại điểm cầu) của
+                                  điểm cầu đã mở gói, hoặc của điểm cầu --site
   search "<từ cần tìm>"           tìm trong mọi hội nghị (tiêu đề, điểm cầu, đại biểu, phát biểu,
                                   kết luận); gõ có dấu hay không dấu đều được
   profile [trường=giá trị …]      xem thông tin cơ quan; có trường=giá trị thì ghi các trường đó trước
@@ -84,6 +95,8 @@ interface Options {
   filePassphrase(question: string): Promise<string>;
   encrypt: boolean;
   plain: boolean;
+  /** package: send each site's expected attendees. */
+  withAttendees: boolean;
 }
 
 interface Command {
@@ -93,8 +106,6 @@ interface Command {
   run(store: Store, args: string[], io: Io, options: Options): Promise<void> | number | undefined;
 }
 
-/** Exit code of a merge that left conflicts for the secretary to choose. */
-const CHOICES_REMAIN = 3;
 
 const COMMANDS: Record<string, Command> = {
   list: {
@@ -167,18 +178,23 @@ const COMMANDS: Record<string, Command> = {
       if (truncated) io.out('(Còn nhiều kết quả khác; hãy gõ cụ thể hơn.)');
     },
   },
-  merge: {
-    args: [2, Infinity],
-    run(store, [id, ...paths], io) {
-      const merged = mergeReports(store, parseMeetingId(id ?? ''), readReports(reportFiles(paths)));
-      for (const report of merged.reports) {
-        for (const record of report.records.filter((r) => r.outcome === 'conflict')) {
-          const differences = record.differences.map((d) => `${d.field}: trung tâm “${d.central}”, điểm cầu “${d.site}”`).join('; ');
-          io.err(`Khác biệt — ${report.file}, ${report.siteName}, ${record.label}: ${differences}`);
-        }
-      }
-      io.out(merged.summary);
-      return merged.totals.conflict > 0 ? CHOICES_REMAIN : 0;
+  merge: { args: [2, Infinity], run: (store, [id, ...paths], io) => mergeCommand(store, parseMeetingId(id ?? ''), paths, io) },
+  package: {
+    args: 2,
+    run(store, [id, file], io, { withAttendees, plain }) {
+      packageCommand(store, parseMeetingId(id ?? ''), file ?? '', io, { withAttendees, plain });
+    },
+  },
+  'open-package': {
+    args: 2,
+    run(store, [file, site], io) {
+      openPackageCommand(store, file ?? '', site ?? '', io);
+    },
+  },
+  'site-report': {
+    args: 2,
+    run(store, [id, file], io, { site }) {
+      siteReportCommand(store, parseMeetingId(id ?? ''), file ?? '', io, site);
     },
   },
   // One command per document of the registry: minutes, notice, stats.
@@ -263,6 +279,7 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
         db: { type: 'string' }, format: { type: 'string' }, pdf: { type: 'boolean' }, date: { type: 'string' }, site: { type: 'string' },
         convert: { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
         'passphrase-file': { type: 'string' }, 'file-passphrase-file': { type: 'string' }, encrypt: { type: 'boolean' }, plain: { type: 'boolean' },
+        attendees: { type: 'boolean' },
       },
     });
   } catch {
@@ -316,7 +333,7 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
   const options: Options = {
     format, pdf: values.pdf === true, date, printer, site: values.site,
     legacy: values.convert ? 'convert' : values.keep ? 'keep' : undefined,
-    encrypt: values.encrypt ?? false, plain: values.plain ?? false,
+    encrypt: values.encrypt ?? false, plain: values.plain ?? false, withAttendees: values.attendees ?? false,
     filePassphrase: (question) => secret(values['file-passphrase-file'], question),
   };
   const file = values.db ?? defaultDatabasePath();

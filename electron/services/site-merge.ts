@@ -4,23 +4,23 @@
 // nothing. A record the centre gave the site (an expected attendee) has no base before its first merge, so a
 // change made to it at the site is a conflict until chosen. The plan is worked out first, as
 // the preview; merging works it out again inside the write's transaction, so what is written is what was shown.
-// A report for another meeting or an unknown site, or naming an agenda item the meeting lacks, is refused, and
-// then nothing is merged at all.
+// A report for another meeting or an unknown site, naming an agenda item the meeting lacks, or that cannot be
+// read, is refused on its own: the others are merged, and the summary names each refused file and why.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { CATEGORY_LABELS, FIELD_LABELS, PRESENCE_LABELS, ROLE_LABELS, SPEECH_KIND_LABELS } from '../../shared/model/labels.ts';
 import type {
-  MergeOutcome, MergePreview, RecordMerge, ReportMerge, ReportSpeech, SiteReport,
+  MergeOutcome, MergePreview, RecordMerge, ReportMerge, ReportSpeech, SiteReport, SpeechLog,
 } from '../../shared/model/site-report.ts';
-import type { MergeWrites } from '../store/bulk-merge.ts';
+import type { MergeUndo, MergeWrites } from '../store/bulk-merge.ts';
 import type { Store } from '../store/index.ts';
-import { readSiteReport, reportAttendee, reportSpeech } from './site-report.ts';
+import { attendeeValues, readMergeSource, reportSpeech, siteValues } from './site-report.ts';
 
 export interface NamedReport {
   file: string;
-  /** The report, or why its file could not be read. */
-  report: SiteReport | AppError;
+  /** The report (or another machine's speeches), or why its file could not be read. */
+  report: SiteReport | SpeechLog | AppError;
 }
 
 type Values = Record<string, unknown>;
@@ -57,9 +57,9 @@ function meetingState(store: Store, meetingId: number) {
   const agendaUuid = new Map(agenda.map((item) => [item.id, item.uuid]));
   return {
     meeting,
-    sites: new Map(sites.map((site) => [site.uuid, { id: site.id, name: site.name, values: { attendeeCount: site.attendeeCount } as Values }])),
+    sites: new Map(sites.map((site) => [site.uuid, { id: site.id, name: site.name, values: siteValues(site) as Values }])),
     attendees: new Map(attendees.map((a) => [a.uuid, {
-      id: a.id as number | null, siteUuid: siteUuid.get(a.siteId) ?? '', values: strip(reportAttendee(a)) as Values,
+      id: a.id as number | null, siteUuid: siteUuid.get(a.siteId) ?? '', values: attendeeValues(a) as Values,
     }])),
     speeches: new Map(store.speeches.list(meetingId).map((s) => [s.uuid, {
       id: s.id as number | null, values: strip(reportSpeech(s, agendaUuid, attendeeUuid)) as Values,
@@ -69,16 +69,29 @@ function meetingState(store: Store, meetingId: number) {
   };
 }
 
-function refusal(state: ReturnType<typeof meetingState>, file: string, report: SiteReport): string | null {
+function refusal(state: ReturnType<typeof meetingState>, report: SiteReport | SpeechLog): string | null {
   if (report.meeting.uuid !== state.meeting.uuid) {
-    return `Báo cáo “${file}” là của hội nghị khác (“${report.meeting.title || 'chưa có tên'}”), không phải của hội nghị này.`;
+    return `Báo cáo của hội nghị khác (“${report.meeting.title || 'chưa có tên'}”), không phải của hội nghị này.`;
   }
-  if (!state.sites.has(report.site.uuid)) {
-    return `Báo cáo “${file}”: điểm cầu “${report.site.name || 'chưa có tên'}” không có trong hội nghị này.`;
-  }
+  if ('site' in report && !state.sites.has(report.site.uuid)) return `Điểm cầu “${report.site.name || 'chưa có tên'}” không có trong hội nghị này.`;
   const unknown = report.speeches.findIndex((speech) => speech.agendaUuid !== null && !state.agenda.has(speech.agendaUuid));
-  if (unknown >= 0) return `Báo cáo “${file}”: phát biểu thứ ${unknown + 1} thuộc một mục chương trình không có trong hội nghị này.`;
+  if (unknown >= 0) return `Phát biểu thứ ${unknown + 1} thuộc một mục chương trình không có trong hội nghị này.`;
   return null;
+}
+
+/** The refused files the summary names one by one; the rest are counted. */
+const NAMED_REFUSALS = 5;
+
+/** "34 báo cáo: 31 nhập, 2 có khác biệt cần chọn, 1 bị từ chối: x.json: lý do. 40 mục mới, 3 mục cập nhật." */
+function summaryOf(reports: readonly ReportMerge[], totals: MergePreview['totals']): string {
+  const refused = reports.filter((report) => report.refused !== null);
+  const withConflicts = reports.filter((report) => report.records.some((record) => record.outcome === 'conflict')).length;
+  const reasons = refused.slice(0, NAMED_REFUSALS).map((report) => `${report.file}: ${(report.refused ?? '').replace(/\.$/, '')}`);
+  if (refused.length > NAMED_REFUSALS) reasons.push(`và ${(refused.length - NAMED_REFUSALS).toLocaleString('vi-VN')} tệp khác`);
+  const n = (count: number) => count.toLocaleString('vi-VN');
+  return `${n(reports.length)} báo cáo: ${n(reports.length - refused.length - withConflicts)} nhập, ${n(withConflicts)} có khác biệt cần chọn, `
+    + `${n(refused.length)} bị từ chối${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}. `
+    + `${n(totals.added)} mục mới, ${n(totals.updated)} mục cập nhật.`;
 }
 
 /** Plans every report in order (a later report sees what an earlier one merges); returns the preview and the writes. */
@@ -113,9 +126,44 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
     return record;
   }
 
+  function speechRecords(speeches: readonly ReportSpeech[], speakerName: (speech: ReportSpeech) => string): RecordMerge[] {
+    return speeches.map((speech) => {
+      const values = strip(speech) as Values;
+      const current = state.speeches.get(speech.uuid);
+      const label = `Phát biểu của ${speakerName(speech) || 'người chưa ghi tên'}` + (speech.startTime ? ` lúc ${speech.startTime}` : '');
+      return merge('speeches', speech.uuid, label, values, current, (outcome) => {
+        if (outcome === 'added') {
+          const add = { uuid: speech.uuid, value: strip(speech) as Omit<ReportSpeech, 'uuid'> };
+          writes.addSpeeches.push(add);
+          pendingAdds.set(speech.uuid, add);
+          state.speeches.set(speech.uuid, { id: null, values });
+        } else if (current) {
+          current.values = values;
+          const pending = pendingAdds.get(speech.uuid);
+          if (pending) pending.value = values;
+          else if (current.id !== null) writes.updateSpeeches.push({ id: current.id, value: strip(speech) });
+        }
+      });
+    });
+  }
+
+  /** Another machine's speeches: a speaker the meeting here does not list is kept as a free-text speaker. */
+  function logRecords(log: SpeechLog): RecordMerge[] {
+    const speeches = log.speeches.map((speech) => {
+      if (speech.speakerUuid === null || state.attendees.has(speech.speakerUuid)) return speech;
+      const who = log.speakers.get(speech.speakerUuid);
+      return { ...speech, speakerUuid: null, speakerName: who?.fullName ?? '', speakerPosition: who?.positions ?? '', speakerSite: who?.site ?? '' };
+    });
+    return speechRecords(speeches, (speech) => speech.speakerName
+      || String(state.attendees.get(speech.speakerUuid ?? '')?.values.fullName ?? ''));
+  }
+
   const merged: ReportMerge[] = reports.map(({ file, report }) => {
     if (report instanceof AppError) return { file, siteName: '', refused: report.message, records: [] };
-    const refused = refusal(state, file, report);
+    const refused = refusal(state, report);
+    if (!('site' in report)) {
+      return { file, siteName: 'Phát biểu ghi ở máy khác', refused, records: refused ? [] : logRecords(report) };
+    }
     if (refused) return { file, siteName: report.site.name, refused, records: [] };
     const site = state.sites.get(report.site.uuid);
     if (!site) throw new Error('unreachable: the site was checked');
@@ -147,25 +195,8 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
         }
       }));
     }
-    for (const speech of report.speeches) {
-      const values = strip(speech) as Values;
-      const current = state.speeches.get(speech.uuid);
-      const label = `Phát biểu của ${speech.speakerName || report.site.attendees.find((a) => a.uuid === speech.speakerUuid)?.fullName || 'người chưa ghi tên'}`
-        + (speech.startTime ? ` lúc ${speech.startTime}` : '');
-      records.push(merge('speeches', speech.uuid, label, values, current, (outcome) => {
-        if (outcome === 'added') {
-          const add = { uuid: speech.uuid, value: strip(speech) as Omit<ReportSpeech, 'uuid'> };
-          writes.addSpeeches.push(add);
-          pendingAdds.set(speech.uuid, add);
-          state.speeches.set(speech.uuid, { id: null, values });
-        } else if (current) {
-          current.values = values;
-          const pending = pendingAdds.get(speech.uuid);
-          if (pending) pending.value = values;
-          else if (current.id !== null) writes.updateSpeeches.push({ id: current.id, value: strip(speech) });
-        }
-      }));
-    }
+    records.push(...speechRecords(report.speeches,
+      (speech) => speech.speakerName || report.site.attendees.find((a) => a.uuid === speech.speakerUuid)?.fullName || ''));
     return { file, siteName: report.site.name, refused: null, records };
   });
   writes.siteCounts = [...counts].map(([siteId, attendeeCount]) => ({ siteId, attendeeCount }));
@@ -175,10 +206,7 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
     if (report.refused) totals.refused++;
     for (const record of report.records) totals[record.outcome]++;
   }
-  const withConflicts = merged.filter((r) => r.records.some((record) => record.outcome === 'conflict')).length;
-  const summary = `${merged.length} báo cáo: ${merged.length - totals.refused} nhập được (${totals.added} mục mới, `
-    + `${totals.updated} mục cập nhật), ${withConflicts} có khác biệt giữ nguyên bản ở trung tâm, ${totals.refused} bị từ chối.`;
-  return { preview: { meetingId, reports: merged, totals, summary }, writes };
+  return { preview: { meetingId, reports: merged, totals, summary: summaryOf(merged, totals) }, writes };
 }
 
 /** The secretary's explicit choices: records (by identity) whose conflict is resolved with the site's value. */
@@ -207,7 +235,7 @@ export function reportFiles(paths: readonly string[]): string[] {
 export function readReports(paths: readonly string[]): NamedReport[] {
   return paths.map((path) => {
     try {
-      return { file: basename(path), report: readSiteReport(path) };
+      return { file: basename(path), report: readMergeSource(path) };
     } catch (error) {
       if (error instanceof AppError) return { file: basename(path), report: error };
       throw error;
@@ -221,18 +249,14 @@ export function previewMerge(store: Store, meetingId: number, reports: readonly 
 }
 
 /**
- * Merges the reports in one transaction through the bulk path and returns what was done. Any refused report
- * refuses the whole merge (its message first), and nothing is written.
+ * Merges the reports that can be merged, in one transaction through the bulk path, and returns what was done with
+ * what undoes it (null when nothing was written). A refused report is left out, its file untouched.
  */
-export function mergeReports(store: Store, meetingId: number, reports: readonly NamedReport[], choices = NO_CHOICES): MergePreview {
+export function mergeReports(
+  store: Store, meetingId: number, reports: readonly NamedReport[], choices = NO_CHOICES,
+): MergePreview & { undo: MergeUndo | null } {
   return store.transaction(() => {
     const { preview, writes } = plan(store, meetingId, reports, choices);
-    const refused = preview.reports.filter((report) => report.refused);
-    if (refused.length > 0) {
-      const more = refused.length > 1 ? ` (và ${refused.length - 1} báo cáo khác bị từ chối)` : '';
-      throw new AppError('INVALID_INPUT', `Không nhập báo cáo nào: ${refused[0]?.refused ?? ''}${more}`);
-    }
-    if (!nothingToWrite(writes)) store.bulk.merge(meetingId, writes);
-    return preview;
+    return { ...preview, undo: nothingToWrite(writes) ? null : store.bulk.merge(meetingId, writes) };
   });
 }

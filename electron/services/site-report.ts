@@ -1,19 +1,31 @@
 // The site report: export of one site's attendance and speeches (at the site's machine), and reading a report
 // file (at the centre's). Merging reports into the meeting is site-merge.ts.
 import { AppError } from '../../shared/errors.ts';
-import type { Attendee, Speech } from '../../shared/model/meeting.ts';
+import type { Attendee, Site, Speech } from '../../shared/model/meeting.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
+import type { MeetingFile } from '../../shared/model/meeting-file.ts';
 import {
-  SITE_REPORT_KIND, SITE_REPORT_MAX_BYTES, SITE_REPORT_VERSION, siteReportSchema, type ReportAttendee, type ReportSpeech, type SiteReport,
+  reportSpeech as reportSpeechSchema, SITE_REPORT_KIND, SITE_REPORT_MAX_BYTES, SITE_REPORT_VERSION, siteReportSchema,
+  type ReportAttendee, type ReportSpeech, type SiteReport, type SpeechLog,
 } from '../../shared/model/site-report.ts';
 import type { Store } from '../store/index.ts';
 import { writeFileAtomic } from './files.ts';
 import { readJsonFile } from './json-limits.ts';
+import { readMeetingFile } from './meeting-file.ts';
 
 /** The fields of an attendee a report carries, in a fixed order (what a merge compares). */
 export function reportAttendee(attendee: Attendee): ReportAttendee {
   const { uuid, fullName, positions, unit, category, presence, absenceReason, presenceTime, role, isMember } = attendee;
   return { uuid, fullName, positions, unit, category, presence, absenceReason, presenceTime, role, isMember };
+}
+
+/** A site's values as a merge compares them (its head count). */
+export const siteValues = (site: Pick<Site, 'attendeeCount'>) => ({ attendeeCount: site.attendeeCount });
+
+/** An attendee's values as a merge compares them: the report's fields, without the identity. */
+export function attendeeValues(attendee: Attendee): Omit<ReportAttendee, 'uuid'> {
+  const { uuid: _uuid, ...values } = reportAttendee(attendee);
+  return values;
 }
 
 /** The fields of a speech a report carries; its references by identity, through the meeting's maps id → uuid. */
@@ -28,7 +40,7 @@ export function reportSpeech(speech: Speech, agenda: Map<number, string>, attend
 
 /**
  * One site's report: its head count or its attendees, and the speeches made from it (by one of its attendees,
- * or by a free-text speaker whose site is the site's name).
+ * or by a free-text speaker whose site is the site's name, or has no site in a meeting bound to this site).
  */
 export function toSiteReport(store: Store, siteId: number, exportedAt = new Date()): SiteReport {
   const site = store.sites.get(siteId);
@@ -38,8 +50,10 @@ export function toSiteReport(store: Store, siteId: number, exportedAt = new Date
   const here = new Set(attendees.map((attendee) => attendee.id));
   const agenda = new Map(store.agenda.list(meeting.id).map((item) => [item.id, item.uuid]));
   const attendeeUuids = new Map(all.map((attendee) => [attendee.id, attendee.uuid]));
+  // In a meeting opened from the package for this site, a free-text speaker without a site spoke here too.
+  const bound = store.bulk.reportSite(meeting.id) === siteId;
   const speeches = store.speeches.list(meeting.id).filter((speech) => (speech.attendeeId === null
-    ? site.name !== '' && speech.speakerSite === site.name
+    ? (site.name !== '' && speech.speakerSite === site.name) || (bound && speech.speakerSite === '')
     : here.has(speech.attendeeId)));
   return {
     kind: SITE_REPORT_KIND,
@@ -68,6 +82,42 @@ export function parseSiteReport(json: unknown): SiteReport {
     );
   }
   return parseOrThrow(siteReportSchema, json, 'Báo cáo điểm cầu không hợp lệ');
+}
+
+/** The speeches of a second secretary's meeting file of the same meeting (version 2: every record named). */
+export function speechLogOf(file: MeetingFile): SpeechLog {
+  const meetingUuid = file.meeting.uuid;
+  if (file.version < 2 || meetingUuid === undefined || file.speeches.some((speech) => speech.uuid === undefined)) {
+    throw new AppError('INVALID_INPUT', 'Tệp hội nghị phiên bản cũ không có mã định danh nên không ghép được phát biểu; hãy xuất lại bằng phiên bản mới.');
+  }
+  const attendees = new Map(file.sites.flatMap((site) => site.attendees.map((a) => [a.key, { uuid: a.uuid ?? '', fullName: a.fullName, positions: a.positions, site: site.name }])));
+  const agenda = new Map(file.agenda.map((item) => [item.key, item.uuid ?? null]));
+  const speeches = file.speeches.map(({ agendaKey, speakerKey, ...speech }) => parseOrThrow(reportSpeechSchema, {
+    ...speech,
+    agendaUuid: agendaKey === null ? null : agenda.get(agendaKey) ?? null,
+    speakerUuid: speakerKey === null ? null : attendees.get(speakerKey)?.uuid || null,
+  }, 'Tệp hội nghị không hợp lệ'));
+  const speakers = new Map([...attendees.values()].map(({ uuid, ...who }) => [uuid, who]));
+  return { kind: 'speeches', meeting: { uuid: meetingUuid, title: file.meeting.title }, speeches, speakers };
+}
+
+/** A report file, or a second secretary's meeting file (its speeches); anything else is refused. */
+export function readMergeSource(path: string): SiteReport | SpeechLog {
+  try {
+    return readSiteReport(path);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'FILE_WRONG_KIND') throw error;
+    const file = (() => {
+      try {
+        return readMeetingFile(path);
+      } catch (inner) {
+        // Neither a report nor a meeting file: the report's message.
+        if (inner instanceof AppError && inner.code === 'FILE_WRONG_KIND') throw error;
+        throw inner;
+      }
+    })();
+    return speechLogOf(file);
+  }
 }
 
 /** Root › site › attendees › attendee is 4 deep. */

@@ -296,6 +296,19 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE TABLE audio_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL CHECK (length(key) = 32)) STRICT;');
     },
   },
+  {
+    // A meeting opened at a site from the centre's package: the one site whose report this machine makes.
+    name: 'site of a meeting opened from a package',
+    up(db) {
+      db.exec(`
+        CREATE TABLE report_sites (
+          meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+          site_id INTEGER NOT NULL,
+          FOREIGN KEY (site_id, meeting_id) REFERENCES sites (id, meeting_id) ON DELETE CASCADE
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -12,6 +12,7 @@ import { DeletedMeetings } from './DeletedMeetings.tsx';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog.tsx';
 import { useMeetingFileExport } from './MeetingFileDialogs.tsx';
 import { useClient, useToast, useTracker } from '../context.tsx';
+import { SitePackageOpen } from './SitePackageOpen.tsx';
 import { fold } from '../../shared/vietnamese/fold.ts';
 import { formatCount, formatDate } from '../lib/format.ts';
 
@@ -168,6 +169,7 @@ export function MeetingsScreen({ newRequest, copySource, onOpen, onImport }: {
         <div className="toolbar">
           <button type="button" className="primary" onClick={() => setCreating(true)}>Hội nghị mới <kbd>Ctrl+N</kbd></button>
           <button type="button" onClick={onImport}>Nhập tệp hội nghị <kbd>Ctrl+O</kbd></button>
+          <SitePackageOpen onOpen={onOpen} />
           <DeletedMeetings onRestored={() => void load()} />
         </div>
       </div>

@@ -55,6 +55,18 @@ export type SiteReport = z.output<typeof siteReportSchema>;
 export type ReportAttendee = SiteReport['site']['attendees'][number];
 export type ReportSpeech = SiteReport['speeches'][number];
 
+/**
+ * The speeches of another machine's copy of the meeting (a second secretary's meeting file, version 2): merged into
+ * one log by start time, a speech the meeting has already (same identity) recognised. `speakers`: who the file's
+ * attendees are, for a speaker the meeting here does not list (then kept as a free-text speaker).
+ */
+export interface SpeechLog {
+  kind: 'speeches';
+  meeting: { uuid: string; title: string };
+  speeches: ReportSpeech[];
+  speakers: Map<string, { fullName: string; positions: string; site: string }>;
+}
+
 /** What a merge would do with one record of a report. */
 export type MergeOutcome = 'added' | 'updated' | 'conflict' | 'unchanged';
 export type MergeList = 'sites' | 'attendees' | 'speeches';

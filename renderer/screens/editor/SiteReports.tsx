@@ -1,7 +1,9 @@
-// Site reports, on the export screen: the contact at a site exports that site's report; the central secretary
+// Site reports, on the export screen: the central secretary sends the sites the meeting's package; the contact at
+// a site (a meeting opened from the package, bound to its site) exports that site's report; the central secretary
 // picks a folder of reports, sees what merging them would change (conflicts side by side, the centre's value
-// kept unless the site's is chosen) and merges them, or not. Nothing is written before "Nhập".
-import { useState } from 'react';
+// kept unless the site's is chosen) and merges them, or not; a refused report is named with its reason and left
+// out. Nothing is written before "Nhập"; the merge is undone from its message (Hoàn tác).
+import { useEffect, useState } from 'react';
 import type { MergePreview, RecordMerge } from '../../../shared/model/site-report.ts';
 import { errorMessage } from '../../api.ts';
 import { useToast, useTracker } from '../../context.tsx';
@@ -19,10 +21,24 @@ export function SiteReports() {
   const tracker = useTracker();
   const toast = useToast();
   const [siteId, setSiteId] = useState<number | null>(null);
+  const [withAttendees, setWithAttendees] = useState(true);
+  /** The site this machine reports for (a meeting opened from the centre's package), else null. */
+  const [boundSite, setBoundSite] = useState<number | null>(null);
   const [pending, setPending] = useState<{ token: string; preview: MergePreview } | null>(null);
   const [takeSite, setTakeSite] = useState<ReadonlySet<string>>(new Set());
   const { client, meetingId, record } = ops;
-  const chosenSite = siteId ?? record.sites[0]?.id ?? null;
+  const chosenSite = boundSite ?? siteId ?? record.sites[0]?.id ?? null;
+  const bound = record.sites.find((site) => site.id === boundSite);
+
+  useEffect(() => {
+    let live = true;
+    client.reportSite({ meetingId }).then((site) => {
+      if (live) setBoundSite(site);
+    }, (error: unknown) => toast({ text: errorMessage(error), tone: 'error' }));
+    return () => {
+      live = false;
+    };
+  }, [client, meetingId, toast]);
 
   const run = async (work: () => Promise<void>) => {
     try {
@@ -37,6 +53,10 @@ export function SiteReports() {
     const file = await client.exportSiteReport({ siteId: chosenSite });
     if (file) toast({ text: `Đã xuất báo cáo điểm cầu: ${file.path}` });
   });
+  const exportPackage = () => run(async () => {
+    const file = await client.exportSitePackage({ meetingId, withAttendees });
+    if (file) toast({ text: `Đã xuất gói gửi các điểm cầu: ${file.path}` });
+  });
   const pickReports = () => run(async () => {
     const picked = await client.previewSiteReports({ meetingId });
     setTakeSite(new Set());
@@ -44,9 +64,18 @@ export function SiteReports() {
   });
   const merge = () => run(async () => {
     if (!pending) return;
-    const merged = await ops.mergeSiteReports(pending.token, [...takeSite]);
+    const { merged, undoToken } = await ops.mergeSiteReports(pending.token, [...takeSite]);
     setPending(null);
-    toast({ text: `Đã nhập: ${merged.summary}` });
+    toast({
+      text: `Đã nhập: ${merged.summary}`,
+      action: undoToken ? {
+        label: 'Hoàn tác',
+        run: () => void ops.undoMerge(undoToken).then(
+          () => toast({ text: 'Đã hoàn tác lần nhập báo cáo điểm cầu.' }),
+          (error: unknown) => toast({ text: errorMessage(error), tone: 'error' }),
+        ),
+      } : undefined,
+    });
   });
   const toggle = (uuid: string) => setTakeSite((set) => {
     const next = new Set(set);
@@ -60,9 +89,22 @@ export function SiteReports() {
     <>
     <div className="export-card site-reports">
       <p className="muted">Báo cáo điểm cầu: thành phần dự và phát biểu tại một điểm cầu, gửi về điểm cầu chính để nhập vào hội nghị.</p>
-      <SitePicker label="Điểm cầu của báo cáo" sites={record.sites} value={chosenSite} onChange={setSiteId} />
+      {bound ? (
+        <p>Máy này ghi cho điểm cầu <strong>{bound.name || '(Chưa có tên)'}</strong> (mở từ gói của điểm cầu chính).</p>
+      ) : (
+        <SitePicker label="Điểm cầu của báo cáo" sites={record.sites} value={chosenSite} onChange={setSiteId} />
+      )}
       <button type="button" disabled={chosenSite === null} onClick={() => void exportReport()}>Xuất báo cáo điểm cầu</button>
-      <button type="button" onClick={() => void pickReports()}>Nhập báo cáo điểm cầu…</button>
+      {bound ? null : (
+        <>
+          <button type="button" onClick={() => void pickReports()}>Nhập báo cáo điểm cầu…</button>
+          <label className="check">
+            <input type="checkbox" checked={withAttendees} onChange={(e) => setWithAttendees(e.target.checked)} />
+            {' Kèm danh sách đại biểu dự kiến của từng điểm cầu'}
+          </label>
+          <button type="button" disabled={record.sites.length === 0} onClick={() => void exportPackage()}>Xuất gói gửi các điểm cầu</button>
+        </>
+      )}
     </div>
       {pending ? (
         <section className="merge-preview" role="dialog" aria-label="Xem trước khi nhập báo cáo điểm cầu">
@@ -94,9 +136,17 @@ export function SiteReports() {
               )}
             </div>
           ))}
-          {refused.length > 0 ? <p className="field-error" role="alert">Có báo cáo bị từ chối: không nhập được báo cáo nào cho đến khi bỏ các tệp này ra khỏi thư mục.</p> : null}
+          {refused.length > 0 ? (
+            <p className="field-error" role="alert">
+              {refused.length === pending.preview.reports.length
+                ? 'Mọi báo cáo đều bị từ chối: không có gì để nhập.'
+                : `${refused.length} báo cáo bị từ chối sẽ không được nhập (tệp của chúng giữ nguyên); các báo cáo khác vẫn nhập được.`}
+            </p>
+          ) : null}
           <div className="row">
-            <button type="button" className="primary" disabled={refused.length > 0} onClick={() => void merge()}>Nhập các báo cáo</button>
+            <button type="button" className="primary" disabled={refused.length === pending.preview.reports.length} onClick={() => void merge()}>
+              Nhập các báo cáo
+            </button>
             <button type="button" onClick={() => setPending(null)}>Hủy</button>
           </div>
         </section>

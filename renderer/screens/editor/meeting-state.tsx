@@ -35,7 +35,9 @@ export interface MeetingWrites {
   /** Stores a committed attendee in the people directory (after pending saves have landed). */
   rememberAttendee(id: number): Promise<void>;
   /** Merges previewed site reports; `takeSite`: the records whose conflict takes the site's value. */
-  mergeSiteReports(token: string, takeSite: string[]): Promise<MergePreview>;
+  mergeSiteReports(token: string, takeSite: string[]): Promise<{ merged: MergePreview; undoToken: string | null }>;
+  /** Undoes a merge of site reports. */
+  undoMerge(undoToken: string): Promise<void>;
   /** The latest record, for callbacks that outlive a render. */
   latest(): MeetingRecord;
 }
@@ -166,7 +168,13 @@ export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; e
         const { added, skipped } = await write(client.importSites({ meetingId, sites }));
         return { added, skipped };
       },
-      mergeSiteReports: async (token, takeSite) => (await write(client.mergeSiteReports({ token, takeSite }))).merged,
+      mergeSiteReports: async (token, takeSite) => {
+        const { merged, undoToken } = await write(client.mergeSiteReports({ token, takeSite }));
+        return { merged, undoToken };
+      },
+      undoMerge: async (undoToken) => {
+        await write(client.undoMerge({ undoToken }));
+      },
       rememberAttendee: async (id) => {
         await tracker.settle();
         const attendee = latest().attendees.find((a) => a.id === id);
