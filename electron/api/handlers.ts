@@ -133,9 +133,9 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       return changeOf(store, id, [], true);
     },
     deleteMeeting: async ({ id, forGood }) => {
-      if (forGood) return { undoToken: null, purged: await purge(eraseMeeting(store, id)) };
+      if (forGood) return { undoToken: null, purged: await purge(eraseMeeting(store, id, options.audio)) };
       const undoToken = randomUUID();
-      deleteMeeting(store, id, undoToken);
+      deleteMeeting(store, id, undoToken, new Date(), options.audio);
       return { undoToken, purged: 0 };
     },
     deletionImpact: ({ id }) => {
@@ -144,10 +144,10 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       const backups = confidentiality !== 'none' && options.backupsDir ? backupsHolding(options.backupsDir, store.key, { meetingId: id, createdAt }).length : 0;
       return { confidentiality, backups };
     },
-    eraseDeleted: async ({ id }) => ({ purged: await purge(eraseDeleted(store, id)) }),
-    undoDelete: ({ undoToken }) => restoreDeleted(store, store.trash.idOfToken(undoToken)),
+    eraseDeleted: async ({ id }) => ({ purged: await purge(eraseDeleted(store, id, options.audio)) }),
+    undoDelete: ({ undoToken }) => restoreDeleted(store, store.trash.idOfToken(undoToken), new Date(), options.audio),
     listDeleted: () => store.trash.list(),
-    restoreDeleted: ({ id }) => restoreDeleted(store, id),
+    restoreDeleted: ({ id }) => restoreDeleted(store, id, new Date(), options.audio),
     suggestNumber: ({ meetingId, kind }) => {
       const meeting = store.meetings.get(meetingId);
       const scope = meeting.format === 'party' ? meeting.term : (meeting.date ?? new Date().toISOString()).slice(0, 4);

@@ -14,6 +14,7 @@ import { openWithRecovery, type OpenOutcome, type RecoveryPrompt } from '../serv
 import { startSearchIndexer } from '../services/search-indexer.ts';
 import { audioSealing } from '../audio/keys.ts';
 import { createAudioStore, type AudioStore } from '../audio/store.ts';
+import { tidyTrashAudio } from '../services/trash.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { createKey, deriveKey, keyFits, keyFromRecovery, readHeader, recoveryKeyOf, type StoreKey } from '../store/keys.ts';
 import type { Handlers, StoreHandlers } from './dispatch.ts';
@@ -103,7 +104,10 @@ export class Session {
       void this.backups.start();
     }
     if (this.options.indexInBackground) this.indexer = startSearchIndexer(store);
-    if (this.options.audioDir) this.audio = createAudioStore(this.options.audioDir, store.files, audioSealing(store));
+    if (this.options.audioDir) {
+      this.audio = createAudioStore(this.options.audioDir, store.files, audioSealing(store));
+      tidyTrashAudio(store, this.audio);
+    }
     const backups = this.backups;
     this.storeHandlers = createHandlers(store, this.options.dialogs, this.options.documents, {
       backupsDir: this.options.backupsDir,

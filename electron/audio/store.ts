@@ -100,6 +100,10 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
     root,
     /** Whether a part is being recorded now (the microphone is allowed only then). */
     isRecording: () => open.size > 0,
+    /** Whether a part of this meeting is being recorded now. */
+    isRecordingMeeting: (meetingId: number) => [...open.keys()].some((k) => k.startsWith(`${meetingId}/`)),
+    /** The folder of the meeting's parts (it may not exist). */
+    dirOf: meetingDir,
 
     /** Starts a new part of the meeting's recording, its header on disk before the first chunk. */
     start(meetingId: number): AudioPart {
