@@ -229,6 +229,9 @@ export const CONTRACT = {
   readAudio: channel(audioPart).returns<Uint8Array>(),
   /** Deletes every part of the meeting's recording; returns how many. */
   deleteAudio: channel(z.object({ meetingId: id })).returns<number>(),
+  /** Whether backups carry the recordings (the secretary's choice; off by default). */
+  audioInBackups: channel(none).returns<boolean>(),
+  setAudioInBackups: channel(z.object({ include: z.boolean() })).returns<boolean>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

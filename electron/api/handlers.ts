@@ -20,6 +20,7 @@ import { exportSiteReport } from '../services/site-report.ts';
 import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
 import { deleteMeeting, eraseDeleted, eraseMeeting, restoreDeleted } from '../services/trash.ts';
 import { removeRow, restoreRow, type RemovedRow } from '../services/removal.ts';
+import { backupAudio } from '../audio/backup.ts';
 import type { AudioStore } from '../audio/store.ts';
 import type { Store } from '../store/index.ts';
 import { audioHandlers } from './audio-handlers.ts';
@@ -286,13 +287,13 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     backupStatus: () => options.backupStatus?.() ?? { lastGood: null, failure: null },
     backupNow: async () => {
       const folder = await dialogs.chooseFolder({ title: 'Chọn thư mục để lưu bản sao lưu' });
-      return folder ? { path: await backupToFolder(store.db, folder, store.files) } : null;
+      return folder ? { path: await backupToFolder(store.db, folder, store.files, new Date(), backupAudio(store, options.audio)) } : null;
     },
     addBackupFile: (input) => withPassphrase(waiting, input,
       () => dialogs.openFile({ title: 'Mở bản sao lưu (ví dụ trên USB)', filters: [BACKUP_FILTER] }),
       (path, passphrase) => addBackupFile(backupsDir(), path, store.files, store.key, passphrase)),
     backupContents: ({ name }) => backupMeetings(backupPath(backupsDir(), name), store.key),
-    restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId),
+    restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId, options.audio),
     ...audioHandlers(store, options.audio),
   };
 }

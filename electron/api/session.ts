@@ -12,6 +12,7 @@ import { listBackups } from '../services/backups.ts';
 import { deletePlainCopies, moveBackups, moveStore, plainCopies } from '../services/encryption.ts';
 import { openWithRecovery, type OpenOutcome, type RecoveryPrompt } from '../services/recovery.ts';
 import { startSearchIndexer } from '../services/search-indexer.ts';
+import { backupAudio } from '../audio/backup.ts';
 import { audioSealing } from '../audio/keys.ts';
 import { createAudioStore, type AudioStore } from '../audio/store.ts';
 import { tidyTrashAudio } from '../services/trash.ts';
@@ -99,15 +100,15 @@ export class Session {
 
   private attach(store: Store): void {
     this.store = store;
-    if (this.options.autoBackups) {
-      this.backups = new AutoBackups(store.db, this.options.backupsDir);
-      void this.backups.start();
-    }
-    if (this.options.indexInBackground) this.indexer = startSearchIndexer(store);
     if (this.options.audioDir) {
       this.audio = createAudioStore(this.options.audioDir, store.files, audioSealing(store));
       tidyTrashAudio(store, this.audio);
     }
+    if (this.options.autoBackups) {
+      this.backups = new AutoBackups(store.db, this.options.backupsDir, { fill: backupAudio(store, this.audio ?? undefined) });
+      void this.backups.start();
+    }
+    if (this.options.indexInBackground) this.indexer = startSearchIndexer(store);
     const backups = this.backups;
     this.storeHandlers = createHandlers(store, this.options.dialogs, this.options.documents, {
       backupsDir: this.options.backupsDir,
