@@ -27,7 +27,8 @@ export function audioHandlers(store: Store, audio: AudioStore | undefined): Pick
       const parts = of(meetingId).list(meetingId);
       return { parts, clips: speechClips(store.speeches.list(meetingId), parts) };
     },
-    readAudio: ({ meetingId, part }) => of(meetingId).read(meetingId, part),
+    readAudio: ({ meetingId, part, fromMs, toMs }) =>
+      fromMs === undefined ? of(meetingId).read(meetingId, part) : of(meetingId).readRange(meetingId, part, fromMs, toMs ?? 24 * 3_600_000),
     deleteAudio: ({ meetingId }) => of(meetingId).remove(meetingId),
     audioInBackups: () => audioInBackups(store.db),
     setAudioInBackups: ({ include }) => setAudioInBackups(store.db, include),

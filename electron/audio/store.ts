@@ -8,6 +8,7 @@ import type { AudioPart } from '../../shared/audio.ts';
 import { describeFsError } from '../fs-errors.ts';
 import type { AppFiles } from '../store/files.ts';
 import { encodeFrameHeader, encodeHeader, frameContext, MAX_FRAME, scanPart, type Scan } from './format.ts';
+import { readClip } from './clip.ts';
 import { plainSealer, type ChunkSealer } from './sealer.ts';
 
 /** A chunk's frame reaches the disk (fsync) at least this often in recording time: a crash loses less than this and a chunk. */
@@ -72,12 +73,12 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
     }).sort((a, b) => a - b);
   }
 
-  function scan(meetingId: number, part: number): Scan {
+  function scan(meetingId: number, part: number, verify = true): Scan {
     const path = join(meetingDir(meetingId), partName(part));
     let result: Scan | null;
     try {
       if (!statSync(path).isFile()) throw new AppError('FILE_NOT_REGULAR', 'Tệp ghi âm không phải là tệp thông thường.');
-      result = scanPart(path);
+      result = scanPart(path, verify);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', 'Không tìm thấy phần ghi âm này.');
       throw error instanceof AppError ? error : new AppError('FILE_UNREADABLE', `Không đọc được tệp ghi âm: ${describeFsError(error)}.`, { cause: error });
@@ -185,6 +186,17 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
       } finally {
         closeSync(fd);
       }
+    },
+
+    /**
+     * The sound of [fromMs, toMs) of a part, for playing that clip: the WebM header and the clusters around it
+     * (electron/audio/clip.ts), read and opened without the rest of the part.
+     */
+    readRange(meetingId: number, part: number, fromMs: number, toMs: number): Uint8Array {
+      const found = scan(meetingId, part, false);
+      const sealer = sealers.find((s) => s.id === found.header.sealerId);
+      if (!sealer) throw new AppError('FILE_UNREADABLE', 'Không mở được tệp ghi âm: tệp được mã hóa và chưa có khóa để mở.');
+      return readClip(join(meetingDir(meetingId), partName(part)), found, sealer, fromMs, toMs);
     },
 
     /** A part's file as it is on disk up to its last whole frame (for a backup: a sealed part stays sealed). */
