@@ -14,7 +14,7 @@ const BENCHES: Record<string, string[]> = {
   kill: ['kill.ts'],
   edits: ['edits.ts'],
   autosave: ['autosave.ts'],
-  audio: ['audio.ts'],
+  audio: ['audio.ts', 'audio-cpu.ts'],
 };
 
 function run(file: string, args: string[], lines: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 // A meeting's recordings: files beside the database (audio/<meeting id>/part-<n>.bba), written as the page
-// sends chunks, listed with size and duration, read back whole for playback, deleted only when asked.
+// sends chunks, listed with size and duration, read back whole or by a clip's stretch, deleted only when asked.
 // The audio folder is registered with the file guard, so no export or backup is ever written over it.
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
