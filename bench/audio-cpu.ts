@@ -14,34 +14,11 @@ import { createMeeting } from '../electron/services/meetings.ts';
 import { createStore, openDatabase } from '../electron/store/index.ts';
 import { BRIDGE_INIT_SCRIPT, startBridge } from '../test/e2e/bridge.ts';
 import { launchChromium } from '../test/e2e/browser.ts';
+import { fakeMicrophone, toneWav } from '../test/support/wav.ts';
 
 const MINUTE_MS = 60_000;
 const TICKS = 100; // USER_HZ on Linux
 const TITLE = 'Hội nghị Ban Chấp hành Đảng bộ tỉnh';
-
-/** A 10-second WAV of tones and silences (Chromium loops it). */
-function toneWav(): Buffer {
-  const rate = 16_000;
-  const data = Buffer.alloc(rate * 10 * 2);
-  for (let i = 0; i < rate * 10; i++) {
-    const t = i / rate;
-    data.writeInt16LE(t % 1.5 < 1 ? Math.round(Math.sin(2 * Math.PI * (330 + 110 * Math.floor(t / 1.5)) * t) * 12_000) : 0, i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 /** CPU seconds (user + system) of every process descending from this one, read from /proc. */
 function browserCpu(): number {
@@ -89,11 +66,7 @@ try {
   const meetingId = createMeeting(store, { title: TITLE, date: '2026-12-01', startTime: '08:30', format: 'party' });
   const audio = createAudioStore(audioDirFor(store.db.name), store.files, audioSealing(store));
   const bridge = await startBridge({ root: new URL('../out/renderer', import.meta.url).pathname, store, documents, saveDir: dir, audio });
-  const browser = await launchChromium('vi-VN', [
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-audio-capture=${join(dir, 'micro.wav')}`,
-  ]);
+  const browser = await launchChromium('vi-VN', fakeMicrophone(join(dir, 'micro.wav')));
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.addInitScript(BRIDGE_INIT_SCRIPT);

@@ -15,6 +15,7 @@ import { createMeeting } from '../../electron/services/meetings.ts';
 import { AppFiles } from '../../electron/store/files.ts';
 import { createStore, openDatabase } from '../../electron/store/index.ts';
 import { tempDir } from '../support/store.ts';
+import { fakeMicrophone, toneWav } from '../support/wav.ts';
 import { BRIDGE_INIT_SCRIPT } from './bridge.ts';
 import { launchChromium } from './browser.ts';
 
@@ -22,27 +23,6 @@ const HOST = fileURLToPath(new URL('./recording-host.ts', import.meta.url));
 const TITLE = 'Hội nghị Ban Chấp hành Đảng bộ tỉnh';
 /** The page's chunk length (renderer/screens/editor/audio/useRecorder.ts TIMESLICE_MS). */
 const CHUNK_MS = 1_000;
-
-/** A 4-second WAV of a tone, looped by Chromium's fake device. */
-function toneWav(): Buffer {
-  const rate = 16_000;
-  const data = Buffer.alloc(rate * 4 * 2);
-  for (let i = 0; i < rate * 4; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 10_000), i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 function startHost(database: string, saveDir: string): Promise<{ child: ChildProcess; url: string; closed: Promise<NodeJS.Signals | null> }> {
   return new Promise((resolve, reject) => {
@@ -77,11 +57,7 @@ describe('a kill during recording, from the page', () => {
 
     const host = await startHost(database, dir);
     onTestFinished(() => void host.child.kill('SIGKILL'));
-    const browser = await launchChromium('vi-VN', [
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-    ]);
+    const browser = await launchChromium('vi-VN', fakeMicrophone(wav));
     onTestFinished(() => browser.close());
     const page = await browser.newPage();
     await page.addInitScript(BRIDGE_INIT_SCRIPT);
