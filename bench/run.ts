@@ -1,5 +1,5 @@
 // Runs the named benchmarks (all when none is named), each in its own process, then prints every figure beside its
-// same-run baseline and every budget, with the machine's load: npm run bench -- [store] [minutes] [startup] [ui] [search] [text] [kill] [edits] [autosave] [audio] [encrypted] [merge]
+// same-run baseline and every budget, with the machine's load: npm run bench -- [store] [minutes] [startup] [ui] [search] [text] [kill] [edits] [autosave] [audio] [audio-cpu] [encrypted] [merge]
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ const BENCHES: Record<string, string[]> = {
   edits: ['edits.ts'],
   autosave: ['autosave.ts'],
   audio: ['audio.ts'],
+  'audio-cpu': ['audio-cpu.ts'],
   encrypted: ['encryption.ts'],
   merge: ['merge.ts'],
 };

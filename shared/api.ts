@@ -113,6 +113,8 @@ export interface PassphraseNeeded {
 }
 const audioPart = z.object({ meetingId: id, part: z.int().positive().max(999_999) });
 /** A chunk of the recording: bytes, bounded; its end in ms of recording time (at most 24 hours). */
+/** A time in a part, ms from its start. */
+const audioTime = z.int().min(0).max(24 * 3_600_000);
 const audioChunk = z.instanceof(Uint8Array)
   .refine((bytes) => bytes.length > 0, 'đoạn ghi âm rỗng')
   .refine((bytes) => bytes.length <= MAX_AUDIO_CHUNK, `đoạn ghi âm quá lớn (tối đa ${MAX_AUDIO_CHUNK / 1024} KB)`);
@@ -234,14 +236,17 @@ export const CONTRACT = {
   /** Starts a new part of the meeting's recording (the microphone is allowed from now until it stops). */
   startRecording: channel(z.object({ meetingId: id })).returns<AudioPart>(),
   /** One chunk of the part being recorded, written to disk as it arrives. */
-  appendAudio: channel(audioPart.extend({ chunk: audioChunk, endMs: z.int().min(0).max(24 * 3_600_000) })).returns<null>(),
+  appendAudio: channel(audioPart.extend({ chunk: audioChunk, endMs: audioTime })).returns<null>(),
   stopRecording: channel(audioPart).returns<AudioPart>(),
   /** The meeting's recorded parts (size, duration) and each speech's clip in them, from the speeches' times. */
   listAudio: channel(z.object({ meetingId: id })).returns<{ parts: AudioPart[]; clips: Clip[] }>(),
-  /** A part's sound (WebM/Opus) for playback. */
-  readAudio: channel(audioPart).returns<Uint8Array>(),
+  /** A part's sound (WebM/Opus): whole, or from fromMs (the header and the clusters around [fromMs, toMs), for a MediaSource). */
+  readAudio: channel(audioPart.extend({ fromMs: audioTime.optional(), toMs: audioTime.optional() })).returns<Uint8Array>(),
   /** Deletes every part of the meeting's recording; returns how many. */
   deleteAudio: channel(z.object({ meetingId: id })).returns<number>(),
+  /** Whether backups carry the recordings (the secretary's choice; off by default). */
+  audioInBackups: channel(none).returns<boolean>(),
+  setAudioInBackups: channel(z.object({ include: z.boolean() })).returns<boolean>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export type Input<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

@@ -12,7 +12,7 @@ export const CHANNELS = [
   'search', 'readAttendeeFile', 'readWordFile', 'readSiteFile', 'importSites',
   'deletionImpact', 'eraseDeleted',
   'securityStatus', 'unlock', 'encryptStore', 'changePassphrase', 'decryptStore', 'showRecoveryKey', 'deletePlainCopies', 'rememberKey', 'rekeyBackups',
-  'startRecording', 'appendAudio', 'stopRecording', 'listAudio', 'readAudio', 'deleteAudio',
+  'startRecording', 'appendAudio', 'stopRecording', 'listAudio', 'readAudio', 'deleteAudio', 'audioInBackups', 'setAudioInBackups',
 ] as const;
 
 /** Channels answered while the store is locked (or being moved): the others wait for an open store. */

@@ -35,7 +35,7 @@ describe('dispatch', () => {
     const before = store.meetings.list();
     const result = await call(channel, { id: 'one', list: 'nothing', meetingId: -1, patch: 5, values: [], rows: 'x', text: 42, undoToken: '', siteId: 0, position: -1, kind: 'x', person: null, fields: 3, copyFrom: 'x' });
     // Channels that take no input ignore unknown keys; every other channel must refuse.
-    if (['listMeetings', 'getProfile', 'importMeetingFile', 'addBackupFile', 'backupNow', 'listBackups', 'readAttendeeFile', 'listDeleted', 'backupStatus', 'readSitePackage'].includes(channel)) {
+    if (['listMeetings', 'getProfile', 'importMeetingFile', 'addBackupFile', 'backupNow', 'listBackups', 'readAttendeeFile', 'listDeleted', 'backupStatus', 'readSitePackage', 'audioInBackups'].includes(channel)) {
       expect(result.ok).toBe(true);
     } else {
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Yêu cầu không hợp lệ: /) } });

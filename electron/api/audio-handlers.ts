@@ -2,11 +2,12 @@
 // worked out from its times on every call (shared/audio.ts), never stored.
 import { speechClips } from '../../shared/audio.ts';
 import { AppError } from '../../shared/errors.ts';
+import { audioInBackups, setAudioInBackups } from '../audio/backup.ts';
 import type { AudioStore } from '../audio/store.ts';
 import type { Store } from '../store/index.ts';
 import type { Handlers } from './dispatch.ts';
 
-type AudioChannel = 'startRecording' | 'appendAudio' | 'stopRecording' | 'listAudio' | 'readAudio' | 'deleteAudio';
+type AudioChannel = 'startRecording' | 'appendAudio' | 'stopRecording' | 'listAudio' | 'readAudio' | 'deleteAudio' | 'audioInBackups' | 'setAudioInBackups';
 
 export function audioHandlers(store: Store, audio: AudioStore | undefined): Pick<Handlers, AudioChannel> {
   /** The audio store, after checking the meeting exists (and is not in the trash). */
@@ -26,7 +27,10 @@ export function audioHandlers(store: Store, audio: AudioStore | undefined): Pick
       const parts = of(meetingId).list(meetingId);
       return { parts, clips: speechClips(store.speeches.list(meetingId), parts) };
     },
-    readAudio: ({ meetingId, part }) => of(meetingId).read(meetingId, part),
+    readAudio: ({ meetingId, part, fromMs, toMs }) =>
+      fromMs === undefined ? of(meetingId).read(meetingId, part) : of(meetingId).readRange(meetingId, part, fromMs, toMs ?? 24 * 3_600_000),
     deleteAudio: ({ meetingId }) => of(meetingId).remove(meetingId),
+    audioInBackups: () => audioInBackups(store.db),
+    setAudioInBackups: ({ include }) => setAudioInBackups(store.db, include),
   };
 }

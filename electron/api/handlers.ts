@@ -23,6 +23,7 @@ import { exportSitePackage, openSitePackage, readSitePackage, summarizePackage }
 import { createMeeting, getMeetingRecord, markAllPresent, sortAttendees } from '../services/meetings.ts';
 import { deleteMeeting, eraseDeleted, eraseMeeting, restoreDeleted } from '../services/trash.ts';
 import { removeRow, restoreRow, type RemovedRow } from '../services/removal.ts';
+import { backupAudio } from '../audio/backup.ts';
 import type { AudioStore } from '../audio/store.ts';
 import type { Store } from '../store/index.ts';
 import { audioHandlers } from './audio-handlers.ts';
@@ -143,9 +144,9 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       return changeOf(store, id, [], true);
     },
     deleteMeeting: async ({ id, forGood }) => {
-      if (forGood) return { undoToken: null, purged: await purge(eraseMeeting(store, id)) };
+      if (forGood) return { undoToken: null, purged: await purge(eraseMeeting(store, id, options.audio)) };
       const undoToken = randomUUID();
-      deleteMeeting(store, id, undoToken);
+      deleteMeeting(store, id, undoToken, new Date(), options.audio);
       return { undoToken, purged: 0 };
     },
     deletionImpact: ({ id }) => {
@@ -154,10 +155,10 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       const backups = confidentiality !== 'none' && options.backupsDir ? backupsHolding(options.backupsDir, store.key, { meetingId: id, createdAt }).length : 0;
       return { confidentiality, backups };
     },
-    eraseDeleted: async ({ id }) => ({ purged: await purge(eraseDeleted(store, id)) }),
-    undoDelete: ({ undoToken }) => restoreDeleted(store, store.trash.idOfToken(undoToken)),
+    eraseDeleted: async ({ id }) => ({ purged: await purge(eraseDeleted(store, id, options.audio)) }),
+    undoDelete: ({ undoToken }) => restoreDeleted(store, store.trash.idOfToken(undoToken), new Date(), options.audio),
     listDeleted: () => store.trash.list(),
-    restoreDeleted: ({ id }) => restoreDeleted(store, id),
+    restoreDeleted: ({ id }) => restoreDeleted(store, id, new Date(), options.audio),
     suggestNumber: ({ meetingId, kind }) => {
       const meeting = store.meetings.get(meetingId);
       const scope = meeting.format === 'party' ? meeting.term : (meeting.date ?? new Date().toISOString()).slice(0, 4);
@@ -330,13 +331,13 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
     backupStatus: () => options.backupStatus?.() ?? { lastGood: null, failure: null },
     backupNow: async () => {
       const folder = await dialogs.chooseFolder({ title: 'Chọn thư mục để lưu bản sao lưu' });
-      return folder ? { path: await backupToFolder(store.db, folder, store.files) } : null;
+      return folder ? { path: await backupToFolder(store.db, folder, store.files, new Date(), backupAudio(store, options.audio)) } : null;
     },
     addBackupFile: (input) => withPassphrase(waiting, input,
       () => dialogs.openFile({ title: 'Mở bản sao lưu (ví dụ trên USB)', filters: [BACKUP_FILTER] }),
       (path, passphrase) => addBackupFile(backupsDir(), path, store.files, store.key, passphrase)),
     backupContents: ({ name }) => backupMeetings(backupPath(backupsDir(), name), store.key),
-    restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId),
+    restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId, options.audio),
     ...audioHandlers(store, options.audio),
   };
 }

@@ -12,8 +12,10 @@ import { listBackups } from '../services/backups.ts';
 import { deletePlainCopies, moveBackups, moveStore, plainCopies } from '../services/encryption.ts';
 import { openWithRecovery, type OpenOutcome, type RecoveryPrompt } from '../services/recovery.ts';
 import { startSearchIndexer } from '../services/search-indexer.ts';
+import { backupAudio } from '../audio/backup.ts';
 import { audioSealing } from '../audio/keys.ts';
 import { createAudioStore, type AudioStore } from '../audio/store.ts';
+import { tidyTrashAudio } from '../services/trash.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { createKey, deriveKey, keyFits, keyFromRecovery, readHeader, recoveryKeyOf, type StoreKey } from '../store/keys.ts';
 import type { Handlers, StoreHandlers } from './dispatch.ts';
@@ -98,12 +100,15 @@ export class Session {
 
   private attach(store: Store): void {
     this.store = store;
+    if (this.options.audioDir) {
+      this.audio = createAudioStore(this.options.audioDir, store.files, audioSealing(store));
+      tidyTrashAudio(store, this.audio);
+    }
     if (this.options.autoBackups) {
-      this.backups = new AutoBackups(store.db, this.options.backupsDir);
+      this.backups = new AutoBackups(store.db, this.options.backupsDir, { fill: backupAudio(store, this.audio ?? undefined) });
       void this.backups.start();
     }
     if (this.options.indexInBackground) this.indexer = startSearchIndexer(store);
-    if (this.options.audioDir) this.audio = createAudioStore(this.options.audioDir, store.files, audioSealing(store));
     const backups = this.backups;
     this.storeHandlers = createHandlers(store, this.options.dialogs, this.options.documents, {
       backupsDir: this.options.backupsDir,

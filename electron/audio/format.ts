@@ -23,6 +23,8 @@ export interface Frame {
   length: number;
   /** Recording time at the end of this chunk, in ms from the part's start. */
   endMs: number;
+  /** The CRC-32 its header claims for the payload. */
+  crc: number;
 }
 
 export interface Scan {
@@ -65,8 +67,11 @@ export function frameContext(headerBytes: Buffer, index: number): Buffer {
   return Buffer.concat([headerBytes, at]);
 }
 
-/** Reads a part's header and the place of every whole frame (payloads are read, for their CRC, not kept). */
-export function scanPart(path: string): Scan | null {
+/**
+ * Reads a part's header and the place of every whole frame (payloads are read, for their CRC, not kept).
+ * verify false: only the frames' headers are read (their CRC is then checked by whoever reads a payload).
+ */
+export function scanPart(path: string, verify = true): Scan | null {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -84,10 +89,13 @@ export function scanPart(path: string): Scan | null {
       const length = frameHeader.readUInt32LE(0);
       const endMs = frameHeader.readUInt32LE(4);
       if (length === 0 || length > MAX_FRAME || at + FRAME_HEADER_SIZE + length > size || endMs < lastEnd) break;
-      if (payload.length < length) payload = Buffer.alloc(length);
-      readSync(fd, payload, 0, length, at + FRAME_HEADER_SIZE);
-      if (crc32(payload.subarray(0, length)) !== frameHeader.readUInt32LE(8)) break;
-      frames.push({ offset: at + FRAME_HEADER_SIZE, length, endMs });
+      const crc = frameHeader.readUInt32LE(8);
+      if (verify) {
+        if (payload.length < length) payload = Buffer.alloc(length);
+        readSync(fd, payload, 0, length, at + FRAME_HEADER_SIZE);
+        if (crc32(payload.subarray(0, length)) !== crc) break;
+      }
+      frames.push({ offset: at + FRAME_HEADER_SIZE, length, endMs, crc });
       lastEnd = endMs;
       at += FRAME_HEADER_SIZE + length;
     }

@@ -1,13 +1,14 @@
 // A meeting's recordings: files beside the database (audio/<meeting id>/part-<n>.bba), written as the page
-// sends chunks, listed with size and duration, read back whole for playback, deleted only when asked.
+// sends chunks, listed with size and duration, read back whole or by a clip's stretch, deleted only when asked.
 // The audio folder is registered with the file guard, so no export or backup is ever written over it.
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import type { AudioPart } from '../../shared/audio.ts';
 import { describeFsError } from '../fs-errors.ts';
 import type { AppFiles } from '../store/files.ts';
 import { encodeFrameHeader, encodeHeader, frameContext, MAX_FRAME, scanPart, type Scan } from './format.ts';
+import { readClip } from './clip.ts';
 import { plainSealer, type ChunkSealer } from './sealer.ts';
 
 /** A chunk's frame reaches the disk (fsync) at least this often in recording time: a crash loses less than this and a chunk. */
@@ -72,12 +73,12 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
     }).sort((a, b) => a - b);
   }
 
-  function scan(meetingId: number, part: number): Scan {
+  function scan(meetingId: number, part: number, verify = true): Scan {
     const path = join(meetingDir(meetingId), partName(part));
     let result: Scan | null;
     try {
       if (!statSync(path).isFile()) throw new AppError('FILE_NOT_REGULAR', 'Tệp ghi âm không phải là tệp thông thường.');
-      result = scanPart(path);
+      result = scanPart(path, verify);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', 'Không tìm thấy phần ghi âm này.');
       throw error instanceof AppError ? error : new AppError('FILE_UNREADABLE', `Không đọc được tệp ghi âm: ${describeFsError(error)}.`, { cause: error });
@@ -100,6 +101,10 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
     root,
     /** Whether a part is being recorded now (the microphone is allowed only then). */
     isRecording: () => open.size > 0,
+    /** Whether a part of this meeting is being recorded now. */
+    isRecordingMeeting: (meetingId: number) => [...open.keys()].some((k) => k.startsWith(`${meetingId}/`)),
+    /** The folder of the meeting's parts (it may not exist). */
+    dirOf: meetingDir,
 
     /** Starts a new part of the meeting's recording, its header on disk before the first chunk. */
     start(meetingId: number): AudioPart {
@@ -181,6 +186,78 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
       } finally {
         closeSync(fd);
       }
+    },
+
+    /**
+     * The sound of [fromMs, toMs) of a part, for playing that clip: the WebM header and the clusters around it
+     * (electron/audio/clip.ts), read and opened without the rest of the part.
+     */
+    readRange(meetingId: number, part: number, fromMs: number, toMs: number): Uint8Array {
+      const found = scan(meetingId, part, false);
+      const sealer = sealers.find((s) => s.id === found.header.sealerId);
+      if (!sealer) throw new AppError('FILE_UNREADABLE', 'Không mở được tệp ghi âm: tệp được mã hóa và chưa có khóa để mở.');
+      return readClip(join(meetingDir(meetingId), partName(part)), found, sealer, fromMs, toMs);
+    },
+
+    /** A part's file as it is on disk up to its last whole frame (for a backup: a sealed part stays sealed). */
+    fileOf(meetingId: number, part: number): Buffer {
+      const { validBytes } = scan(meetingId, part);
+      const bytes = Buffer.alloc(validBytes);
+      const fd = openSync(join(meetingDir(meetingId), partName(part)), 'r');
+      try {
+        readSync(fd, bytes, 0, validBytes, 0);
+      } finally {
+        closeSync(fd);
+      }
+      return bytes;
+    },
+
+    /**
+     * Adds a part from a backup (a part file's bytes; from: the sealers it may have been written with) as the
+     * meeting's next part: each chunk opened and written again as this meeting's new parts are (sealed or
+     * not, with this store's key), its start time kept. Nothing is left of it when it fails.
+     */
+    importPart(meetingId: number, bytes: Uint8Array, from: readonly ChunkSealer[]): AudioPart {
+      const dir = ensureDir(meetingId);
+      const part = (partsOnDisk(meetingId).at(-1) ?? 0) + 1;
+      const target = join(dir, partName(part));
+      const source = join(dir, `.import-${part}.tmp`);
+      let fd: number | null = null;
+      try {
+        writeFileSync(source, bytes, { flag: 'wx' });
+        const found = scanPart(source);
+        if (!found) throw new AppError('FILE_MALFORMED', 'Bản ghi âm trong bản sao lưu bị hỏng: không có phần đầu hợp lệ.');
+        const opener = [plainSealer, ...from].find((s) => s.id === found.header.sealerId);
+        if (!opener) throw new AppError('FILE_UNREADABLE', 'Không mở được bản ghi âm trong bản sao lưu: chưa có khóa để mở.');
+        const sealer = sealerFor(meetingId);
+        const headerBytes = encodeHeader({ sealerId: sealer.id, startedAt: found.header.startedAt });
+        const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        fd = openSync(target, 'wx');
+        writeSync(fd, headerBytes);
+        for (const [index, frame] of found.frames.entries()) {
+          let chunk: Uint8Array;
+          try {
+            chunk = opener.open(input.subarray(frame.offset, frame.offset + frame.length), frameContext(found.headerBytes, index));
+          } catch (error) {
+            throw new AppError('FILE_MALFORMED', 'Bản ghi âm trong bản sao lưu bị hỏng hoặc bị sửa: không mở được.', { cause: error });
+          }
+          const payload = sealer.seal(chunk, frameContext(headerBytes, index));
+          writeSync(fd, Buffer.concat([encodeFrameHeader(payload, frame.endMs), payload]));
+        }
+        fsyncSync(fd);
+      } catch (error) {
+        if (fd !== null) rmSync(target, { force: true });
+        throw failed('Không khôi phục được bản ghi âm', error);
+      } finally {
+        if (fd !== null) closeSync(fd);
+        rmSync(source, { force: true });
+      }
+      return describePart(meetingId, part);
+    },
+
+    /** Removes one part just imported (a restore that failed further on). */
+    discardPart(meetingId: number, part: number): void {
+      rmSync(join(meetingDir(meetingId), partName(part)), { force: true });
     },
 
     /** Deletes every part of the meeting's recording (asked for explicitly, never as a side effect). */

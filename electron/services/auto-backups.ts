@@ -4,7 +4,7 @@
 import type { BackupStatus } from '../../shared/backups.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../store/index.ts';
-import { createBackup, listBackups, pruneBackups, type BackupReason } from './backups.ts';
+import { createBackup, listBackups, pruneBackups, type BackupFill, type BackupReason } from './backups.ts';
 
 export class AutoBackups {
   private last = -1;
@@ -16,12 +16,15 @@ export class AutoBackups {
   private readonly dir: string;
   private readonly retryMs: number;
   private readonly onError: (error: unknown) => void;
+  private readonly fill: BackupFill | undefined;
 
-  constructor(db: Db, dir: string, options: { retryMs?: number; onError?: (error: unknown) => void } = {}) {
+  /** fill: what each backup carries besides the database (the recordings, when chosen). */
+  constructor(db: Db, dir: string, options: { retryMs?: number; onError?: (error: unknown) => void; fill?: BackupFill } = {}) {
     this.db = db;
     this.dir = dir;
     this.retryMs = options.retryMs ?? 60_000;
     this.onError = options.onError ?? ((error) => console.error('[backup]', error));
+    this.fill = options.fill;
     this.status = { lastGood: listBackups(dir)[0]?.createdAt ?? null, failure: null };
   }
 
@@ -41,7 +44,7 @@ export class AutoBackups {
     if (changes === this.last) return Promise.resolve(null);
     this.running = (async () => {
       try {
-        const path = await createBackup(this.db, this.dir, reason, now);
+        const path = await createBackup(this.db, this.dir, reason, now, this.fill);
         this.last = changes;
         this.status = { lastGood: now.toISOString(), failure: null };
         pruneBackups(this.dir, now.getTime());

@@ -17,6 +17,9 @@ import { importMeeting, parseMeetingFile, toMeetingFile } from './meeting-file.t
 import { getMeetingRecord } from './meetings.ts';
 import { readFileBounded } from './read-file.ts';
 import { backupsToDelete, DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
+import { backupAudio, restoreAudio } from '../audio/backup.ts';
+import type { AudioStore } from '../audio/store.ts';
+import { audioTrash } from '../audio/trash.ts';
 
 export type BackupReason = BackupInfo['reason'];
 const REASONS: Record<BackupReason, string> = { start: 'khoi-dong', periodic: 'dinh-ky', 'before-restore': 'truoc-khoi-phuc', manual: 'thu-cong', imported: 'nhap-tu-tep' };
@@ -51,10 +54,11 @@ function ensureFolder(dir: string): void {
 /**
  * Writes a consistent copy of a database to target, encrypted with key (by default the connection's own;
  * null: plain): VACUUM INTO a temporary file (one read transaction of the source), or, when the copy is
- * keyed otherwise than its source, the export of store/export.ts; made self-contained (no WAL), checked,
- * then renamed into place. Nothing at target until everything is written.
+ * keyed otherwise than its source, the export of store/export.ts; fill adds to the copy what lives beside the
+ * database (the recordings, when chosen); made self-contained (no WAL), checked, then renamed into place.
+ * Nothing at target until everything is written.
  */
-export async function writeBackup(db: Db, target: string, key: StoreKey | null = keyOf(db)): Promise<void> {
+export async function writeBackup(db: Db, target: string, key: StoreKey | null = keyOf(db), fill?: BackupFill): Promise<void> {
   const temp = join(dirname(target), `.${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.sqlite.tmp`);
   try {
     ensureFolder(dirname(target));
@@ -68,6 +72,7 @@ export async function writeBackup(db: Db, target: string, key: StoreKey | null =
     const copy = connect(temp, key);
     try {
       copy.pragma('journal_mode = DELETE');
+      fill?.(copy);
       const check = copy.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`backup check: ${String(check)}`);
     } finally {
@@ -93,10 +98,13 @@ export async function writeBackup(db: Db, target: string, key: StoreKey | null =
   }
 }
 
+/** What a backup carries besides the database, written into the copy. */
+export type BackupFill = (copy: Db) => void;
+
 /** An automatic backup into dir; returns its path. */
-export async function createBackup(db: Db, dir: string, reason: BackupReason, now = new Date()): Promise<string> {
+export async function createBackup(db: Db, dir: string, reason: BackupReason, now = new Date(), fill?: BackupFill): Promise<string> {
   const target = join(dir, backupName(reason, now));
-  await writeBackup(db, target);
+  await writeBackup(db, target, keyOf(db), fill);
   return target;
 }
 
@@ -127,7 +135,7 @@ export async function backupKeyFor(path: string, passphrase: string): Promise<St
  * A backup into a folder the user chose (a USB stick): a new file, never one that exists, and never in
  * the app's own backups folder (files: the live store's guard).
  */
-export async function backupToFolder(db: Db, folder: string, files: AppFiles, now = new Date()): Promise<string> {
+export async function backupToFolder(db: Db, folder: string, files: AppFiles, now = new Date(), fill?: BackupFill): Promise<string> {
   // The copy is encrypted with the store's key: on another machine it opens with the store's passphrase.
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}-${pad(now.getMinutes())}`;
@@ -135,7 +143,7 @@ export async function backupToFolder(db: Db, folder: string, files: AppFiles, no
   let target = join(folder, `${base}.sqlite`);
   for (let n = 2; existsSync(target); n++) target = join(folder, `${base} (${n}).sqlite`);
   files.writeTarget(target, `Không sao lưu được vào ${folder}`, 'BACKUP_FAILED');
-  await writeBackup(db, target);
+  await writeBackup(db, target, keyOf(db), fill);
   return target;
 }
 
@@ -252,23 +260,33 @@ export function backupMeetings(path: string, keys: BackupKeys = null): MeetingSu
 /**
  * Restores from a backup into the live store: one meeting (added as a new meeting; the current one
  * stays) or all (the current meetings and profile are replaced by the backup's). The current state is
- * backed up first; the restore is one transaction.
+ * backed up first; the restore is one transaction. With audio, the recordings the backup carries come back
+ * with their meetings (and, restoring all, those of the replaced meetings are set aside, never deleted).
  */
-export async function restoreFromBackup(store: Store, dir: string, path: string, meetingId?: number): Promise<RestoreResult> {
+export async function restoreFromBackup(store: Store, dir: string, path: string, meetingId?: number, audio?: AudioStore): Promise<RestoreResult> {
   const backup = openBackup(path, store.key);
   try {
     const ids = meetingId === undefined ? backup.meetings.list().map((m) => m.id).reverse() : [meetingId];
     // A backup may come from another machine: its records pass the file schema once, as an imported file does.
     const files = ids.map((id) => parseMeetingFile(toMeetingFile(getMeetingRecord(backup, id))));
     const profile = backup.profile.get();
-    const safetyBackup = await createBackup(store.db, dir, 'before-restore');
-    const meetingIds = store.transaction(() => {
-      if (meetingId === undefined) {
-        for (const meeting of store.meetings.list()) store.meetings.remove(meeting.id);
-        store.profile.update(profile);
-      }
-      return files.map((file) => importMeeting(store, file));
-    });
+    const safetyBackup = await createBackup(store.db, dir, 'before-restore', new Date(), backupAudio(store, audio));
+    const replaced = meetingId === undefined ? store.meetings.list().map((m) => m.id) : [];
+    const setAside = audio ? audioTrash(audio).setAside(replaced) : () => undefined;
+    let meetingIds: number[];
+    try {
+      meetingIds = store.transaction(() => {
+        for (const id of replaced) store.meetings.remove(id);
+        if (meetingId === undefined) store.profile.update(profile);
+        const made = files.map((file) => importMeeting(store, file));
+        // Inside the transaction: a recording that cannot be restored leaves everything as it was.
+        if (audio) restoreAudio(backup, audio, ids.map((from, index) => ({ from, to: made[index] as number })));
+        return made;
+      });
+    } catch (error) {
+      setAside();
+      throw error;
+    }
     return { meetingIds, safetyBackup };
   } finally {
     backup.db.close();

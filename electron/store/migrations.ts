@@ -309,6 +309,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Whether backups carry the recordings (the secretary's choice, off by default), and where a backup holds
+    // them: each part's file as it is on disk (sealed parts stay sealed), gone with its meeting.
+    name: 'recordings in backups',
+    up(db) {
+      db.exec(`
+        CREATE TABLE audio_settings (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          in_backups INTEGER NOT NULL DEFAULT 0 CHECK (in_backups IN (0, 1))
+        ) STRICT;
+        INSERT INTO audio_settings (id) VALUES (1);
+        CREATE TABLE backup_audio (
+          meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+          part INTEGER NOT NULL CHECK (part > 0),
+          bytes BLOB NOT NULL,
+          PRIMARY KEY (meeting_id, part)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -26,6 +26,8 @@ export function createTrash(db: Db) {
     origin: db.prepare('SELECT token, meeting_id AS meetingId, meeting_created_at AS meetingCreatedAt FROM deleted_meetings WHERE id = ?'),
     file: db.prepare('SELECT file FROM deleted_meetings WHERE id = ? AND deleted_at > ?').pluck(),
     byToken: db.prepare('SELECT id FROM deleted_meetings WHERE token = ?').pluck(),
+    tokens: db.prepare('SELECT token FROM deleted_meetings').pluck(),
+    ofMeeting: db.prepare('SELECT token FROM deleted_meetings WHERE meeting_id = ? ORDER BY deleted_at DESC, id DESC LIMIT 1').pluck(),
     remove: db.prepare('DELETE FROM deleted_meetings WHERE id = ?'),
     purge: db.prepare('DELETE FROM deleted_meetings WHERE deleted_at <= ?'),
   };
@@ -61,6 +63,14 @@ export function createTrash(db: Db) {
       const id = sql.byToken.get(token) as number | undefined;
       if (id === undefined) throw new AppError('NOT_FOUND', 'Không còn bản sao để khôi phục hội nghị đã xóa.');
       return id;
+    },
+    /** The token of every entry (what the recordings kept in the trash are named by). */
+    tokens(): string[] {
+      return sql.tokens.all() as string[];
+    },
+    /** The token of the latest entry of a meeting id, if any. */
+    tokenOfMeeting(meetingId: number): string | null {
+      return (sql.ofMeeting.get(meetingId) as string | undefined) ?? null;
     },
     remove(id: number): void {
       sql.remove.run(id);

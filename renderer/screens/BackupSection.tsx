@@ -22,6 +22,28 @@ export function formatSize(bytes: number): string {
 }
 
 
+/** The secretary's choice of carrying the recordings in backups (off by default: they are large). */
+function AudioInBackups() {
+  const client = useClient();
+  const toast = useToast();
+  const [include, setInclude] = useState<boolean | null>(null);
+  useEffect(() => {
+    client.audioInBackups({}).then(setInclude, () => setInclude(null));
+  }, [client]);
+  if (include === null) return null;
+  const choose = (next: boolean) => {
+    client.setAudioInBackups({ include: next }).then(setInclude, (err: unknown) => toast({ text: errorMessage(err), tone: 'error' }));
+  };
+  return (
+    <p>
+      <label>
+        <input type="checkbox" checked={include} onChange={(event) => choose(event.target.checked)} /> Kèm bản ghi âm trong các bản sao lưu
+      </label>
+      <span className="field-hint"> Bản sao lưu sẽ lớn hơn nhiều (khoảng 15 MB cho mỗi giờ ghi âm); bản ghi âm của hội nghị mật vẫn được mã hóa.</span>
+    </p>
+  );
+}
+
 type Pending = { backup: BackupInfo; meeting: MeetingSummary | null };
 
 export function BackupSection() {
@@ -111,6 +133,7 @@ export function BackupSection() {
         <button type="button" onClick={() => void backupNow()} disabled={busy}>Sao lưu ngay ra thư mục…</button>{' '}
         <button type="button" onClick={() => void addFromFile()} disabled={busy}>Mở bản sao lưu từ tệp (USB)…</button>
       </p>
+      <AudioInBackups />
       {error ? <p role="alert" className="field-error">{error}</p> : null}
       {backups === null ? (error ? null : <p>Đang tải…</p>) : backups.length === 0 ? <p>Chưa có bản sao lưu nào.</p> : (
         <table className="backup-list">

@@ -3,7 +3,7 @@
 // speech's clip are checked against the store, and Nghe on speech 2 starts playing at its offset.
 // The page's clock and the part's start are set by the test (speech times are whole minutes, so the
 // three speeches straddle a minute boundary a few seconds after the part starts).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,36 +11,10 @@ import { createAudioStore, type AudioStore } from '../../electron/audio/store.ts
 import { audioDirFor } from '../../electron/paths.ts';
 import { createMeeting } from '../../electron/services/meetings.ts';
 import { speechClips } from '../../shared/audio.ts';
+import { fakeMicrophone, toneWav } from '../support/wav.ts';
 import { field, openApp, type AppUnderTest } from './app.ts';
 
 const TITLE = 'Hội nghị Ban Chấp hành mở rộng';
-const RATE = 48_000;
-
-/** Mono 16-bit PCM: a second of tone, half a second of silence, in turn, for ten seconds (Chromium loops it). */
-function toneWav(): Buffer {
-  const samples = RATE * 10;
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) {
-    const t = i / RATE;
-    const inTone = t % 1.5 < 1;
-    const frequency = 330 + 110 * Math.floor(t / 1.5);
-    data.writeInt16LE(inTone ? Math.round(Math.sin(2 * Math.PI * frequency * t) * 12_000) : 0, i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(RATE, 24);
-  header.writeUInt32LE(RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 const at = (h: number, m: number, s: number) => new Date(2026, 11, 1, h, m, s);
 const PART_START = at(8, 59, 57);
@@ -59,7 +33,7 @@ describe('recording a meeting', () => {
         const site = store.sites.add(id, { name: 'Hội trường tầng 3', level: 'central' });
         for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) store.attendees.add(id, { siteId: site.id, fullName, positions: 'Ủy viên' });
       },
-      chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`],
+      chromiumArgs: fakeMicrophone(wav),
       audio: (store) => {
         audio = createAudioStore(audioDirFor(store.db.name), store.files, { now: () => PART_START.getTime() });
         return audio;
@@ -145,5 +119,31 @@ describe('recording a meeting', () => {
     expect(await content.evaluate((area) => area === document.activeElement)).toBe(true);
     await page.keyboard.press('F9');
     await expect.poll(() => page.locator('audio.clip-audio').evaluate((element: HTMLAudioElement) => element.paused)).toBe(true);
+  });
+
+  it('keeps the recording with the meeting through the trash: deleted, then restored after a reload', async () => {
+    const { page, store, bridge } = app;
+    const [meeting] = store.meetings.list();
+    if (!meeting || !audio) throw new Error('no meeting or recording');
+    const folder = (id: number) => join(audioDirFor(store.db.name), String(id));
+    const before = readFileSync(join(folder(meeting.id), 'part-001.bba'));
+    await page.goto(bridge.url);
+    await page.getByRole('button', { name: `Xóa hội nghị ${meeting.title}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /^Xóa/ }).click();
+    await expect.poll(() => store.meetings.list().length).toBe(0);
+    const [entry] = store.trash.list();
+    const token = store.trash.origin(entry?.id ?? 0).token;
+    expect(existsSync(folder(meeting.id))).toBe(false);
+    expect(readFileSync(join(audioDirFor(store.db.name), 'deleted', token, 'part-001.bba'))).toEqual(before);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Hội nghị đã xóa…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hội nghị đã xóa' });
+    await dialog.getByRole('button', { name: `Khôi phục hội nghị ${meeting.title}` }).click();
+    await expect.poll(() => store.meetings.list().length).toBe(1);
+    const [restored] = store.meetings.list();
+    expect(readFileSync(join(folder(restored?.id ?? 0), 'part-001.bba'))).toEqual(before);
+    expect(existsSync(join(audioDirFor(store.db.name), 'deleted', token))).toBe(false);
+    expect(audio.list(restored?.id ?? 0).map((p) => p.part)).toEqual([1]);
   });
 });

@@ -16,6 +16,20 @@ describe('Sao lưu và khôi phục', () => {
     expect(readdirSync(fake.dir).filter((n) => n.startsWith('Sao lưu Biên Bản'))).toHaveLength(1);
   });
 
+  it('carries the recordings in backups only once the secretary ticks the choice, kept in the store', async () => {
+    const { user, fake } = renderApp({ route: () => ({ screen: 'settings' }) });
+    const inBackups = () => fake.store.db.prepare('SELECT in_backups FROM audio_settings').pluck().get();
+    const choice = await screen.findByRole('checkbox', { name: 'Kèm bản ghi âm trong các bản sao lưu' });
+    expect(choice).not.toBeChecked();
+    expect(inBackups()).toBe(0);
+    await user.click(choice);
+    await waitFor(() => expect(inBackups()).toBe(1));
+    expect(choice).toBeChecked();
+    await user.keyboard(' ');
+    await waitFor(() => expect(inBackups()).toBe(0));
+    expect(choice).not.toBeChecked();
+  });
+
   it('opens a backup from a file (a USB stick) and shows its meetings', async () => {
     const { user, fake } = renderApp({ route: () => ({ screen: 'settings' }) });
     const other = createStore(openDatabase(':memory:'));

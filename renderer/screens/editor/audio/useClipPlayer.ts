@@ -1,13 +1,41 @@
-// Playing a speech's clip while its text is edited: the part's sound is fetched from the main process once
-// (a blob the CSP allows as media) into the page's audio element, played from the clip's start; back 5 s; speeds 0.75× to 2×.
+// Playing a speech's clip while its text is edited: only the clip's stretch of its part is fetched from the
+// main process (the recording's WebM header and the clusters around the clip, with LEAD_MS before it for going
+// back), fed to a MediaSource (a blob URL the CSP allows as media) at the recording's own times, and played
+// from the clip's start; back 5 s; speeds 0.75× to 2×.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/audio.ts';
 import { chordOf, PLAYER_KEYS } from '../shortcuts.ts';
 import { errorMessage } from '../../../api.ts';
 import { useClient, useToast } from '../../../context.tsx';
+import { RECORDING_TYPE } from './useRecorder.ts';
 
 export const SPEEDS = [0.75, 1, 1.25, 1.5, 2] as const;
 export const BACK_MS = 5_000;
+/** Sound fetched before a clip's start (room for going back) and after its end. */
+export const LEAD_MS = 30_000;
+const TAIL_MS = 3_000;
+
+const once = (target: EventTarget, type: string) => new Promise<void>((resolve, reject) => {
+  target.addEventListener(type, () => resolve(), { once: true });
+  target.addEventListener('error', () => reject(new Error('không đọc được âm thanh')), { once: true });
+});
+
+/** The clip's sound in a MediaSource playing in a; the URL to revoke when another clip replaces it. */
+async function load(a: HTMLAudioElement, bytes: Uint8Array): Promise<string> {
+  const source = new MediaSource();
+  const url = URL.createObjectURL(source);
+  const opened = once(source, 'sourceopen');
+  a.src = url;
+  await opened;
+  const buffer = source.addSourceBuffer(RECORDING_TYPE);
+  const appended = once(buffer, 'updateend');
+  buffer.appendBuffer(bytes as Uint8Array<ArrayBuffer>);
+  await appended;
+  return url;
+}
+
+/** The start of what is loaded (a jump back stops there). */
+const loadedStart = (a: HTMLAudioElement) => (a.buffered.length > 0 ? a.buffered.start(0) : 0);
 
 export interface PlayerState {
   speechId: number | null;
@@ -19,7 +47,7 @@ export function useClipPlayer(meetingId: number) {
   const client = useClient();
   const toast = useToast();
   const audio = useRef<HTMLAudioElement>(null);
-  const urls = useRef(new Map<number, string>());
+  const url = useRef<string | null>(null);
   const clip = useRef<Clip | null>(null);
   const [state, setState] = useState<PlayerState>({ speechId: null, playing: false, speed: 1 });
 
@@ -38,20 +66,27 @@ export function useClipPlayer(meetingId: number) {
     const onTime = () => {
       if (clip.current && a.currentTime * 1000 >= clip.current.endMs) a.pause();
     };
+    // The end of what was fetched (the part's end): waiting there is the clip's end.
+    const onWaiting = () => {
+      const end = a.buffered.length > 0 ? a.buffered.end(a.buffered.length - 1) : 0;
+      if (a.currentTime >= end - 0.25) a.pause();
+    };
     a.addEventListener('play', onPlay);
     a.addEventListener('pause', onPause);
     a.addEventListener('timeupdate', onTime);
+    a.addEventListener('waiting', onWaiting);
     return () => {
       a.removeEventListener('play', onPlay);
       a.removeEventListener('pause', onPause);
       a.removeEventListener('timeupdate', onTime);
+      a.removeEventListener('waiting', onWaiting);
     };
   }, []);
 
   useEffect(() => () => {
     audio.current?.pause();
-    for (const url of urls.current.values()) URL.revokeObjectURL(url);
-    urls.current.clear();
+    if (url.current) URL.revokeObjectURL(url.current);
+    url.current = null;
   }, []);
 
   /** Plays the speech's clip from its start; false when the speech has none (nothing recorded then). */
@@ -64,16 +99,14 @@ export function useClipPlayer(meetingId: number) {
         toast({ text: 'Không có bản ghi âm trong thời gian của phát biểu này.', tone: 'info' });
         return false;
       }
-      let url = urls.current.get(found.part);
-      if (!url) {
-        const bytes = await client.readAudio({ meetingId, part: found.part });
-        url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'audio/webm' }));
-        urls.current.set(found.part, url);
-      }
+      const bytes = await client.readAudio({ meetingId, part: found.part, fromMs: Math.max(0, found.startMs - LEAD_MS), toMs: found.endMs + TAIL_MS });
       const a = element();
-      if (a.src !== url) a.src = url;
+      a.pause();
+      const previous = url.current;
+      url.current = await load(a, bytes);
+      if (previous) URL.revokeObjectURL(previous);
       clip.current = found;
-      a.currentTime = found.startMs / 1000;
+      a.currentTime = Math.max(loadedStart(a), found.startMs / 1000);
       a.playbackRate = state.speed;
       setState((s) => ({ ...s, speechId }));
       await a.play();
@@ -96,7 +129,7 @@ export function useClipPlayer(meetingId: number) {
 
   const back = useCallback(() => {
     const a = audio.current;
-    if (a) a.currentTime = Math.max(0, a.currentTime - BACK_MS / 1000);
+    if (a) a.currentTime = Math.max(loadedStart(a), a.currentTime - BACK_MS / 1000);
   }, []);
 
   const setSpeed = useCallback((step: 1 | -1) => {

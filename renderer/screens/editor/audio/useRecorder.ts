@@ -11,6 +11,9 @@ export const TIMESLICE_MS = 1_000;
 export const RECORDING_TYPE = 'audio/webm;codecs=opus';
 /** Opus at 32 kbit/s: clear speech, about 14.4 MB an hour. */
 export const AUDIO_BITS_PER_SECOND = 32_000;
+/** The level meter is read ten times a second, and redrawn only when it moves visibly: enough to see a silent microphone, cheap over hours. */
+const METER_MS = 100;
+const METER_STEP = 0.02;
 
 export type RecorderState = { status: 'idle' } | { status: 'starting' } | { status: 'recording'; part: AudioPart; since: number } | { status: 'stopping' };
 
@@ -22,7 +25,7 @@ interface Session {
   started: number;
   /** The chunks' writes, one after another. */
   queue: Promise<void>;
-  frame: number;
+  meter: ReturnType<typeof setInterval> | undefined;
 }
 
 export function useRecorder(meetingId: number) {
@@ -33,7 +36,7 @@ export function useRecorder(meetingId: number) {
   const session = useRef<Session | null>(null);
 
   const release = (s: Session) => {
-    cancelAnimationFrame(s.frame);
+    clearInterval(s.meter);
     for (const track of s.stream.getTracks()) track.stop();
     void s.context.close();
     setLevel(0);
@@ -52,13 +55,16 @@ export function useRecorder(meetingId: number) {
       analyser.fftSize = 1024;
       context.createMediaStreamSource(stream).connect(analyser);
       const samples = new Float32Array(analyser.fftSize);
-      const s: Session = { part, stream, recorder, context, started: performance.now(), queue: Promise.resolve(), frame: 0 };
+      const s: Session = { part, stream, recorder, context, started: performance.now(), queue: Promise.resolve(), meter: undefined };
+      let shown = 0;
       const measure = () => {
         analyser.getFloatTimeDomainData(samples);
         let sum = 0;
         for (const x of samples) sum += x * x;
-        setLevel(Math.min(1, Math.sqrt(sum / samples.length) * 4));
-        s.frame = requestAnimationFrame(measure);
+        const value = Math.min(1, Math.sqrt(sum / samples.length) * 4);
+        if (Math.abs(value - shown) < METER_STEP) return;
+        shown = value;
+        setLevel(value);
       };
       recorder.ondataavailable = (event) => {
         if (event.data.size === 0) return;
@@ -70,7 +76,7 @@ export function useRecorder(meetingId: number) {
       };
       session.current = s;
       recorder.start(TIMESLICE_MS);
-      s.frame = requestAnimationFrame(measure);
+      s.meter = setInterval(measure, METER_MS);
       setState({ status: 'recording', part, since: Date.now() });
     } catch (error) {
       if (part) await client.stopRecording({ meetingId, part: part.part }).catch(() => undefined);
