@@ -1,9 +1,9 @@
-// The Word file's package: the parts as docx compiles them, zipped with Node's own zlib (yazl). docx's Packer zips
-// them with a pure-JavaScript deflate, which in a fresh process (the command line) cost about as much as building
-// all of document.xml. The parts are docx's, byte for byte (test/minutes/docx-package.test.ts compares them with
+// The Word file's package: the parts as docx compiles them, zipped with Node's own zlib (adm-zip, which deflates
+// synchronously). docx's Packer zips them with a pure-JavaScript deflate, which in a fresh process (the command
+// line) cost about as much as building all of document.xml. The parts are docx's, byte for byte (test/minutes/docx-package.test.ts compares them with
 // the Packer's). Where a docx release no longer has its compiler where this looks, the Packer zips as before.
 import { Packer, type Document } from 'docx';
-import { ZipFile } from 'yazl';
+import AdmZip from 'adm-zip';
 
 type Parts = Map<string, string | Uint8Array>;
 
@@ -22,16 +22,10 @@ export function packageParts(document: Document): Parts | undefined {
   return compiler()?.compile(document);
 }
 
-function zip(parts: Parts): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const file = new ZipFile();
-    const chunks: Buffer[] = [];
-    file.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    file.outputStream.on('error', reject);
-    file.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    for (const [path, data] of parts) file.addBuffer(typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength), path);
-    file.end();
-  });
+function zip(parts: Parts): Uint8Array {
+  const file = new AdmZip();
+  for (const [path, data] of parts) file.addFile(path, typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  return file.toBuffer();
 }
 
 /** The .docx bytes of a document. */
