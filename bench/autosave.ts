@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { importMeeting } from '../electron/services/meeting-file.ts';
 import { createStore, openDatabase } from '../electron/store/index.ts';
 import { SENTENCES, writeArchive } from './archive.ts';
@@ -41,19 +41,33 @@ try {
   const p = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * q) - 1)] ?? NaN;
   const line = (name: string, v: number[]) => `${name.padEnd(46)} p50 ${p(v, 0.5).toFixed(2)} ms  p95 ${p(v, 0.95).toFixed(2)} ms  p99 ${p(v, 0.99).toFixed(2)} ms`;
 
+  // What the slowest saves are made of: the garbage collector's pauses are recorded, to be matched with the saves.
+  const pauses: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
   const saves: number[] = [];
+  const cpu: number[] = [];
+  const spans: [number, number][] = [];
   const indexing: number[] = [];
   for (let n = 0; n < SAVES; n++) {
     const content = typed(n);
     // As the speech field's autosave arrives (the updateItem handler); its trigger queues the speech.
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     store.speeches.update(speech.id, { content });
     const saved = performance.now();
+    const used = process.cpuUsage(startCpu);
     saves.push(saved - start);
+    cpu.push((used.user + used.system) / 1000);
+    spans.push([start, saved]);
     // The index catching up, as the background indexer does within a second (or the next search at once).
     store.search.index.update();
     indexing.push(performance.now() - saved);
   }
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the observer is told of the pauses once the event loop turns
+  observer.disconnect();
+  const paused = spans.map(([from, to]) => pauses.filter((g) => g.startTime < to && g.startTime + g.duration > from).reduce((sum, g) => sum + g.duration, 0));
+  const slowest = saves.map((t, i) => ({ t, gc: paused[i] ?? 0 })).sort((a, b) => b.t - a.t).slice(0, Math.ceil(SAVES / 100));
   const passages = store.db.prepare('SELECT count(*) FROM search_docs WHERE kind = 4 AND record_id = ?').pluck().get(speech.id) as number;
 
   const bare = store.db.prepare('UPDATE speeches SET content = ? WHERE id = ?');
@@ -79,10 +93,13 @@ try {
   console.log(`Store: the national meeting and 200 others (${counts[0]} meetings, ${counts[1]} speeches, ${counts[2]} sites); `
     + `a speech of ${length.toLocaleString('en')} characters indexed as ${passages} passages; ${SAVES} saves each`);
   console.log(line('autosave (the project)', saves));
+  console.log(line('autosave, CPU time of the process', cpu));
   console.log(line('then re-indexing the passage typed into', indexing));
   console.log(line('both together', saves.map((v, i) => v + (indexing[i] ?? 0))));
   console.log(line('bare UPDATE of the same text', updates));
   console.log(line('save of the duration (no text change)', others));
+  console.log(`garbage collection: ${pauses.length} pauses in the ${SAVES} saves and indexing runs, ${paused.filter((d) => d > 0).length} of them inside a save; `
+    + `the ${slowest.length} slowest saves: ${slowest.map(({ t, gc }) => `${ms(t)} (GC ${ms(gc)})`).join(', ')}`);
   const p99 = p(saves, 0.99);
   console.log(`ratio p99 autosave / bare UPDATE: ${(p99 / p(updates, 0.99)).toFixed(1)}×; machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   // For npm run bench's summary (bench/report.ts's format; these figures are p99s, not medians).

@@ -14,19 +14,19 @@ const escape = (text: string) => text.replace(TEXT, (c) => ENTITIES[c] ?? '');
 const JC = { left: 'left', center: 'center', right: 'right', justify: 'both' } as const;
 const NONE = 'w:val="none" w:color="auto" w:sz="0"';
 
+/** A run's properties where they differ from the document's defaults (font, black, the body's size), as the renderer writes them. */
 function runProperties(layout: Layout, style: TextStyle, strong = false): string {
-  const f = layout.font;
   const size = style.sizePt * 2;
-  return `<w:rPr><w:rFonts w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}"/>`
-    + `${style.bold || strong ? '<w:b/><w:bCs/>' : ''}${style.italic ? '<w:i/><w:iCs/>' : ''}<w:color w:val="000000"/>`
-    + `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>${style.underline ? '<w:u w:val="single"/>' : ''}</w:rPr>`;
+  const inner = `${style.bold || strong ? '<w:b/><w:bCs/>' : ''}${style.italic ? '<w:i/><w:iCs/>' : ''}`
+    + `${style.sizePt === layout.styles.body.sizePt ? '' : `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`}${style.underline ? '<w:u w:val="single"/>' : ''}`;
+  return inner === '' ? '' : `<w:rPr>${inner}</w:rPr>`;
 }
 
 const spacing = (before: number, after: number, line: TextStyle['line']) => ('exactPt' in line
   ? `<w:spacing w:after="${pt(after)}" w:before="${pt(before)}" w:line="${pt(line.exactPt)}" w:lineRule="exact"/>`
   : `<w:spacing w:after="${pt(after)}" w:before="${pt(before)}" w:line="${Math.round(240 * line.multiple)}" w:lineRule="auto"/>`);
 
-const keep = (on: boolean) => (on ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>');
+const keep = (on: boolean) => (on ? '<w:keepNext/>' : '');
 
 function paragraphs(p: Paragraph, layout: Layout, widthTwips: number, keepNextToo = false, beforePt?: number): string {
   const style = { ...layout.styles[p.role], ...(beforePt === undefined ? {} : { beforePt }) };

@@ -1,6 +1,6 @@
 // The command-line tool as shipped: the bundle in out/cli (built by `npm run build`), run by Node as a program.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from './minutes/support.ts';
@@ -51,6 +51,17 @@ describe('the bundled command-line tool', () => {
     expect(tool(cache, 'new', 'Hội nghị trực tuyến', '--db', db)).toEqual({ code: 0, out: '1\n', err: '' });
     expect(tool(cache, 'sites', '1', file, '--db', db)).toEqual({ code: 0, out: 'Đã thêm 2 điểm cầu vào hội nghị 1.\n', err: '' });
     expect(tool(cache, 'list', '--db', db).out).toMatch(/\t2\t42\t0\tHội nghị trực tuyến\n/);
+  });
+
+  it("keeps its compiled code in the user's own cache folder, made for the user alone", () => {
+    const dir = tempDir();
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') };
+    delete env.NODE_COMPILE_CACHE;
+    const result = spawnSync(process.execPath, ['--no-experimental-strip-types', TOOL, 'list', '--db', join(dir, 'store.sqlite')], { encoding: 'utf8', env });
+    expect(result.stdout).toBe('Chưa có hội nghị nào.\n');
+    const cache = join(dir, 'cache', 'Bien Ban', 'compile-cache');
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
+    if (process.platform !== 'win32') expect(statSync(cache).mode & 0o777).toBe(0o700);
   });
 
   it('refuses in Vietnamese, with the exit codes of the source tool', () => {

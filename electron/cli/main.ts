@@ -9,10 +9,8 @@ import { FORMATS, type Format } from '../../shared/model/meeting.ts';
 import { STATUS_LABELS } from '../../shared/model/labels.ts';
 import { browserPrinter } from '../minutes/browser-pdf.ts';
 import { writeDocument, type Printer } from '../minutes/documents.ts';
-import { attendeesCommand, newMeetingCommand, profileCommand, sitesCommand, type LegacyChoice } from './prepare.ts';
-import { mergeCommand, openPackageCommand, packageCommand, siteReportCommand } from './site-commands.ts';
+import type { LegacyChoice } from './prepare.ts';
 import { defaultDatabasePath } from '../paths.ts';
-import { exportMeetingFile, exportSealedMeetingFile, importAnyMeetingFile, importMeetingFile } from '../services/meeting-file.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
 import { deriveKey, keyFromRecovery, readHeader } from '../store/keys.ts';
 import { askHidden, readPassphraseFile } from './secrets.ts';
@@ -102,10 +100,15 @@ interface Options {
 interface Command {
   /** How many arguments: exactly, or from … to. */
   args: number | readonly [number, number];
-  /** A command that writes a Word file finishes asynchronously and returns its promise; one may return its exit code. */
-  run(store: Store, args: string[], io: Io, options: Options): Promise<void> | number | undefined;
+  /** A command that loads what it uses or writes a file finishes asynchronously; one may return its exit code. */
+  run(store: Store, args: string[], io: Io, options: Options): Promise<number | undefined> | number | undefined;
 }
 
+// A command loads what only it uses when it runs, so that `minutes` does not load the readers of meeting files,
+// site reports and spreadsheets (their schemas and parsers are built as they load).
+const meetingFiles = () => import('../services/meeting-file.ts');
+const prepare = () => import('./prepare.ts');
+const siteCommands = () => import('./site-commands.ts');
 
 const COMMANDS: Record<string, Command> = {
   list: {
@@ -125,32 +128,32 @@ const COMMANDS: Record<string, Command> = {
   },
   import: {
     args: 1,
-    run(store, [file = ''], io, { filePassphrase }) {
+    async run(store, [file = ''], io, { filePassphrase }) {
+      const { importAnyMeetingFile, importMeetingFile } = await meetingFiles();
       try {
         io.out(String(importMeetingFile(store, file)));
-        return undefined;
+        return;
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'PASSPHRASE_NEEDED') throw error;
       }
       // A sealed file: its passphrase, then the same import.
-      return filePassphrase(`Cụm mật khẩu của tệp ${file}: `)
-        .then((passphrase) => importAnyMeetingFile(store, file, passphrase))
-        .then((id) => io.out(String(id)));
+      const passphrase = await filePassphrase(`Cụm mật khẩu của tệp ${file}: `);
+      io.out(String(await importAnyMeetingFile(store, file, passphrase)));
     },
   },
   export: {
     args: 2,
-    run(store, [id = '', file = ''], io, { encrypt, plain, filePassphrase }) {
+    async run(store, [id = '', file = ''], io, { encrypt, plain, filePassphrase }) {
       const meetingId = parseMeetingId(id);
+      const { exportMeetingFile, exportSealedMeetingFile } = await meetingFiles();
       if (!encrypt) {
         exportMeetingFile(store, meetingId, file, { confirmed: plain });
         io.out(`Đã xuất hội nghị ${id} ra ${file}.`);
-        return undefined;
+        return;
       }
       store.meetings.get(meetingId);
-      return filePassphrase(`Cụm mật khẩu cho tệp ${file}: `)
-        .then((passphrase) => exportSealedMeetingFile(store, meetingId, file, passphrase))
-        .then(() => io.out(`Đã xuất hội nghị ${id} ra ${file} (đã mã hóa).`));
+      await exportSealedMeetingFile(store, meetingId, file, await filePassphrase(`Cụm mật khẩu cho tệp ${file}: `));
+      io.out(`Đã xuất hội nghị ${id} ra ${file} (đã mã hóa).`);
     },
   },
   search: {
@@ -178,23 +181,31 @@ const COMMANDS: Record<string, Command> = {
       if (truncated) io.out('(Còn nhiều kết quả khác; hãy gõ cụ thể hơn.)');
     },
   },
-  merge: { args: [2, Infinity], run: (store, [id, ...paths], io) => mergeCommand(store, parseMeetingId(id ?? ''), paths, io) },
+  merge: {
+    args: [2, Infinity],
+    async run(store, [id, ...paths], io) {
+      return (await siteCommands()).mergeCommand(store, parseMeetingId(id ?? ''), paths, io);
+    },
+  },
   package: {
     args: 2,
-    run(store, [id, file], io, { withAttendees, plain }) {
-      packageCommand(store, parseMeetingId(id ?? ''), file ?? '', io, { withAttendees, plain });
+    async run(store, [id, file], io, { withAttendees, plain }) {
+      (await siteCommands()).packageCommand(store, parseMeetingId(id ?? ''), file ?? '', io, { withAttendees, plain });
+      return undefined;
     },
   },
   'open-package': {
     args: 2,
-    run(store, [file, site], io) {
-      openPackageCommand(store, file ?? '', site ?? '', io);
+    async run(store, [file, site], io) {
+      (await siteCommands()).openPackageCommand(store, file ?? '', site ?? '', io);
+      return undefined;
     },
   },
   'site-report': {
     args: 2,
-    run(store, [id, file], io, { site }) {
-      siteReportCommand(store, parseMeetingId(id ?? ''), file ?? '', io, site);
+    async run(store, [id, file], io, { site }) {
+      (await siteCommands()).siteReportCommand(store, parseMeetingId(id ?? ''), file ?? '', io, site);
+      return undefined;
     },
   },
   // One command per document of the registry: minutes, notice, stats.
@@ -204,20 +215,27 @@ const COMMANDS: Record<string, Command> = {
   }])),
   profile: {
     args: [0, 50],
-    run(store, args, io) {
-      profileCommand(store, args, io);
+    async run(store, args, io) {
+      (await prepare()).profileCommand(store, args, io);
     },
   },
   new: {
     args: [1, 50],
-    run(store, args, io) {
-      newMeetingCommand(store, args, io);
+    async run(store, args, io) {
+      (await prepare()).newMeetingCommand(store, args, io);
     },
   },
-  sites: { args: 2, run: (store, [id, file], io, { legacy }) => sitesCommand(store, parseMeetingId(id ?? ''), file ?? '', io, legacy) },
+  sites: {
+    args: 2,
+    async run(store, [id, file], io, { legacy }) {
+      await (await prepare()).sitesCommand(store, parseMeetingId(id ?? ''), file ?? '', io, legacy);
+    },
+  },
   attendees: {
     args: 2,
-    run: (store, [id, file], io, { legacy, site }) => attendeesCommand(store, parseMeetingId(id ?? ''), file ?? '', io, legacy, site),
+    async run(store, [id, file], io, { legacy, site }) {
+      await (await prepare()).attendeesCommand(store, parseMeetingId(id ?? ''), file ?? '', io, legacy, site);
+    },
   },
 };
 
@@ -266,8 +284,8 @@ function failure(io: Io, error: unknown): number {
 }
 
 /**
- * Runs one command; returns the process exit code (0 success, 1 failure, 2 wrong usage) — directly for the commands
- * that work on the store alone, as a promise for those that write a Word file.
+ * Runs one command; returns the process exit code (0 success, 1 failure, 2 wrong usage, 3 a merge's choices left) —
+ * directly for wrong usage and the commands that need only the store, as a promise for those that load more or write a file.
  */
 export function runCli(argv: string[], io: Io, printer: () => Printer = () => browserPrinter()): number | Promise<number> {
   let parsed;
@@ -360,7 +378,7 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
       close();
       return pending;
     }
-    if (pending) return pending.then(() => 0, (error: unknown) => failure(io, error)).finally(close);
+    if (pending) return pending.then((code) => (typeof code === 'number' ? code : 0), (error: unknown) => failure(io, error)).finally(close);
     close();
     return 0;
   } catch (error) {

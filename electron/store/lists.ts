@@ -164,6 +164,8 @@ function withOwnConclusions(
 function withRunningSpeechEnded(db: Db, speeches: OrderedList<typeof speechFields>): OrderedList<typeof speechFields> {
   const lastOrd = db.prepare('SELECT max(ord) FROM speeches WHERE meeting_id = ?').pluck();
   const before = db.prepare('SELECT id, start_time AS startTime, end_time AS endTime, duration_minutes AS durationMinutes FROM speeches WHERE meeting_id = ? AND ord = ?');
+  // Only the start time: a speech's whole row (its text may run to tens of thousands of characters) is read by the update itself.
+  const startTime = db.prepare('SELECT start_time FROM speeches WHERE id = ?').pluck();
   const endPrevious = (speech: { meetingId: number; ord: number; startTime: string | null }) => {
     if (speech.startTime === null || speech.ord === 0 || lastOrd.get(speech.meetingId) !== speech.ord) return;
     const previous = before.get(speech.meetingId, speech.ord - 1) as (SpeechTimes & { id: number }) | undefined;
@@ -177,7 +179,7 @@ function withRunningSpeechEnded(db: Db, speeches: OrderedList<typeof speechField
       return added;
     }),
     update: db.transaction((id: number, patch: unknown) => {
-      const started = speeches.get(id).startTime === null;
+      const started = startTime.get(id) === null;
       const updated = speeches.update(id, patch);
       if (started) endPrevious(updated);
       return updated;

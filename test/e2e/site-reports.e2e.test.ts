@@ -13,7 +13,7 @@ import { readSitePackage } from '../../electron/services/site-package.ts';
 import type { Store } from '../../electron/store/index.ts';
 import { FIXTURE } from '../minutes/support.ts';
 import { memoryStore, snapshot, tempDir } from '../support/store.ts';
-import { field, openApp, screenshots, type AppUnderTest } from './app.ts';
+import { choose, field, openApp, screenshots, type AppUnderTest } from './app.ts';
 
 /** The package the centre sent (its folder goes with the centre's app). */
 let packageBytes = Buffer.alloc(0);
