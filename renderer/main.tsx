@@ -4,8 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { windowApi } from './api.ts';
 import { stayInApp } from './lib/stay-in-app.ts';
-import './styles.css';
-import './attendee-grid.css';
+import './styles/index.css';
 
 stayInApp(window);
 const root = document.getElementById('root');

@@ -56,6 +56,8 @@ interface Refused { name: string; file: string; content: Content; code?: string;
 interface Read { name: string; file: string; content: Content; rows: ReturnType<typeof asRows>; encoding: string; heading?: string; legacy?: 'tcvn3' | 'vni' }
 
 const BAD = /tệp Excel bị hỏng hoặc không đúng định dạng \.xlsx/;
+// One case a line: the corpus reads as a table.
+// prettier-ignore
 const REFUSED_XLSX: Refused[] = [
   { name: '1,001 parts', file: 'a.xlsx', content: async () => xlsx([HEADER], Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`xl/media/p${i}.bin`, 'x']))), reason: /tệp Excel chứa quá nhiều phần \(1\.0\d\d\)/ },
   { name: 'a 61 MB part of zeros (a zip bomb)', file: 'a.xlsx', content: async () => xlsx([HEADER], { 'xl/media/bom.bin': new Uint8Array(61 * 1024 * 1024) }), reason: /một phần của tệp Excel khi giải nén lớn hơn 40 MB \(có thể là “bom nén”\)/ },
@@ -108,6 +110,7 @@ function lieAboutSize(zip: Buffer): Buffer {
   throw new Error('sheet not found');
 }
 
+// prettier-ignore
 const READ_XLSX: Read[] = [
   { name: 'a heading above the header', file: 'a.xlsx', content: async () => xlsx([['DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ'], HEADER, ...PEOPLE]), rows: asRows(PEOPLE), encoding: 'tệp Excel', heading: 'DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ' },
   { name: 'inline strings and numbers', file: 'a.xlsx', content: async () => xlsx([HEADER], sheet(`<sheetData>${PEOPLE.map((p, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i + 1}</v></c>${p.map((c, j) => `<c r="${'BCD'[j]}${i + 1}" t="inlineStr"><is><t>${c}</t></is></c>`).join('')}</row>`).join('')}</sheetData>`)), rows: asRows(PEOPLE), encoding: 'tệp Excel' },
@@ -117,6 +120,7 @@ const READ_XLSX: Read[] = [
 ];
 
 const notText = (what: RegExp) => new RegExp(`tệp không phải văn bản mà là ${what.source}`);
+// prettier-ignore
 const REFUSED_CSV: Refused[] = [
   { name: 'a PNG renamed .csv', file: 'a.csv', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), reason: notText(/một ảnh PNG/) },
   { name: 'a JPEG renamed .csv', file: 'a.csv', content: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), reason: notText(/một ảnh JPEG/) },
@@ -143,6 +147,7 @@ const REFUSED_CSV: Refused[] = [
 ];
 
 const listed = [HEADER, ...PEOPLE];
+// prettier-ignore
 const READ_CSV: Read[] = [
   { name: 'UTF-8 with a BOM', file: 'a.csv', content: Buffer.concat([BOM8, Buffer.from(csvText(listed))]), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-8' },
   { name: 'UTF-8 without a BOM', file: 'a.csv', content: csvText(listed), rows: asRows(PEOPLE), encoding: 'bảng mã UTF-8' },

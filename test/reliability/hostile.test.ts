@@ -27,6 +27,8 @@ const MILLION = 'á'.repeat(1_000_000);
 type Content = string | Buffer | { sparse: number } | { directory: true } | { missing: true };
 interface FileCase { name: string; content: () => Content; code: string; message: RegExp }
 
+// One case a line: the corpus reads as a table.
+// prettier-ignore
 const FILE_CASES: FileCase[] = [
   { name: 'empty file', content: () => '', code: 'FILE_MALFORMED', message: /JSON/ },
   { name: 'only whitespace', content: () => ' \n\t\n', code: 'FILE_MALFORMED', message: /JSON/ },
@@ -123,6 +125,7 @@ interface CallCase { name: string; channel: string; input: () => unknown; code: 
 
 const row = (content: string) => ({ speakerName: 'Đại biểu', content });
 /** Blocks pasted from Excel or Word into a list (addItems: all rows or none). */
+// prettier-ignore
 const ROW_CASES: CallCase[] = [
   { name: '5,001 rows', channel: 'addItems', input: () => ({ list: 'speeches', meetingId: 1, rows: Array.from({ length: 5_001 }, () => row('x')) }), code: 'INVALID_INPUT', message: /quá nhiều mục \(tối đa 5\.000\)/ },
   { name: 'a million characters in the last of 3,000 rows', channel: 'addItems', input: () => ({ list: 'speeches', meetingId: 1, rows: [...Array.from({ length: 2_999 }, (_, i) => row(`Ý kiến ${i}`)), row(MILLION)] }), code: 'INVALID_INPUT', message: /quá dài/ },
@@ -138,6 +141,7 @@ const ROW_CASES: CallCase[] = [
 ];
 
 /** Payloads a compromised page could send on other channels. */
+// prettier-ignore
 const PAYLOAD_CASES: CallCase[] = [
   { name: 'a title of a million characters', channel: 'updateMeeting', input: () => ({ id: 1, patch: { title: MILLION } }), code: 'INVALID_INPUT', message: /quá dài/ },
   { name: 'a title nested 10,000 deep', channel: 'updateMeeting', input: () => ({ id: 1, patch: { title: JSON.parse(nested(10_000)) as unknown } }), code: 'INVALID_INPUT', message: /sai kiểu dữ liệu/ },
@@ -157,6 +161,7 @@ const PAYLOAD_CASES: CallCase[] = [
 ];
 
 /** Attendee lists (CSV, Excel): read only, shown before anything is added. */
+// prettier-ignore
 const ATTENDEE_CASES: { name: string; file: string; content: () => Content; code?: string; message: RegExp }[] = [
   { name: 'a 6 MB CSV', file: 'dai-bieu.csv', content: () => ({ sparse: 6 * 1024 * 1024 }), code: 'FILE_TOO_LARGE', message: /lớn hơn giới hạn 5 MB \(6 MB\)/ },
   { name: 'a CSV of 5,001 rows', file: 'dai-bieu.csv', content: () => Array.from({ length: 5_001 }, (_, i) => `Nguyễn Văn ${i},Chuyên viên,Văn phòng`).join('\n'), message: /nhiều hơn 5000 dòng/ },
