@@ -7,8 +7,16 @@ const BUNDLES = ['test/electron-bundle.test.ts', 'test/cli-bundle.test.ts'];
  * store, backups, restore and recovery, the kill test and the hostile corpus. Not the database corpus of
  * hostile-db (plain foreign files; its encrypted counterpart is test/security/) nor the tmpfs disks.
  */
-const ON_ENCRYPTED = ['test/store/**/*.test.ts', 'test/reliability/backups.test.ts', 'test/reliability/kill.test.ts', 'test/reliability/hostile.test.ts',
-  'test/reliability/hostile-writes.test.ts', 'test/reliability/hostile-reads.test.ts', 'test/reliability/hostile-lists.test.ts', 'test/reliability/hostile-text.test.ts'];
+const ON_ENCRYPTED = [
+  'test/store/**/*.test.ts',
+  'test/reliability/backups.test.ts',
+  'test/reliability/kill.test.ts',
+  'test/reliability/hostile.test.ts',
+  'test/reliability/hostile-writes.test.ts',
+  'test/reliability/hostile-reads.test.ts',
+  'test/reliability/hostile-lists.test.ts',
+  'test/reliability/hostile-text.test.ts',
+];
 
 export default defineConfig({
   test: {

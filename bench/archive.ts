@@ -7,8 +7,18 @@ const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Pha
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh', 'Ngọc', 'Xuân', 'Hồng', 'Thế', 'Anh'];
 const GIVEN = ['Thông', 'Cường', 'Hưng', 'Mai', 'Chính', 'Thắng', 'Hà', 'Lan', 'Sơn', 'Tuấn', 'Hùng', 'Dũng', 'Hòa', 'Thủy', 'Khoa', 'Nam', 'Bình', 'Phương'];
 const KINDS = ['Hội nghị tổng kết', 'Họp Ban Thường vụ', 'Hội nghị giao ban', 'Hội nghị trực tuyến sơ kết', 'Họp Ban Chấp hành'];
-export const TOPICS = ['công tác tổ chức xây dựng Đảng', 'chuyển đổi số', 'công tác cán bộ', 'cải cách hành chính', 'phòng, chống tham nhũng',
-  'xây dựng nông thôn mới', 'thu hút đầu tư', 'an sinh xã hội', 'quốc phòng, an ninh', 'khoa học, công nghệ'];
+export const TOPICS = [
+  'công tác tổ chức xây dựng Đảng',
+  'chuyển đổi số',
+  'công tác cán bộ',
+  'cải cách hành chính',
+  'phòng, chống tham nhũng',
+  'xây dựng nông thôn mới',
+  'thu hút đầu tư',
+  'an sinh xã hội',
+  'quốc phòng, an ninh',
+  'khoa học, công nghệ',
+];
 export const SENTENCES = [
   'Trong kỳ, ngành đã bám sát chỉ đạo của cấp ủy, tập trung cao độ triển khai các nhiệm vụ được giao.',
   'Công tác cán bộ được thực hiện đúng quy trình, quy định, bảo đảm dân chủ, công khai, minh bạch.',
@@ -73,7 +83,8 @@ export function writeArchive(db: Db, shape: ArchiveShape): number[] {
       for (let c = 0; c < 2; c++) insert.conclusion.run(id, c, `Giao ${pick(PROVINCES)} chủ trì ${pick(TOPICS)}; ${pick(SENTENCES)}`);
       // The cited words also apart, in other meetings: "Kết luận … 35 …", "12 … 15".
       if (m % 40 === 7) insert.conclusion.run(id, 2, pick(CITED));
-      if (m % 40 === 27) insert.conclusion.run(id, 2, 'Kết luận của đồng chí Bí thư: 35 đơn vị đã báo cáo; 15 xã được khen, 12 xã cần cố gắng; 456 hồ sơ, 3 đợt.');
+      if (m % 40 === 27)
+        insert.conclusion.run(id, 2, 'Kết luận của đồng chí Bí thư: 35 đơn vị đã báo cáo; 15 xã được khen, 12 xã cần cố gắng; 456 hồ sơ, 3 đợt.');
     }
   })();
   return ids;

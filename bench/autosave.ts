@@ -25,7 +25,10 @@ try {
   writeArchive(store.db, { meetings: 200, speeches: 100, sites: 4, attendees: 6, seed: 7 });
   store.search.index.update();
   // 50 paragraphs of about 640 characters, each its own.
-  const paragraphs = Array.from({ length: 50 }, (_, p) => `${p + 1}. ${Array.from({ length: 7 }, (_, s) => SENTENCES[(p * 3 + s) % SENTENCES.length]).join(' ')}`);
+  const paragraphs = Array.from(
+    { length: 50 },
+    (_, p) => `${p + 1}. ${Array.from({ length: 7 }, (_, s) => SENTENCES[(p * 3 + s) % SENTENCES.length]).join(' ')}`,
+  );
   const speech = store.speeches.add(meetingId, { speakerName: 'Nguyễn Văn Thông', content: paragraphs.join('\n') });
   store.search.index.update();
   const length = speech.content.length;
@@ -39,7 +42,8 @@ try {
     return next.join('\n');
   };
   const p = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * q) - 1)] ?? NaN;
-  const line = (name: string, v: number[]) => `${name.padEnd(46)} p50 ${p(v, 0.5).toFixed(2)} ms  p95 ${p(v, 0.95).toFixed(2)} ms  p99 ${p(v, 0.99).toFixed(2)} ms`;
+  const line = (name: string, v: number[]) =>
+    `${name.padEnd(46)} p50 ${p(v, 0.5).toFixed(2)} ms  p95 ${p(v, 0.95).toFixed(2)} ms  p99 ${p(v, 0.99).toFixed(2)} ms`;
 
   // What the slowest saves are made of: the garbage collector's pauses are recorded, to be matched with the saves.
   const pauses: PerformanceEntry[] = [];
@@ -67,7 +71,10 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 50)); // the observer is told of the pauses once the event loop turns
   observer.disconnect();
   const paused = spans.map(([from, to]) => pauses.filter((g) => g.startTime < to && g.startTime + g.duration > from).reduce((sum, g) => sum + g.duration, 0));
-  const slowest = saves.map((t, i) => ({ t, gc: paused[i] ?? 0 })).sort((a, b) => b.t - a.t).slice(0, Math.ceil(SAVES / 100));
+  const slowest = saves
+    .map((t, i) => ({ t, gc: paused[i] ?? 0 }))
+    .sort((a, b) => b.t - a.t)
+    .slice(0, Math.ceil(SAVES / 100));
   const passages = store.db.prepare('SELECT count(*) FROM search_docs WHERE kind = 4 AND record_id = ?').pluck().get(speech.id) as number;
 
   const bare = store.db.prepare('UPDATE speeches SET content = ? WHERE id = ?');
@@ -89,19 +96,35 @@ try {
     if (store.search.index.update() !== 0 || store.search.index.pending() !== 0) throw new Error('a save of the duration queued the speech');
   }
 
-  const counts = store.db.prepare('SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM speeches), (SELECT count(*) FROM sites)').raw().get() as number[];
-  console.log(`Store: the national meeting and 200 others (${counts[0]} meetings, ${counts[1]} speeches, ${counts[2]} sites); `
-    + `a speech of ${length.toLocaleString('en')} characters indexed as ${passages} passages; ${SAVES} saves each`);
+  const counts = store.db
+    .prepare('SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM speeches), (SELECT count(*) FROM sites)')
+    .raw()
+    .get() as number[];
+  console.log(
+    `Store: the national meeting and 200 others (${counts[0]} meetings, ${counts[1]} speeches, ${counts[2]} sites); ` +
+      `a speech of ${length.toLocaleString('en')} characters indexed as ${passages} passages; ${SAVES} saves each`,
+  );
   console.log(line('autosave (the project)', saves));
   console.log(line('autosave, CPU time of the process', cpu));
   console.log(line('then re-indexing the passage typed into', indexing));
-  console.log(line('both together', saves.map((v, i) => v + (indexing[i] ?? 0))));
+  console.log(
+    line(
+      'both together',
+      saves.map((v, i) => v + (indexing[i] ?? 0)),
+    ),
+  );
   console.log(line('bare UPDATE of the same text', updates));
   console.log(line('save of the duration (no text change)', others));
-  console.log(`garbage collection: ${pauses.length} pauses in the ${SAVES} saves and indexing runs, ${paused.filter((d) => d > 0).length} of them inside a save; `
-    + `the ${slowest.length} slowest saves: ${slowest.map(({ t, gc }) => `${ms(t)} (GC ${ms(gc)})`).join(', ')}`);
+  console.log(
+    `garbage collection: ${pauses.length} pauses in the ${SAVES} saves and indexing runs, ${paused.filter((d) => d > 0).length} of them inside a save; ` +
+      `the ${slowest.length} slowest saves: ${slowest.map(({ t, gc }) => `${ms(t)} (GC ${ms(gc)})`).join(', ')}`,
+  );
   const p99 = p(saves, 0.99);
-  console.log(`ratio p99 autosave / bare UPDATE: ${(p99 / p(updates, 0.99)).toFixed(1)}×; machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `ratio p99 autosave / bare UPDATE: ${(p99 / p(updates, 0.99)).toFixed(1)}×; machine load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   // For npm run bench's summary (bench/report.ts's format; these figures are p99s, not medians).
   const result = (what: string, value: number, baseline: number) =>
     console.log(['RESULT', what, ms(value), 'bare UPDATE p99', ms(baseline), `${(value / baseline).toFixed(2)}×`].join('\t'));

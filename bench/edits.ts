@@ -17,10 +17,15 @@ const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(
 try {
   const store = createStore(openDatabase(join(dir, 'bench.sqlite')));
   const meetingId = importMeeting(store, nationalMeetingFile());
-  const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
-    preview: () => ({ html: '', css: '', missing: [] }),
-    write: async () => ({ missing: [] }), print: async () => null,
-  });
+  const handlers = createHandlers(
+    store,
+    { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
+    {
+      preview: () => ({ html: '', css: '', missing: [] }),
+      write: async () => ({ missing: [] }),
+      print: async () => null,
+    },
+  );
   const speech = store.speeches.list(meetingId)[75]?.id ?? 0;
   const site = store.sites.list(meetingId)[1700]?.id ?? 0;
   const attendee = store.attendees.list(meetingId)[300]?.id ?? 0;
@@ -44,7 +49,9 @@ try {
       bytes = JSON.stringify(result).length;
       answered.push(performance.now() - start);
     }
-    console.log(`${c.name}: repository ${median(alone).toFixed(2)} ms; with the answer ${median(answered).toFixed(2)} ms (${(bytes / 1024).toFixed(0)} KB as JSON)`);
+    console.log(
+      `${c.name}: repository ${median(alone).toFixed(2)} ms; with the answer ${median(answered).toFixed(2)} ms (${(bytes / 1024).toFixed(0)} KB as JSON)`,
+    );
   }
   store.db.close();
 } finally {

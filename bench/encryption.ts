@@ -27,8 +27,22 @@ const MAX_RATIO = 1.15;
 const PASSPHRASE = 'Sông Thạch Hãn chảy qua thành cổ Quảng Trị';
 const PROFILE = { issuingBody: 'BAN TỔ CHỨC TRUNG ƯƠNG', abbreviation: 'BTCTW', placeName: 'Hà Nội' };
 /** As secretaries type them: accents or not, names, common and rare words, a prefix, no match. */
-const QUERIES = ['dang', 'Đảng', 'cán bộ', 'hoi nghi tong ket', 'thủy lợi', 'phong chong tham nhung', 'nguyen van thong',
-  'Đặng Thị Hòa', 'Lý', 'khung nang luc', 'hoi ngh', 'Quảng N', 'xyzzy', 'Tỉnh ủy Thanh H'];
+const QUERIES = [
+  'dang',
+  'Đảng',
+  'cán bộ',
+  'hoi nghi tong ket',
+  'thủy lợi',
+  'phong chong tham nhung',
+  'nguyen van thong',
+  'Đặng Thị Hòa',
+  'Lý',
+  'khung nang luc',
+  'hoi ngh',
+  'Quảng N',
+  'xyzzy',
+  'Tỉnh ủy Thanh H',
+];
 
 interface Form {
   name: 'plain' | 'encrypted';
@@ -40,7 +54,10 @@ interface Form {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bien-ban-bench-encrypted-'));
-const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 /** Milliseconds of wall-clock and of this process's CPU time (which the machine's other processes do not inflate). */
 interface Spent {
   wall: number;
@@ -87,18 +104,30 @@ try {
   const derivations: Spent[] = [];
   let key = await createKey(PASSPHRASE);
   for (let run = 0; run < KDF_RUNS; run++) {
-    derivations.push(await time(async () => {
-      const derived = await deriveKey(PASSPHRASE, key.header);
-      if (!derived) throw new Error('the passphrase did not derive its own key');
-      key = derived;
-    }));
+    derivations.push(
+      await time(async () => {
+        const derived = await deriveKey(PASSPHRASE, key.header);
+        if (!derived) throw new Error('the passphrase did not derive its own key');
+        key = derived;
+      }),
+    );
   }
 
   const national = nationalMeetingFile();
   const meetingFile = join(dir, 'national.json');
   writeFileSync(meetingFile, serializeMeetingFile(national));
-  const paragraphs = Array.from({ length: 50 }, (_, p) => `${p + 1}. ${Array.from({ length: 7 }, (_, s) => SENTENCES[(p * 3 + s) % SENTENCES.length]).join(' ')}`);
-  const forms: Form[] = (['plain', 'encrypted'] as const).map((name) => ({ name, key: name === 'plain' ? null : key, file: join(dir, `${name}.sqlite`), store: null, meetingId: 0, speechId: 0 }));
+  const paragraphs = Array.from(
+    { length: 50 },
+    (_, p) => `${p + 1}. ${Array.from({ length: 7 }, (_, s) => SENTENCES[(p * 3 + s) % SENTENCES.length]).join(' ')}`,
+  );
+  const forms: Form[] = (['plain', 'encrypted'] as const).map((name) => ({
+    name,
+    key: name === 'plain' ? null : key,
+    file: join(dir, `${name}.sqlite`),
+    store: null,
+    meetingId: 0,
+    speechId: 0,
+  }));
   for (const form of forms) {
     const store = open(form);
     store.profile.update(PROFILE);
@@ -110,19 +139,28 @@ try {
     store.db.close();
   }
   const [plainFile = '', encryptedFile = ''] = forms.map((form) => form.file);
-  console.log(`Stores: the national meeting (${national.sites.length.toLocaleString('en')} sites) and 200 others of 100 speeches; `
-    + `plain ${(statSync(plainFile).size / 1e6).toFixed(0)} MB, encrypted ${(statSync(encryptedFile).size / 1e6).toFixed(0)} MB `
-    + `(AEGIS-256, 4,096-byte pages)`);
+  console.log(
+    `Stores: the national meeting (${national.sites.length.toLocaleString('en')} sites) and 200 others of 100 speeches; ` +
+      `plain ${(statSync(plainFile).size / 1e6).toFixed(0)} MB, encrypted ${(statSync(encryptedFile).size / 1e6).toFixed(0)} MB ` +
+      `(AEGIS-256, 4,096-byte pages)`,
+  );
 
   // Start-up: the store opened as the app opens it (read-only check of every page, settings, migrations) and listed.
-  const opened = await inTurns(forms, OPEN_RUNS, (form) => time(() => {
-    const store = open(form);
-    store.meetings.list();
-    store.db.close();
-  }));
+  const opened = await inTurns(forms, OPEN_RUNS, (form) =>
+    time(() => {
+      const store = open(form);
+      store.meetings.list();
+      store.db.close();
+    }),
+  );
   const [, encryptedOpens = []] = [...opened.values()];
-  report(`key derivation (scrypt N = 2^${DEFAULT_KDF.log2N}, r = ${DEFAULT_KDF.r}, p = ${DEFAULT_KDF.p}), once per start`, median(derivations.map((d) => d.wall)),
-    'start-up of the encrypted store with the key at hand', median(encryptedOpens.map((o) => o.wall)), `${KDF_RUNS} derivations`);
+  report(
+    `key derivation (scrypt N = 2^${DEFAULT_KDF.log2N}, r = ${DEFAULT_KDF.r}, p = ${DEFAULT_KDF.p}), once per start`,
+    median(derivations.map((d) => d.wall)),
+    'start-up of the encrypted store with the key at hand',
+    median(encryptedOpens.map((o) => o.wall)),
+    `${KDF_RUNS} derivations`,
+  );
   failed = !compare('start-up: open the store and list its meetings', opened, `${OPEN_RUNS} opens each, in turns`, true) || failed;
 
   // Import of the national meeting file into a fresh store of each form.
@@ -156,7 +194,9 @@ try {
 
   // Search, the page cache warm (a first round not counted).
   for (const form of forms) for (const query of QUERIES) storeOf(form).search.search(query);
-  const searches = await inTurns(forms, SEARCH_ROUNDS * QUERIES.length, (form, n) => time(() => storeOf(form).search.search(QUERIES[n % QUERIES.length] ?? '')));
+  const searches = await inTurns(forms, SEARCH_ROUNDS * QUERIES.length, (form, n) =>
+    time(() => storeOf(form).search.search(QUERIES[n % QUERIES.length] ?? '')),
+  );
   failed = !compare('search', searches, `${QUERIES.length} queries × ${SEARCH_ROUNDS} rounds each, in turns`, true) || failed;
 
   // Warm export of the national minutes to Word (read from the store, model, DOCX, atomic write).

@@ -15,8 +15,10 @@ try {
   const total = await killRun(dir, { lanes: LANES, killsPerLane: Math.ceil(kills / LANES), seed });
   const seconds = (performance.now() - start) / 1000;
   const integrity = total.integrity.every((r) => r === 'ok') ? 'ok' : total.integrity.filter((r) => r !== 'ok').join('; ');
-  console.log(`seed ${seed}: ${total.kills} kills (${total.killedWhileWriting} while writing), ${total.checked} checks, ${total.acknowledged} acknowledged edits, `
-    + `${total.lost} lost, ${total.torn} torn blocks, integrity ${integrity}, foreign keys ${total.foreignKeyProblems} problems; ${seconds.toFixed(0)} s`);
+  console.log(
+    `seed ${seed}: ${total.kills} kills (${total.killedWhileWriting} while writing), ${total.checked} checks, ${total.acknowledged} acknowledged edits, ` +
+      `${total.lost} lost, ${total.torn} torn blocks, integrity ${integrity}, foreign keys ${total.foreignKeyProblems} problems; ${seconds.toFixed(0)} s`,
+  );
   process.exitCode = total.lost === 0 && total.torn === 0 && integrity === 'ok' && total.foreignKeyProblems === 0 && total.checked === total.kills ? 0 : 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

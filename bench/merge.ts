@@ -99,10 +99,22 @@ function main(): void {
     const readMs = median(runs.read.ms);
     const bulkMs = median(runs.bulk.ms);
     const rss = (mode: Mode) => median(runs[mode].rss);
-    for (const mode of MODES) console.log(`  ${mode.padEnd(5)} ${runs[mode].ms.map(ms).join(', ')}; peak ${runs[mode].rss.map((v) => v.toFixed(0)).join(', ')} MB`);
-    report('merge of 3,321 count-only site reports', mergeMs, 'the same folder read alone', readMs, `${ROUNDS} runs, peak memory ${rss('merge').toFixed(0)} MB vs ${rss('read').toFixed(0)} MB read alone`);
-    report('merge of 3,321 count-only site reports (vs bulk)', mergeMs, 'the same files and rows through the bulk path without the matching', bulkMs,
-      `peak memory ${rss('bulk').toFixed(0)} MB`);
+    for (const mode of MODES)
+      console.log(`  ${mode.padEnd(5)} ${runs[mode].ms.map(ms).join(', ')}; peak ${runs[mode].rss.map((v) => v.toFixed(0)).join(', ')} MB`);
+    report(
+      'merge of 3,321 count-only site reports',
+      mergeMs,
+      'the same folder read alone',
+      readMs,
+      `${ROUNDS} runs, peak memory ${rss('merge').toFixed(0)} MB vs ${rss('read').toFixed(0)} MB read alone`,
+    );
+    report(
+      'merge of 3,321 count-only site reports (vs bulk)',
+      mergeMs,
+      'the same files and rows through the bulk path without the matching',
+      bulkMs,
+      `peak memory ${rss('bulk').toFixed(0)} MB`,
+    );
     const ok = [
       summary === '3.321 báo cáo: 3.321 nhập, 0 có khác biệt cần chọn, 0 bị từ chối. 0 mục mới, 3.321 mục cập nhật.',
       budget('merge of 3,321 reports vs reading them alone', mergeMs / readMs, 4, '×'),

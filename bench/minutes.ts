@@ -74,13 +74,17 @@ async function warmExport(store: Store, id: number, dir: string): Promise<boolea
   const exportMs = await timed(() => writeMinutesDocx(store, id, target, { kind: 'minutes' }), WARM_RUNS);
   const record = getMeetingRecord(store, id);
   const readMs = await timed(() => getMeetingRecord(store, id), WARM_RUNS);
-  const modelMs = await timed(() => buildDocument(store, id, { kind: 'minutes' }), WARM_RUNS) - readMs;
+  const modelMs = (await timed(() => buildDocument(store, id, { kind: 'minutes' }), WARM_RUNS)) - readMs;
   const doc = buildMinutes(record, store.profile.get());
   const docxMs = await timed(() => renderDocx(doc), WARM_RUNS);
 
   // The baseline: the same document.xml as strings, and the same parts deflated (node:zlib), as a string writer would.
   const zip = await JSZip.loadAsync(await renderDocx(doc));
-  const parts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map(async (f) => ({ name: f.name, text: await f.async('string') })));
+  const parts = await Promise.all(
+    Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map(async (f) => ({ name: f.name, text: await f.async('string') })),
+  );
   const xml = parts.find((p) => p.name === 'word/document.xml')?.text ?? '';
   const head = xml.slice(0, xml.indexOf('<w:body>') + '<w:body>'.length);
   const tail = xml.slice(xml.lastIndexOf('<w:sectPr>'));
@@ -91,11 +95,18 @@ async function warmExport(store: Store, id: number, dir: string): Promise<boolea
     for (const part of [body, ...others.map((p) => p.text)]) deflateRawSync(Buffer.from(part));
   }, WARM_RUNS);
 
-  console.log(`National-scale meeting: ${record.sites.length.toLocaleString('en')} sites, ${record.attendees.length} named attendees, `
-    + `${record.speeches.length} speeches; the file ${(statSync(target).size / 1024).toFixed(0)} KB, document.xml ${(xml.length / 1024).toFixed(0)} K characters`);
+  console.log(
+    `National-scale meeting: ${record.sites.length.toLocaleString('en')} sites, ${record.attendees.length} named attendees, ` +
+      `${record.speeches.length} speeches; the file ${(statSync(target).size / 1024).toFixed(0)} KB, document.xml ${(xml.length / 1024).toFixed(0)} K characters`,
+  );
   console.log(`warm export, ${WARM_RUNS} runs: ${ms(exportMs)} = read ${ms(readMs)} + model ${ms(modelMs)} + DOCX ${ms(docxMs)} + atomic write`);
-  report('DOCX of the national minutes (docx package)', docxMs, 'the same document.xml as strings + zlib deflate of every part', stringsMs,
-    `${((docxMs / exportMs) * 100).toFixed(0)} % of the export`);
+  report(
+    'DOCX of the national minutes (docx package)',
+    docxMs,
+    'the same document.xml as strings + zlib deflate of every part',
+    stringsMs,
+    `${((docxMs / exportMs) * 100).toFixed(0)} % of the export`,
+  );
   if (!same) console.log('\n  !!! the string baseline is not the same XML as the docx renderer: the comparison is void !!!\n');
   return budget('warm export of the national minutes (1×)', exportMs, 150) && same;
 }
@@ -121,7 +132,9 @@ async function curve(): Promise<boolean> {
   const times = new Map(sizes.map((size) => [size.scale, { ms: median(size.runs), sites: size.record.sites.length }]));
   console.log(`model + DOCX by size of the meeting (median of ${CURVE_ROUNDS} rounds, warm):`);
   for (const [scale, { ms: t, sites }] of times) {
-    console.log(`  ${String(scale).padStart(4)}×  ${sites.toLocaleString('en').padStart(6)} sites  ${ms(t).padStart(9)}  ${((t * 1000) / sites).toFixed(1)} µs per site`);
+    console.log(
+      `  ${String(scale).padStart(4)}×  ${sites.toLocaleString('en').padStart(6)} sites  ${ms(t).padStart(9)}  ${((t * 1000) / sites).toFixed(1)} µs per site`,
+    );
   }
   const step = (times.get(16)?.ms ?? NaN) / (times.get(4)?.ms ?? NaN);
   console.log(`  4× → 16× costs ${step.toFixed(2)}× the time (linear: 4×)`);
@@ -141,8 +154,13 @@ async function commandLine(db: string, id: number, dir: string, pages: boolean):
     runs.lo.push(wall('soffice', lo));
   }
   const source = median([0, 1, 2].map(() => wall(process.execPath, ['electron/cli/main.ts', 'minutes', String(id), target, '--db', db])));
-  report('`minutes` of the national meeting, whole process (bundled tool)', median(runs.cli), 'LibreOffice converting the same DOCX to PDF', median(runs.lo),
-    `${PROCESS_RUNS} runs each, in turns; from source, npm run cli: ${ms(source)}`);
+  report(
+    '`minutes` of the national meeting, whole process (bundled tool)',
+    median(runs.cli),
+    'LibreOffice converting the same DOCX to PDF',
+    median(runs.lo),
+    `${PROCESS_RUNS} runs each, in turns; from source, npm run cli: ${ms(source)}`,
+  );
   // The PDF: the same command writing cli.pdf, printed by the installed browser (the app prints with Electron's own).
   const pdf = ['--no-experimental-strip-types', CLI, 'minutes', String(id), join(dir, 'national.pdf'), '--db', db];
   const pdfRuns = { pdf: [] as number[], docx: [] as number[] };
@@ -151,8 +169,13 @@ async function commandLine(db: string, id: number, dir: string, pages: boolean):
     pdfRuns.docx.push(wall(process.execPath, cli, env));
   }
   const pdfPages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'national.pdf')], { encoding: 'utf8' }))?.[1] ?? '?';
-  report('`minutes --pdf` of the national meeting, whole process (browser print)', median(pdfRuns.pdf), '`minutes` to DOCX, the same run', median(pdfRuns.docx),
-    `${PDF_RUNS} runs each, in turns; ${pdfPages} pages`);
+  report(
+    '`minutes --pdf` of the national meeting, whole process (browser print)',
+    median(pdfRuns.pdf),
+    '`minutes` to DOCX, the same run',
+    median(pdfRuns.docx),
+    `${PDF_RUNS} runs each, in turns; ${pdfPages} pages`,
+  );
   const peakPdf = peakKb(process.execPath, pdf, env);
   if (peakPdf !== null) console.log(`peak memory of the PDF command (largest process, the browser's included): ${(peakPdf / 1024).toFixed(0)} MB`);
   const self = fileURLToPath(import.meta.url);

@@ -4,17 +4,51 @@
 import { MEETING_FILE_KIND, MEETING_FILE_VERSION, type MeetingFile } from '../shared/model/meeting-file.ts';
 
 export const PROVINCES = [
-  'Hà Nội', 'Huế', 'Lai Châu', 'Điện Biên', 'Sơn La', 'Lạng Sơn', 'Quảng Ninh', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh',
-  'Cao Bằng', 'Tuyên Quang', 'Lào Cai', 'Thái Nguyên', 'Phú Thọ', 'Bắc Ninh', 'Hưng Yên', 'Hải Phòng', 'Ninh Bình',
-  'Quảng Trị', 'Đà Nẵng', 'Quảng Ngãi', 'Gia Lai', 'Khánh Hòa', 'Lâm Đồng', 'Đắk Lắk', 'Thành phố Hồ Chí Minh',
-  'Đồng Nai', 'Tây Ninh', 'Cần Thơ', 'Vĩnh Long', 'Đồng Tháp', 'Cà Mau', 'An Giang',
+  'Hà Nội',
+  'Huế',
+  'Lai Châu',
+  'Điện Biên',
+  'Sơn La',
+  'Lạng Sơn',
+  'Quảng Ninh',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Hà Tĩnh',
+  'Cao Bằng',
+  'Tuyên Quang',
+  'Lào Cai',
+  'Thái Nguyên',
+  'Phú Thọ',
+  'Bắc Ninh',
+  'Hưng Yên',
+  'Hải Phòng',
+  'Ninh Bình',
+  'Quảng Trị',
+  'Đà Nẵng',
+  'Quảng Ngãi',
+  'Gia Lai',
+  'Khánh Hòa',
+  'Lâm Đồng',
+  'Đắk Lắk',
+  'Thành phố Hồ Chí Minh',
+  'Đồng Nai',
+  'Tây Ninh',
+  'Cần Thơ',
+  'Vĩnh Long',
+  'Đồng Tháp',
+  'Cà Mau',
+  'An Giang',
 ];
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh', 'Ngọc', 'Xuân', 'Hồng', 'Thế', 'Anh'];
 const GIVEN = ['Thông', 'Cường', 'Hưng', 'Mai', 'Chính', 'Thắng', 'Hà', 'Lan', 'Sơn', 'Tuấn', 'Hùng', 'Dũng', 'Hòa', 'Thủy', 'Khoa', 'Nam', 'Bình', 'Phương'];
 const POSITIONS = [
-  'Phó Bí thư Thường trực Tỉnh ủy', 'Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy', 'Phó Trưởng ban Tổ chức Tỉnh ủy',
-  'Trưởng phòng Tổ chức đảng, đảng viên', 'Chuyên viên Ban Tổ chức Tỉnh ủy', 'Giám đốc Sở Nội vụ',
+  'Phó Bí thư Thường trực Tỉnh ủy',
+  'Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy',
+  'Phó Trưởng ban Tổ chức Tỉnh ủy',
+  'Trưởng phòng Tổ chức đảng, đảng viên',
+  'Chuyên viên Ban Tổ chức Tỉnh ủy',
+  'Giám đốc Sở Nội vụ',
 ];
 const SENTENCES = [
   'Trong kỳ, ngành Tổ chức xây dựng Đảng đã bám sát chỉ đạo của cấp ủy, tập trung cao độ triển khai các nhiệm vụ được giao.',
@@ -37,8 +71,7 @@ export function nationalMeetingFile(scale = 1): MeetingFile {
   const next = random(2026);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const person = () => `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
-  const paragraphs = (count: number) =>
-    Array.from({ length: count }, () => Array.from({ length: 3 }, () => pick(SENTENCES)).join(' ')).join('\n');
+  const paragraphs = (count: number) => Array.from({ length: count }, () => Array.from({ length: 3 }, () => pick(SENTENCES)).join(' ')).join('\n');
 
   const attendee = (key: string, site: string, role: 'member' | 'chair' | 'site_chair', positions: string, index: number) => ({
     key,
@@ -57,10 +90,18 @@ export function nationalMeetingFile(scale = 1): MeetingFile {
   const named = (siteName: string, count: number, chairRole: 'chair' | 'site_chair') =>
     Array.from({ length: count }, (_, i) => {
       attendeeNo++;
-      return attendee(`a${attendeeNo}`, siteName, i === 0 ? chairRole : 'member', i === 0 ? POSITIONS[0] as string : pick(POSITIONS), attendeeNo);
+      return attendee(`a${attendeeNo}`, siteName, i === 0 ? chairRole : 'member', i === 0 ? (POSITIONS[0] as string) : pick(POSITIONS), attendeeNo);
     });
 
-  const central = { key: 's0', name: 'Trụ sở Ban Tổ chức Trung ương', location: 'Hà Nội', level: 'central' as const, isMain: true, attendeeCount: null, attendees: named('Ban Tổ chức Trung ương', 26, 'chair') };
+  const central = {
+    key: 's0',
+    name: 'Trụ sở Ban Tổ chức Trung ương',
+    location: 'Hà Nội',
+    level: 'central' as const,
+    isMain: true,
+    attendeeCount: null,
+    attendees: named('Ban Tổ chức Trung ương', 26, 'chair'),
+  };
   const provinces = Array.from({ length: Math.max(1, Math.round(PROVINCES.length * scale)) }, (_, i) => {
     const province = PROVINCES[i % PROVINCES.length] as string;
     const name = `Tỉnh ủy ${province}${i < PROVINCES.length ? '' : ` (${Math.floor(i / PROVINCES.length) + 1})`}`;

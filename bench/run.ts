@@ -40,7 +40,10 @@ function run(file: string, args: string[], lines: string[]): Promise<number> {
   });
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
 for (const name of names) {

@@ -27,15 +27,39 @@ function archive(store: Store, meetings: number): void {
         meetingFields.parse({ title: `Hội nghị giao ban công tác tổ chức xây dựng Đảng tỉnh ${province} lần ${m + 1}`, date, number: 1 + (m % 90) }),
         {
           sites: Array.from({ length: 3 }, (_, s) => ({
-            key: `s${s}`, name: `Điểm cầu ${s + 1}`, location: province, level: 'province' as const, isMain: s === 0, attendeeCount: s === 2 ? 40 : null,
-            attendees: s === 2 ? [] : Array.from({ length: 5 }, (_, a) => ({
-              key: `a${s}-${a}`, fullName: `Nguyễn Văn ${a + 1}`, positions: '', unit: '', category: 'delegate' as const,
-              presence: 'present' as const, absenceReason: '', presenceTime: null, role: 'member' as const, isMember: false,
-            })),
+            key: `s${s}`,
+            name: `Điểm cầu ${s + 1}`,
+            location: province,
+            level: 'province' as const,
+            isMain: s === 0,
+            attendeeCount: s === 2 ? 40 : null,
+            attendees:
+              s === 2
+                ? []
+                : Array.from({ length: 5 }, (_, a) => ({
+                    key: `a${s}-${a}`,
+                    fullName: `Nguyễn Văn ${a + 1}`,
+                    positions: '',
+                    unit: '',
+                    category: 'delegate' as const,
+                    presence: 'present' as const,
+                    absenceReason: '',
+                    presenceTime: null,
+                    role: 'member' as const,
+                    isMember: false,
+                  })),
           })),
           speeches: Array.from({ length: 4 }, () => ({
-            agendaKey: null, speakerKey: 'a0-0', speakerName: '', speakerPosition: '', speakerSite: '', kind: 'contribution' as const,
-            startTime: null, endTime: null, durationMinutes: null, content: 'Ý kiến phát biểu.',
+            agendaKey: null,
+            speakerKey: 'a0-0',
+            speakerName: '',
+            speakerPosition: '',
+            speakerSite: '',
+            kind: 'contribution' as const,
+            startTime: null,
+            endTime: null,
+            durationMinutes: null,
+            content: 'Ý kiến phát biểu.',
           })),
         },
       );
@@ -84,7 +108,13 @@ try {
   start = performance.now();
   const listed = stores.full.meetings.list().length;
   const query = performance.now() - start;
-  report('meetings list interactive after navigation, 2,000 meetings', median(times.full), 'the same page with no meeting', median(times.empty), `${RUNS} page loads each`);
+  report(
+    'meetings list interactive after navigation, 2,000 meetings',
+    median(times.full),
+    'the same page with no meeting',
+    median(times.empty),
+    `${RUNS} page loads each`,
+  );
   console.log(`  (the list query alone: ${query.toFixed(0)} ms for ${listed} meetings)`);
   ok = budget('meetings list with 2,000 meetings interactive', median(times.full), BUDGET_MS);
 } finally {

@@ -15,9 +15,7 @@ import { exportMeetingFile, importMeetingFile, parseMeetingFile, serializeMeetin
 import { createStore, openDatabase, type Db, type Store } from '../electron/store/index.ts';
 import { toColumn } from '../electron/store/table.ts';
 import type { MeetingFile } from '../shared/model/meeting-file.ts';
-import {
-  actionItemFields, agendaItemFields, attendeeFields, conclusionFields, meetingFields, siteFields, speechFields,
-} from '../shared/model/meeting.ts';
+import { actionItemFields, agendaItemFields, attendeeFields, conclusionFields, meetingFields, siteFields, speechFields } from '../shared/model/meeting.ts';
 import { foreignRecords, rowByRow, type RawFile } from '../test/support/row-by-row.ts';
 import { nationalMeetingFile } from './national-meeting.ts';
 import { budget, median, ms, report } from './report.ts';
@@ -50,9 +48,13 @@ function bareInserts(db: Db, path: string): void {
   const meeting = db.prepare(`INSERT INTO meetings (${meetingKeys.map(toColumn).join(', ')}, created_at, updated_at)
     VALUES (${meetingKeys.map(() => '?').join(', ')}, ?, ?)`);
   const rows = {
-    site: insert('sites', keys(siteFields)), attendee: insert('attendees', keys(attendeeFields)), agenda: insert('agenda_items', keys(agendaItemFields)),
-    speech: insert('speeches', keys(speechFields)), conclusion: insert('conclusions', keys(conclusionFields)),
-    action: insert('action_items', keys(actionItemFields)), recipient: insert('recipients', ['text']),
+    site: insert('sites', keys(siteFields)),
+    attendee: insert('attendees', keys(attendeeFields)),
+    agenda: insert('agenda_items', keys(agendaItemFields)),
+    speech: insert('speeches', keys(speechFields)),
+    conclusion: insert('conclusions', keys(conclusionFields)),
+    action: insert('action_items', keys(actionItemFields)),
+    recipient: insert('recipients', ['text']),
   };
   db.transaction(() => {
     const now = new Date().toISOString();
@@ -65,7 +67,7 @@ function bareInserts(db: Db, path: string): void {
       site.attendees.forEach((a, i) => attendees.set(a.key, rows.attendee(id, i, { ...a, siteId, personId: null })));
     });
     file.agenda.forEach((item, i) => agenda.set(item.key, rows.agenda(id, i, item)));
-    const ref = (ids: Map<string, number>, key: string | null) => (key === null ? null : ids.get(key) ?? null);
+    const ref = (ids: Map<string, number>, key: string | null) => (key === null ? null : (ids.get(key) ?? null));
     file.speeches.forEach((s, i) => rows.speech(id, i, { ...s, agendaItemId: ref(agenda, s.agendaKey), attendeeId: ref(attendees, s.speakerKey) }));
     file.conclusions.forEach((c, i) => rows.conclusion(id, i, { ...c, agendaItemId: ref(agenda, c.agendaKey) }));
     file.actionItems.forEach((a, i) => rows.action(id, i, a));
@@ -110,11 +112,21 @@ try {
   const imports = (store: Store) => importMeetingFile(store, national);
   const bare = (store: Store) => bareInserts(store.db, national);
   const [withIndex, bareWithIndex] = inTurns(RUNS, true, imports, bare);
-  report('import of the national meeting file (bulk path, search index kept in step)', withIndex,
-    'the same reading and checking + bare INSERTs, index kept', bareWithIndex, `${RUNS} runs each, in turns`);
+  report(
+    'import of the national meeting file (bulk path, search index kept in step)',
+    withIndex,
+    'the same reading and checking + bare INSERTs, index kept',
+    bareWithIndex,
+    `${RUNS} runs each, in turns`,
+  );
   const [noIndex, bareNoIndex] = inTurns(RUNS, false, imports, bare);
-  report('import of the national meeting file, without the search index', noIndex,
-    'the same reading and checking + bare INSERTs, no index', bareNoIndex, `${RUNS} runs each, in turns`);
+  report(
+    'import of the national meeting file, without the search index',
+    noIndex,
+    'the same reading and checking + bare INSERTs, no index',
+    bareNoIndex,
+    `${RUNS} runs each, in turns`,
+  );
   const raw = JSON.parse(readFileSync(national, 'utf8')) as RawFile;
   const editing = timed(1, true, (store) => rowByRow(store, raw, foreignRecords(store)));
   console.log(`  (the editing path row by row, as import was before: ${ms(editing)}, ${(editing / withIndex).toFixed(1)}× the bulk path)`);
@@ -128,7 +140,9 @@ try {
     const sites = file.sites.length;
     const t = timed(scale >= 16 ? 3 : RUNS, true, (store) => store.bulk.create(file.meeting, file));
     bulk.set(scale, t);
-    console.log(`  ${String(scale).padStart(4)}×  ${sites.toLocaleString('en').padStart(6)} sites  ${ms(t).padStart(9)}  ${((t * 1000) / sites).toFixed(0)} µs per site`);
+    console.log(
+      `  ${String(scale).padStart(4)}×  ${sites.toLocaleString('en').padStart(6)} sites  ${ms(t).padStart(9)}  ${((t * 1000) / sites).toFixed(0)} µs per site`,
+    );
   }
   const step = (bulk.get(16) ?? NaN) / (bulk.get(4) ?? NaN);
   console.log(`  4× → 16× costs ${step.toFixed(2)}× the time (linear: 4×)`);
@@ -137,13 +151,20 @@ try {
   console.log('import of the file by size (median, with the search index):');
   const perSite = new Map<string, number>();
   const limitScale = FILE_LIMIT_SITES / 3356;
-  for (const [name, scale] of [['0.25×', 0.25], ['1×', 1], ['4×', 4], ['file limit', limitScale]] as const) {
+  for (const [name, scale] of [
+    ['0.25×', 0.25],
+    ['1×', 1],
+    ['4×', 4],
+    ['file limit', limitScale],
+  ] as const) {
     const file = nationalMeetingFile(scale);
     if (file.sites.length > FILE_LIMIT_SITES) throw new Error(`${file.sites.length} sites: over the file's limit`);
     const path = save(file, `scale-${scale}.json`);
     const t = timed(scale > 4 ? 3 : RUNS, true, (store) => importMeetingFile(store, path));
     perSite.set(name, (t * 1000) / file.sites.length);
-    console.log(`  ${name.padStart(10)}  ${file.sites.length.toLocaleString('en').padStart(6)} sites  ${ms(t).padStart(9)}  ${((t * 1000) / file.sites.length).toFixed(0)} µs per site`);
+    console.log(
+      `  ${name.padStart(10)}  ${file.sites.length.toLocaleString('en').padStart(6)} sites  ${ms(t).padStart(9)}  ${((t * 1000) / file.sites.length).toFixed(0)} µs per site`,
+    );
   }
   const growth = (perSite.get('file limit') ?? NaN) / (perSite.get('4×') ?? NaN);
   console.log(`  per site at the file limit: ${growth.toFixed(2)}× the cost at 4× (linear: 1×)`);

@@ -41,18 +41,21 @@ async function openMeeting(page: Page, meeting: RegExp): Promise<void> {
  * appears (and, for the preview, on to the frame with its document). */
 async function measureSections(page: Page, figures: Figures): Promise<void> {
   for (const [index, section] of SECTIONS.entries()) {
-    const [first, shown] = await page.evaluate(async ({ key, title, preview }) => {
-      const start = performance.now();
-      let first = NaN;
-      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-      window.dispatchEvent(new KeyboardEvent('keydown', { key, code: `Digit${key}`, altKey: true, bubbles: true }));
-      for (;;) {
-        await new Promise(requestAnimationFrame);
-        if (Number.isNaN(first) && document.querySelector('h2#section-title')?.textContent === title) first = performance.now() - start;
-        if (!Number.isNaN(first) && (title !== preview || document.querySelector('article.bien-ban'))) return [first, performance.now() - start];
-        if (performance.now() - start > 10_000) return [NaN, NaN];
-      }
-    }, { key: String(index + 1), title: section, preview: PREVIEW });
+    const [first, shown] = await page.evaluate(
+      async ({ key, title, preview }) => {
+        const start = performance.now();
+        let first = NaN;
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, code: `Digit${key}`, altKey: true, bubbles: true }));
+        for (;;) {
+          await new Promise(requestAnimationFrame);
+          if (Number.isNaN(first) && document.querySelector('h2#section-title')?.textContent === title) first = performance.now() - start;
+          if (!Number.isNaN(first) && (title !== preview || document.querySelector('article.bien-ban'))) return [first, performance.now() - start];
+          if (performance.now() - start > 10_000) return [NaN, NaN];
+        }
+      },
+      { key: String(index + 1), title: section, preview: PREVIEW },
+    );
     (figures.renders[section] ??= []).push(first);
     if (section === PREVIEW) figures.document.push(shown);
   }
@@ -68,9 +71,13 @@ async function measureKeys(page: Page, figures: Figures): Promise<void> {
     let start = 0;
     // From the browser starting to insert the character to the end of React's render and commit, which
     // React runs in a microtask queued by its own input handler, before the one queued here.
-    window.addEventListener('beforeinput', () => {
-      start = performance.now();
-    }, { capture: true });
+    window.addEventListener(
+      'beforeinput',
+      () => {
+        start = performance.now();
+      },
+      { capture: true },
+    );
     window.addEventListener('input', (event) => {
       if (!(event.target instanceof HTMLTextAreaElement)) return;
       queueMicrotask(() => queueMicrotask(() => times.push(performance.now() - start)));
@@ -121,7 +128,13 @@ try {
   }
   report('preview document shown, national meeting', median(national.document), 'ordinary meeting', median(ordinary.document), 'the main process builds it');
   const p95 = percentile(national.keys, 0.95);
-  report('keystroke in the speech field, national meeting', median(national.keys), 'ordinary meeting', median(ordinary.keys), `${national.keys.length} keys; p95 ${p95.toFixed(1)} ms, ordinary meeting ${percentile(ordinary.keys, 0.95).toFixed(1)} ms`);
+  report(
+    'keystroke in the speech field, national meeting',
+    median(national.keys),
+    'ordinary meeting',
+    median(ordinary.keys),
+    `${national.keys.length} keys; p95 ${p95.toFixed(1)} ms, ordinary meeting ${percentile(ordinary.keys, 0.95).toFixed(1)} ms`,
+  );
   ok = budget('keystroke in the speech field, national meeting, p95', p95, 8) && ok;
   const stored = store.speeches.list(nationalId).at(-1)?.content ?? '';
   console.log(`typed text reached the store: ${stored.length} characters`);

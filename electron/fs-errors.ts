@@ -55,13 +55,16 @@ export function fsErrorCode(error: unknown): string {
 /** Whether an error says the disk or the folder cannot be written (full, read-only, no permission). */
 export function isWriteRefused(error: unknown): boolean {
   const code = fsErrorCode(error);
-  return /^(EACCES|EPERM|EROFS|ENOSPC|EDQUOT|SQLITE_READONLY.*|SQLITE_FULL|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_IOERR_(WRITE|FSYNC|SHMSIZE|SHMOPEN|TRUNCATE))$/.test(code);
+  return /^(EACCES|EPERM|EROFS|ENOSPC|EDQUOT|SQLITE_READONLY.*|SQLITE_FULL|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_IOERR_(WRITE|FSYNC|SHMSIZE|SHMOPEN|TRUNCATE))$/.test(
+    code,
+  );
 }
 
 /** Why a file operation failed, as a Vietnamese clause (to follow "Không ghi được tệp …: "). */
 export function describeFsError(error: unknown): string {
   const code = fsErrorCode(error);
-  const known = MESSAGES[code] ?? (code.startsWith('SQLITE_IOERR') ? 'lỗi đọc ghi ổ đĩa' : code.startsWith('SQLITE_READONLY') ? MESSAGES.SQLITE_READONLY : undefined);
+  const known =
+    MESSAGES[code] ?? (code.startsWith('SQLITE_IOERR') ? 'lỗi đọc ghi ổ đĩa' : code.startsWith('SQLITE_READONLY') ? MESSAGES.SQLITE_READONLY : undefined);
   if (known) return known;
   return code ? `lỗi hệ thống tệp (${code})` : 'lỗi hệ thống tệp';
 }

@@ -18,9 +18,7 @@ import type { SecurityStatus } from '../shared/security.ts';
 
 export type Route =
   /** newMeeting: a request to open the new-meeting dialog (a fresh number each time), copySource the meeting it came from. */
-  | { screen: 'meetings'; newMeeting?: number; copySource?: number }
-  | { screen: 'meeting'; id: number; section: SectionId }
-  | { screen: 'settings' };
+  { screen: 'meetings'; newMeeting?: number; copySource?: number } | { screen: 'meeting'; id: number; section: SectionId } | { screen: 'settings' };
 
 const SHORTCUTS: Record<string, AppCommand> = {
   n: 'new-meeting',
@@ -70,62 +68,70 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
     routeRef.current = route;
   });
 
-  const go = useCallback((next: Route) => {
-    tracker.flushAll();
-    setRoute(next);
-  }, [tracker]);
+  const go = useCallback(
+    (next: Route) => {
+      tracker.flushAll();
+      setRoute(next);
+    },
+    [tracker],
+  );
 
-  const run = useCallback(async (command: AppCommand) => {
-    const current = routeRef.current;
-    switch (command) {
-      case 'new-meeting':
-        go({ screen: 'meetings', newMeeting: ++newRequests.current, ...(current.screen === 'meeting' ? { copySource: current.id } : {}) });
-        return;
-      case 'show-meetings':
-        go({ screen: 'meetings' });
-        return;
-      case 'show-settings':
-        go({ screen: 'settings' });
-        return;
-      case 'import-meeting':
-        try {
-          await tracker.settle();
-          const imported = await filePassphrase.ask(await client.importMeetingFile({}), (token, passphrase) => client.importMeetingFile({ token, passphrase }));
-          if (imported) {
-            toast({ text: 'Đã nhập tệp hội nghị.' });
-            go({ screen: 'meeting', id: imported.meetingId, section: 'general' });
+  const run = useCallback(
+    async (command: AppCommand) => {
+      const current = routeRef.current;
+      switch (command) {
+        case 'new-meeting':
+          go({ screen: 'meetings', newMeeting: ++newRequests.current, ...(current.screen === 'meeting' ? { copySource: current.id } : {}) });
+          return;
+        case 'show-meetings':
+          go({ screen: 'meetings' });
+          return;
+        case 'show-settings':
+          go({ screen: 'settings' });
+          return;
+        case 'import-meeting':
+          try {
+            await tracker.settle();
+            const imported = await filePassphrase.ask(await client.importMeetingFile({}), (token, passphrase) =>
+              client.importMeetingFile({ token, passphrase }),
+            );
+            if (imported) {
+              toast({ text: 'Đã nhập tệp hội nghị.' });
+              go({ screen: 'meeting', id: imported.meetingId, section: 'general' });
+            }
+          } catch (error) {
+            toast({ text: errorMessage(error), tone: 'error' });
           }
-        } catch (error) {
-          toast({ text: errorMessage(error), tone: 'error' });
-        }
-        return;
-      case 'export-minutes':
-        if (current.screen !== 'meeting') {
-          toast({ text: 'Hãy mở một hội nghị trước khi xuất biên bản.', tone: 'error' });
           return;
-        }
-        try {
-          await tracker.settle();
-          const file = await client.exportDocument({ meetingId: current.id, ...QUICK_EXPORT });
-          if (file) toast(exportedToast(QUICK_EXPORT.kind, file));
-        } catch (error) {
-          toast({ text: errorMessage(error), tone: 'error' });
-        }
-        return;
-      case 'print-document':
-        if (current.screen !== 'meeting') {
-          toast({ text: 'Hãy mở một hội nghị trước khi in.', tone: 'error' });
+        case 'export-minutes':
+          if (current.screen !== 'meeting') {
+            toast({ text: 'Hãy mở một hội nghị trước khi xuất biên bản.', tone: 'error' });
+            return;
+          }
+          try {
+            await tracker.settle();
+            const file = await client.exportDocument({ meetingId: current.id, ...QUICK_EXPORT });
+            if (file) toast(exportedToast(QUICK_EXPORT.kind, file));
+          } catch (error) {
+            toast({ text: errorMessage(error), tone: 'error' });
+          }
           return;
-        }
-        try {
-          await tracker.settle();
-          await client.printDocument({ meetingId: current.id, kind: QUICK_EXPORT.kind });
-        } catch (error) {
-          toast({ text: errorMessage(error), tone: 'error' });
-        }
-        return;
-    }
-  }, [client, go, toast, tracker, filePassphrase]);
+        case 'print-document':
+          if (current.screen !== 'meeting') {
+            toast({ text: 'Hãy mở một hội nghị trước khi in.', tone: 'error' });
+            return;
+          }
+          try {
+            await tracker.settle();
+            await client.printDocument({ meetingId: current.id, kind: QUICK_EXPORT.kind });
+          } catch (error) {
+            toast({ text: errorMessage(error), tone: 'error' });
+          }
+          return;
+      }
+    },
+    [client, go, toast, tracker, filePassphrase],
+  );
 
   // Menu commands, and the same shortcuts from the keyboard (the menu only displays them).
   useEffect(() => client.onCommand((command) => void run(command)), [client, run]);

@@ -12,7 +12,9 @@ if (!root) throw new Error('#root is missing from index.html');
 const api = windowApi();
 createRoot(root).render(
   <StrictMode>
-    {api ? <App api={api} /> : (
+    {api ? (
+      <App api={api} />
+    ) : (
       <main className="screen">
         <h1>Biên Bản</h1>
         <p role="alert">Không kết nối được với phần lưu trữ của ứng dụng. Hãy mở Biên Bản từ ứng dụng trên máy tính.</p>

@@ -16,8 +16,23 @@ import type { MergePreview } from './model/site-report.ts';
 import type { PackageSummary } from './model/site-package.ts';
 import type { DeletedMeeting } from './trash.ts';
 import { clock } from './model/fields.ts';
-import { CONFIDENTIALITY, FORMATS, type ActionItem, type AgendaItem, type Attendee, type Conclusion, type Meeting, type MeetingRecord,
-  type MeetingSummary, type Person, type ProfileFields, type QueueEntry, type Recipient, type Site, type Speech } from './model/meeting.ts';
+import {
+  CONFIDENTIALITY,
+  FORMATS,
+  type ActionItem,
+  type AgendaItem,
+  type Attendee,
+  type Conclusion,
+  type Meeting,
+  type MeetingRecord,
+  type MeetingSummary,
+  type Person,
+  type ProfileFields,
+  type QueueEntry,
+  type Recipient,
+  type Site,
+  type Speech,
+} from './model/meeting.ts';
 
 export interface ListItems {
   sites: Site;
@@ -30,7 +45,16 @@ export interface ListItems {
   queue: QueueEntry;
 }
 export type ListName = keyof ListItems;
-export const LIST_NAMES = ['sites', 'attendees', 'agenda', 'speeches', 'conclusions', 'actionItems', 'recipients', 'queue'] as const satisfies readonly ListName[];
+export const LIST_NAMES = [
+  'sites',
+  'attendees',
+  'agenda',
+  'speeches',
+  'conclusions',
+  'actionItems',
+  'recipients',
+  'queue',
+] as const satisfies readonly ListName[];
 
 export type { DocumentKind, DocumentOutput } from './documents.ts';
 
@@ -78,7 +102,8 @@ const position = z.int().min(0).max(1_000_000);
 const documentKind = z.enum(DOCUMENT_KINDS);
 const documentOptions = z.object({ meetingId: id, kind: documentKind, format: z.enum(FORMATS).optional() });
 /** The file a document is written as: the Word file unless said. */
-const exportOptions = documentOptions.extend({ output: z.enum(DOCUMENT_OUTPUTS).default('docx') })
+const exportOptions = documentOptions
+  .extend({ output: z.enum(DOCUMENT_OUTPUTS).default('docx') })
   .refine((o) => DOCUMENTS[o.kind].outputs.includes(o.output), { message: 'văn bản này không xuất được ra dạng tệp đó' });
 /** The targets a Word file's text can be taken into. */
 export const WORD_TARGETS = ['speech', 'conclusion', 'content', 'documents'] as const;
@@ -94,10 +119,10 @@ const none = z.object({});
 /** A search query: bounded in length and in words before it reaches the index. */
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_SEARCH_TERMS = 12;
-const searchQuery = z.string()
+const searchQuery = z
+  .string()
   .max(MAX_SEARCH_LENGTH)
-  .refine((query) => query.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length <= MAX_SEARCH_TERMS,
-    `có quá nhiều từ (tối đa ${MAX_SEARCH_TERMS} từ); hãy bớt từ`);
+  .refine((query) => query.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length <= MAX_SEARCH_TERMS, `có quá nhiều từ (tối đa ${MAX_SEARCH_TERMS} từ); hãy bớt từ`);
 const meetingRef = z.object({ id });
 /** A passphrase or a recovery key, as typed. */
 const secret = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
@@ -114,8 +139,12 @@ export interface PassphraseNeeded {
 const audioPart = z.object({ meetingId: id, part: z.int().positive().max(999_999) });
 /** A chunk of the recording: bytes, bounded; its end in ms of recording time (at most 24 hours). */
 /** A time in a part, ms from its start. */
-const audioTime = z.int().min(0).max(24 * 3_600_000);
-const audioChunk = z.instanceof(Uint8Array)
+const audioTime = z
+  .int()
+  .min(0)
+  .max(24 * 3_600_000);
+const audioChunk = z
+  .instanceof(Uint8Array)
   .refine((bytes) => bytes.length > 0, 'đoạn ghi âm rỗng')
   .refine((bytes) => bytes.length <= MAX_AUDIO_CHUNK, `đoạn ghi âm quá lớn (tối đa ${MAX_AUDIO_CHUNK / 1024} KB)`);
 
@@ -138,7 +167,9 @@ export const CONTRACT = {
   listDeleted: channel(none).returns<DeletedMeeting[]>(),
   /** Brings a deleted meeting back; returns its new id. */
   restoreDeleted: channel(z.object({ id })).returns<number>(),
-  suggestNumber: channel(z.object({ meetingId: id, kind: documentKind.refine((k) => DOCUMENTS[k].symbol !== null, 'văn bản này không có số') })).returns<number>(),
+  suggestNumber: channel(
+    z.object({ meetingId: id, kind: documentKind.refine((k) => DOCUMENTS[k].symbol !== null, 'văn bản này không có số') }),
+  ).returns<number>(),
 
   addItem: channel(z.object({ list, meetingId: id, values, position: position.optional() })).returns<Added>(),
   /** Many rows at once (a block pasted from Excel or Word), all or nothing. */
@@ -186,8 +217,9 @@ export const CONTRACT = {
   /** A folder of site reports the user picks, read and compared, nothing written; null when cancelled. */
   previewSiteReports: channel(z.object({ meetingId: id })).returns<{ token: string; preview: MergePreview } | null>(),
   /** The previewed reports merged (worked out again from the files); `takeSite`: conflicts resolved with the site's value. */
-  mergeSiteReports: channel(z.object({ token: z.string().min(1).max(100), takeSite: z.array(z.uuid()).max(100_000) }))
-    .returns<Change & { merged: MergePreview; undoToken: string | null }>(),
+  mergeSiteReports: channel(z.object({ token: z.string().min(1).max(100), takeSite: z.array(z.uuid()).max(100_000) })).returns<
+    Change & { merged: MergePreview; undoToken: string | null }
+  >(),
   /** Undoes a merge of site reports (Hoàn tác), while the meeting has not been written since. */
   undoMerge: channel(z.object({ undoToken: z.string().min(1).max(100) })).returns<Change>(),
 

@@ -37,8 +37,11 @@ export function speechSpan(speech: Pick<Speech, 'startTime' | 'endTime' | 'durat
   const start = minutesOf(speech.startTime);
   // The end stamped live, else a duration typed by hand; an end before the start is past midnight. Times are whole
   // minutes, so a speech that starts and ends in the same minute keeps that minute rather than an empty clip.
-  const end = speech.endTime ? minutesOf(speech.endTime) + (minutesOf(speech.endTime) < start ? 24 * 60 : 0)
-    : speech.durationMinutes === null ? null : start + speech.durationMinutes;
+  const end = speech.endTime
+    ? minutesOf(speech.endTime) + (minutesOf(speech.endTime) < start ? 24 * 60 : 0)
+    : speech.durationMinutes === null
+      ? null
+      : start + speech.durationMinutes;
   return { start, end: end === null ? null : Math.max(end, start + 1) };
 }
 
@@ -73,10 +76,12 @@ export function speechClips(speeches: readonly Speech[], parts: readonly AudioPa
       const base = midnight(part.startedAt);
       // The day (the part's, or the next for a part crossing midnight) on which the speech overlaps the part;
       // an open speech overlaps from its start minute.
-      const placed = [base, base + DAY].map((day) => ({
-        start: day + span.start * MINUTE,
-        end: endOfDay === null ? null : day + endOfDay * MINUTE,
-      })).find((t) => t.start < partEnd && (t.end ?? t.start + MINUTE) > part.startedAt);
+      const placed = [base, base + DAY]
+        .map((day) => ({
+          start: day + span.start * MINUTE,
+          end: endOfDay === null ? null : day + endOfDay * MINUTE,
+        }))
+        .find((t) => t.start < partEnd && (t.end ?? t.start + MINUTE) > part.startedAt);
       if (!placed) continue;
       const startMs = Math.max(0, placed.start - part.startedAt);
       const endMs = Math.max(startMs, Math.min(partEnd, placed.end ?? partEnd) - part.startedAt);

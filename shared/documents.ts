@@ -28,7 +28,12 @@ export const DOCUMENTS: Record<DocumentKind, DocumentInfo> = {
   minutes: { noun: 'biên bản', title: 'Biên bản', symbol: 'BB', format: 'meeting', outputs: ['docx', 'pdf'], command: 'minutes' },
   notice: { noun: 'thông báo kết luận', title: 'Thông báo kết luận', symbol: 'TB', format: 'chosen', outputs: ['docx', 'pdf'], command: 'notice' },
   statistics: {
-    noun: 'thống kê thời gian phát biểu', title: 'Thống kê thời gian phát biểu', symbol: null, format: 'meeting', outputs: ['docx', 'pdf', 'csv'], command: 'stats',
+    noun: 'thống kê thời gian phát biểu',
+    title: 'Thống kê thời gian phát biểu',
+    symbol: null,
+    format: 'meeting',
+    outputs: ['docx', 'pdf', 'csv'],
+    command: 'stats',
   },
 };
 
@@ -48,4 +53,3 @@ export const OUTPUTS: Record<DocumentOutput, OutputInfo> = {
   pdf: { label: 'PDF', extension: 'pdf', filter: 'Tệp PDF' },
   csv: { label: 'CSV', extension: 'csv', filter: 'Bảng CSV (mở bằng Excel)' },
 };
-

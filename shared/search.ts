@@ -93,8 +93,8 @@ export function textMatcher(query: string): (text: string) => TextMatch | null {
   return (text) => {
     const { folded, origin } = foldWithMap(text);
     const span = (start: number, end: number): [number, number] => [origin(start), origin(end)];
-    const isExact = (ranges: [number, number][]) => wanted.length === ranges.length
-      && ranges.every(([s, e], i) => accentIndexed(text.slice(s, e)).trim() === wanted[i]);
+    const isExact = (ranges: [number, number][]) =>
+      wanted.length === ranges.length && ranges.every(([s, e], i) => accentIndexed(text.slice(s, e)).trim() === wanted[i]);
     for (const regex of phrases) {
       const phrase = regex.exec(folded);
       if (!phrase) continue;

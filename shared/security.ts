@@ -55,14 +55,20 @@ export function passphraseStrength(text: string): Strength {
   }
   const folded = value.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, '');
   for (const word of COMMON) if (folded.includes(word)) effective -= word.length * 0.75;
-  const words = value.trim().split(/\s+/).filter((w) => w.length >= 2).length;
+  const words = value
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length >= 2).length;
   const bits = Math.max(0, effective) * Math.log2(Math.max(pool, 1)) + (words >= 3 ? 10 : 0);
   const score = (bits < 30 ? 0 : bits < 45 ? 1 : bits < 60 ? 2 : bits < 80 ? 3 : 4) as Strength['score'];
   const acceptable = chars.length >= MIN_PASSPHRASE_LENGTH && score >= 2;
-  const hint = chars.length < MIN_PASSPHRASE_LENGTH
-    ? `Cần ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự; nên dùng vài từ dễ nhớ cách nhau bằng dấu cách.`
-    : !acceptable
-      ? 'Còn dễ đoán: hãy thêm từ, tránh lặp ký tự, dãy số hay mật khẩu quen thuộc.'
-      : score < 4 ? 'Dùng được; thêm một từ nữa sẽ an toàn hơn.' : 'Cụm mật khẩu an toàn.';
+  const hint =
+    chars.length < MIN_PASSPHRASE_LENGTH
+      ? `Cần ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự; nên dùng vài từ dễ nhớ cách nhau bằng dấu cách.`
+      : !acceptable
+        ? 'Còn dễ đoán: hãy thêm từ, tránh lặp ký tự, dãy số hay mật khẩu quen thuộc.'
+        : score < 4
+          ? 'Dùng được; thêm một từ nữa sẽ an toàn hơn.'
+          : 'Cụm mật khẩu an toàn.';
   return { score, label: LABELS[score], acceptable, hint };
 }

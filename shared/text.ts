@@ -32,21 +32,23 @@ function wordListMarks(text: string): string {
 export const withoutSoftHyphens = (text: string): string => (text.includes('\u00AD') ? text.replace(/\u00AD/g, '') : text);
 
 /** What Word puts on the clipboard, as the store will keep it: no-break spaces, list marks and soft hyphens cleaned. */
-export const cleanWordText = (text: string): string =>
-  wordListMarks(withoutSoftHyphens(text.replace(/\r\n?/g, '\n')).replace(NO_BREAK_SPACE, ' '));
+export const cleanWordText = (text: string): string => wordListMarks(withoutSoftHyphens(text.replace(/\r\n?/g, '\n')).replace(NO_BREAK_SPACE, ' '));
 
 /** Removes spaces and tabs at the end of every line, scanning each line once from its end. */
 function trimLineEnds(text: string): string {
   if (!text.includes(' \n') && !text.includes('\t\n') && !/[ \t]$/.test(text)) return text;
-  return text.split('\n').map((line) => {
-    let end = line.length;
-    while (end > 0) {
-      const c = line.charCodeAt(end - 1);
-      if (c !== 0x20 && c !== 0x09) break;
-      end--;
-    }
-    return end === line.length ? line : line.slice(0, end);
-  }).join('\n');
+  return text
+    .split('\n')
+    .map((line) => {
+      let end = line.length;
+      while (end > 0) {
+        const c = line.charCodeAt(end - 1);
+        if (c !== 0x20 && c !== 0x09) break;
+        end--;
+      }
+      return end === line.length ? line : line.slice(0, end);
+    })
+    .join('\n');
 }
 
 // Default-ignorable code points (zero-width space and joiners, word joiner, soft hyphen, BOM, variation
@@ -92,10 +94,7 @@ function scan(text: string): { longRuns: boolean; surrogates: boolean } {
 export function normalizeText(value: string): string {
   const visible = value.replace(INVISIBLE, '');
   const { longRuns, surrogates } = scan(visible);
-  const text = (longRuns ? visible.replace(LONG_MARK_RUN, '$1') : visible)
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(XML_ILLEGAL, '');
+  const text = (longRuns ? visible.replace(LONG_MARK_RUN, '$1') : visible).normalize('NFC').replace(/\r\n?/g, '\n').replace(XML_ILLEGAL, '');
   return trimLineEnds(wordListMarks((surrogates ? text.replace(LONE_SURROGATE, '') : text).replace(NO_BREAK_SPACE, ' '))).trim();
 }
 

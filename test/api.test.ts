@@ -19,12 +19,17 @@ const documents: Documents = {
 function setup(dialogs: Partial<Dialogs> = {}) {
   const store = memoryStore();
   const dir = tempDir();
-  const handlers = createHandlers(store, {
-    saveFile: async ({ defaultName }) => join(dir, defaultName),
-    openFile: async () => null,
-    chooseFolder: async () => null,
-    ...dialogs,
-  }, documents, { backupsDir: join(dir, 'backups') });
+  const handlers = createHandlers(
+    store,
+    {
+      saveFile: async ({ defaultName }) => join(dir, defaultName),
+      openFile: async () => null,
+      chooseFolder: async () => null,
+      ...dialogs,
+    },
+    documents,
+    { backupsDir: join(dir, 'backups') },
+  );
   const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
   return { store, dir, call };
 }
@@ -33,9 +38,38 @@ describe('dispatch', () => {
   it.each(CHANNELS)('%s refuses input of the wrong shape with a Vietnamese message', async (channel) => {
     const { call, store } = setup();
     const before = store.meetings.list();
-    const result = await call(channel, { id: 'one', list: 'nothing', meetingId: -1, patch: 5, values: [], rows: 'x', text: 42, undoToken: '', siteId: 0, position: -1, kind: 'x', person: null, fields: 3, copyFrom: 'x' });
+    const result = await call(channel, {
+      id: 'one',
+      list: 'nothing',
+      meetingId: -1,
+      patch: 5,
+      values: [],
+      rows: 'x',
+      text: 42,
+      undoToken: '',
+      siteId: 0,
+      position: -1,
+      kind: 'x',
+      person: null,
+      fields: 3,
+      copyFrom: 'x',
+    });
     // Channels that take no input ignore unknown keys; every other channel must refuse.
-    if (['listMeetings', 'getProfile', 'importMeetingFile', 'addBackupFile', 'backupNow', 'listBackups', 'readAttendeeFile', 'listDeleted', 'backupStatus', 'readSitePackage', 'audioInBackups'].includes(channel)) {
+    if (
+      [
+        'listMeetings',
+        'getProfile',
+        'importMeetingFile',
+        'addBackupFile',
+        'backupNow',
+        'listBackups',
+        'readAttendeeFile',
+        'listDeleted',
+        'backupStatus',
+        'readSitePackage',
+        'audioInBackups',
+      ].includes(channel)
+    ) {
       expect(result.ok).toBe(true);
     } else {
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Yêu cầu không hợp lệ: /) } });
@@ -53,10 +87,17 @@ describe('dispatch', () => {
   it('passes Vietnamese errors of the services through and hides unexpected ones', async () => {
     const { call } = setup();
     expect(await call('getMeeting', { id: 9 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy hội nghị (mã 9).' } });
-    const broken = createHandlers(memoryStore(), { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
-      preview: () => { throw new Error('secret internals'); },
-      write: async () => ({ missing: [] }), print: async () => null,
-    });
+    const broken = createHandlers(
+      memoryStore(),
+      { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
+      {
+        preview: () => {
+          throw new Error('secret internals');
+        },
+        write: async () => ({ missing: [] }),
+        print: async () => null,
+      },
+    );
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = await dispatch(broken, 'previewDocument', { meetingId: 1, kind: 'minutes' });
     spy.mockRestore();
@@ -83,7 +124,10 @@ describe('handlers', () => {
     const { call, store } = setup();
     const id = store.meetings.create({}).id;
     const site = store.sites.add(id, { name: 'Nghệ An' });
-    const rows = [{ siteId: site.id, fullName: 'Nguyễn Văn Thông' }, { siteId: site.id, fullName: 'Lê Đức Cường', presence: 'nowhere' }];
+    const rows = [
+      { siteId: site.id, fullName: 'Nguyễn Văn Thông' },
+      { siteId: site.id, fullName: 'Lê Đức Cường', presence: 'nowhere' },
+    ];
     expect(await call('addItems', { list: 'attendees', meetingId: id, rows })).toMatchObject({ ok: false });
     expect(store.attendees.list(id)).toEqual([]);
     rows[1] = { siteId: site.id, fullName: 'Lê Đức Cường' };
@@ -99,10 +143,13 @@ describe('handlers', () => {
     store.attendees.add(id, { siteId: site.id, fullName: 'A', presence: 'absent_excused', absenceReason: 'ốm' });
     store.attendees.add(id, { siteId: other.id, fullName: 'B', presence: 'absent_unexcused' });
     await call('markAllPresent', { siteId: site.id });
-    expect(store.attendees.list(id).map((a) => [a.fullName, a.presence, a.absenceReason])).toEqual([['A', 'present', ''], ['B', 'absent_unexcused', '']]);
+    expect(store.attendees.list(id).map((a) => [a.fullName, a.presence, a.absenceReason])).toEqual([
+      ['A', 'present', ''],
+      ['B', 'absent_unexcused', ''],
+    ]);
   });
 
-  it('stores a site\'s attendees in Vietnamese name order, leaving other sites alone', async () => {
+  it("stores a site's attendees in Vietnamese name order, leaving other sites alone", async () => {
     const { call, store } = setup();
     const id = store.meetings.create({}).id;
     const site = store.sites.add(id, { name: 'Trung ương' });
@@ -111,10 +158,22 @@ describe('handlers', () => {
     store.attendees.add(id, { siteId: other.id, fullName: 'Bùi Văn Zung' });
     store.attendees.add(id, { siteId: other.id, fullName: 'An Văn Bình' });
     expect(await call('sortAttendees', { siteId: site.id, order: 'full' })).toMatchObject({ ok: true });
-    const names = (siteId: number) => store.attendees.list(id).filter((a) => a.siteId === siteId).map((a) => [a.ord, a.fullName]);
+    const names = (siteId: number) =>
+      store.attendees
+        .list(id)
+        .filter((a) => a.siteId === siteId)
+        .map((a) => [a.ord, a.fullName]);
     // d before đ; within đ, "Đinh" before "Đỗ".
-    expect(names(site.id)).toEqual([[0, 'Dương Văn Bình'], [1, 'Đinh Thị Hòa'], [2, 'Đỗ Văn Anh'], [3, 'Nguyễn Văn Thông']]);
-    expect(names(other.id)).toEqual([[0, 'Bùi Văn Zung'], [1, 'An Văn Bình']]);
+    expect(names(site.id)).toEqual([
+      [0, 'Dương Văn Bình'],
+      [1, 'Đinh Thị Hòa'],
+      [2, 'Đỗ Văn Anh'],
+      [3, 'Nguyễn Văn Thông'],
+    ]);
+    expect(names(other.id)).toEqual([
+      [0, 'Bùi Văn Zung'],
+      [1, 'An Văn Bình'],
+    ]);
     await call('sortAttendees', { siteId: site.id, order: 'given' });
     expect(names(site.id).map(([, name]) => name)).toEqual(['Đỗ Văn Anh', 'Dương Văn Bình', 'Đinh Thị Hòa', 'Nguyễn Văn Thông']);
   });
@@ -129,10 +188,18 @@ describe('handlers', () => {
 
   it('writes exports only where the save dialog pointed, with a safe default name', async () => {
     const names: string[] = [];
-    const { call, store, dir } = setup({ saveFile: async ({ defaultName }) => { names.push(defaultName); return join(dir, 'chosen.docx'); } });
+    const { call, store, dir } = setup({
+      saveFile: async ({ defaultName }) => {
+        names.push(defaultName);
+        return join(dir, 'chosen.docx');
+      },
+    });
     const id = store.meetings.create({ title: 'Họp: quý III/2021 <khẩn>', date: '2021-09-30' }).id;
     // What prints as "…" comes back with the file, for the page to say so.
-    expect(await call('exportDocument', { meetingId: id, kind: 'minutes' })).toEqual({ ok: true, value: { path: join(dir, 'chosen.docx'), missing: ['Ngày họp'] } });
+    expect(await call('exportDocument', { meetingId: id, kind: 'minutes' })).toEqual({
+      ok: true,
+      value: { path: join(dir, 'chosen.docx'), missing: ['Ngày họp'] },
+    });
     expect(names).toEqual(['Biên bản 2021-09-30 Họp quý III 2021 khẩn.docx']);
     expect(readFileSync(join(dir, 'chosen.docx'), 'utf8')).toBe('docx');
   });
@@ -149,7 +216,10 @@ describe('handlers', () => {
   it('exports and imports a meeting file through the dialogs', async () => {
     let saved = '';
     const { call, store, dir } = setup({
-      saveFile: async ({ defaultName }) => { saved = join(dir, defaultName); return saved; },
+      saveFile: async ({ defaultName }) => {
+        saved = join(dir, defaultName);
+        return saved;
+      },
       openFile: async () => saved,
     });
     const id = store.meetings.create({ title: 'Giao ban' }).id;

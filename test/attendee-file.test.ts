@@ -76,8 +76,12 @@ describe('attendee list files', () => {
     writeFileSync(good, csv(PEOPLE));
     writeFileSync(bad, 'broken');
     const toOpen = [good, bad];
-    const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => toOpen.shift() ?? null, chooseFolder: async () => null },
-      { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null }, { backupsDir: join(dir, 'backups') });
+    const handlers = createHandlers(
+      store,
+      { saveFile: async () => null, openFile: async () => toOpen.shift() ?? null, chooseFolder: async () => null },
+      { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null },
+      { backupsDir: join(dir, 'backups') },
+    );
     const meetingId = createMeeting(store, { title: 'Hội nghị' });
     const site = store.sites.add(meetingId, { name: 'Điểm cầu Trung ương', level: 'central' });
     const read = await dispatch(handlers, 'readAttendeeFile', {});
@@ -87,7 +91,10 @@ describe('attendee list files', () => {
     expect(added.ok).toBe(true);
     expect(store.attendees.list(meetingId).map((a) => a.fullName)).toEqual(PEOPLE.map((p) => p[0]));
     const before = snapshot(store);
-    expect(await dispatch(handlers, 'readAttendeeFile', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Không đọc được danh sách đại biểu từ tệp b\.xlsx/) } });
+    expect(await dispatch(handlers, 'readAttendeeFile', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^Không đọc được danh sách đại biểu từ tệp b\.xlsx/) },
+    });
     expect(snapshot(store)).toEqual(before);
     expect(await dispatch(handlers, 'readAttendeeFile', {})).toEqual({ ok: true, value: null });
   });

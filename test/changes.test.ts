@@ -8,10 +8,15 @@ import { memoryStore } from './support/store.ts';
 
 function setup() {
   const store = memoryStore();
-  const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
-    preview: () => ({ html: '', css: '', missing: [] }),
-    write: async () => ({ missing: [] }), print: async () => null,
-  });
+  const handlers = createHandlers(
+    store,
+    { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
+    {
+      preview: () => ({ html: '', css: '', missing: [] }),
+      write: async () => ({ missing: [] }),
+      print: async () => null,
+    },
+  );
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const result = await dispatch(handlers, channel, input);
     if (!result.ok) throw new Error(result.error.message);
@@ -33,7 +38,10 @@ describe('what a write answers with', () => {
     const main = await call<Change>('updateItem', { list: 'sites', id: second.id, patch: { isMain: true } });
     revisions.push(main.revision);
     expect(main.lists.sites).toEqual(store.sites.list(meetingId));
-    expect(main.lists.sites?.map((s) => [s.name, s.ord, s.isMain])).toEqual([['Nghệ An', 0, true], ['Trung ương', 1, false]]);
+    expect(main.lists.sites?.map((s) => [s.name, s.ord, s.isMain])).toEqual([
+      ['Nghệ An', 0, true],
+      ['Trung ương', 1, false],
+    ]);
     expect(Object.keys(main.lists)).toEqual(['sites']);
 
     const moved = await call<Change>('moveItem', { list: 'sites', id: second.id, position: 1 });
@@ -73,7 +81,10 @@ describe('what a write answers with', () => {
     // Hoàn tác brings back the item, its conclusion and its speech's link.
     const back = await call<Change & { id: number }>('undoRemove', { undoToken: removed.undoToken });
     expect(back.lists.agenda?.map((a) => a.title)).toEqual(['Nhân sự']);
-    expect(store.conclusions.list(meetingId).map((c) => [c.agendaItemId, c.content])).toEqual([[back.id, 'Thống nhất.'], [null, 'Kết luận chung.']]);
+    expect(store.conclusions.list(meetingId).map((c) => [c.agendaItemId, c.content])).toEqual([
+      [back.id, 'Thống nhất.'],
+      [null, 'Kết luận chung.'],
+    ]);
     expect(store.speeches.list(meetingId).map((s) => s.agendaItemId)).toEqual([back.id]);
   });
 
@@ -81,7 +92,14 @@ describe('what a write answers with', () => {
     const { store, call, meetingId } = setup();
     const site = store.sites.add(meetingId, { name: 'Nghệ An' });
     store.attendees.add(meetingId, { siteId: site.id, fullName: 'Nguyễn Văn Thông' });
-    const cuong = store.attendees.add(meetingId, { siteId: site.id, fullName: 'Lê Đức Cường', positions: 'Trưởng ban Tổ chức', presence: 'absent_excused', absenceReason: 'ốm', role: 'site_chair' });
+    const cuong = store.attendees.add(meetingId, {
+      siteId: site.id,
+      fullName: 'Lê Đức Cường',
+      positions: 'Trưởng ban Tổ chức',
+      presence: 'absent_excused',
+      absenceReason: 'ốm',
+      role: 'site_chair',
+    });
     store.attendees.add(meetingId, { siteId: site.id, fullName: 'Trần Thị Mai' });
     const speech = store.speeches.add(meetingId, { attendeeId: cuong.id, content: 'Ý kiến.' });
     const removed = await call<Removed>('removeItem', { list: 'attendees', id: cuong.id });
@@ -89,8 +107,17 @@ describe('what a write answers with', () => {
     expect(removed.lists.speeches?.[0]).toMatchObject({ attendeeId: null, speakerName: 'Lê Đức Cường', speakerPosition: 'Trưởng ban Tổ chức' });
 
     const back = await call<Change & { id: number }>('undoRemove', { undoToken: removed.undoToken });
-    expect(back.lists.attendees?.map((a) => [a.fullName, a.ord])).toEqual([['Nguyễn Văn Thông', 0], ['Lê Đức Cường', 1], ['Trần Thị Mai', 2]]);
-    expect(store.attendees.get(back.id)).toMatchObject({ presence: 'absent_excused', absenceReason: 'ốm', role: 'site_chair', positions: 'Trưởng ban Tổ chức' });
+    expect(back.lists.attendees?.map((a) => [a.fullName, a.ord])).toEqual([
+      ['Nguyễn Văn Thông', 0],
+      ['Lê Đức Cường', 1],
+      ['Trần Thị Mai', 2],
+    ]);
+    expect(store.attendees.get(back.id)).toMatchObject({
+      presence: 'absent_excused',
+      absenceReason: 'ốm',
+      role: 'site_chair',
+      positions: 'Trưởng ban Tổ chức',
+    });
     expect(store.speeches.get(speech.id)).toMatchObject({ attendeeId: back.id, speakerName: '', speakerPosition: '', speakerSite: '' });
     // Once only.
     await expect(call('undoRemove', { undoToken: removed.undoToken })).rejects.toThrow('Không còn bản sao để khôi phục dòng đã xóa.');
@@ -107,10 +134,17 @@ describe('what a write answers with', () => {
     expect(store.attendees.list(meetingId)).toEqual([]);
   });
 
-  it('gives a pasted block\'s ids and the list, and the attendees for site-wide writes', async () => {
+  it("gives a pasted block's ids and the list, and the attendees for site-wide writes", async () => {
     const { store, call, meetingId } = setup();
     const site = store.sites.add(meetingId, { name: 'Nghệ An' });
-    const block = await call<AddedMany>('addItems', { list: 'attendees', meetingId, rows: [{ siteId: site.id, fullName: 'B', presence: 'absent_unexcused' }, { siteId: site.id, fullName: 'A' }] });
+    const block = await call<AddedMany>('addItems', {
+      list: 'attendees',
+      meetingId,
+      rows: [
+        { siteId: site.id, fullName: 'B', presence: 'absent_unexcused' },
+        { siteId: site.id, fullName: 'A' },
+      ],
+    });
     expect(block.ids).toEqual(store.attendees.list(meetingId).map((a) => a.id));
     const sorted = await call<Change>('sortAttendees', { siteId: site.id, order: 'full' });
     expect(sorted.lists.attendees?.map((a) => a.fullName)).toEqual(['A', 'B']);
@@ -121,7 +155,9 @@ describe('what a write answers with', () => {
 
   it('refuses a copy from a meeting that has nothing to copy, creating nothing', async () => {
     const { store, call, meetingId } = setup();
-    await expect(call('createMeeting', { fields: { title: 'Mới' }, copyFrom: meetingId })).rejects.toThrow('Không sao chép được: hội nghị “Hội nghị giao ban” chưa có điểm cầu và thành phần nào.');
+    await expect(call('createMeeting', { fields: { title: 'Mới' }, copyFrom: meetingId })).rejects.toThrow(
+      'Không sao chép được: hội nghị “Hội nghị giao ban” chưa có điểm cầu và thành phần nào.',
+    );
     await expect(call('createMeeting', { fields: { title: 'Mới' }, copyFrom: 999 })).rejects.toThrow('Không tìm thấy hội nghị (mã 999).');
     expect(store.meetings.list().map((m) => m.title)).toEqual(['Hội nghị giao ban']);
   });

@@ -12,7 +12,8 @@ const TOOL = new URL('../out/cli/bien-ban.mjs', import.meta.url).pathname;
 /** The tool run by a Node that cannot load TypeScript, so that nothing of the source can be used. */
 function tool(cache: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--no-experimental-strip-types', TOOL, ...args], {
-    encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: cache },
+    encoding: 'utf8',
+    env: { ...process.env, NODE_COMPILE_CACHE: cache },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -68,7 +69,9 @@ describe('the bundled command-line tool', () => {
     const dir = tempDir();
     const cache = join(dir, 'cache');
     expect(tool(cache, 'xoa-het', '--db', join(dir, 'db.sqlite'))).toEqual({
-      code: 2, out: '', err: 'Lỗi: không có lệnh "xoa-het". Gõ "npm run cli -- help" để xem các lệnh.\n',
+      code: 2,
+      out: '',
+      err: 'Lỗi: không có lệnh "xoa-het". Gõ "npm run cli -- help" để xem các lệnh.\n',
     });
     const missing = tool(cache, 'minutes', '7', join(dir, 'a.docx'), '--db', join(dir, 'db.sqlite'));
     expect(missing).toEqual({ code: 1, out: '', err: 'Lỗi: Không tìm thấy hội nghị (mã 7).\n' });

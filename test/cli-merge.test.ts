@@ -53,7 +53,9 @@ describe('merge on the command line', () => {
     const { db, id, reports, site } = setting();
     site('Nghệ An', (store, meetingId, siteId) => store.attendees.add(meetingId, { siteId, fullName: 'Phan Văn Mới' }));
     expect(await run('merge', String(id), reports, '--db', db)).toEqual({
-      code: 0, out: ['1 báo cáo: 1 nhập, 0 có khác biệt cần chọn, 0 bị từ chối. 1 mục mới, 0 mục cập nhật.'], err: [],
+      code: 0,
+      out: ['1 báo cáo: 1 nhập, 0 có khác biệt cần chọn, 0 bị từ chối. 1 mục mới, 0 mục cập nhật.'],
+      err: [],
     });
     expect(withStore(db, (store) => store.attendees.list(id).map((a) => a.fullName))).toContain('Phan Văn Mới');
 
@@ -74,10 +76,15 @@ describe('merge on the command line', () => {
     const bytes = [readFileSync(join(reports, 'khac.json')), readFileSync(join(reports, 'hong.json'))];
     const result = await run('merge', String(id), reports, '--db', db);
     expect(result.code).toBe(4);
-    expect(result.out).toEqual([expect.stringMatching(
-      /^3 báo cáo: 1 nhập, 0 có khác biệt cần chọn, 2 bị từ chối: hong\.json: .+; khac\.json: Báo cáo của hội nghị khác .+\. 1 mục mới, 0 mục cập nhật\.$/,
-    )]);
-    expect(result.err).toEqual([expect.stringMatching(/^Bị từ chối — hong\.json: /), expect.stringMatching(/^Bị từ chối — khac\.json: Báo cáo của hội nghị khác/)]);
+    expect(result.out).toEqual([
+      expect.stringMatching(
+        /^3 báo cáo: 1 nhập, 0 có khác biệt cần chọn, 2 bị từ chối: hong\.json: .+; khac\.json: Báo cáo của hội nghị khác .+\. 1 mục mới, 0 mục cập nhật\.$/,
+      ),
+    ]);
+    expect(result.err).toEqual([
+      expect.stringMatching(/^Bị từ chối — hong\.json: /),
+      expect.stringMatching(/^Bị từ chối — khac\.json: Báo cáo của hội nghị khác/),
+    ]);
     expect(withStore(db, (store) => store.attendees.list(id).map((a) => a.fullName))).toContain('Phan Văn Mới');
     expect([readFileSync(join(reports, 'khac.json')), readFileSync(join(reports, 'hong.json'))]).toEqual(bytes);
   });
@@ -97,7 +104,9 @@ describe('merge on the command line', () => {
     const { db, id, dir, reports } = setting();
     const pack = join(dir, 'goi-diem-cau.json');
     expect(await run('package', String(id), pack, '--attendees', '--db', db)).toEqual({
-      code: 0, out: [`Đã xuất gói hội nghị ${id} gửi 3 điểm cầu ra ${pack} (kèm đại biểu dự kiến).`], err: [],
+      code: 0,
+      out: [`Đã xuất gói hội nghị ${id} gửi 3 điểm cầu ra ${pack} (kèm đại biểu dự kiến).`],
+      err: [],
     });
     const atSite = async (name: string, file: string, work: (store: Store, meetingId: number) => void) => {
       const siteDb = join(dir, `${file}.sqlite`);
@@ -113,15 +122,23 @@ describe('merge on the command line', () => {
     });
     await atSite('Điểm cầu xã', 'xa', (store, meetingId) => store.sites.update(store.bulk.reportSite(meetingId) ?? 0, { attendeeCount: 57 }));
     expect(await run('merge', String(id), reports, '--db', db)).toEqual({
-      code: 0, out: ['2 báo cáo: 2 nhập, 0 có khác biệt cần chọn, 0 bị từ chối. 0 mục mới, 2 mục cập nhật.'], err: [],
+      code: 0,
+      out: ['2 báo cáo: 2 nhập, 0 có khác biệt cần chọn, 0 bị từ chối. 0 mục mới, 2 mục cập nhật.'],
+      err: [],
     });
     withStore(db, (store) => {
       expect(store.sites.list(id).find((s) => s.name === 'Điểm cầu xã')?.attendeeCount).toBe(57);
-      expect(store.attendees.list(id).filter((a) => a.presence === 'absent_excused').map((a) => a.absenceReason)).toEqual(['Đi công tác']);
+      expect(
+        store.attendees
+          .list(id)
+          .filter((a) => a.presence === 'absent_excused')
+          .map((a) => a.absenceReason),
+      ).toEqual(['Đi công tác']);
     });
     expect((await run('open-package', pack, 'Không có', '--db', join(dir, 'x.sqlite'))).err).toEqual(['Lỗi: Gói hội nghị không có điểm cầu “Không có”.']);
-    expect((await run('site-report', String(id), join(dir, 'r.json'), '--db', db)).err)
-      .toEqual(['Lỗi: Hội nghị này không mở từ gói của một điểm cầu; hãy ghi --site "<tên điểm cầu>".']);
+    expect((await run('site-report', String(id), join(dir, 'r.json'), '--db', db)).err).toEqual([
+      'Lỗi: Hội nghị này không mở từ gói của một điểm cầu; hãy ghi --site "<tên điểm cầu>".',
+    ]);
   });
 
   it('needs a meeting and at least one report', async () => {

@@ -38,8 +38,19 @@ describe('profile', () => {
     expect(shown.out).toContain('issuingBody\tcơ quan ban hành\t');
     const set = await run('profile', 'issuingBody=BAN TỔ CHỨC TỈNH ỦY', 'abbreviation=BTCTU', 'placeName=Vinh', 'defaultFormat=state', '--db', db);
     expect(set).toMatchObject({ code: 0, err: [] });
-    expect(set.out).toEqual(expect.arrayContaining(['issuingBody\tcơ quan ban hành\tBAN TỔ CHỨC TỈNH ỦY', 'abbreviation\tchữ viết tắt của cơ quan\tBTCTU', 'defaultFormat\tthể thức mặc định\tstate']));
-    expect(look(db, (store) => store.profile.get())).toMatchObject({ issuingBody: 'BAN TỔ CHỨC TỈNH ỦY', abbreviation: 'BTCTU', placeName: 'Vinh', defaultFormat: 'state' });
+    expect(set.out).toEqual(
+      expect.arrayContaining([
+        'issuingBody\tcơ quan ban hành\tBAN TỔ CHỨC TỈNH ỦY',
+        'abbreviation\tchữ viết tắt của cơ quan\tBTCTU',
+        'defaultFormat\tthể thức mặc định\tstate',
+      ]),
+    );
+    expect(look(db, (store) => store.profile.get())).toMatchObject({
+      issuingBody: 'BAN TỔ CHỨC TỈNH ỦY',
+      abbreviation: 'BTCTU',
+      placeName: 'Vinh',
+      defaultFormat: 'state',
+    });
   });
 
   it.each([
@@ -62,25 +73,59 @@ describe('a meeting prepared without the window', () => {
     const dir = tempDir();
     const db = join(dir, 'db.sqlite');
     await run('profile', 'issuingBody=BAN TỔ CHỨC TRUNG ƯƠNG', 'abbreviation=BTCTW', 'placeName=Hà Nội', '--db', db);
-    const created = await run('new', 'Hội nghị trực tuyến toàn quốc', 'date=01/07/2026', 'startTime=08:00', 'endTime=11:30', 'mode=online', 'number=12', '--db', db);
+    const created = await run(
+      'new',
+      'Hội nghị trực tuyến toàn quốc',
+      'date=01/07/2026',
+      'startTime=08:00',
+      'endTime=11:30',
+      'mode=online',
+      'number=12',
+      '--db',
+      db,
+    );
     expect(created).toEqual({ code: 0, out: ['1'], err: [] });
 
     const central = join(dir, 'trung-uong.xlsx');
-    writeFileSync(central, await xlsx([['Họ và tên', 'Chức vụ'], ['Trương Thị Mai', 'Trưởng ban Tổ chức Trung ương'], ['Mai Văn Chính', 'Phó Trưởng ban']]));
+    writeFileSync(
+      central,
+      await xlsx([
+        ['Họ và tên', 'Chức vụ'],
+        ['Trương Thị Mai', 'Trưởng ban Tổ chức Trung ương'],
+        ['Mai Văn Chính', 'Phó Trưởng ban'],
+      ]),
+    );
     expect(await run('attendees', '1', central, '--site', 'Trụ sở Ban Tổ chức Trung ương', '--db', db)).toEqual({
-      code: 0, out: ['Đã thêm 2 đại biểu vào điểm cầu Trụ sở Ban Tổ chức Trung ương của hội nghị 1.'], err: [],
+      code: 0,
+      out: ['Đã thêm 2 đại biểu vào điểm cầu Trụ sở Ban Tổ chức Trung ương của hội nghị 1.'],
+      err: [],
     });
     const provinces = join(dir, 'tinh.csv');
-    writeFileSync(provinces, csv([['Tên điểm cầu', 'Cấp', 'Số đại biểu'], ['Tỉnh ủy Nghệ An', 'tỉnh', ''], ['Tỉnh ủy Hà Tĩnh', 'tỉnh', '35']]));
+    writeFileSync(
+      provinces,
+      csv([
+        ['Tên điểm cầu', 'Cấp', 'Số đại biểu'],
+        ['Tỉnh ủy Nghệ An', 'tỉnh', ''],
+        ['Tỉnh ủy Hà Tĩnh', 'tỉnh', '35'],
+      ]),
+    );
     expect(await run('sites', '1', provinces, '--db', db)).toEqual({ code: 0, out: ['Đã thêm 2 điểm cầu vào hội nghị 1.'], err: [] });
     const communes = join(dir, 'xa.csv');
     writeFileSync(communes, csv(communeRows()));
     expect((await run('sites', '1', communes, '--db', db)).out).toEqual(['Đã thêm 3.321 điểm cầu vào hội nghị 1.']);
     expect((await run('sites', '1', communes, '--db', db)).out).toEqual(['Đã thêm 0 điểm cầu vào hội nghị 1 (bỏ qua 3.321 điểm cầu đã có).']);
     const ngheAn = join(dir, 'nghe-an.csv');
-    writeFileSync(ngheAn, csv([['Nguyễn Văn Thông', 'Phó Bí thư Thường trực Tỉnh ủy'], ['Lê Đức Cường', 'Trưởng ban Tổ chức Tỉnh ủy']]));
+    writeFileSync(
+      ngheAn,
+      csv([
+        ['Nguyễn Văn Thông', 'Phó Bí thư Thường trực Tỉnh ủy'],
+        ['Lê Đức Cường', 'Trưởng ban Tổ chức Tỉnh ủy'],
+      ]),
+    );
     // The site's name as typed, without accents, finds it.
-    expect((await run('attendees', '1', ngheAn, '--site', 'tinh uy nghe an', '--db', db)).out).toEqual(['Đã thêm 2 đại biểu vào điểm cầu Tỉnh ủy Nghệ An của hội nghị 1.']);
+    expect((await run('attendees', '1', ngheAn, '--site', 'tinh uy nghe an', '--db', db)).out).toEqual([
+      'Đã thêm 2 đại biểu vào điểm cầu Tỉnh ủy Nghệ An của hội nghị 1.',
+    ]);
 
     const stored = look(db, (store) => ({ meeting: store.meetings.get(1), sites: store.sites.list(1), attendees: store.attendees.list(1) }));
     expect(stored.meeting).toMatchObject({ title: 'Hội nghị trực tuyến toàn quốc', date: '2026-07-01', startTime: '08:00', mode: 'online', number: 12 });
@@ -92,8 +137,15 @@ describe('a meeting prepared without the window', () => {
     const minutes = await run('minutes', '1', file, '--db', db);
     expect(minutes.code).toBe(0);
     const text = allParagraphs((await readDocx(readFileSync(file))).blocks).map((p) => p.text);
-    const people = 35 + communeRows().slice(2).reduce((sum, row) => sum + Number(row[3]), 0) + 4;
-    expect(text.find((t) => t.startsWith('Tổng số'))).toBe(`Tổng số: 3.324 điểm cầu (02 điểm cầu cấp tỉnh, 3.321 điểm cầu cấp xã, 01 điểm cầu khác), ${people.toLocaleString('de-DE')} đại biểu có mặt.`);
+    const people =
+      35 +
+      communeRows()
+        .slice(2)
+        .reduce((sum, row) => sum + Number(row[3]), 0) +
+      4;
+    expect(text.find((t) => t.startsWith('Tổng số'))).toBe(
+      `Tổng số: 3.324 điểm cầu (02 điểm cầu cấp tỉnh, 3.321 điểm cầu cấp xã, 01 điểm cầu khác), ${people.toLocaleString('de-DE')} đại biểu có mặt.`,
+    );
   });
 
   it('asks how to take a list typed in TCVN3, and takes it converted with --convert', async () => {
@@ -101,9 +153,26 @@ describe('a meeting prepared without the window', () => {
     const db = join(dir, 'db.sqlite');
     await run('new', 'Hội nghị', '--db', db);
     const file = join(dir, 'cu.csv');
-    writeFileSync(file, Buffer.from([...encodeLegacy(csv([['Nguyễn Văn Thông', 'Phó Bí thư'], ['Trần Thị Mai', 'Chuyên viên']]), 'tcvn3')].map((c) => c.charCodeAt(0) & 0xff)));
+    writeFileSync(
+      file,
+      Buffer.from(
+        [
+          ...encodeLegacy(
+            csv([
+              ['Nguyễn Văn Thông', 'Phó Bí thư'],
+              ['Trần Thị Mai', 'Chuyên viên'],
+            ]),
+            'tcvn3',
+          ),
+        ].map((c) => c.charCodeAt(0) & 0xff),
+      ),
+    );
     const asked = await run('attendees', '1', file, '--site', 'Hội trường', '--db', db);
-    expect(asked).toEqual({ code: 1, out: [], err: ['Lỗi: Tệp cu.csv có vẻ được gõ bằng bảng mã TCVN3 (ABC): thêm --convert để chuyển sang Unicode, hoặc --keep để giữ nguyên.'] });
+    expect(asked).toEqual({
+      code: 1,
+      out: [],
+      err: ['Lỗi: Tệp cu.csv có vẻ được gõ bằng bảng mã TCVN3 (ABC): thêm --convert để chuyển sang Unicode, hoặc --keep để giữ nguyên.'],
+    });
     expect(look(db, (store) => store.sites.list(1))).toEqual([]);
     expect((await run('attendees', '1', file, '--site', 'Hội trường', '--convert', '--db', db)).code).toBe(0);
     expect(look(db, (store) => store.attendees.list(1).map((a) => a.fullName))).toEqual(['Nguyễn Văn Thông', 'Trần Thị Mai']);

@@ -64,7 +64,11 @@ describe('command-line tool', () => {
     const db = databaseWithMeeting(dir);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"kind": "bien-ban/meeting", "version": 1, "meeting": {"date": "2021-02-30"}, "exportedAt": ""}');
-    expect(await run('import', bad, '--db', db)).toEqual({ code: 1, out: [], err: ['Lỗi: Tệp hội nghị không hợp lệ: Hội nghị › ngày: không phải là ngày có thật.'] });
+    expect(await run('import', bad, '--db', db)).toEqual({
+      code: 1,
+      out: [],
+      err: ['Lỗi: Tệp hội nghị không hợp lệ: Hội nghị › ngày: không phải là ngày có thật.'],
+    });
     expect((await run('list', '--db', db)).out).toHaveLength(2);
   });
 

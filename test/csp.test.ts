@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 
-const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = Object.fromEntries(
+  CONTENT_SECURITY_POLICY.split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .map(([name, ...values]) => [name, values]),
+);
 
 describe('content security policy', () => {
   it('has exactly these directives', () => {

@@ -22,13 +22,21 @@ function event(url: string, parent: unknown = null) {
 describe('IPC registration', () => {
   it('registers every channel of the contract and nothing else', () => {
     registered.clear();
-    registerIpc(createHandlers(createStore(openDatabase(':memory:')), { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null }, {
-      preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null,
-    }));
+    registerIpc(
+      createHandlers(
+        createStore(openDatabase(':memory:')),
+        { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
+        {
+          preview: () => ({ html: '', css: '', missing: [] }),
+          write: async () => ({ missing: [] }),
+          print: async () => null,
+        },
+      ),
+    );
     expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
   });
 
-  it('answers the app\'s own top-level page', async () => {
+  it("answers the app's own top-level page", async () => {
     const listMeetings = registered.get('listMeetings');
     expect(await listMeetings?.(event('app://bien-ban/index.html'), {})).toEqual({ ok: true, value: [] });
   });
@@ -41,7 +49,8 @@ describe('IPC registration', () => {
   ])('refuses %s, for every channel', async (_name, sender) => {
     for (const channel of CHANNELS) {
       expect(await registered.get(channel)?.(sender, {})).toEqual({
-        ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.' },
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.' },
       });
     }
   });

@@ -71,7 +71,11 @@ vi.mock('electron', () => {
 
 const { electronPrinter, printResponse, PDF_OPTIONS } = await import('../electron/app/print.ts');
 
-const PAGE: PrintPage = { title: 'Biên bản', html: '<!doctype html><html lang="vi"><body><p>BIÊN BẢN</p></body></html>', css: '@page { size: A4; margin: 20mm 15mm 20mm 30mm; }' };
+const PAGE: PrintPage = {
+  title: 'Biên bản',
+  html: '<!doctype html><html lang="vi"><body><p>BIÊN BẢN</p></body></html>',
+  css: '@page { size: A4; margin: 20mm 15mm 20mm 30mm; }',
+};
 
 beforeEach(() => {
   state.windows.length = 0;
@@ -87,7 +91,13 @@ describe('PDF in the app (Electron mocked)', () => {
     expect(state.windows).toHaveLength(1);
     const [window] = state.windows;
     expect(window?.options).toMatchObject({ show: false });
-    expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true });
+    expect(window?.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+    });
     expect(window?.options.webPreferences).not.toHaveProperty('preload');
     expect(window?.pdfOptions).toEqual(PDF_OPTIONS);
     expect(PDF_OPTIONS).toMatchObject({ preferCSSPageSize: true, displayHeaderFooter: false });
@@ -95,7 +105,7 @@ describe('PDF in the app (Electron mocked)', () => {
     expect(state.partitions).toEqual(['bien-ban-print']);
   });
 
-  it('serves the page and its stylesheet under the app\'s CSP while it prints, and nothing once printed', async () => {
+  it("serves the page and its stylesheet under the app's CSP while it prints, and nothing once printed", async () => {
     await electronPrinter().pdf(PAGE);
     const [html, css] = state.served;
     expect(html?.status).toBe(200);
@@ -169,7 +179,7 @@ describe('print in the app (Electron mocked)', () => {
 });
 
 describe('a PDF exported through the handlers, printed by the mocked window', () => {
-  it('written where the secretary chose, from the document\'s own page; a failed print leaves the file there byte for byte', async () => {
+  it("written where the secretary chose, from the document's own page; a failed print leaves the file there byte for byte", async () => {
     const h = hostileStore(createDocuments(electronPrinter()));
     const path = join(h.dir, 'biên bản.pdf');
     h.answer.save = path;
@@ -192,7 +202,7 @@ describe('a PDF exported through the handlers, printed by the mocked window', ()
     expect(h.state()).toEqual(before);
   });
 
-  it('Ctrl+P: the print dialog on the document\'s page; a cancelled dialog answers null', async () => {
+  it("Ctrl+P: the print dialog on the document's page; a cancelled dialog answers null", async () => {
     const h = hostileStore(createDocuments(electronPrinter()));
     expect(await h.call('printDocument', { meetingId: 1, kind: 'statistics' })).toMatchObject({ ok: true, value: { missing: expect.any(Array) } });
     expect(await state.served[0]?.text()).toContain('THỐNG KÊ THỜI GIAN PHÁT BIỂU');

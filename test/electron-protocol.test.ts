@@ -12,7 +12,9 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => ({
   protocol: {
-    handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => { electron.handler = handler; },
+    handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => {
+      electron.handler = handler;
+    },
     registerSchemesAsPrivileged: () => {},
   },
   net: {

@@ -13,8 +13,12 @@ vi.mock('electron', () => ({
   app: { on: (event: string, listener: Listener) => appListeners.set(event, listener) },
   session: {
     defaultSession: {
-      setPermissionRequestHandler: (handler: typeof session.permissionRequest) => { session.permissionRequest = handler; },
-      setPermissionCheckHandler: (handler: typeof session.permissionCheck) => { session.permissionCheck = handler; },
+      setPermissionRequestHandler: (handler: typeof session.permissionRequest) => {
+        session.permissionRequest = handler;
+      },
+      setPermissionCheckHandler: (handler: typeof session.permissionCheck) => {
+        session.permissionCheck = handler;
+      },
     },
   },
   net: {},
@@ -30,7 +34,9 @@ function fakeContents() {
     listeners,
     open: (url: string) => openHandler?.({ url }),
     on: (event: string, listener: Listener) => listeners.set(event, listener),
-    setWindowOpenHandler: (handler: typeof openHandler) => { openHandler = handler; },
+    setWindowOpenHandler: (handler: typeof openHandler) => {
+      openHandler = handler;
+    },
   };
 }
 
@@ -68,7 +74,7 @@ describe('main-process lock-down', () => {
     }
   });
 
-  it('grants the microphone to the app\'s own top-level page only while recording', () => {
+  it("grants the microphone to the app's own top-level page only while recording", () => {
     recording = false;
     expect(request('media', { mediaTypes: ['audio'] })).toBe(false);
     expect(check('media', { mediaType: 'audio' })).toBe(false);

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nationalMeetingFile } from '../bench/national-meeting.ts';
 import {
-  exportMeetingFile, importMeeting, importMeetingFile, parseMeetingFile, readMeetingFile, serializeMeetingFile, toMeetingFile,
+  exportMeetingFile,
+  importMeeting,
+  importMeetingFile,
+  parseMeetingFile,
+  readMeetingFile,
+  serializeMeetingFile,
+  toMeetingFile,
 } from '../electron/services/meeting-file.ts';
 import { createMeeting, getMeetingRecord } from '../electron/services/meetings.ts';
 import type { Store } from '../electron/store/index.ts';
@@ -14,20 +20,57 @@ import { memoryStore, snapshot, tempDir } from './support/store.ts';
 /** A meeting with one of everything, entered through the repositories. */
 function recordSample(store: Store): number {
   const id = createMeeting(store, {
-    kind: 'Hội nghị', title: 'Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021', format: 'party',
-    term: '2020-2025', number: 5, noticeNumber: 12, date: '2021-09-30', startTime: '14:00', endTime: '17:00',
-    venue: 'Trụ sở Ban Tổ chức Trung ương', mode: 'online', content: 'Giao ban quý III, triển khai nhiệm vụ quý IV.',
-    confidentiality: 'mat', minuteTakerName: 'Trần Thị Lan', minuteTakerPosition: 'Chuyên viên', status: 'final',
+    kind: 'Hội nghị',
+    title: 'Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021',
+    format: 'party',
+    term: '2020-2025',
+    number: 5,
+    noticeNumber: 12,
+    date: '2021-09-30',
+    startTime: '14:00',
+    endTime: '17:00',
+    venue: 'Trụ sở Ban Tổ chức Trung ương',
+    mode: 'online',
+    content: 'Giao ban quý III, triển khai nhiệm vụ quý IV.',
+    confidentiality: 'mat',
+    minuteTakerName: 'Trần Thị Lan',
+    minuteTakerPosition: 'Chuyên viên',
+    status: 'final',
   });
   const central = store.sites.add(id, { name: 'Trụ sở Ban Tổ chức Trung ương', level: 'central' });
   const ngheAn = store.sites.add(id, { name: 'Tỉnh ủy Nghệ An', level: 'province', location: 'Vinh' });
   store.sites.add(id, { name: 'Các điểm cầu cấp xã', level: 'commune', attendeeCount: 412 });
-  const mai = store.attendees.add(id, { siteId: central.id, fullName: 'Trương Thị Mai', positions: 'Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương', role: 'chair' });
-  const thong = store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Nguyễn Văn Thông', positions: 'Phó Bí thư Thường trực Tỉnh ủy', unit: 'Tỉnh ủy Nghệ An', role: 'site_chair' });
-  store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Lê Đức Cường', positions: 'Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy', presence: 'absent_excused', absenceReason: 'đi công tác' });
+  const mai = store.attendees.add(id, {
+    siteId: central.id,
+    fullName: 'Trương Thị Mai',
+    positions: 'Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương',
+    role: 'chair',
+  });
+  const thong = store.attendees.add(id, {
+    siteId: ngheAn.id,
+    fullName: 'Nguyễn Văn Thông',
+    positions: 'Phó Bí thư Thường trực Tỉnh ủy',
+    unit: 'Tỉnh ủy Nghệ An',
+    role: 'site_chair',
+  });
+  store.attendees.add(id, {
+    siteId: ngheAn.id,
+    fullName: 'Lê Đức Cường',
+    positions: 'Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy',
+    presence: 'absent_excused',
+    absenceReason: 'đi công tác',
+  });
   const report = store.agenda.add(id, { title: 'Báo cáo kết quả quý III/2021', presenter: 'Vụ Tổng hợp' });
   const discussion = store.agenda.add(id, { title: 'Thảo luận' });
-  store.speeches.add(id, { agendaItemId: report.id, speakerName: 'Phạm Quang Hưng', speakerPosition: 'Vụ trưởng Vụ V', kind: 'report', startTime: '14:10', durationMinutes: 25, content: 'Đoạn một.\nĐoạn hai.' });
+  store.speeches.add(id, {
+    agendaItemId: report.id,
+    speakerName: 'Phạm Quang Hưng',
+    speakerPosition: 'Vụ trưởng Vụ V',
+    kind: 'report',
+    startTime: '14:10',
+    durationMinutes: 25,
+    content: 'Đoạn một.\nĐoạn hai.',
+  });
   store.speeches.add(id, { agendaItemId: discussion.id, attendeeId: thong.id, content: 'Nghệ An chia sẻ kinh nghiệm.' });
   store.speeches.add(id, { attendeeId: mai.id, kind: 'direction', content: 'Đề nghị nghiên cứu kỹ các văn bản mới.' });
   store.conclusions.add(id, { agendaItemId: report.id, content: 'Thống nhất báo cáo.', voteFor: 45, voteAgainst: 0, voteOther: 2 });
@@ -73,7 +116,12 @@ describe('meeting file', () => {
     const file = toMeetingFile(getMeetingRecord(store, recordSample(store)));
     importMeeting(store, file);
     importMeeting(store, file);
-    expect(store.people.list().map((p) => p.fullName).sort()).toEqual(['Lê Đức Cường', 'Nguyễn Văn Thông', 'Trương Thị Mai']);
+    expect(
+      store.people
+        .list()
+        .map((p) => p.fullName)
+        .sort(),
+    ).toEqual(['Lê Đức Cường', 'Nguyễn Văn Thông', 'Trương Thị Mai']);
     const imported = store.attendees.list(store.meetings.list()[0]?.id ?? 0);
     expect(imported.every((a) => a.personId !== null)).toBe(true);
   });
@@ -111,7 +159,9 @@ describe('meeting file rejections write nothing', () => {
   const valid = () => {
     const store = memoryStore();
     return JSON.parse(serializeMeetingFile(toMeetingFile(getMeetingRecord(store, recordSample(store))))) as Record<string, unknown> & {
-      meeting: Record<string, unknown>; sites: { attendees: Record<string, unknown>[] }[]; speeches: Record<string, unknown>[];
+      meeting: Record<string, unknown>;
+      sites: { attendees: Record<string, unknown>[] }[];
+      speeches: Record<string, unknown>[];
     };
   };
 
@@ -123,8 +173,13 @@ describe('meeting file rejections write nothing', () => {
   it('invalid UTF-8', () => attempt(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'không phải văn bản UTF-8'));
   it('an empty file', () => attempt('', 'không đúng định dạng JSON'));
   it('another kind of JSON', () => attempt('[1, 2, 3]', 'không phải là tệp hội nghị của Biên Bản'));
-  it('a file from a newer version', () => attempt(JSON.stringify({ ...valid(), version: 3 }), /phiên bản Biên Bản mới hơn \(định dạng 3, ứng dụng này đọc được đến 2/));
-  it('an oversized file', () => attempt(`{"kind":"bien-ban/meeting","pad":"${'x'.repeat(MEETING_FILE_MAX_BYTES)}"}`, /^Không đọc được tệp hội nghị in\.json: tệp lớn hơn giới hạn 50 MB \(50 MB\)\.$/));
+  it('a file from a newer version', () =>
+    attempt(JSON.stringify({ ...valid(), version: 3 }), /phiên bản Biên Bản mới hơn \(định dạng 3, ứng dụng này đọc được đến 2/));
+  it('an oversized file', () =>
+    attempt(
+      `{"kind":"bien-ban/meeting","pad":"${'x'.repeat(MEETING_FILE_MAX_BYTES)}"}`,
+      /^Không đọc được tệp hội nghị in\.json: tệp lớn hơn giới hạn 50 MB \(50 MB\)\.$/,
+    ));
   it('a field of the wrong type, named in Vietnamese', () => {
     const file = valid();
     file.meeting.date = 20210930;
@@ -158,7 +213,8 @@ describe('meeting file rejections write nothing', () => {
     for (const site of file.sites) site.isMain = true;
     attempt(JSON.stringify(file), 'Điểm cầu: chỉ được có một điểm cầu chính.');
   });
-  it('deeply nested JSON, refused before it is parsed', () => attempt(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'Tệp hội nghị không hợp lệ: dữ liệu lồng nhau quá sâu (hơn 32 tầng).'));
+  it('deeply nested JSON, refused before it is parsed', () =>
+    attempt(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'Tệp hội nghị không hợp lệ: dữ liệu lồng nhau quá sâu (hơn 32 tầng).'));
   it('a folder instead of a file', () => {
     const store = memoryStore();
     expect(() => importMeetingFile(store, tempDir())).toThrow('Không đọc được tệp');

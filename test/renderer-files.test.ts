@@ -27,7 +27,10 @@ describe('renderer files served under app://bien-ban', () => {
     const { root } = layout();
     expect(resolveRendererFile(root, `${ORIGIN}/`, ORIGIN)).toEqual({ path: join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
     expect(resolveRendererFile(root, `${ORIGIN}/index.html`, ORIGIN)?.path).toBe(join(root, 'index.html'));
-    expect(resolveRendererFile(root, `${ORIGIN}/assets/index-abc.js?v=1#x`, ORIGIN)).toEqual({ path: join(root, 'assets', 'index-abc.js'), contentType: 'text/javascript; charset=utf-8' });
+    expect(resolveRendererFile(root, `${ORIGIN}/assets/index-abc.js?v=1#x`, ORIGIN)).toEqual({
+      path: join(root, 'assets', 'index-abc.js'),
+      contentType: 'text/javascript; charset=utf-8',
+    });
     expect(resolveRendererFile(root, `${ORIGIN}/assets/index%2Dabc.css`, ORIGIN)?.contentType).toBe('text/css; charset=utf-8');
     // A symlink that stays inside the root is followed.
     expect(resolveRendererFile(root, `${ORIGIN}/assets/link-in.html`, ORIGIN)?.path).toBe(join(root, 'index.html'));

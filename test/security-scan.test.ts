@@ -49,7 +49,8 @@ const REVIEWED: { id: string; confidence?: string; reason: string }[] = [
   {
     id: 'CSP_GLOBAL_CHECK',
     confidence: 'FIRM',
-    reason: "a \"maybe weak\" policy: script-src 'self', which matters for hosts of JSONP or uploads; app://bien-ban serves only the built files (checked below)",
+    reason:
+      'a "maybe weak" policy: script-src \'self\', which matters for hosts of JSONP or uploads; app://bien-ban serves only the built files (checked below)',
   },
 ];
 const reviewed = (f: Finding) => REVIEWED.some((r) => r.id === f.id && (r.confidence === undefined || r.confidence === f.confidence));
@@ -57,7 +58,12 @@ const reviewed = (f: Finding) => REVIEWED.some((r) => r.id === f.id && (r.confid
 const stages: string[] = [];
 afterAll(() => stages.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-interface Finding { id: string; confidence: string; file: string; location: string }
+interface Finding {
+  id: string;
+  confidence: string;
+  file: string;
+  location: string;
+}
 
 function scan(files: Record<string, string>): Finding[] {
   const stage = mkdtempSync(join(tmpdir(), 'bien-ban-scan-'));
@@ -65,14 +71,37 @@ function scan(files: Record<string, string>): Finding[] {
   mkdirSync(join(stage, 'app'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(stage, 'app', name), content);
   const output = join(stage, 'findings.csv');
-  const result = spawnSync(process.execPath, ['-e', OFFLINE_SCANNER, '--', '-i', join(stage, 'app'), '-e', ELECTRON_VERSION, '-r', '-v', 'false',
-    // This check downloads Electron's list of releases; our machines have no network.
-    '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output], { encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      OFFLINE_SCANNER,
+      '--',
+      '-i',
+      join(stage, 'app'),
+      '-e',
+      ELECTRON_VERSION,
+      '-r',
+      '-v',
+      'false',
+      // This check downloads Electron's list of releases; our machines have no network.
+      '-x',
+      'AvailableSecurityFixesGlobalCheck',
+      '-o',
+      output,
+    ],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   expect(result.status, result.stderr).toBe(0);
   // Cells may hold line breaks: a real CSV parser, not a split on lines.
   const [header, ...rows] = Papa.parse<string[]>(readFileSync(output, 'utf8').trim()).data;
   expect(header?.[0]).toBe('issue');
-  return rows.map(([id = '', , confidence = '', file = '', location = '']) => ({ id, confidence: confidence.trim(), file: file.trim(), location: location.trim() }));
+  return rows.map(([id = '', , confidence = '', file = '', location = '']) => ({
+    id,
+    confidence: confidence.trim(),
+    file: file.trim(),
+    location: location.trim(),
+  }));
 }
 
 const appSources = (): Record<string, string> => {
@@ -100,10 +129,15 @@ describe('Electron security scan', () => {
       'main.js': `const { BrowserWindow } = require('electron');
 new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false, webSecurity: false } });`,
     }).map((f) => f.id);
-    expect(findings).toEqual(expect.arrayContaining([
-      'CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK',
-      'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'CSP_GLOBAL_CHECK',
-    ]));
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        'CONTEXT_ISOLATION_JS_CHECK',
+        'SANDBOX_JS_CHECK',
+        'WEB_SECURITY_JS_CHECK',
+        'LIMIT_NAVIGATION_GLOBAL_CHECK',
+        'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+        'CSP_GLOBAL_CHECK',
+      ]),
+    );
   });
-
 });

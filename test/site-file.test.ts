@@ -25,16 +25,40 @@ export const communeRows = (count = 3321): string[][] => [
 ];
 
 function handlersFor(store: Store, toOpen: string[]) {
-  return createHandlers(store, { saveFile: async () => null, openFile: async () => toOpen.shift() ?? null, chooseFolder: async () => null },
-    { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => { throw new Error('not printed here'); } });
+  return createHandlers(
+    store,
+    { saveFile: async () => null, openFile: async () => toOpen.shift() ?? null, chooseFolder: async () => null },
+    {
+      preview: () => ({ html: '', css: '', missing: [] }),
+      write: async () => ({ missing: [] }),
+      print: async () => {
+        throw new Error('not printed here');
+      },
+    },
+  );
 }
 
 describe('site list files', () => {
   it.each([
-    ['Trung ương', 'central'], ['TW', 'central'], ['cấp tỉnh', 'province'], ['Tỉnh, thành phố', 'province'], ['thành phố', 'province'],
-    ['Huyện', 'district'], ['cấp huyện', 'district'], ['thị xã', 'district'], ['Quận', 'district'], ['Thành phố thuộc tỉnh', 'district'],
-    ['cấp xã', 'commune'], ['Xã', 'commune'], ['phường', 'commune'], ['Thị trấn', 'commune'], ['Điểm cầu cấp xã', 'commune'],
-    ['', 'other'], ['Khác', 'other'], ['cấp trên', null], ['123', null],
+    ['Trung ương', 'central'],
+    ['TW', 'central'],
+    ['cấp tỉnh', 'province'],
+    ['Tỉnh, thành phố', 'province'],
+    ['thành phố', 'province'],
+    ['Huyện', 'district'],
+    ['cấp huyện', 'district'],
+    ['thị xã', 'district'],
+    ['Quận', 'district'],
+    ['Thành phố thuộc tỉnh', 'district'],
+    ['cấp xã', 'commune'],
+    ['Xã', 'commune'],
+    ['phường', 'commune'],
+    ['Thị trấn', 'commune'],
+    ['Điểm cầu cấp xã', 'commune'],
+    ['', 'other'],
+    ['Khác', 'other'],
+    ['cấp trên', null],
+    ['123', null],
   ] as const)('reads the level “%s” as %s', (text, level) => {
     expect(levelOf(text)).toBe(level);
   });
@@ -59,20 +83,60 @@ describe('site list files', () => {
   });
 
   it('reads a list without a header in the order tên, cấp, số đại biểu, địa chỉ, numbered or not', () => {
-    expect(toSiteRows([['Xã A', 'xã', '12', 'Nghệ An'], ['Xã B', 'xã', '', '']]).rows).toEqual([
+    expect(
+      toSiteRows([
+        ['Xã A', 'xã', '12', 'Nghệ An'],
+        ['Xã B', 'xã', '', ''],
+      ]).rows,
+    ).toEqual([
       { name: 'Xã A', location: 'Nghệ An', level: 'commune', attendeeCount: 12 },
       { name: 'Xã B', location: '', level: 'commune', attendeeCount: null },
     ]);
-    expect(toSiteRows([['1', 'Xã A', 'xã', '12'], ['2', 'Xã B', 'phường', '7']]).rows.map((r) => [r.name, r.level, r.attendeeCount])).toEqual([
-      ['Xã A', 'commune', 12], ['Xã B', 'commune', 7],
+    expect(
+      toSiteRows([
+        ['1', 'Xã A', 'xã', '12'],
+        ['2', 'Xã B', 'phường', '7'],
+      ]).rows.map((r) => [r.name, r.level, r.attendeeCount]),
+    ).toEqual([
+      ['Xã A', 'commune', 12],
+      ['Xã B', 'commune', 7],
     ]);
   });
 
   it.each([
-    ['a level it cannot read', [['Tên', 'Cấp', 'Số đại biểu'], ['Xã A', 'xã', '1'], ['Xã B', 'liên xã', '2']], 'dòng 3: cấp “liên xã” không rõ'],
-    ['a count that is not a number', [['Tên', 'Cấp', 'Số đại biểu'], ['Xã A', 'xã', 'mười hai']], 'dòng 2: số đại biểu “mười hai” không phải là số nguyên không âm'],
-    ['a negative count', [['Tên', 'Cấp', 'Số đại biểu'], ['Xã A', 'xã', '-3']], 'số đại biểu “-3”'],
-    ['a name far too long', [['Tên', 'Cấp'], ['X'.repeat(301), 'xã']], 'dài quá 300 ký tự'],
+    [
+      'a level it cannot read',
+      [
+        ['Tên', 'Cấp', 'Số đại biểu'],
+        ['Xã A', 'xã', '1'],
+        ['Xã B', 'liên xã', '2'],
+      ],
+      'dòng 3: cấp “liên xã” không rõ',
+    ],
+    [
+      'a count that is not a number',
+      [
+        ['Tên', 'Cấp', 'Số đại biểu'],
+        ['Xã A', 'xã', 'mười hai'],
+      ],
+      'dòng 2: số đại biểu “mười hai” không phải là số nguyên không âm',
+    ],
+    [
+      'a negative count',
+      [
+        ['Tên', 'Cấp', 'Số đại biểu'],
+        ['Xã A', 'xã', '-3'],
+      ],
+      'số đại biểu “-3”',
+    ],
+    [
+      'a name far too long',
+      [
+        ['Tên', 'Cấp'],
+        ['X'.repeat(301), 'xã'],
+      ],
+      'dài quá 300 ký tự',
+    ],
   ])('refuses %s, naming the line', (_name, cells, message) => {
     expect(() => toSiteRows(cells, 'ds.csv')).toThrow(message);
     expect(() => toSiteRows(cells, 'ds.csv')).toThrow(/^Không đọc được danh sách điểm cầu từ tệp ds\.csv: /);
@@ -80,19 +144,30 @@ describe('site list files', () => {
 
   it('reads a CSV file in UTF-16 (Excel “Unicode text”) and an Excel file', async () => {
     const dir = tempDir();
-    const rows = [['Tên điểm cầu', 'Cấp', 'Số đại biểu'], ['Tỉnh ủy Hà Tĩnh', 'Tỉnh', '25'], ['Xã Thạch Hà', 'Xã', '14']];
+    const rows = [
+      ['Tên điểm cầu', 'Cấp', 'Số đại biểu'],
+      ['Tỉnh ủy Hà Tĩnh', 'Tỉnh', '25'],
+      ['Xã Thạch Hà', 'Xã', '14'],
+    ];
     const utf16 = join(dir, 'diem-cau.csv');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.map((r) => r.join('\t')).join('\r\n'), 'utf16le')]));
     const book = join(dir, 'diem-cau.xlsx');
     writeFileSync(book, await xlsx(rows));
-    const expected = [{ name: 'Tỉnh ủy Hà Tĩnh', location: '', level: 'province', attendeeCount: 25 }, { name: 'Xã Thạch Hà', location: '', level: 'commune', attendeeCount: 14 }];
+    const expected = [
+      { name: 'Tỉnh ủy Hà Tĩnh', location: '', level: 'province', attendeeCount: 25 },
+      { name: 'Xã Thạch Hà', location: '', level: 'commune', attendeeCount: 14 },
+    ];
     expect(await readSiteFile(utf16)).toMatchObject({ fileName: 'diem-cau.csv', encoding: 'bảng mã UTF-16', rows: expected, legacy: null });
     expect(await readSiteFile(book)).toMatchObject({ encoding: 'tệp Excel', rows: expected });
   });
 
   it('recognises a list typed in TCVN3: the levels are read, the names offered converted', async () => {
     const file = join(tempDir(), 'cu.csv');
-    const text = csv([['Tên điểm cầu', 'Cấp', 'Số đại biểu'], ['Xã Nghi Lộc', 'cấp xã', '12'], ['Huyện Nghi Lộc', 'cấp huyện', '30']]);
+    const text = csv([
+      ['Tên điểm cầu', 'Cấp', 'Số đại biểu'],
+      ['Xã Nghi Lộc', 'cấp xã', '12'],
+      ['Huyện Nghi Lộc', 'cấp huyện', '30'],
+    ]);
     writeFileSync(file, Buffer.from([...encodeLegacy(text, 'tcvn3')].map((c) => c.charCodeAt(0) & 0xff)));
     const read = await readSiteFile(file);
     expect(read.rows.map((r) => r.level)).toEqual(['commune', 'district']);
@@ -141,7 +216,13 @@ describe('site lists through the channels', () => {
     expect(imported.revision).toBe(revision + 1);
     const sites = store.sites.list(meetingId);
     expect(sites.filter((s) => s.isMain).map((s) => s.id)).toEqual([main.id]);
-    expect(sites[3321]).toMatchObject({ name: 'Điểm cầu xã số 3321', level: 'commune', attendeeCount: 10 + (3320 % 30), location: `Tỉnh số ${1 + (3320 % 34)}`, ord: 3321 });
+    expect(sites[3321]).toMatchObject({
+      name: 'Điểm cầu xã số 3321',
+      level: 'commune',
+      attendeeCount: 10 + (3320 % 30),
+      location: `Tỉnh số ${1 + (3320 % 34)}`,
+      ord: 3321,
+    });
 
     const again = await dispatch(handlers, 'readSiteFile', { meetingId });
     if (!again.ok || !again.value) throw new Error('not read');
@@ -156,8 +237,17 @@ describe('site lists through the channels', () => {
     const meetingId = createMeeting(store, { title: 'Hội nghị' });
     const handlers = handlersFor(store, []);
     const before = snapshot(store);
-    const refused = await dispatch(handlers, 'importSites', { meetingId, sites: [{ name: 'Xã A', level: 'commune', attendeeCount: 3 }, { name: 'Xã B', level: 'liên xã' }] });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Không nhập được danh sách điểm cầu: Mục thứ 2 › cấp: có giá trị không hợp lệ.' } });
+    const refused = await dispatch(handlers, 'importSites', {
+      meetingId,
+      sites: [
+        { name: 'Xã A', level: 'commune', attendeeCount: 3 },
+        { name: 'Xã B', level: 'liên xã' },
+      ],
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Không nhập được danh sách điểm cầu: Mục thứ 2 › cấp: có giá trị không hợp lệ.' },
+    });
     expect(snapshot(store)).toEqual(before);
     expect(await dispatch(handlers, 'readSiteFile', { meetingId })).toEqual({ ok: true, value: null });
   });

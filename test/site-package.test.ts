@@ -70,8 +70,11 @@ function threeSites(withAttendees = true) {
     for (const fullName of ['Lê Đức Cường', 'Nguyễn Văn Thông', 'Trần Văn Khoa']) ngheAn.store.attendees.add(ngheAn.id, { siteId: ngheAn.siteId, fullName });
   }
   ngheAn.store.speeches.add(ngheAn.id, {
-    attendeeId: at('Nguyễn Văn Thông')?.id ?? null, agendaItemId: ngheAn.store.agenda.list(ngheAn.id)[0]?.id ?? null,
-    kind: 'contribution', startTime: '14:30', content: 'Nghệ An đề xuất ba nhóm giải pháp.',
+    attendeeId: at('Nguyễn Văn Thông')?.id ?? null,
+    agendaItemId: ngheAn.store.agenda.list(ngheAn.id)[0]?.id ?? null,
+    kind: 'contribution',
+    startTime: '14:30',
+    content: 'Nghệ An đề xuất ba nhóm giải pháp.',
   });
   // The site's secretary also touched the meeting's title: a site report carries nothing of it.
   ngheAn.store.meetings.update(ngheAn.id, { title: 'Sửa nhầm ở điểm cầu' });
@@ -109,8 +112,15 @@ describe('the meeting package, three sites, one merge', () => {
     expect(result.summary).toBe('3 báo cáo: 3 nhập, 0 có khác biệt cần chọn, 0 bị từ chối. 4 mục mới, 2 mục cập nhật.');
     const changed = result.reports.map((r) => r.records.filter((x) => x.outcome !== 'unchanged').map((x) => [x.outcome, x.label]));
     expect(changed).toEqual([
-      [['updated', 'Trần Văn Khoa'], ['added', 'Phát biểu của Nguyễn Văn Thông lúc 14:30']],
-      [['added', 'Võ Văn Sơn'], ['added', 'Đặng Thị Hoa'], ['added', 'Phát biểu của Phan Văn Lâm lúc 15:10']],
+      [
+        ['updated', 'Trần Văn Khoa'],
+        ['added', 'Phát biểu của Nguyễn Văn Thông lúc 14:30'],
+      ],
+      [
+        ['added', 'Võ Văn Sơn'],
+        ['added', 'Đặng Thị Hoa'],
+        ['added', 'Phát biểu của Phan Văn Lâm lúc 15:10'],
+      ],
       [['updated', 'xã 1']],
     ]);
     expect(central.meetings.get(id).title).toBe('Hội nghị trực tuyến sơ kết 6 tháng');
@@ -119,8 +129,8 @@ describe('the meeting package, three sites, one merge', () => {
     positionsInOrder(texts, [
       '1. Thành phần hội nghị',
       '1.1. Tại điểm cầu Trung ương: 01 đại biểu: đồng chí Trương Thị Mai - Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
-      '1.2. Tại điểm cầu tỉnh Nghệ An: 02 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu; '
-        + 'đồng chí Lê Đức Cường - Trưởng ban Tổ chức Tỉnh ủy.',
+      '1.2. Tại điểm cầu tỉnh Nghệ An: 02 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu; ' +
+        'đồng chí Lê Đức Cường - Trưởng ban Tổ chức Tỉnh ủy.',
       'Vắng mặt: 01 đồng chí: đồng chí Trần Văn Khoa (vắng có lý do: đi công tác).',
       '1.3. Tại điểm cầu tỉnh Hà Tĩnh: 01 đại biểu: đồng chí Võ Văn Sơn - Bí thư Tỉnh ủy, chủ trì tại điểm cầu.',
       'Vắng mặt: 01 đồng chí: đồng chí Đặng Thị Hoa (vắng có lý do: ốm).',
@@ -180,12 +190,18 @@ describe('packages refused', () => {
       writeFileSync(path, JSON.stringify(copy));
       return path;
     };
-    refusedAt(edit('khong-ma.json', (j) => {
-      delete j.meeting.sites[1]?.uuid;
-    }), /Gói hội nghị không hợp lệ.*thiếu mã định danh/);
-    refusedAt(edit('moi.json', (j) => {
-      j.version = 2;
-    }), /phiên bản Biên Bản mới hơn/);
+    refusedAt(
+      edit('khong-ma.json', (j) => {
+        delete j.meeting.sites[1]?.uuid;
+      }),
+      /Gói hội nghị không hợp lệ.*thiếu mã định danh/,
+    );
+    refusedAt(
+      edit('moi.json', (j) => {
+        j.version = 2;
+      }),
+      /phiên bản Biên Bản mới hơn/,
+    );
     const cut = join(dir, 'cut.json');
     writeFileSync(cut, readFileSync(good).subarray(0, 300));
     refusedAt(cut, /JSON/);

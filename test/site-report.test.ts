@@ -53,7 +53,11 @@ function threeReports() {
   haGiang.store.attendees.add(haGiang.id, { siteId: hg.id, fullName: 'Nguyễn Mạnh Dũng', presence: 'late', presenceTime: '14:20' });
   const discussion = haGiang.store.agenda.list(haGiang.id).find((item) => item.title.length > 0 && item.ord === 2);
   haGiang.store.speeches.add(haGiang.id, {
-    attendeeId: chair.id, agendaItemId: discussion?.id ?? null, kind: 'contribution', startTime: '15:05', content: 'Hà Giang báo cáo kết quả.',
+    attendeeId: chair.id,
+    agendaItemId: discussion?.id ?? null,
+    kind: 'contribution',
+    startTime: '15:05',
+    content: 'Hà Giang báo cáo kết quả.',
   });
 
   const xa = atSite(central, id, dir);
@@ -63,7 +67,9 @@ function threeReports() {
   ngheAn.store.speeches.add(ngheAn.id, { speakerName: 'Lê Văn Khách', speakerSite: 'Nghệ An', content: 'Ý kiến từ Nghệ An.' });
 
   return {
-    dir, central, id,
+    dir,
+    central,
+    id,
     files: [
       report(haGiang.store, haGiang.id, 'Hà Giang', dir, 'ha-giang.json'),
       report(xa.store, xa.id, '21 điểm cầu cấp xã', dir, 'cap-xa.json'),
@@ -79,37 +85,47 @@ describe('three site reports merged into the meeting', () => {
     const preview = previewMerge(central, id, readReports(files));
     expect(snapshot(central)).toEqual(before);
     expect(preview.reports.map((r) => [r.file, r.siteName, r.refused])).toEqual([
-      ['ha-giang.json', 'Hà Giang', null], ['cap-xa.json', '21 điểm cầu cấp xã', null], ['nghe-an.json', 'Nghệ An', null],
+      ['ha-giang.json', 'Hà Giang', null],
+      ['cap-xa.json', '21 điểm cầu cấp xã', null],
+      ['nghe-an.json', 'Nghệ An', null],
     ]);
     const changed = (i: number) => preview.reports[i]?.records.filter((r) => r.outcome !== 'unchanged').map((r) => [r.list, r.outcome, r.label]);
     expect(changed(0)).toEqual([
-      ['attendees', 'added', 'Hầu A Lềnh'], ['attendees', 'added', 'Nguyễn Mạnh Dũng'], ['speeches', 'added', 'Phát biểu của Hầu A Lềnh lúc 15:05'],
+      ['attendees', 'added', 'Hầu A Lềnh'],
+      ['attendees', 'added', 'Nguyễn Mạnh Dũng'],
+      ['speeches', 'added', 'Phát biểu của Hầu A Lềnh lúc 15:05'],
     ]);
     // The count-only site's head count differs from the centre's 0, with no earlier merge to tell who changed it.
-    expect(preview.reports[1]?.records).toEqual([expect.objectContaining({
-      list: 'sites', outcome: 'conflict', differences: [{ field: 'số đại biểu', central: '0', site: '412' }],
-    })]);
+    expect(preview.reports[1]?.records).toEqual([
+      expect.objectContaining({
+        list: 'sites',
+        outcome: 'conflict',
+        differences: [{ field: 'số đại biểu', central: '0', site: '412' }],
+      }),
+    ]);
     expect(changed(2)).toEqual([['speeches', 'added', 'Phát biểu của Lê Văn Khách']]);
     // Unchanged: the Hà Giang and Nghệ An sites, Nghệ An's two attendees.
     expect(preview.totals).toEqual({ added: 4, updated: 0, conflict: 1, unchanged: 4, refused: 0 });
     expect(preview.summary).toBe('3 báo cáo: 2 nhập, 1 có khác biệt cần chọn, 0 bị từ chối. 4 mục mới, 0 mục cập nhật.');
   });
 
-  it('adds the sites\' attendees and speeches, keeps the centre\'s value in a conflict, and takes the site\'s when chosen', () => {
+  it("adds the sites' attendees and speeches, keeps the centre's value in a conflict, and takes the site's when chosen", () => {
     const { central, id, files } = threeReports();
     const revision = central.meetings.get(id).revision;
     mergeReports(central, id, readReports(files));
     let record = getMeetingRecord(central, id);
     const hg = siteNamed(central, id, 'Hà Giang');
     expect(record.attendees.filter((a) => a.siteId === hg.id).map((a) => [a.fullName, a.presence, a.presenceTime, a.role, a.ord])).toEqual([
-      ['Hầu A Lềnh', 'present', null, 'site_chair', 0], ['Nguyễn Mạnh Dũng', 'late', '14:20', 'member', 1],
+      ['Hầu A Lềnh', 'present', null, 'site_chair', 0],
+      ['Nguyễn Mạnh Dũng', 'late', '14:20', 'member', 1],
     ]);
     const added = record.speeches.slice(-2);
     const lenh = record.attendees.find((a) => a.fullName === 'Hầu A Lềnh');
     // A named attendee goes into the directory, as after typing them.
     expect(central.people.get(lenh?.personId ?? 0).positions).toBe('Bí thư Tỉnh ủy');
     expect(added.map((s) => [s.content, s.attendeeId, s.speakerName, s.speakerSite, s.ord])).toEqual([
-      ['Hà Giang báo cáo kết quả.', lenh?.id, '', '', 4], ['Ý kiến từ Nghệ An.', null, 'Lê Văn Khách', 'Nghệ An', 5],
+      ['Hà Giang báo cáo kết quả.', lenh?.id, '', '', 4],
+      ['Ý kiến từ Nghệ An.', null, 'Lê Văn Khách', 'Nghệ An', 5],
     ]);
     expect(added[0]?.agendaItemId).toBe(record.agenda[2]?.id);
     expect(siteNamed(central, id, '21 điểm cầu cấp xã').attendeeCount).toBe(0);
@@ -192,51 +208,75 @@ describe('reports refused one by one: the others merged, the refused files as th
       const otherId = importMeeting(other, parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
       return [...files, report(other, otherId, 'Nghệ An', dir, 'hoi-nghi-khac.json')];
     }, /^Báo cáo của hội nghị khác \(“Hội nghị giao ban/);
-    expect(result.summary).toMatch(/^4 báo cáo: 2 nhập, 1 có khác biệt cần chọn, 1 bị từ chối: hoi-nghi-khac\.json: Báo cáo của hội nghị khác \(“Hội nghị giao ban.*”\), không phải của hội nghị này\. 4 mục mới, 0 mục cập nhật\.$/);
+    expect(result.summary).toMatch(
+      /^4 báo cáo: 2 nhập, 1 có khác biệt cần chọn, 1 bị từ chối: hoi-nghi-khac\.json: Báo cáo của hội nghị khác \(“Hội nghị giao ban.*”\), không phải của hội nghị này\. 4 mục mới, 0 mục cập nhật\.$/,
+    );
     expect(central.attendees.list(id).map((a) => a.fullName)).toEqual(expect.arrayContaining(['Hầu A Lềnh', 'Nguyễn Mạnh Dũng']));
     expect(central.speeches.list(id).map((s) => s.content)).toEqual(expect.arrayContaining(['Ý kiến từ Nghệ An.']));
   });
 
-  it('a site the meeting does not have', () => refused(({ files }) => [rewrite(files[0] ?? '', (j) => {
-    (j.site as Record<string, unknown>).uuid = '0b7f4a1e-2c3d-4e5f-9a6b-7c8d9e0f1a2b';
-  })], /^Điểm cầu “Hà Giang” không có trong hội nghị này/));
+  it('a site the meeting does not have', () =>
+    refused(
+      ({ files }) => [
+        rewrite(files[0] ?? '', (j) => {
+          (j.site as Record<string, unknown>).uuid = '0b7f4a1e-2c3d-4e5f-9a6b-7c8d9e0f1a2b';
+        }),
+      ],
+      /^Điểm cầu “Hà Giang” không có trong hội nghị này/,
+    ));
 
-  it('a truncated report', () => refused(({ files, dir }) => {
-    const path = join(dir, 'cut.json');
-    writeFileSync(path, readFileSync(files[0] ?? '').subarray(0, 200));
-    return [path];
-  }, /cut\.json.*|Tệp bị hỏng hoặc không đúng định dạng JSON/));
+  it('a truncated report', () =>
+    refused(({ files, dir }) => {
+      const path = join(dir, 'cut.json');
+      writeFileSync(path, readFileSync(files[0] ?? '').subarray(0, 200));
+      return [path];
+    }, /cut\.json.*|Tệp bị hỏng hoặc không đúng định dạng JSON/));
 
-  it('a huge report', () => refused(({ dir }) => {
-    const path = join(dir, 'lon.json');
-    writeFileSync(path, `{"kind":"bien-ban/site-report","pad":"${'x'.repeat(10 * 1024 * 1024)}"}`);
-    return [path];
-  }, /tệp lớn hơn giới hạn 10 MB/));
+  it('a huge report', () =>
+    refused(({ dir }) => {
+      const path = join(dir, 'lon.json');
+      writeFileSync(path, `{"kind":"bien-ban/site-report","pad":"${'x'.repeat(10 * 1024 * 1024)}"}`);
+      return [path];
+    }, /tệp lớn hơn giới hạn 10 MB/));
 
-  it('the same attendee twice in one report', () => refused(({ files }) => [rewrite(files[0] ?? '', (j) => {
-    const site = j.site as { attendees: { uuid: string }[] };
-    if (site.attendees[0] && site.attendees[1]) site.attendees[1].uuid = site.attendees[0].uuid;
-  })], /Điểm cầu › đại biểu thứ 2 › mã định danh: bị trùng với một đại biểu khác/));
+  it('the same attendee twice in one report', () =>
+    refused(
+      ({ files }) => [
+        rewrite(files[0] ?? '', (j) => {
+          const site = j.site as { attendees: { uuid: string }[] };
+          if (site.attendees[0] && site.attendees[1]) site.attendees[1].uuid = site.attendees[0].uuid;
+        }),
+      ],
+      /Điểm cầu › đại biểu thứ 2 › mã định danh: bị trùng với một đại biểu khác/,
+    ));
 
   // A meeting file of the same meeting is a second secretary's speeches (site-speeches.test.ts); of another, refused.
-  it('the package instead of a report', () => refused(({ dir }) => {
-    const path = join(dir, 'goi.json');
-    const sender = centre();
-    exportSitePackage(sender.store, sender.id, path, { withAttendees: false });
-    return [path];
-  }, /không phải là báo cáo điểm cầu của Biên Bản/));
+  it('the package instead of a report', () =>
+    refused(({ dir }) => {
+      const path = join(dir, 'goi.json');
+      const sender = centre();
+      exportSitePackage(sender.store, sender.id, path, { withAttendees: false });
+      return [path];
+    }, /không phải là báo cáo điểm cầu của Biên Bản/));
 
-  it('a meeting file of another meeting', () => refused(({ dir }) => {
-    const other = memoryStore();
-    const otherId = importMeeting(other, parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
-    const path = join(dir, 'hoi-nghi-khac.json');
-    exportMeetingFile(other, otherId, path);
-    return [path];
-  }, /^Báo cáo của hội nghị khác/));
+  it('a meeting file of another meeting', () =>
+    refused(({ dir }) => {
+      const other = memoryStore();
+      const otherId = importMeeting(other, parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
+      const path = join(dir, 'hoi-nghi-khac.json');
+      exportMeetingFile(other, otherId, path);
+      return [path];
+    }, /^Báo cáo của hội nghị khác/));
 
-  it('a count-only site whose report lists names', () => refused(({ files }) => [rewrite(files[0] ?? '', (j) => {
-    (j.site as Record<string, unknown>).attendeeCount = 3;
-  })], /điểm cầu chỉ ghi số lượng thì không có danh sách đại biểu/));
+  it('a count-only site whose report lists names', () =>
+    refused(
+      ({ files }) => [
+        rewrite(files[0] ?? '', (j) => {
+          (j.site as Record<string, unknown>).attendeeCount = 3;
+        }),
+      ],
+      /điểm cầu chỉ ghi số lượng thì không có danh sách đại biểu/,
+    ));
 });
 
 describe('text in reports', () => {
@@ -274,7 +314,10 @@ describe('a folder with a bad file', () => {
     const result = mergeReports(central, id, readReports(reportFiles([dir])));
     expect(result.summary).toMatch(/^4 báo cáo: 2 nhập, 1 có khác biệt cần chọn, 1 bị từ chối: zz-hong\.json: .+\. 4 mục mới, 0 mục cập nhật\.$/);
     expect(result.reports.map((r) => [r.file, r.refused === null])).toEqual([
-      ['cap-xa.json', true], ['ha-giang.json', true], ['nghe-an.json', true], ['zz-hong.json', false],
+      ['cap-xa.json', true],
+      ['ha-giang.json', true],
+      ['nghe-an.json', true],
+      ['zz-hong.json', false],
     ]);
     // One transaction: the meeting's revision moved once.
     expect(central.meetings.get(id).revision).toBe(revision + 1);

@@ -9,7 +9,8 @@ import { mergeReports, readReports } from '../electron/services/site-merge.ts';
 import type { Store } from '../electron/store/index.ts';
 import { memoryStore, snapshot, tempDir } from './support/store.ts';
 
-const log = (store: Store, id: number) => store.speeches.list(id).map((s) => [s.startTime, s.speakerName || store.attendees.get(s.attendeeId ?? 0).fullName, s.content]);
+const log = (store: Store, id: number) =>
+  store.speeches.list(id).map((s) => [s.startTime, s.speakerName || store.attendees.get(s.attendeeId ?? 0).fullName, s.content]);
 
 function twoMachines() {
   const dir = tempDir();
@@ -46,7 +47,7 @@ function twoMachines() {
 }
 
 describe('two secretaries, one meeting', () => {
-  it('merges the other machine\'s speeches into one log by start time, the shared speech once, on both machines', () => {
+  it("merges the other machine's speeches into one log by start time, the shared speech once, on both machines", () => {
     const { a, aId, b, bId, fileOf } = twoMachines();
     const fromB = fileOf(b, bId, 'may-b.json');
     const fromA = fileOf(a, aId, 'may-a.json');
@@ -67,8 +68,12 @@ describe('two secretaries, one meeting', () => {
     expect(speeches.map((s) => s.ord)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     // A speaker on the list of both machines is the same attendee; the one only B listed is kept by name and position.
     expect(speeches[1]?.attendeeId).toBe(a.attendees.list(aId).find((x) => x.fullName === 'Lê Thị Bình')?.id);
-    expect([speeches[2]?.attendeeId, speeches[2]?.speakerName, speeches[2]?.speakerPosition, speeches[2]?.speakerSite])
-      .toEqual([null, 'Trần Quốc Cường', 'Giám đốc Sở', 'Hội trường A']);
+    expect([speeches[2]?.attendeeId, speeches[2]?.speakerName, speeches[2]?.speakerPosition, speeches[2]?.speakerSite]).toEqual([
+      null,
+      'Trần Quốc Cường',
+      'Giám đốc Sở',
+      'Hội trường A',
+    ]);
 
     // The other way round, B gets the same log (A's two speeches placed among its own).
     mergeReports(b, bId, readReports([fromA]));
@@ -107,7 +112,8 @@ describe('two secretaries, one meeting', () => {
     expect(result.reports[0]?.records.filter((r) => r.outcome !== 'unchanged').map((r) => [r.outcome, r.label])).toEqual([
       ['conflict', 'Phát biểu của Nguyễn Văn An lúc 14:00'],
       // B's note now starts at 16:00, which ended B's 15:10 speech there: both are updates.
-      ['updated', 'Phát biểu của Nguyễn Văn An lúc 15:10'], ['updated', 'Phát biểu của Thư ký lúc 16:00'],
+      ['updated', 'Phát biểu của Nguyễn Văn An lúc 15:10'],
+      ['updated', 'Phát biểu của Thư ký lúc 16:00'],
     ]);
     expect(a.speeches.list(aId).find((s) => s.startTime === '15:10')?.endTime).toBe('16:00');
     expect(a.speeches.get(aOpening).content).toBe('Phát biểu khai mạc.');

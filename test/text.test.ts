@@ -49,20 +49,41 @@ describe('text normalisation', () => {
 
   it('gives what every step applied unconditionally gives, for random text near the limits its pre-scan relies on', () => {
     // The steps as written before the pre-scan: each regular expression over the whole text.
-    const reference = (value: string) => value
-      .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
-      .replace(new RegExp(`(\\p{M}{${MAX_COMBINING_RUN}})\\p{M}+`, 'gu'), '$1')
-      .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex -- the step under test
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-      .split('\n').map((line) => line.replace(/[ \t]+$/, '')).join('\n')
-      .trim();
+    const reference = (value: string) =>
+      value
+        .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+        .replace(new RegExp(`(\\p{M}{${MAX_COMBINING_RUN}})\\p{M}+`, 'gu'), '$1')
+        .normalize('NFC')
+        .replace(/\r\n?/g, '\n')
+        // eslint-disable-next-line no-control-regex -- the step under test
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+        .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+        .split('\n')
+        .map((line) => line.replace(/[ \t]+$/, ''))
+        .join('\n')
+        .trim();
     // Marks in runs around the limit (also split by invisible characters), surrogates lone and paired, a BMP letter
     // whose NFC is astral (U+FA6C), CJK (all above U+0300), controls and line ends.
-    const pieces = ['a', 'ệ', '\u0301', '\u0301'.repeat(MAX_COMBINING_RUN - 1), '\u0323'.repeat(MAX_COMBINING_RUN), '\u{1D165}', '\u00AD',
-      '\u200B', '\uD83D', '\uDE00', '\uD83D\uDE00', '\uFA6C', '中文字', '\u0001', '\r\n', ' \n', '\t', ' '];
+    const pieces = [
+      'a',
+      'ệ',
+      '\u0301',
+      '\u0301'.repeat(MAX_COMBINING_RUN - 1),
+      '\u0323'.repeat(MAX_COMBINING_RUN),
+      '\u{1D165}',
+      '\u00AD',
+      '\u200B',
+      '\uD83D',
+      '\uDE00',
+      '\uD83D\uDE00',
+      '\uFA6C',
+      '中文字',
+      '\u0001',
+      '\r\n',
+      ' \n',
+      '\t',
+      ' ',
+    ];
     let state = 7;
     const next = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     const wrong: string[] = [];
@@ -73,7 +94,7 @@ describe('text normalisation', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('refuses text far over a field\'s limit before normalising it, naming the real limit', () => {
+  it("refuses text far over a field's limit before normalising it, naming the real limit", () => {
     const result = meetingFields.safeParse({ title: 'x'.repeat(80_000) });
     expect(result.success).toBe(false);
     expect(result.error?.issues).toHaveLength(1);

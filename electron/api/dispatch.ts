@@ -34,7 +34,10 @@ export async function dispatch(handlers: AnyHandlers, channel: string, raw: unkn
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
     // The disk under the database refused the write (full, read-only, removed): said as such, not as a crash.
     if (isWriteRefused(error) || fsErrorCode(error).startsWith('SQLITE_IOERR')) {
-      return { ok: false, error: { code: 'FILE_WRITE_FAILED', message: `Không lưu được: ${describeFsError(error)}. Những gì đã lưu trước đó không bị ảnh hưởng.` } };
+      return {
+        ok: false,
+        error: { code: 'FILE_WRITE_FAILED', message: `Không lưu được: ${describeFsError(error)}. Những gì đã lưu trước đó không bị ảnh hưởng.` },
+      };
     }
     console.error(`[${channel}]`, error);
     return { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong đợi; dữ liệu đã lưu không bị ảnh hưởng.' } };

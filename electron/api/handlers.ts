@@ -61,7 +61,10 @@ const MEETING_FILTER: FileFilter = { name: 'Tệp hội nghị Biên Bản', ext
 const BACKUP_FILTER: FileFilter = { name: 'Bản sao lưu Biên Bản', extensions: ['sqlite'] };
 const WORD_FILTER: FileFilter = { name: OUTPUTS.docx.filter, extensions: [OUTPUTS.docx.extension] };
 const WORD_TARGET_WORDS: Record<WordTarget, string> = {
-  speech: 'phát biểu', conclusion: 'kết luận', content: 'nội dung hội nghị', documents: 'tài liệu sử dụng trong hội nghị',
+  speech: 'phát biểu',
+  conclusion: 'kết luận',
+  content: 'nội dung hội nghị',
+  documents: 'tài liệu sử dụng trong hội nghị',
 };
 const ATTENDEE_FILTER: FileFilter = { name: 'Danh sách đại biểu (CSV, Excel)', extensions: ['csv', 'xlsx'] };
 const SITE_FILTER: FileFilter = { name: 'Danh sách điểm cầu (CSV, Excel)', extensions: ['csv', 'xlsx'] };
@@ -96,7 +99,9 @@ function keep<T>(map: Map<string, T>, value: T): string {
  * (the page never names a path itself). A wrong passphrase keeps it for another try.
  */
 async function withPassphrase<T>(
-  waiting: Map<string, string>, input: { token?: string | undefined; passphrase?: string | undefined }, pick: () => Promise<string | null>,
+  waiting: Map<string, string>,
+  input: { token?: string | undefined; passphrase?: string | undefined },
+  pick: () => Promise<string | null>,
   use: (path: string, passphrase: string | undefined) => Promise<T>,
 ): Promise<T | PassphraseNeeded | null> {
   const path = input.token === undefined ? await pick() : waiting.get(input.token);
@@ -241,9 +246,13 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       else await exportSealedMeetingFile(store, id, path, passphrase);
       return { path };
     },
-    importMeetingFile: (input) => withPassphrase(waiting, input,
-      () => dialogs.openFile({ title: 'Nhập tệp hội nghị', filters: [MEETING_FILTER] }),
-      async (path, passphrase) => ({ meetingId: await importAnyMeetingFile(store, path, passphrase) })),
+    importMeetingFile: (input) =>
+      withPassphrase(
+        waiting,
+        input,
+        () => dialogs.openFile({ title: 'Nhập tệp hội nghị', filters: [MEETING_FILTER] }),
+        async (path, passphrase) => ({ meetingId: await importAnyMeetingFile(store, path, passphrase) }),
+      ),
     exportSiteReport: async ({ siteId }) => {
       const site = store.sites.get(siteId);
       const meeting = store.meetings.get(site.meetingId);
@@ -333,9 +342,13 @@ export function createHandlers(store: Store, dialogs: Dialogs, documents: Docume
       const folder = await dialogs.chooseFolder({ title: 'Chọn thư mục để lưu bản sao lưu' });
       return folder ? { path: await backupToFolder(store.db, folder, store.files, new Date(), backupAudio(store, options.audio)) } : null;
     },
-    addBackupFile: (input) => withPassphrase(waiting, input,
-      () => dialogs.openFile({ title: 'Mở bản sao lưu (ví dụ trên USB)', filters: [BACKUP_FILTER] }),
-      (path, passphrase) => addBackupFile(backupsDir(), path, store.files, store.key, passphrase)),
+    addBackupFile: (input) =>
+      withPassphrase(
+        waiting,
+        input,
+        () => dialogs.openFile({ title: 'Mở bản sao lưu (ví dụ trên USB)', filters: [BACKUP_FILTER] }),
+        (path, passphrase) => addBackupFile(backupsDir(), path, store.files, store.key, passphrase),
+      ),
     backupContents: ({ name }) => backupMeetings(backupPath(backupsDir(), name), store.key),
     restoreBackup: ({ name, meetingId }) => restoreFromBackup(store, backupsDir(), backupPath(backupsDir(), name), meetingId, options.audio),
     ...audioHandlers(store, options.audio),

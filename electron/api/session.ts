@@ -33,7 +33,8 @@ export interface KeyVault {
 /** Why the desktop app's vault keeps no key: no protected storage at all, or only obfuscation (Linux without a keyring). */
 export const VAULT_NOTES = {
   unavailable: 'Kho khóa của hệ điều hành không dùng được trên máy này, nên Biên Bản không cất khóa mà hỏi cụm mật khẩu mỗi lần mở.',
-  obfuscated: 'Máy này không có kho khóa của hệ điều hành (GNOME Keyring hoặc KWallet): khóa chỉ cất được ở dạng che giấu sơ sài, ai chép được tệp cũng mở được. Vì vậy Biên Bản hỏi cụm mật khẩu mỗi lần mở.',
+  obfuscated:
+    'Máy này không có kho khóa của hệ điều hành (GNOME Keyring hoặc KWallet): khóa chỉ cất được ở dạng che giấu sơ sài, ai chép được tệp cũng mở được. Vì vậy Biên Bản hỏi cụm mật khẩu mỗi lần mở.',
 } as const;
 
 /** For the command-line tool and tests: nothing is kept. */

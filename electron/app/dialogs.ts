@@ -15,13 +15,13 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
       const owner = window();
       const options = { title, filters, properties: ['openFile' as const] };
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : result.filePaths[0] ?? null;
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseFolder({ title }) {
       const owner = window();
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : result.filePaths[0] ?? null;
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

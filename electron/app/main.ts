@@ -85,8 +85,15 @@ function start(): void {
     const file = dbSwitch || defaultDatabasePath();
     // An encrypted store whose key this machine does not keep opens locked: the page asks the passphrase.
     session = new Session({
-      file, backupsDir: backupsDirFor(file), dialogs: nativeDialogs(() => window), documents: createDocuments(electronPrinter()),
-      vault: keyVault(file), prompt: recoveryPrompt, autoBackups: true, indexInBackground: true, audioDir: audioDirFor(file),
+      file,
+      backupsDir: backupsDirFor(file),
+      dialogs: nativeDialogs(() => window),
+      documents: createDocuments(electronPrinter()),
+      vault: keyVault(file),
+      prompt: recoveryPrompt,
+      autoBackups: true,
+      indexInBackground: true,
+      audioDir: audioDirFor(file),
     });
     const opened = await session.start();
     if (opened.kind === 'refused') {

@@ -75,18 +75,24 @@ export const PDF_OPTIONS = { printBackground: true, preferCSSPageSize: true, dis
 
 export function electronPrinter(): Printer {
   return {
-    pdf: (page) => withPage(page, async (window) => {
-      try {
-        return new Uint8Array(await window.webContents.printToPDF(PDF_OPTIONS));
-      } catch (error) {
-        throw new AppError('PRINT_FAILED', `Không tạo được tệp PDF: ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
-      }
-    }),
-    print: (page) => withPage(page, (window) => new Promise<boolean>((resolve, reject) => {
-      window.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
-        if (success || reason === 'cancelled') resolve(success);
-        else reject(new AppError('PRINT_FAILED', `Không in được: ${reason}.`));
-      });
-    })),
+    pdf: (page) =>
+      withPage(page, async (window) => {
+        try {
+          return new Uint8Array(await window.webContents.printToPDF(PDF_OPTIONS));
+        } catch (error) {
+          throw new AppError('PRINT_FAILED', `Không tạo được tệp PDF: ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
+        }
+      }),
+    print: (page) =>
+      withPage(
+        page,
+        (window) =>
+          new Promise<boolean>((resolve, reject) => {
+            window.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
+              if (success || reason === 'cancelled') resolve(success);
+              else reject(new AppError('PRINT_FAILED', `Không in được: ${reason}.`));
+            });
+          }),
+      ),
   };
 }

@@ -11,7 +11,12 @@ export function lockDown(recording: () => boolean = () => false): void {
     callback(grantsMicrophone({ permission, mediaTypes, origin: details.requestingUrl, isMainFrame: details.isMainFrame }, APP_ORIGIN, recording()));
   });
   session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    grantsMicrophone({ permission, mediaTypes: details.mediaType ? [details.mediaType] : [], origin: requestingOrigin, isMainFrame: details.isMainFrame }, APP_ORIGIN, recording()));
+    grantsMicrophone(
+      { permission, mediaTypes: details.mediaType ? [details.mediaType] : [], origin: requestingOrigin, isMainFrame: details.isMainFrame },
+      APP_ORIGIN,
+      recording(),
+    ),
+  );
   app.on('web-contents-created', (_event, contents) => guard(contents));
 }
 

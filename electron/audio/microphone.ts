@@ -20,10 +20,12 @@ const originOf = (url: string | undefined): string | null => {
 };
 
 export function grantsMicrophone(ask: MediaAsk, appOrigin: string, recording: boolean): boolean {
-  return recording
-    && ask.permission === 'media'
-    && ask.isMainFrame
-    && ask.mediaTypes.length > 0
-    && ask.mediaTypes.every((type) => type === 'audio')
-    && originOf(ask.origin) === appOrigin;
+  return (
+    recording &&
+    ask.permission === 'media' &&
+    ask.isMainFrame &&
+    ask.mediaTypes.length > 0 &&
+    ask.mediaTypes.every((type) => type === 'audio') &&
+    originOf(ask.origin) === appOrigin
+  );
 }

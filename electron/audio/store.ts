@@ -67,10 +67,12 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
     } catch {
       return [];
     }
-    return names.flatMap((name) => {
-      const match = PART_NAME.exec(name);
-      return match ? [Number(match[1])] : [];
-    }).sort((a, b) => a - b);
+    return names
+      .flatMap((name) => {
+        const match = PART_NAME.exec(name);
+        return match ? [Number(match[1])] : [];
+      })
+      .sort((a, b) => a - b);
   }
 
   function scan(meetingId: number, part: number, verify = true): Scan {
@@ -89,7 +91,14 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
 
   function describePart(meetingId: number, part: number): AudioPart {
     const { header, frames, validBytes } = scan(meetingId, part);
-    return { meetingId, part, startedAt: header.startedAt, durationMs: frames.at(-1)?.endMs ?? 0, bytes: validBytes, sealed: header.sealerId !== plainSealer.id };
+    return {
+      meetingId,
+      part,
+      startedAt: header.startedAt,
+      durationMs: frames.at(-1)?.endMs ?? 0,
+      bytes: validBytes,
+      sealed: header.sealerId !== plainSealer.id,
+    };
   }
 
   function syncNow(state: Open): void {
@@ -174,15 +183,17 @@ export function createAudioStore(root: string, files: AppFiles, options: AudioSt
       if (!sealer) throw new AppError('FILE_UNREADABLE', 'Không mở được tệp ghi âm: tệp được mã hóa và chưa có khóa để mở.');
       const fd = openSync(join(meetingDir(meetingId), partName(part)), 'r');
       try {
-        return Buffer.concat(frames.map((frame, index) => {
-          const bytes = Buffer.alloc(frame.length);
-          readSync(fd, bytes, 0, frame.length, frame.offset);
-          try {
-            return sealer.open(bytes, frameContext(headerBytes, index));
-          } catch (error) {
-            throw new AppError('FILE_MALFORMED', 'Tệp ghi âm bị hỏng hoặc bị sửa: không mở được.', { cause: error });
-          }
-        }));
+        return Buffer.concat(
+          frames.map((frame, index) => {
+            const bytes = Buffer.alloc(frame.length);
+            readSync(fd, bytes, 0, frame.length, frame.offset);
+            try {
+              return sealer.open(bytes, frameContext(headerBytes, index));
+            } catch (error) {
+              throw new AppError('FILE_MALFORMED', 'Tệp ghi âm bị hỏng hoặc bị sửa: không mở được.', { cause: error });
+            }
+          }),
+        );
       } finally {
         closeSync(fd);
       }

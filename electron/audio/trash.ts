@@ -51,10 +51,13 @@ export function audioTrash(audio: AudioStore) {
 
     /** Sets the meetings' recordings aside under unclaimed/ (their meetings replaced by a restore); returns the undo. */
     setAside(meetingIds: readonly number[], now = Date.now()): () => void {
-      if (meetingIds.some((id) => audio.isRecordingMeeting(id))) throw new AppError('INVALID_INPUT', 'Đang ghi âm một hội nghị; hãy dừng ghi âm trước khi khôi phục.');
-      const undos = meetingIds.filter((id) => existsSync(audio.dirOf(id))).map((id) => {
-        return move(audio.dirOf(id), join(audio.root, UNCLAIMED, `${id}-${now}`), 'Không cất được bản ghi âm của hội nghị bị thay');
-      });
+      if (meetingIds.some((id) => audio.isRecordingMeeting(id)))
+        throw new AppError('INVALID_INPUT', 'Đang ghi âm một hội nghị; hãy dừng ghi âm trước khi khôi phục.');
+      const undos = meetingIds
+        .filter((id) => existsSync(audio.dirOf(id)))
+        .map((id) => {
+          return move(audio.dirOf(id), join(audio.root, UNCLAIMED, `${id}-${now}`), 'Không cất được bản ghi âm của hội nghị bị thay');
+        });
       return () => undos.reverse().forEach((undo) => undo());
     },
 

@@ -14,66 +14,7 @@ import { defaultDatabasePath } from '../paths.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
 import { deriveKey, keyFromRecovery, readHeader } from '../store/keys.ts';
 import { askHidden, readPassphraseFile } from './secrets.ts';
-
-const USAGE = `Cách dùng: npm run cli -- <lệnh> [tham số] [--db <tệp cơ sở dữ liệu>]
-
-Lệnh:
-  list                            liệt kê các hội nghị
-  import <tệp.json>               nhập tệp hội nghị thành một hội nghị mới, in mã của nó
-  export <mã hội nghị> <tệp.json> xuất một hội nghị ra tệp
-  minutes <mã hội nghị> <tệp.docx|tệp.pdf> [--format party|state] [--pdf]
-                                  xuất biên bản ra tệp Word hoặc PDF (mặc định theo thể thức của hội nghị:
-                                  party là thể thức Đảng, state là thể thức hành chính nhà nước)
-  notice <mã hội nghị> <tệp.docx|tệp.pdf> [--format party|state] [--pdf] [--date YYYY-MM-DD]
-                                  xuất thông báo kết luận, đề ngày đã ghi cho hội nghị (hoặc ngày --date);
-                                  chưa có ngày thì in "ngày … tháng … năm …"
-  stats <mã hội nghị> <tệp.docx|tệp.csv|tệp.pdf>
-                                  xuất thống kê thời gian phát biểu (theo người, điểm cầu, mục chương trình)
-  merge <mã hội nghị> <báo cáo.json hoặc thư mục>…
-                                  nhập các báo cáo điểm cầu vào hội nghị; báo cáo hỏng hoặc không thuộc
-                                  hội nghị bị từ chối riêng, các báo cáo khác vẫn được nhập; mã thoát 3
-                                  khi còn khác biệt cần chọn (giữ nguyên bản ở trung tâm), 4 khi có báo
-                                  cáo bị từ chối
-  package <mã hội nghị> <tệp.json> [--attendees]
-                                  xuất gói hội nghị gửi các điểm cầu (thông tin, chương trình, danh sách
-                                  điểm cầu; --attendees: kèm đại biểu dự kiến của từng điểm cầu)
-  open-package <tệp gói.json> "<tên điểm cầu>"
-                                  mở gói hội nghị ở máy của một điểm cầu (hội nghị mới, gắn với điểm cầu
-                                  đó), in mã của hội nghị
-  site-report <mã hội nghị> <tệp.json> [--site "<tên điểm cầu>"]
-                                  xuất báo cáo điểm cầu (thành phần dự và phát biểu tại điểm cầu) của
-                                  điểm cầu đã mở gói, hoặc của điểm cầu --site
-  search "<từ cần tìm>"           tìm trong mọi hội nghị (tiêu đề, điểm cầu, đại biểu, phát biểu,
-                                  kết luận); gõ có dấu hay không dấu đều được
-  profile [trường=giá trị …]      xem thông tin cơ quan; có trường=giá trị thì ghi các trường đó trước
-                                  (ví dụ: profile issuingBody="BAN TỔ CHỨC TỈNH ỦY" abbreviation=BTCTU)
-  new "<tiêu đề>" [trường=giá trị …]
-                                  tạo hội nghị mới theo thông tin cơ quan, in mã của nó (ví dụ:
-                                  date=30/09/2021 startTime=14:00 mode=online venue="Hội trường Tỉnh ủy")
-  sites <mã hội nghị> <tệp.csv|tệp.xlsx>
-                                  nhập danh sách điểm cầu (tên, cấp, số đại biểu, địa chỉ); bỏ qua
-                                  điểm cầu hội nghị đã có
-  attendees <mã hội nghị> <tệp.csv|tệp.xlsx> [--site "<tên điểm cầu>"]
-                                  nhập danh sách đại biểu (họ và tên, chức vụ, đơn vị) vào điểm cầu
-                                  có tên đó (tạo mới nếu chưa có), mặc định vào điểm cầu chính
-  help                            hiện hướng dẫn này
-
-Dạng tệp theo đuôi tên tệp, hoặc PDF với --pdf. Tệp PDF được in bằng trình duyệt Microsoft Edge,
-Google Chrome hoặc Chromium có trên máy (hoặc trình duyệt ở biến môi trường BIEN_BAN_BROWSER).
-
-Tệp gõ bằng bảng mã cũ (TCVN3, VNI): thêm --convert để chuyển sang Unicode, --keep để giữ nguyên.
-
-Nếu hội nghị còn thiếu thông tin, tệp vẫn được ghi, với "…" ở chỗ thiếu, và các chỗ thiếu
-được liệt kê trên stderr.
-
-Cơ sở dữ liệu mã hóa: cụm mật khẩu (hoặc khóa khôi phục) được hỏi trên terminal, không hiện ra khi
-gõ, hoặc đọc từ dòng đầu của một tệp: --passphrase-file <tệp>. Không bao giờ gõ cụm mật khẩu ngay trên
-dòng lệnh (lịch sử lệnh và danh sách tiến trình sẽ giữ nó).
-Tệp hội nghị mã hóa: import hỏi cụm mật khẩu của tệp (hoặc --file-passphrase-file <tệp>); export một
-hội nghị MẬT trở lên cần --encrypt (mã hóa tệp, hỏi cụm mật khẩu cho tệp) hoặc --plain (xác nhận
-xuất không mã hóa).
-
-Mặc định dùng cơ sở dữ liệu của ứng dụng: ${defaultDatabasePath()}`;
+import { usage } from './usage.ts';
 
 export interface Io {
   out(line: string): void;
@@ -121,8 +62,9 @@ const COMMANDS: Record<string, Command> = {
       }
       io.out(['Mã', 'Ngày', 'Số', 'Trạng thái', 'Điểm cầu', 'Đại biểu', 'Phát biểu', 'Tiêu đề'].join('\t'));
       for (const m of meetings) {
-        io.out([m.id, m.date ?? '', m.number ?? '', STATUS_LABELS[m.status],
-          m.siteCount, m.attendeeCount, m.speechCount, m.title || '(chưa có tiêu đề)'].join('\t'));
+        io.out(
+          [m.id, m.date ?? '', m.number ?? '', STATUS_LABELS[m.status], m.siteCount, m.attendeeCount, m.speechCount, m.title || '(chưa có tiêu đề)'].join('\t'),
+        );
       }
     },
   },
@@ -209,10 +151,15 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   // One command per document of the registry: minutes, notice, stats.
-  ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [DOCUMENTS[kind].command, {
-    args: 2,
-    run: (store: Store, [id, file]: string[], io: Io, options: Options) => writeOne(store, kind, id, file, io, options),
-  }])),
+  ...Object.fromEntries(
+    DOCUMENT_KINDS.map((kind) => [
+      DOCUMENTS[kind].command,
+      {
+        args: 2,
+        run: (store: Store, [id, file]: string[], io: Io, options: Options) => writeOne(store, kind, id, file, io, options),
+      },
+    ]),
+  ),
   profile: {
     args: [0, 50],
     async run(store, args, io) {
@@ -294,15 +241,26 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
       args: argv,
       allowPositionals: true,
       options: {
-        db: { type: 'string' }, format: { type: 'string' }, pdf: { type: 'boolean' }, date: { type: 'string' }, site: { type: 'string' },
-        convert: { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        'passphrase-file': { type: 'string' }, 'file-passphrase-file': { type: 'string' }, encrypt: { type: 'boolean' }, plain: { type: 'boolean' },
+        db: { type: 'string' },
+        format: { type: 'string' },
+        pdf: { type: 'boolean' },
+        date: { type: 'string' },
+        site: { type: 'string' },
+        convert: { type: 'boolean' },
+        keep: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        'passphrase-file': { type: 'string' },
+        'file-passphrase-file': { type: 'string' },
+        encrypt: { type: 'boolean' },
+        plain: { type: 'boolean' },
         attendees: { type: 'boolean' },
       },
     });
   } catch {
     if (argv.some((arg) => /^--(passphrase|password|key|recovery-key)(=|$)/.test(arg))) {
-      io.err('Lỗi: không nhận cụm mật khẩu trên dòng lệnh (lịch sử lệnh và danh sách tiến trình sẽ giữ nó); hãy gõ khi được hỏi, hoặc dùng --passphrase-file <tệp>.');
+      io.err(
+        'Lỗi: không nhận cụm mật khẩu trên dòng lệnh (lịch sử lệnh và danh sách tiến trình sẽ giữ nó); hãy gõ khi được hỏi, hoặc dùng --passphrase-file <tệp>.',
+      );
       return 2;
     }
     io.err(`Lỗi: tham số không hợp lệ. Gõ "npm run cli -- help" để xem cách dùng.`);
@@ -310,7 +268,7 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
   }
   const [name, ...args] = parsed.positionals;
   if (!name || name === 'help' || parsed.values.help) {
-    io.out(USAGE);
+    io.out(usage());
     return name || parsed.values.help ? 0 : 2;
   }
   const command = COMMANDS[name];
@@ -343,15 +301,25 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
     if (file !== undefined) return readPassphraseFile(file);
     const answer = io.ask ? await io.ask(question) : null;
     if (answer === null || answer === '') {
-      throw new AppError('PASSPHRASE_NEEDED', io.ask ? 'Chưa nhập cụm mật khẩu; không có gì thay đổi.'
-        : 'Cần cụm mật khẩu nhưng không có terminal để hỏi: hãy dùng --passphrase-file <tệp> (hoặc --file-passphrase-file cho tệp hội nghị).');
+      throw new AppError(
+        'PASSPHRASE_NEEDED',
+        io.ask
+          ? 'Chưa nhập cụm mật khẩu; không có gì thay đổi.'
+          : 'Cần cụm mật khẩu nhưng không có terminal để hỏi: hãy dùng --passphrase-file <tệp> (hoặc --file-passphrase-file cho tệp hội nghị).',
+      );
     }
     return answer;
   };
   const options: Options = {
-    format, pdf: values.pdf === true, date, printer, site: values.site,
+    format,
+    pdf: values.pdf === true,
+    date,
+    printer,
+    site: values.site,
     legacy: values.convert ? 'convert' : values.keep ? 'keep' : undefined,
-    encrypt: values.encrypt ?? false, plain: values.plain ?? false, withAttendees: values.attendees ?? false,
+    encrypt: values.encrypt ?? false,
+    plain: values.plain ?? false,
+    withAttendees: values.attendees ?? false,
     filePassphrase: (question) => secret(values['file-passphrase-file'], question),
   };
   const file = values.db ?? defaultDatabasePath();
@@ -371,14 +339,25 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
         if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng với cơ sở dữ liệu này; không có gì thay đổi.');
         const code = await run(createStore(openDatabase(file, { key })));
         return typeof code === 'number' ? code : 0;
-      })().then((code) => code, (error: unknown) => failure(io, error)).finally(close);
+      })()
+        .then(
+          (code) => code,
+          (error: unknown) => failure(io, error),
+        )
+        .finally(close);
     }
     const pending = run(createStore(openDatabase(file)));
     if (typeof pending === 'number') {
       close();
       return pending;
     }
-    if (pending) return pending.then((code) => (typeof code === 'number' ? code : 0), (error: unknown) => failure(io, error)).finally(close);
+    if (pending)
+      return pending
+        .then(
+          (code) => (typeof code === 'number' ? code : 0),
+          (error: unknown) => failure(io, error),
+        )
+        .finally(close);
     close();
     return 0;
   } catch (error) {

@@ -33,10 +33,14 @@ function assignments(args: readonly string[], keys: readonly string[], what: str
     }
     const text = arg.slice(at + 1);
     const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-    fields[key] = text === '' && (NUMBERS.has(key) || DATES.has(key)) ? null
-      : NUMBERS.has(key) && /^\d+$/.test(text) ? Number(text)
-      : DATES.has(key) && date ? `${date[3]}-${date[2]?.padStart(2, '0')}-${date[1]?.padStart(2, '0')}`
-      : text;
+    fields[key] =
+      text === '' && (NUMBERS.has(key) || DATES.has(key))
+        ? null
+        : NUMBERS.has(key) && /^\d+$/.test(text)
+          ? Number(text)
+          : DATES.has(key) && date
+            ? `${date[3]}-${date[2]?.padStart(2, '0')}-${date[1]?.padStart(2, '0')}`
+            : text;
   }
   return fields;
 }
@@ -60,8 +64,11 @@ function legacyRows<R>(file: { fileName: string; rows: R[]; legacy: { encoding: 
   if (!file.legacy) return file.rows;
   if (choice === 'convert') return file.legacy.rows;
   if (choice === 'keep') return file.rows;
-  throw new AppError('INVALID_INPUT', `Tệp ${file.fileName} có vẻ được gõ bằng bảng mã ${ENCODING_LABELS[file.legacy.encoding]}: `
-    + 'thêm --convert để chuyển sang Unicode, hoặc --keep để giữ nguyên.');
+  throw new AppError(
+    'INVALID_INPUT',
+    `Tệp ${file.fileName} có vẻ được gõ bằng bảng mã ${ENCODING_LABELS[file.legacy.encoding]}: ` +
+      'thêm --convert để chuyển sang Unicode, hoặc --keep để giữ nguyên.',
+  );
 }
 
 /** `sites <mã hội nghị> <tệp>`: the sites of a list added through the bulk path; those the meeting has are left out. */
@@ -76,7 +83,14 @@ export async function sitesCommand(store: Store, meetingId: number, path: string
  * `attendees <mã hội nghị> <tệp> [--site <tên>]`: the people of a list added to a site: the one named (created when
  * the meeting has no site of that name), or the main site.
  */
-export async function attendeesCommand(store: Store, meetingId: number, path: string, io: Out, choice: LegacyChoice, siteName: string | undefined): Promise<void> {
+export async function attendeesCommand(
+  store: Store,
+  meetingId: number,
+  path: string,
+  io: Out,
+  choice: LegacyChoice,
+  siteName: string | undefined,
+): Promise<void> {
   store.meetings.get(meetingId);
   const file = await readAttendeeFile(path);
   const rows = legacyRows(file, choice);
@@ -84,7 +98,7 @@ export async function attendeesCommand(store: Store, meetingId: number, path: st
   // All or nothing: a site created for the list goes if a row is refused.
   const site = store.transaction(() => {
     const sites = store.sites.list(meetingId);
-    const target = wanted ? sites.find((s) => fold(s.name) === fold(wanted)) ?? store.sites.add(meetingId, { name: wanted }) : sites.find((s) => s.isMain);
+    const target = wanted ? (sites.find((s) => fold(s.name) === fold(wanted)) ?? store.sites.add(meetingId, { name: wanted })) : sites.find((s) => s.isMain);
     if (!target) throw new AppError('INVALID_INPUT', `Hội nghị ${meetingId} chưa có điểm cầu nào; dùng --site "<tên điểm cầu>" để tạo điểm cầu cho danh sách.`);
     for (const row of rows) store.attendees.add(meetingId, { ...row, siteId: target.id });
     return target;

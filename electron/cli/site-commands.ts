@@ -28,9 +28,12 @@ export function openPackageCommand(store: Store, file: string, siteName: string,
   const pack = readSitePackage(file);
   const matches = summarizePackage(pack).sites.filter((site) => fold(site.name) === fold(siteName));
   if (matches.length !== 1) {
-    throw new AppError('INVALID_INPUT', matches.length === 0
-      ? `Gói hội nghị không có điểm cầu “${siteName}”.`
-      : `Gói hội nghị có ${matches.length} điểm cầu cùng tên “${siteName}”; hãy mở bằng ứng dụng để chọn.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      matches.length === 0
+        ? `Gói hội nghị không có điểm cầu “${siteName}”.`
+        : `Gói hội nghị có ${matches.length} điểm cầu cùng tên “${siteName}”; hãy mở bằng ứng dụng để chọn.`,
+    );
   }
   io.out(String(openSitePackage(store, pack, matches[0]?.uuid ?? '')));
 }
@@ -38,11 +41,12 @@ export function openPackageCommand(store: Store, file: string, siteName: string,
 /** The report of the meeting's bound site (opened from a package), or of the site named with --site. */
 export function siteReportCommand(store: Store, meetingId: number, file: string, io: Io, siteName: string | undefined): void {
   const sites = store.sites.list(meetingId);
-  const siteId = siteName === undefined ? store.bulk.reportSite(meetingId) : sites.find((site) => fold(site.name) === fold(siteName))?.id ?? null;
+  const siteId = siteName === undefined ? store.bulk.reportSite(meetingId) : (sites.find((site) => fold(site.name) === fold(siteName))?.id ?? null);
   if (siteId === null) {
-    throw new AppError('INVALID_INPUT', siteName === undefined
-      ? 'Hội nghị này không mở từ gói của một điểm cầu; hãy ghi --site "<tên điểm cầu>".'
-      : `Hội nghị không có điểm cầu “${siteName}”.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      siteName === undefined ? 'Hội nghị này không mở từ gói của một điểm cầu; hãy ghi --site "<tên điểm cầu>".' : `Hội nghị không có điểm cầu “${siteName}”.`,
+    );
   }
   exportSiteReport(store, siteId, file);
   io.out(`Đã xuất báo cáo điểm cầu ${sites.find((site) => site.id === siteId)?.name ?? ''} ra ${file}.`);

@@ -13,13 +13,27 @@ import { readFileBounded } from '../services/read-file.ts';
 import type { Printer } from './documents.ts';
 
 /** Names the command is known by on PATH (Linux, and any system where it is there). */
-const ON_PATH = ['msedge', 'microsoft-edge', 'microsoft-edge-stable', 'google-chrome', 'google-chrome-stable', 'chromium', 'chromium-browser', 'chrome', 'brave-browser'];
+const ON_PATH = [
+  'msedge',
+  'microsoft-edge',
+  'microsoft-edge-stable',
+  'google-chrome',
+  'google-chrome-stable',
+  'chromium',
+  'chromium-browser',
+  'chrome',
+  'brave-browser',
+];
 
 /** Where the browsers install themselves, per system. */
 function installed(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[] {
   if (platform === 'win32') {
     const roots = [env['ProgramFiles(x86)'], env.ProgramFiles, env.LOCALAPPDATA].filter((r): r is string => Boolean(r));
-    const apps = [['Microsoft', 'Edge', 'Application', 'msedge.exe'], ['Google', 'Chrome', 'Application', 'chrome.exe'], ['Chromium', 'Application', 'chrome.exe']];
+    const apps = [
+      ['Microsoft', 'Edge', 'Application', 'msedge.exe'],
+      ['Google', 'Chrome', 'Application', 'chrome.exe'],
+      ['Chromium', 'Application', 'chrome.exe'],
+    ];
     return roots.flatMap((root) => apps.map((app) => win32.join(root, ...app)));
   }
   if (platform === 'darwin') {
@@ -41,13 +55,17 @@ const runnable = (path: string): boolean => {
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
   if (env.BIEN_BAN_BROWSER) return runnable(env.BIEN_BAN_BROWSER) ? env.BIEN_BAN_BROWSER : null;
   const exe = platform === 'win32' ? '.exe' : '';
-  const onPath = (env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => ON_PATH.map((name) => join(dir, name + exe)));
+  const onPath = (env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => ON_PATH.map((name) => join(dir, name + exe)));
   return [...installed(env, platform), ...onPath].find(runnable) ?? null;
 }
 
-export const NO_BROWSER = 'Không tạo được tệp PDF: không tìm thấy trình duyệt Microsoft Edge, Google Chrome hoặc Chromium trên máy này '
-  + '(lệnh dòng lệnh in PDF bằng trình duyệt có sẵn). Hãy cài một trong các trình duyệt đó, hoặc đặt biến môi trường BIEN_BAN_BROWSER '
-  + 'là đường dẫn tới trình duyệt; hoặc xuất PDF từ ứng dụng Biên Bản.';
+export const NO_BROWSER =
+  'Không tạo được tệp PDF: không tìm thấy trình duyệt Microsoft Edge, Google Chrome hoặc Chromium trên máy này ' +
+  '(lệnh dòng lệnh in PDF bằng trình duyệt có sẵn). Hãy cài một trong các trình duyệt đó, hoặc đặt biến môi trường BIEN_BAN_BROWSER ' +
+  'là đường dẫn tới trình duyệt; hoặc xuất PDF từ ứng dụng Biên Bản.';
 
 const MAX_PDF_BYTES = 500 * 1024 * 1024;
 const TIMEOUT_MS = 10 * 60 * 1000;
@@ -77,9 +95,19 @@ export function browserPrinter(browser: string | null = findBrowser()): Printer 
         writeFileSync(html, page.html);
         writeFileSync(join(dir, PRINT_CSS), page.css);
         const args = [
-          '--headless', '--disable-gpu', '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--disable-sync',
-          '--disable-background-networking', '--disable-component-update', '--disable-default-apps', '--metrics-recording-only',
-          `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`,
+          '--headless',
+          '--disable-gpu',
+          '--no-first-run',
+          '--no-default-browser-check',
+          '--disable-extensions',
+          '--disable-sync',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-default-apps',
+          '--metrics-recording-only',
+          `--user-data-dir=${join(dir, 'profile')}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${pdf}`,
           // Chromium refuses its sandbox to root (a container); everywhere else the sandbox stays on.
           ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
           pathToFileURL(html).href,
@@ -89,10 +117,16 @@ export function browserPrinter(browser: string | null = findBrowser()): Printer 
         try {
           bytes = readFileBounded(pdf, { maxBytes: MAX_PDF_BYTES, context: 'Không tạo được tệp PDF' });
         } catch (error) {
-          throw new AppError('PRINT_FAILED', `Không tạo được tệp PDF: trình duyệt ${browser} không in được (mã thoát ${String(code)}${
-            stderr.trim() ? `: ${stderr.trim().split('\n').at(-1) ?? ''}` : ''}).`, { cause: error });
+          throw new AppError(
+            'PRINT_FAILED',
+            `Không tạo được tệp PDF: trình duyệt ${browser} không in được (mã thoát ${String(code)}${
+              stderr.trim() ? `: ${stderr.trim().split('\n').at(-1) ?? ''}` : ''
+            }).`,
+            { cause: error },
+          );
         }
-        if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('PRINT_FAILED', `Không tạo được tệp PDF: trình duyệt ${browser} không ghi ra tệp PDF.`);
+        if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+          throw new AppError('PRINT_FAILED', `Không tạo được tệp PDF: trình duyệt ${browser} không ghi ra tệp PDF.`);
         return bytes;
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -49,16 +49,20 @@ export function previewDocument(store: Store, meetingId: number, request: Docume
 }
 
 /** CSV as a spreadsheet opens it at once: UTF-8 with its mark, CRLF, a formula-looking cell kept as text. */
-const csvBytes = (rows: string[][]): Uint8Array =>
-  new TextEncoder().encode(`\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: true })}\r\n`);
+const csvBytes = (rows: string[][]): Uint8Array => new TextEncoder().encode(`\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: true })}\r\n`);
 
 function refuseOutput(kind: DocumentKind, output: DocumentOutput): never {
   throw new AppError('INVALID_INPUT', `Không xuất được ${DOCUMENTS[kind].noun} ra tệp ${OUTPUTS[output].label}: văn bản này không có dạng đó.`);
 }
 
 /** The bytes of one output of a document. */
-export async function renderOutput(store: Store, meetingId: number, request: DocumentRequest, output: DocumentOutput, printer: Printer = noPrinter):
-  Promise<{ bytes: Uint8Array; missing: string[] }> {
+export async function renderOutput(
+  store: Store,
+  meetingId: number,
+  request: DocumentRequest,
+  output: DocumentOutput,
+  printer: Printer = noPrinter,
+): Promise<{ bytes: Uint8Array; missing: string[] }> {
   if (!DOCUMENTS[request.kind].outputs.includes(output)) refuseOutput(request.kind, output);
   if (output === 'csv') {
     const rows = BUILDERS[request.kind].rows;
@@ -75,8 +79,14 @@ export async function renderOutput(store: Store, meetingId: number, request: Doc
  * Writes one output of a document, atomically: a temporary file renamed over the target, so a failure never leaves
  * a half-written file. Missing fields print as "…" and are returned so the caller can warn.
  */
-export async function writeDocument(store: Store, meetingId: number, target: string, request: DocumentRequest, output: DocumentOutput = 'docx',
-  printer?: Printer): Promise<{ missing: string[] }> {
+export async function writeDocument(
+  store: Store,
+  meetingId: number,
+  target: string,
+  request: DocumentRequest,
+  output: DocumentOutput = 'docx',
+  printer?: Printer,
+): Promise<{ missing: string[] }> {
   const { bytes, missing } = await renderOutput(store, meetingId, request, output, printer);
   writeFileAtomic(target, bytes, store.files);
   return { missing };

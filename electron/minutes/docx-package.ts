@@ -24,7 +24,8 @@ export function packageParts(document: Document): Parts | undefined {
 
 function zip(parts: Parts): Uint8Array {
   const file = new AdmZip();
-  for (const [path, data] of parts) file.addFile(path, typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  for (const [path, data] of parts)
+    file.addFile(path, typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   return file.toBuffer();
 }
 

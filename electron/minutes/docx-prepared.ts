@@ -5,8 +5,16 @@
 // and each run and paragraph is assembled around them. The XML is docx's, byte for byte
 // (test/minutes/docx-prepared.test.ts compares it with docx's TextRun and Paragraph).
 import {
-  BaseXmlComponent, BuilderElement, Paragraph, ParagraphProperties, RunProperties, XmlComponent,
-  type IContext, type IParagraphOptions, type IRunOptions, type IXmlableObject,
+  BaseXmlComponent,
+  BuilderElement,
+  Paragraph,
+  ParagraphProperties,
+  RunProperties,
+  XmlComponent,
+  type IContext,
+  type IParagraphOptions,
+  type IRunOptions,
+  type IXmlableObject,
 } from 'docx';
 
 /** A component whose XML is worked out the first time it is written, then written as it is wherever it is used. */

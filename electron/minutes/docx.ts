@@ -1,7 +1,21 @@
 // The DOCX renderer of the document model (docx package): the same blocks and layout table as the HTML preview.
 import {
-  AlignmentType, BorderStyle, Document, Header, LineRuleType, PageNumber, PageOrientation,
-  Paragraph as DocxParagraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  LineRuleType,
+  PageNumber,
+  PageOrientation,
+  Paragraph as DocxParagraph,
+  Table as DocxTable,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  VerticalAlignTable,
+  WidthType,
 } from 'docx';
 import type { DataTable, DocumentModel, Paragraph, Table } from '../../shared/minutes/document.ts';
 import { paragraphText } from '../../shared/minutes/document.ts';
@@ -10,7 +24,12 @@ import { packDocx } from './docx-package.ts';
 import { StyleCache, styledParagraph, styledRuns, type ParagraphStyle, type RunStyle } from './docx-prepared.ts';
 import { textWidthPt } from './metrics.ts';
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const satisfies Record<Align, unknown>;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const satisfies Record<Align, unknown>;
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
 
@@ -39,9 +58,10 @@ export function runStyle(layout: Layout, style: TextStyle, strong = false): RunS
 }
 
 function spacing(style: TextStyle, afterPt = style.afterPt) {
-  const line = 'exactPt' in style.line
-    ? { line: pt(style.line.exactPt), lineRule: LineRuleType.EXACT }
-    : { line: Math.round(240 * style.line.multiple), lineRule: LineRuleType.AUTO };
+  const line =
+    'exactPt' in style.line
+      ? { line: pt(style.line.exactPt), lineRule: LineRuleType.EXACT }
+      : { line: Math.round(240 * style.line.multiple), lineRule: LineRuleType.AUTO };
   return { before: pt(style.beforePt), after: pt(afterPt), ...line };
 }
 
@@ -62,8 +82,8 @@ const STYLES = new Map<Layout, StyleCache>(Object.values(LAYOUTS).map((layout) =
 
 const runKey = (style: TextStyle, strong: boolean) => `${style.sizePt}|${style.bold || strong}|${style.italic}|${style.underline}`;
 const paragraphKey = (style: TextStyle, keepNext: boolean) =>
-  `${runKey(style, false)}|${style.align}|${style.firstLineMm}|${style.beforePt}|${style.rule ? 'rule' : style.afterPt}|`
-  + `${'exactPt' in style.line ? `=${style.line.exactPt}` : `*${style.line.multiple}`}|${keepNext || Boolean(style.rule)}`;
+  `${runKey(style, false)}|${style.align}|${style.firstLineMm}|${style.beforePt}|${style.rule ? 'rule' : style.afterPt}|` +
+  `${'exactPt' in style.line ? `=${style.line.exactPt}` : `*${style.line.multiple}`}|${keepNext || Boolean(style.rule)}`;
 
 /**
  * A paragraph, and the rule under it when its style has one: an empty paragraph with a top border, indented so that
@@ -78,11 +98,22 @@ function paragraphs(p: Paragraph, layout: Layout, widthTwips: number, options: {
   const keepNext = Boolean(options.keepNext || p.lead || style.keepNext);
   const styles = STYLES.get(layout) ?? new StyleCache();
   const children = p.runs.flatMap((run) =>
-    styledRuns(styles.run(runKey(style, Boolean(run.strong)), () => runStyle(layout, style, run.strong)), run.text));
-  const text = styledParagraph(styles.paragraph(paragraphKey(style, keepNext), () => paragraphStyle(layout, style, keepNext)), children);
+    styledRuns(
+      styles.run(runKey(style, Boolean(run.strong)), () => runStyle(layout, style, run.strong)),
+      run.text,
+    ),
+  );
+  const text = styledParagraph(
+    styles.paragraph(paragraphKey(style, keepNext), () => paragraphStyle(layout, style, keepNext)),
+    children,
+  );
   if (!style.rule) return [text];
 
-  const longestLine = Math.max(...paragraphText(p).split('\n').map((line) => textWidthPt(line, style.sizePt, style.bold)));
+  const longestLine = Math.max(
+    ...paragraphText(p)
+      .split('\n')
+      .map((line) => textWidthPt(line, style.sizePt, style.bold)),
+  );
   const textTwips = Math.min(pt(longestLine), widthTwips);
   const ruleTwips = 'fractionOfText' in style.rule ? textTwips * style.rule.fractionOfText : mmToTwips(style.rule.mm);
   const side = Math.max(0, Math.round((widthTwips - ruleTwips) / 2));
@@ -105,19 +136,22 @@ function table(t: Table, layout: Layout): DocxTable {
     layout: TableLayoutType.FIXED,
     borders: { ...NO_BORDERS, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
     margins: { top: 0, bottom: 0, left: padding, right: padding },
-    rows: t.rows.map((cells, r) => new TableRow({
-      cantSplit: true,
-      children: cells.map((cell, i) => {
-        const inner = (widths[i] ?? 0) - 2 * padding;
-        // The signatures stand a little below the text above them.
-        const top = (j: number) => (t.role === 'signatures' && r === 0 && j === 0 ? { beforePt: layout.signatureTopPt } : {});
-        return new TableCell({
-          width: { size: widths[i] ?? 0, type: WidthType.DXA },
-          borders: NO_BORDERS,
-          children: cell.length > 0 ? cell.flatMap((p, j) => paragraphs(p, layout, inner, top(j))) : [new DocxParagraph({})],
-        });
-      }),
-    })),
+    rows: t.rows.map(
+      (cells, r) =>
+        new TableRow({
+          cantSplit: true,
+          children: cells.map((cell, i) => {
+            const inner = (widths[i] ?? 0) - 2 * padding;
+            // The signatures stand a little below the text above them.
+            const top = (j: number) => (t.role === 'signatures' && r === 0 && j === 0 ? { beforePt: layout.signatureTopPt } : {});
+            return new TableCell({
+              width: { size: widths[i] ?? 0, type: WidthType.DXA },
+              borders: NO_BORDERS,
+              children: cell.length > 0 ? cell.flatMap((p, j) => paragraphs(p, layout, inner, top(j))) : [new DocxParagraph({})],
+            });
+          }),
+        }),
+    ),
   });
 }
 
@@ -127,18 +161,26 @@ function dataTable(t: DataTable, layout: Layout, widthTwips: number): DocxTable 
   const widths = t.columns.map((c) => Math.floor((widthTwips * c.width) / share));
   const line = { style: BorderStyle.SINGLE, size: Math.round(layout.dataBorderPt * 8), color: '000000' } as const;
   const { vertical, horizontal } = layout.dataCellPaddingPt;
-  const row = (texts: string[], role: 'cellHead' | 'cell', strong: boolean, header: boolean) => new TableRow({
-    cantSplit: true,
-    tableHeader: header,
-    children: texts.map((text, i) => new TableCell({
-      width: { size: widths[i] ?? 0, type: WidthType.DXA },
-      // Centred in the row's height, as the preview and the PDF (html.ts: .t-data td).
-      verticalAlign: VerticalAlignTable.CENTER,
-      children: paragraphs({ type: 'paragraph', role, runs: [{ text, strong }] }, layout, widths[i] ?? 0,
-        // Headings centred as their style says (as in the preview); figures and names as their column.
-        header ? {} : { align: t.columns[i]?.align ?? 'left' }),
-    })),
-  });
+  const row = (texts: string[], role: 'cellHead' | 'cell', strong: boolean, header: boolean) =>
+    new TableRow({
+      cantSplit: true,
+      tableHeader: header,
+      children: texts.map(
+        (text, i) =>
+          new TableCell({
+            width: { size: widths[i] ?? 0, type: WidthType.DXA },
+            // Centred in the row's height, as the preview and the PDF (html.ts: .t-data td).
+            verticalAlign: VerticalAlignTable.CENTER,
+            children: paragraphs(
+              { type: 'paragraph', role, runs: [{ text, strong }] },
+              layout,
+              widths[i] ?? 0,
+              // Headings centred as their style says (as in the preview); figures and names as their column.
+              header ? {} : { align: t.columns[i]?.align ?? 'left' },
+            ),
+          }),
+      ),
+    });
   return new DocxTable({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
@@ -146,7 +188,12 @@ function dataTable(t: DataTable, layout: Layout, widthTwips: number): DocxTable 
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     margins: { top: pt(vertical), bottom: pt(vertical), left: pt(horizontal), right: pt(horizontal) },
     rows: [
-      row(t.columns.map((c) => c.title), 'cellHead', true, true),
+      row(
+        t.columns.map((c) => c.title),
+        'cellHead',
+        true,
+        true,
+      ),
       ...t.rows.map((cells, r) => row(cells, 'cell', Boolean(t.totalRow) && r === t.rows.length - 1, false)),
     ],
   });
@@ -156,10 +203,12 @@ function dataTable(t: DataTable, layout: Layout, widthTwips: number): DocxTable 
 function pageNumberHeader(layout: Layout): Header {
   const style = layout.pageNumber;
   return new Header({
-    children: [new DocxParagraph({
-      alignment: ALIGN[style.align],
-      children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(layout, style) })],
-    })],
+    children: [
+      new DocxParagraph({
+        alignment: ALIGN[style.align],
+        children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(layout, style) })],
+      }),
+    ],
   });
 }
 
@@ -194,20 +243,26 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
         document: { run: documentRun(layout) },
       },
     },
-    sections: [{
-      properties: {
-        titlePage: true,
-        page: {
-          size: { width: layout.page.widthTwips, height: layout.page.heightTwips, orientation: PageOrientation.PORTRAIT },
-          margin: {
-            top: mmToTwips(top), bottom: mmToTwips(bottom), left: mmToTwips(left), right: mmToTwips(right),
-            header: mmToTwips(layout.headerDistanceMm), footer: mmToTwips(layout.headerDistanceMm),
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: layout.page.widthTwips, height: layout.page.heightTwips, orientation: PageOrientation.PORTRAIT },
+            margin: {
+              top: mmToTwips(top),
+              bottom: mmToTwips(bottom),
+              left: mmToTwips(left),
+              right: mmToTwips(right),
+              header: mmToTwips(layout.headerDistanceMm),
+              footer: mmToTwips(layout.headerDistanceMm),
+            },
           },
         },
+        headers: { default: pageNumberHeader(layout), first: new Header({ children: [new DocxParagraph({})] }) },
+        children,
       },
-      headers: { default: pageNumberHeader(layout), first: new Header({ children: [new DocxParagraph({})] }) },
-      children,
-    }],
+    ],
   });
   return packDocx(document);
 }

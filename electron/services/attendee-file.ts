@@ -41,8 +41,12 @@ export function toAttendeeRows(cells: string[][]): { rows: AttendeeRow[]; headin
   } else if (headerAt < 0) {
     // No header: single-cell lines on top are headings when the list below has columns, or read as one.
     const wide = rows.filter((row) => filled(row) >= 2).length > rows.length / 2;
-    while (rows.length > 0 && headingLines.length < HEADING_ROWS && filled(rows[0] ?? []) === 1
-      && ((wide && rows.length > 1) || HEADING.test(fold(rows[0]?.find(Boolean) ?? '')))) {
+    while (
+      rows.length > 0 &&
+      headingLines.length < HEADING_ROWS &&
+      filled(rows[0] ?? []) === 1 &&
+      ((wide && rows.length > 1) || HEADING.test(fold(rows[0]?.find(Boolean) ?? '')))
+    ) {
       headingLines.push(rows[0]?.find(Boolean) ?? '');
       rows = rows.slice(1);
     }
@@ -52,8 +56,13 @@ export function toAttendeeRows(cells: string[][]): { rows: AttendeeRow[]; headin
   const named = column(header, 'fullName');
   if (named >= 0) {
     const at = { fullName: named, positions: column(header, 'positions'), unit: column(header, 'unit') };
-    const people = rows.slice(1)
-      .map((row) => ({ fullName: row[at.fullName] ?? '', positions: at.positions >= 0 ? row[at.positions] ?? '' : '', unit: at.unit >= 0 ? row[at.unit] ?? '' : '' }))
+    const people = rows
+      .slice(1)
+      .map((row) => ({
+        fullName: row[at.fullName] ?? '',
+        positions: at.positions >= 0 ? (row[at.positions] ?? '') : '',
+        unit: at.unit >= 0 ? (row[at.unit] ?? '') : '',
+      }))
       .filter((row) => row.fullName !== '');
     return { rows: people, heading };
   }

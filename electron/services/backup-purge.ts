@@ -19,7 +19,8 @@ export interface MeetingOrigin {
 
 function remove(db: Db, origin: MeetingOrigin): number {
   const meetings = db.prepare('DELETE FROM meetings WHERE id = ? AND created_at = ?').run(origin.meetingId, origin.createdAt).changes;
-  const trash = db.prepare('DELETE FROM deleted_meetings WHERE token = ? OR (meeting_id = ? AND meeting_created_at = ?)')
+  const trash = db
+    .prepare('DELETE FROM deleted_meetings WHERE token = ? OR (meeting_id = ? AND meeting_created_at = ?)')
     .run(origin.token ?? '', origin.meetingId, origin.createdAt).changes;
   return meetings + trash;
 }
@@ -44,9 +45,14 @@ export function backupsHolding(dir: string, key: StoreKey | null, origin: Meetin
 }
 
 function contains(db: Db, origin: MeetingOrigin): boolean {
-  return db.prepare(`SELECT 1 FROM meetings WHERE id = ? AND created_at = ?
-    UNION ALL SELECT 1 FROM deleted_meetings WHERE token = ? OR (meeting_id = ? AND meeting_created_at = ?) LIMIT 1`)
-    .get(origin.meetingId, origin.createdAt, origin.token ?? '', origin.meetingId, origin.createdAt) !== undefined;
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM meetings WHERE id = ? AND created_at = ?
+    UNION ALL SELECT 1 FROM deleted_meetings WHERE token = ? OR (meeting_id = ? AND meeting_created_at = ?) LIMIT 1`,
+      )
+      .get(origin.meetingId, origin.createdAt, origin.token ?? '', origin.meetingId, origin.createdAt) !== undefined
+  );
 }
 
 /** Removes the meeting from every automatic backup holding it; returns the names purged and those that failed. */

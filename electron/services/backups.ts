@@ -22,7 +22,13 @@ import type { AudioStore } from '../audio/store.ts';
 import { audioTrash } from '../audio/trash.ts';
 
 export type BackupReason = BackupInfo['reason'];
-const REASONS: Record<BackupReason, string> = { start: 'khoi-dong', periodic: 'dinh-ky', 'before-restore': 'truoc-khoi-phuc', manual: 'thu-cong', imported: 'nhap-tu-tep' };
+const REASONS: Record<BackupReason, string> = {
+  start: 'khoi-dong',
+  periodic: 'dinh-ky',
+  'before-restore': 'truoc-khoi-phuc',
+  manual: 'thu-cong',
+  imported: 'nhap-tu-tep',
+};
 const NAME = /^bien-ban-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z-]+)\.sqlite$/;
 
 export { backupsDirFor } from '../paths.ts';
@@ -118,7 +124,11 @@ function keyFor(path: string, keys: BackupKeys): StoreKey | null {
   const { kind, header } = readHeader(path);
   if (kind !== 'encrypted') return null;
   const key = keyList(keys).find((candidate) => candidate.header.equals(header));
-  if (!key) throw new AppError('PASSPHRASE_NEEDED', 'Bản sao lưu này được mã hóa bằng một cụm mật khẩu khác (của máy khác hoặc cụm mật khẩu cũ): hãy nhập cụm mật khẩu của nó.');
+  if (!key)
+    throw new AppError(
+      'PASSPHRASE_NEEDED',
+      'Bản sao lưu này được mã hóa bằng một cụm mật khẩu khác (của máy khác hoặc cụm mật khẩu cũ): hãy nhập cụm mật khẩu của nó.',
+    );
   return key;
 }
 
@@ -266,7 +276,13 @@ export function backupMeetings(path: string, keys: BackupKeys = null): MeetingSu
 export async function restoreFromBackup(store: Store, dir: string, path: string, meetingId?: number, audio?: AudioStore): Promise<RestoreResult> {
   const backup = openBackup(path, store.key);
   try {
-    const ids = meetingId === undefined ? backup.meetings.list().map((m) => m.id).reverse() : [meetingId];
+    const ids =
+      meetingId === undefined
+        ? backup.meetings
+            .list()
+            .map((m) => m.id)
+            .reverse()
+        : [meetingId];
     // A backup may come from another machine: its records pass the file schema once, as an imported file does.
     const files = ids.map((id) => parseMeetingFile(toMeetingFile(getMeetingRecord(backup, id))));
     const profile = backup.profile.get();
@@ -280,7 +296,12 @@ export async function restoreFromBackup(store: Store, dir: string, path: string,
         if (meetingId === undefined) store.profile.update(profile);
         const made = files.map((file) => importMeeting(store, file));
         // Inside the transaction: a recording that cannot be restored leaves everything as it was.
-        if (audio) restoreAudio(backup, audio, ids.map((from, index) => ({ from, to: made[index] as number })));
+        if (audio)
+          restoreAudio(
+            backup,
+            audio,
+            ids.map((from, index) => ({ from, to: made[index] as number })),
+          );
         return made;
       });
     } catch (error) {
@@ -299,7 +320,14 @@ export async function restoreFromBackup(store: Store, dir: string, path: string,
  * and written anew, with the store's key (key; null for a plain store); it must hold a Biên Bản database
  * of this or an older version. One encrypted with another passphrase needs that passphrase.
  */
-export async function addBackupFile(dir: string, path: string, files: AppFiles, key: StoreKey | null, passphrase?: string, now = new Date()): Promise<BackupInfo> {
+export async function addBackupFile(
+  dir: string,
+  path: string,
+  files: AppFiles,
+  key: StoreKey | null,
+  passphrase?: string,
+  now = new Date(),
+): Promise<BackupInfo> {
   files.assertNotOwn(path, 'Không mở được tệp này làm bản sao lưu');
   const own = keyList(key);
   const typed = passphrase === undefined || own.some((k) => k.header.equals(readHeader(path).header)) ? null : await backupKeyFor(path, passphrase);

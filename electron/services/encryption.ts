@@ -30,13 +30,26 @@ export interface MoveResult {
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 /** The copy being written; a name the store's guard protects (it starts with the database's name). */
 export const movingPath = (file: string) => `${file}.dang-chuyen.tmp`;
-export const plainCopyPattern = (file: string) => new RegExp(`^${file.split(/[\\/]/).pop()?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.ban-chua-ma-hoa-.*\\.sqlite$`);
+export const plainCopyPattern = (file: string) =>
+  new RegExp(
+    `^${file
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.ban-chua-ma-hoa-.*\\.sqlite$`,
+  );
 
 /**
  * Moves the store at file (open as db) to key `to` (null: plain). db is closed; the result holds the
  * store opened anew. Nothing changes when it fails before the rename (the error says why).
  */
-export async function moveStore(db: Db, file: string, backupsDir: string, to: StoreKey | null, onProgress: (progress: MoveProgress) => void = () => {}, now = new Date()): Promise<MoveResult> {
+export async function moveStore(
+  db: Db,
+  file: string,
+  backupsDir: string,
+  to: StoreKey | null,
+  onProgress: (progress: MoveProgress) => void = () => {},
+  now = new Date(),
+): Promise<MoveResult> {
   const from = keyOf(db);
   if (!from && !to) throw new AppError('BUSY', 'Cơ sở dữ liệu đã ở dạng không mã hóa.');
   const temp = movingPath(file);
@@ -66,7 +79,9 @@ export async function moveStore(db: Db, file: string, backupsDir: string, to: St
 
 function moveFailed(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  return new AppError('FILE_WRITE_FAILED', `Không chuyển được cơ sở dữ liệu: ${describeFsError(error)}. Dữ liệu vẫn như trước, không có gì thay đổi.`, { cause: error });
+  return new AppError('FILE_WRITE_FAILED', `Không chuyển được cơ sở dữ liệu: ${describeFsError(error)}. Dữ liệu vẫn như trước, không có gì thay đổi.`, {
+    cause: error,
+  });
 }
 
 const keyed = (path: string, key: StoreKey | null) => {
@@ -106,7 +121,10 @@ export function plainCopies(file: string): string[] {
   const folder = join(file, '..');
   const pattern = plainCopyPattern(file);
   try {
-    return readdirSync(folder).filter((name) => pattern.test(name)).map((name) => join(folder, name)).filter((path) => statSync(path).isFile());
+    return readdirSync(folder)
+      .filter((name) => pattern.test(name))
+      .map((name) => join(folder, name))
+      .filter((path) => statSync(path).isFile());
   } catch {
     return [];
   }

@@ -40,8 +40,11 @@ export async function seal(bytes: Uint8Array, passphrase: string, params: KdfPar
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const header: Header = {
-    kind: ENVELOPE_KIND, version: ENVELOPE_VERSION, cipher: 'aes-256-gcm',
-    kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') }, iv: iv.toString('base64'),
+    kind: ENVELOPE_KIND,
+    version: ENVELOPE_VERSION,
+    cipher: 'aes-256-gcm',
+    kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') },
+    iv: iv.toString('base64'),
   };
   const cipher = createCipheriv('aes-256-gcm', await stretch(passphrase, salt, params), iv);
   cipher.setAAD(associated(header));
@@ -73,7 +76,10 @@ export function isEnvelope(json: unknown): boolean {
 export async function open(json: unknown, passphrase: string): Promise<Buffer> {
   const e = json as Record<string, unknown>;
   if (typeof e.version === 'number' && e.version > ENVELOPE_VERSION) {
-    throw new AppError('FILE_TOO_NEW', `Tệp mã hóa được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${e.version}, ứng dụng này đọc được đến ${ENVELOPE_VERSION}). Hãy cập nhật ứng dụng.`);
+    throw new AppError(
+      'FILE_TOO_NEW',
+      `Tệp mã hóa được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${e.version}, ứng dụng này đọc được đến ${ENVELOPE_VERSION}). Hãy cập nhật ứng dụng.`,
+    );
   }
   const kdf = (typeof e.kdf === 'object' && e.kdf !== null ? e.kdf : {}) as Record<string, unknown>;
   if (e.version !== ENVELOPE_VERSION || e.cipher !== 'aes-256-gcm' || kdf.name !== 'scrypt') throw malformed();
@@ -82,7 +88,13 @@ export async function open(json: unknown, passphrase: string): Promise<Buffer> {
   const iv = base64(e.iv, 12);
   const data = base64(e.data);
   if (salt.length < 16 || data.length < TAG) throw malformed();
-  const header: Header = { kind: ENVELOPE_KIND, version: ENVELOPE_VERSION, cipher: 'aes-256-gcm', kdf: { name: 'scrypt', ...params, salt: kdf.salt as string }, iv: e.iv as string };
+  const header: Header = {
+    kind: ENVELOPE_KIND,
+    version: ENVELOPE_VERSION,
+    cipher: 'aes-256-gcm',
+    kdf: { name: 'scrypt', ...params, salt: kdf.salt as string },
+    iv: e.iv as string,
+  };
   const decipher = createDecipheriv('aes-256-gcm', await stretch(passphrase, salt, params), iv);
   decipher.setAAD(associated(header));
   decipher.setAuthTag(data.subarray(data.length - TAG));

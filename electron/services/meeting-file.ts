@@ -7,9 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import { CONFIDENTIALITY_LABELS } from '../../shared/model/labels.ts';
 import { passphraseStrength } from '../../shared/security.ts';
 import type { MeetingRecord } from '../../shared/model/meeting.ts';
-import {
-  MEETING_FILE_KIND, MEETING_FILE_MAX_BYTES, MEETING_FILE_VERSION, meetingFileSchema, type MeetingFile,
-} from '../../shared/model/meeting-file.ts';
+import { MEETING_FILE_KIND, MEETING_FILE_MAX_BYTES, MEETING_FILE_VERSION, meetingFileSchema, type MeetingFile } from '../../shared/model/meeting-file.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Store } from '../store/index.ts';
 import { ENVELOPE_KIND, isEnvelope, open, seal } from './envelope.ts';
@@ -33,23 +31,25 @@ export function toMeetingFile(record: MeetingRecord, exportedAt = new Date()): M
     sites: record.sites.map((site) => ({
       ...strip(site),
       key: siteKey.get(site.id) ?? '',
-      attendees: record.attendees.filter((a) => a.siteId === site.id).map((attendee) => {
-        const { siteId: _s, personId: _p, ...rest } = strip(attendee);
-        return { ...rest, key: attendeeKey.get(attendee.id) ?? '' };
-      }),
+      attendees: record.attendees
+        .filter((a) => a.siteId === site.id)
+        .map((attendee) => {
+          const { siteId: _s, personId: _p, ...rest } = strip(attendee);
+          return { ...rest, key: attendeeKey.get(attendee.id) ?? '' };
+        }),
     })),
     agenda: record.agenda.map((item) => ({ ...strip(item), key: agendaKey.get(item.id) ?? '' })),
     speeches: record.speeches.map((speech) => {
       const { agendaItemId, attendeeId, ...rest } = strip(speech);
       return {
         ...rest,
-        agendaKey: agendaItemId === null ? null : agendaKey.get(agendaItemId) ?? null,
-        speakerKey: attendeeId === null ? null : attendeeKey.get(attendeeId) ?? null,
+        agendaKey: agendaItemId === null ? null : (agendaKey.get(agendaItemId) ?? null),
+        speakerKey: attendeeId === null ? null : (attendeeKey.get(attendeeId) ?? null),
       };
     }),
     conclusions: record.conclusions.map((conclusion) => {
       const { agendaItemId, ...rest } = strip(conclusion);
-      return { ...rest, agendaKey: agendaItemId === null ? null : agendaKey.get(agendaItemId) ?? null };
+      return { ...rest, agendaKey: agendaItemId === null ? null : (agendaKey.get(agendaItemId) ?? null) };
     }),
     actionItems: record.actionItems.map(strip),
     recipients: record.recipients.map(({ text, uuid }) => ({ text, uuid })),
@@ -73,7 +73,10 @@ export function exportMeetingFile(store: Store, meetingId: number, target: strin
 export function checkPlainExport(store: Store, meetingId: number, { confirmed }: { confirmed?: boolean | undefined }): void {
   const level = store.meetings.get(meetingId).confidentiality;
   if (level !== 'none' && !confirmed) {
-    throw new AppError('CONFIRM_NEEDED', `Hội nghị này là ${CONFIDENTIALITY_LABELS[level]}: tệp không mã hóa ai cầm cũng đọc được. Hãy đặt cụm mật khẩu cho tệp, hoặc xác nhận xuất không mã hóa.`);
+    throw new AppError(
+      'CONFIRM_NEEDED',
+      `Hội nghị này là ${CONFIDENTIALITY_LABELS[level]}: tệp không mã hóa ai cầm cũng đọc được. Hãy đặt cụm mật khẩu cho tệp, hoặc xác nhận xuất không mã hóa.`,
+    );
   }
 }
 
@@ -126,7 +129,8 @@ function readJson(path: string): unknown {
   const limit = (head: Buffer) => (head.toString('latin1').includes(`"kind": "${ENVELOPE_KIND}"`) ? SEALED_MAX_BYTES : MEETING_FILE_MAX_BYTES);
   const bytes = readFileBounded(path, { maxBytes: limit, context: `Không đọc được tệp hội nghị ${basename(path)}` });
   const json = parseJson(bytes);
-  if (bytes.length > MEETING_FILE_MAX_BYTES && !isEnvelope(json)) throw new AppError('FILE_TOO_LARGE', `Không đọc được tệp hội nghị ${basename(path)}: tệp quá lớn.`);
+  if (bytes.length > MEETING_FILE_MAX_BYTES && !isEnvelope(json))
+    throw new AppError('FILE_TOO_LARGE', `Không đọc được tệp hội nghị ${basename(path)}: tệp quá lớn.`);
   return json;
 }
 

@@ -57,7 +57,11 @@ function copySitesAndAttendees(store: Store, fromId: number, toId: number): void
       ...site,
       key: String(id),
       attendees: (bySite.get(id) ?? []).map(({ id: person, meetingId: _mm, ord: _oo, siteId: _s, uuid: _uu, ...attendee }) => ({
-        ...attendee, key: String(person), presence: 'present' as const, absenceReason: '', presenceTime: null,
+        ...attendee,
+        key: String(person),
+        presence: 'present' as const,
+        absenceReason: '',
+        presenceTime: null,
       })),
     })),
   });
@@ -67,11 +71,14 @@ function copySitesAndAttendees(store: Store, fromId: number, toId: number): void
 export function markAllPresent(store: Store, siteId: number): Attendee[] {
   return store.transaction(() => {
     const site = store.sites.get(siteId);
-    return store.attendees.list(site.meetingId)
+    return store.attendees
+      .list(site.meetingId)
       .filter((attendee) => attendee.siteId === siteId)
-      .map((attendee) => attendee.presence === 'present' && !attendee.absenceReason && attendee.presenceTime === null
-        ? attendee
-        : store.attendees.update(attendee.id, { presence: 'present', absenceReason: '', presenceTime: null }));
+      .map((attendee) =>
+        attendee.presence === 'present' && !attendee.absenceReason && attendee.presenceTime === null
+          ? attendee
+          : store.attendees.update(attendee.id, { presence: 'present', absenceReason: '', presenceTime: null }),
+      );
   });
 }
 

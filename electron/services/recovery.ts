@@ -99,18 +99,26 @@ const sizeOf = (file: string) => {
  * (read-only file or folder, full disk), is refused and left alone. Never throws.
  */
 export async function openWithRecovery(
-  file: string, prompt: RecoveryPrompt, backupsDir = backupsDirFor(file), now = new Date(), key: StoreKey | null = null,
+  file: string,
+  prompt: RecoveryPrompt,
+  backupsDir = backupsDirFor(file),
+  now = new Date(),
+  key: StoreKey | null = null,
 ): Promise<OpenOutcome> {
   try {
     let notice: string | undefined;
     const wal = inspectWal(`${file}-wal`);
     if (wal && wal.lostCommits > 0 && (sizeOf(file) ?? 0) > 0) {
       const aside = copyAside(file, now);
-      notice = `Nhật ký ghi (tệp ${file}-wal) bị hỏng: ${wal.lostCommits} lần lưu cuối cùng không đọc lại được và sẽ không có trong dữ liệu. `
-        + `Bản sao nguyên vẹn của cơ sở dữ liệu và nhật ký hỏng được giữ ở ${aside} (và ${aside}-wal) để kiểm tra.`;
+      notice =
+        `Nhật ký ghi (tệp ${file}-wal) bị hỏng: ${wal.lostCommits} lần lưu cuối cùng không đọc lại được và sẽ không có trong dữ liệu. ` +
+        `Bản sao nguyên vẹn của cơ sở dữ liệu và nhật ký hỏng được giữ ở ${aside} (và ${aside}-wal) để kiểm tra.`;
     }
     if (sizeOf(file) === 0 && listBackups(backupsDir).length > 0) {
-      throw new AppError('DB_DAMAGED', `Tệp cơ sở dữ liệu ${file} rỗng (0 byte) dù đã từng có dữ liệu (có bản sao lưu); có thể do mất điện hoặc lỗi ổ đĩa. Tệp sẽ được giữ nguyên để kiểm tra.`);
+      throw new AppError(
+        'DB_DAMAGED',
+        `Tệp cơ sở dữ liệu ${file} rỗng (0 byte) dù đã từng có dữ liệu (có bản sao lưu); có thể do mất điện hoặc lỗi ổ đĩa. Tệp sẽ được giữ nguyên để kiểm tra.`,
+      );
     }
     const db = openDatabase(file, { key });
     return notice ? { kind: 'opened', db, notice } : { kind: 'opened', db };

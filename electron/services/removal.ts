@@ -25,19 +25,30 @@ export function removeRow(store: Store, list: ListName, id: number): { meetingId
   return store.transaction(() => {
     const row = store[list].get(id);
     const speeches = store.speeches.list(row.meetingId);
-    const snapshot: RemovedRow | null = list === 'sites' ? null : {
-      list,
-      meetingId: row.meetingId,
-      ord: row.ord,
-      values: fieldsOf(row),
-      speeches: list === 'attendees'
-        ? speeches.filter((s) => s.attendeeId === id)
-          .map((s) => ({ id: s.id, before: { speakerName: s.speakerName, speakerPosition: s.speakerPosition, speakerSite: s.speakerSite } }))
-        : list === 'agenda' ? speeches.filter((s) => s.agendaItemId === id).map((s) => ({ id: s.id, before: {} })) : [],
-      conclusions: list === 'agenda'
-        ? store.conclusions.list(row.meetingId).filter((c) => c.agendaItemId === id).map((c) => ({ ord: c.ord, values: fieldsOf(c) }))
-        : [],
-    };
+    const snapshot: RemovedRow | null =
+      list === 'sites'
+        ? null
+        : {
+            list,
+            meetingId: row.meetingId,
+            ord: row.ord,
+            values: fieldsOf(row),
+            speeches:
+              list === 'attendees'
+                ? speeches
+                    .filter((s) => s.attendeeId === id)
+                    .map((s) => ({ id: s.id, before: { speakerName: s.speakerName, speakerPosition: s.speakerPosition, speakerSite: s.speakerSite } }))
+                : list === 'agenda'
+                  ? speeches.filter((s) => s.agendaItemId === id).map((s) => ({ id: s.id, before: {} }))
+                  : [],
+            conclusions:
+              list === 'agenda'
+                ? store.conclusions
+                    .list(row.meetingId)
+                    .filter((c) => c.agendaItemId === id)
+                    .map((c) => ({ ord: c.ord, values: fieldsOf(c) }))
+                : [],
+          };
     store[list].remove(id);
     return { meetingId: row.meetingId, restorable: snapshot };
   });

@@ -28,7 +28,10 @@ const WHAT = 'danh sách điểm cầu';
 
 /** The level a cell names ("cấp xã", "Tỉnh, thành phố", "TW"); '' is other; null when it names none. */
 export function levelOf(text: string): SiteLevel | null {
-  const words = fold(text).replace(/[^a-z0-9]+/g, ' ').trim().replace(/^(diem cau )?(cap )?/, '');
+  const words = fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/^(diem cau )?(cap )?/, '');
   if (words === '' || words === 'khac') return 'other';
   if (/^(trung uong|tw)$/.test(words)) return 'central';
   // "thị xã" and a "thành phố thuộc tỉnh" are of district level, before "xã" and "thành phố" are looked at.
@@ -46,7 +49,10 @@ function countOf(text: string): number | null | undefined {
   return Number(digits);
 }
 
-interface Parsed { rows: SiteRow[]; heading: string | null }
+interface Parsed {
+  rows: SiteRow[];
+  heading: string | null;
+}
 
 /**
  * Rows of cells → site rows: heading lines above the list dropped, header recognised by its titles, row numbers
@@ -65,7 +71,13 @@ export function toSiteRows(cells: string[][], name = 'danh sách', legacy: Legac
   let heading: string | null = null;
   let at: Record<Column, number> = { name: 0, level: 1, attendeeCount: 2, location: 3 };
   if (headerAt >= 0) {
-    heading = headerAt > 0 ? rows.slice(0, headerAt).map(({ row }) => row.filter(Boolean).join(' ')).join(' / ') : null;
+    heading =
+      headerAt > 0
+        ? rows
+            .slice(0, headerAt)
+            .map(({ row }) => row.filter(Boolean).join(' '))
+            .join(' / ')
+        : null;
     const header = titles(rows[headerAt]?.row);
     at = { name: column(header, 'name'), level: column(header, 'level'), attendeeCount: column(header, 'attendeeCount'), location: column(header, 'location') };
     rows = rows.slice(headerAt + 1);
@@ -75,7 +87,7 @@ export function toSiteRows(cells: string[][], name = 'danh sách', legacy: Legac
     const numbered = rows.length > 0 && rows.every(({ row }) => NUMBERING.test(row[0] ?? '') && row.length > 1);
     if (numbered) at = { name: 1, level: 2, attendeeCount: 3, location: 4 };
   }
-  const cell = (row: string[], key: Column) => (at[key] >= 0 ? row[at[key]] ?? '' : '');
+  const cell = (row: string[], key: Column) => (at[key] >= 0 ? (row[at[key]] ?? '') : '');
   const out: SiteRow[] = [];
   for (const { row, line } of rows) {
     const siteName = cell(row, 'name');

@@ -10,9 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { CATEGORY_LABELS, FIELD_LABELS, PRESENCE_LABELS, ROLE_LABELS, SPEECH_KIND_LABELS } from '../../shared/model/labels.ts';
-import type {
-  MergeOutcome, MergePreview, RecordMerge, ReportMerge, ReportSpeech, SiteReport, SpeechLog,
-} from '../../shared/model/site-report.ts';
+import type { MergeOutcome, MergePreview, RecordMerge, ReportMerge, ReportSpeech, SiteReport, SpeechLog } from '../../shared/model/site-report.ts';
 import type { MergeUndo, MergeWrites } from '../store/bulk-merge.ts';
 import type { Store } from '../store/index.ts';
 import { attendeeValues, readMergeSource, reportSpeech, siteValues } from './site-report.ts';
@@ -28,7 +26,10 @@ const strip = <T extends { uuid: string }>({ uuid: _u, ...rest }: T): Omit<T, 'u
 /** A field's value as the secretary reads it: choices by their Vietnamese names, references by what they name. */
 type Show = (key: string, value: unknown) => string;
 const CHOICES: Record<string, Record<string, string>> = {
-  presence: PRESENCE_LABELS, role: ROLE_LABELS, category: CATEGORY_LABELS, kind: SPEECH_KIND_LABELS,
+  presence: PRESENCE_LABELS,
+  role: ROLE_LABELS,
+  category: CATEGORY_LABELS,
+  kind: SPEECH_KIND_LABELS,
 };
 
 /** Central value, site value and base → what the merge does (see the header). */
@@ -42,7 +43,8 @@ function decide(central: string | undefined, site: string, base: string | undefi
 
 function differences(central: Values | undefined, site: Values, show: Show): RecordMerge['differences'] {
   if (!central) return [];
-  return Object.keys(site).filter((key) => central[key] !== site[key])
+  return Object.keys(site)
+    .filter((key) => central[key] !== site[key])
     .map((key) => ({ field: FIELD_LABELS[key] ?? key, central: show(key, central[key]), site: show(key, site[key]) }));
 }
 
@@ -58,12 +60,25 @@ function meetingState(store: Store, meetingId: number) {
   return {
     meeting,
     sites: new Map(sites.map((site) => [site.uuid, { id: site.id, name: site.name, values: siteValues(site) as Values }])),
-    attendees: new Map(attendees.map((a) => [a.uuid, {
-      id: a.id as number | null, siteUuid: siteUuid.get(a.siteId) ?? '', values: attendeeValues(a) as Values,
-    }])),
-    speeches: new Map(store.speeches.list(meetingId).map((s) => [s.uuid, {
-      id: s.id as number | null, values: strip(reportSpeech(s, agendaUuid, attendeeUuid)) as Values,
-    }])),
+    attendees: new Map(
+      attendees.map((a) => [
+        a.uuid,
+        {
+          id: a.id as number | null,
+          siteUuid: siteUuid.get(a.siteId) ?? '',
+          values: attendeeValues(a) as Values,
+        },
+      ]),
+    ),
+    speeches: new Map(
+      store.speeches.list(meetingId).map((s) => [
+        s.uuid,
+        {
+          id: s.id as number | null,
+          values: strip(reportSpeech(s, agendaUuid, attendeeUuid)) as Values,
+        },
+      ]),
+    ),
     agenda: new Map(agenda.map((item) => [item.uuid, item.title])),
     bases: store.bulk.bases(meetingId),
   };
@@ -89,9 +104,11 @@ function summaryOf(reports: readonly ReportMerge[], totals: MergePreview['totals
   const reasons = refused.slice(0, NAMED_REFUSALS).map((report) => `${report.file}: ${(report.refused ?? '').replace(/\.$/, '')}`);
   if (refused.length > NAMED_REFUSALS) reasons.push(`và ${(refused.length - NAMED_REFUSALS).toLocaleString('vi-VN')} tệp khác`);
   const n = (count: number) => count.toLocaleString('vi-VN');
-  return `${n(reports.length)} báo cáo: ${n(reports.length - refused.length - withConflicts)} nhập, ${n(withConflicts)} có khác biệt cần chọn, `
-    + `${n(refused.length)} bị từ chối${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}. `
-    + `${n(totals.added)} mục mới, ${n(totals.updated)} mục cập nhật.`;
+  return (
+    `${n(reports.length)} báo cáo: ${n(reports.length - refused.length - withConflicts)} nhập, ${n(withConflicts)} có khác biệt cần chọn, ` +
+    `${n(refused.length)} bị từ chối${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}. ` +
+    `${n(totals.added)} mục mới, ${n(totals.updated)} mục cập nhật.`
+  );
 }
 
 /** Plans every report in order (a later report sees what an earlier one merges); returns the preview and the writes. */
@@ -109,8 +126,12 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
   };
 
   function merge(
-    list: RecordMerge['list'], uuid: string, label: string, site: Values,
-    current: { id: number | null; values: Values } | undefined, write: (outcome: 'added' | 'updated') => void,
+    list: RecordMerge['list'],
+    uuid: string,
+    label: string,
+    site: Values,
+    current: { id: number | null; values: Values } | undefined,
+    write: (outcome: 'added' | 'updated') => void,
   ): RecordMerge {
     const siteJson = JSON.stringify(site);
     const base = state.bases.get(uuid);
@@ -154,8 +175,7 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
       const who = log.speakers.get(speech.speakerUuid);
       return { ...speech, speakerUuid: null, speakerName: who?.fullName ?? '', speakerPosition: who?.positions ?? '', speakerSite: who?.site ?? '' };
     });
-    return speechRecords(speeches, (speech) => speech.speakerName
-      || String(state.attendees.get(speech.speakerUuid ?? '')?.values.fullName ?? ''));
+    return speechRecords(speeches, (speech) => speech.speakerName || String(state.attendees.get(speech.speakerUuid ?? '')?.values.fullName ?? ''));
   }
 
   const merged: ReportMerge[] = reports.map(({ file, report }) => {
@@ -168,35 +188,45 @@ function plan(store: Store, meetingId: number, reports: readonly NamedReport[], 
     const site = state.sites.get(report.site.uuid);
     if (!site) throw new Error('unreachable: the site was checked');
     const records: RecordMerge[] = [];
-    records.push(merge('sites', report.site.uuid, site.name, { attendeeCount: report.site.attendeeCount }, site, () => {
-      site.values = { attendeeCount: report.site.attendeeCount };
-      counts.set(site.id, report.site.attendeeCount);
-    }));
+    records.push(
+      merge('sites', report.site.uuid, site.name, { attendeeCount: report.site.attendeeCount }, site, () => {
+        site.values = { attendeeCount: report.site.attendeeCount };
+        counts.set(site.id, report.site.attendeeCount);
+      }),
+    );
     for (const attendee of report.site.attendees) {
       const values = strip(attendee) as Values;
       const current = state.attendees.get(attendee.uuid);
       const label = attendee.fullName || '(chưa có tên)';
       if (current && current.siteUuid !== report.site.uuid) {
-        records.push({ list: 'attendees', uuid: attendee.uuid, outcome: 'conflict', label,
-          differences: [{ field: 'điểm cầu', central: 'điểm cầu khác', site: site.name }] });
+        records.push({
+          list: 'attendees',
+          uuid: attendee.uuid,
+          outcome: 'conflict',
+          label,
+          differences: [{ field: 'điểm cầu', central: 'điểm cầu khác', site: site.name }],
+        });
         continue;
       }
-      records.push(merge('attendees', attendee.uuid, label, values, current, (outcome) => {
-        if (outcome === 'added') {
-          const add = { siteId: site.id, uuid: attendee.uuid, value: strip(attendee) };
-          writes.addAttendees.push(add);
-          pendingAdds.set(attendee.uuid, add);
-          state.attendees.set(attendee.uuid, { id: null, siteUuid: report.site.uuid, values });
-        } else if (current) {
-          current.values = values;
-          const pending = pendingAdds.get(attendee.uuid);
-          if (pending) pending.value = values;
-          else if (current.id !== null) writes.updateAttendees.push({ id: current.id, value: strip(attendee) });
-        }
-      }));
+      records.push(
+        merge('attendees', attendee.uuid, label, values, current, (outcome) => {
+          if (outcome === 'added') {
+            const add = { siteId: site.id, uuid: attendee.uuid, value: strip(attendee) };
+            writes.addAttendees.push(add);
+            pendingAdds.set(attendee.uuid, add);
+            state.attendees.set(attendee.uuid, { id: null, siteUuid: report.site.uuid, values });
+          } else if (current) {
+            current.values = values;
+            const pending = pendingAdds.get(attendee.uuid);
+            if (pending) pending.value = values;
+            else if (current.id !== null) writes.updateAttendees.push({ id: current.id, value: strip(attendee) });
+          }
+        }),
+      );
     }
-    records.push(...speechRecords(report.speeches,
-      (speech) => speech.speakerName || report.site.attendees.find((a) => a.uuid === speech.speakerUuid)?.fullName || ''));
+    records.push(
+      ...speechRecords(report.speeches, (speech) => speech.speakerName || report.site.attendees.find((a) => a.uuid === speech.speakerUuid)?.fullName || ''),
+    );
     return { file, siteName: report.site.name, refused: null, records };
   });
   writes.siteCounts = [...counts].map(([siteId, attendeeCount]) => ({ siteId, attendeeCount }));
@@ -227,7 +257,10 @@ export function reportFiles(paths: readonly string[]): string[] {
       // Not there: readReports names it as a file that cannot be read.
     }
     if (!folder) return [path];
-    return readdirSync(path).filter((name) => name.toLowerCase().endsWith('.json')).sort().map((name) => join(path, name));
+    return readdirSync(path)
+      .filter((name) => name.toLowerCase().endsWith('.json'))
+      .sort()
+      .map((name) => join(path, name));
   });
 }
 
@@ -253,7 +286,10 @@ export function previewMerge(store: Store, meetingId: number, reports: readonly 
  * what undoes it (null when nothing was written). A refused report is left out, its file untouched.
  */
 export function mergeReports(
-  store: Store, meetingId: number, reports: readonly NamedReport[], choices = NO_CHOICES,
+  store: Store,
+  meetingId: number,
+  reports: readonly NamedReport[],
+  choices = NO_CHOICES,
 ): MergePreview & { undo: MergeUndo | null } {
   return store.transaction(() => {
     const { preview, writes } = plan(store, meetingId, reports, choices);

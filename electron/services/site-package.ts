@@ -6,7 +6,12 @@
 import { AppError } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import {
-  SITE_PACKAGE_KIND, SITE_PACKAGE_MAX_BYTES, SITE_PACKAGE_VERSION, sitePackageSchema, type PackageSummary, type SitePackage,
+  SITE_PACKAGE_KIND,
+  SITE_PACKAGE_MAX_BYTES,
+  SITE_PACKAGE_VERSION,
+  sitePackageSchema,
+  type PackageSummary,
+  type SitePackage,
 } from '../../shared/model/site-package.ts';
 import type { Store } from '../store/index.ts';
 import { writeFileAtomic } from './files.ts';
@@ -74,7 +79,10 @@ export function summarizePackage(pack: SitePackage): PackageSummary {
     title: pack.meeting.meeting.title,
     date: pack.meeting.meeting.date,
     sites: pack.meeting.sites.map((site) => ({
-      uuid: site.uuid ?? '', name: site.name, attendeeCount: site.attendeeCount, attendees: site.attendees.length,
+      uuid: site.uuid ?? '',
+      name: site.name,
+      attendeeCount: site.attendeeCount,
+      attendees: site.attendees.length,
     })),
   };
 }

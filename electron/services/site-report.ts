@@ -5,8 +5,15 @@ import type { Attendee, Site, Speech } from '../../shared/model/meeting.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { MeetingFile } from '../../shared/model/meeting-file.ts';
 import {
-  reportSpeech as reportSpeechSchema, SITE_REPORT_KIND, SITE_REPORT_MAX_BYTES, SITE_REPORT_VERSION, siteReportSchema,
-  type ReportAttendee, type ReportSpeech, type SiteReport, type SpeechLog,
+  reportSpeech as reportSpeechSchema,
+  SITE_REPORT_KIND,
+  SITE_REPORT_MAX_BYTES,
+  SITE_REPORT_VERSION,
+  siteReportSchema,
+  type ReportAttendee,
+  type ReportSpeech,
+  type SiteReport,
+  type SpeechLog,
 } from '../../shared/model/site-report.ts';
 import type { Store } from '../store/index.ts';
 import { writeFileAtomic } from './files.ts';
@@ -32,9 +39,17 @@ export function attendeeValues(attendee: Attendee): Omit<ReportAttendee, 'uuid'>
 export function reportSpeech(speech: Speech, agenda: Map<number, string>, attendees: Map<number, string>): ReportSpeech {
   const { uuid, speakerName, speakerPosition, speakerSite, kind, startTime, endTime, durationMinutes, content } = speech;
   return {
-    uuid, speakerName, speakerPosition, speakerSite, kind, startTime, endTime, durationMinutes, content,
-    agendaUuid: speech.agendaItemId === null ? null : agenda.get(speech.agendaItemId) ?? null,
-    speakerUuid: speech.attendeeId === null ? null : attendees.get(speech.attendeeId) ?? null,
+    uuid,
+    speakerName,
+    speakerPosition,
+    speakerSite,
+    kind,
+    startTime,
+    endTime,
+    durationMinutes,
+    content,
+    agendaUuid: speech.agendaItemId === null ? null : (agenda.get(speech.agendaItemId) ?? null),
+    speakerUuid: speech.attendeeId === null ? null : (attendees.get(speech.attendeeId) ?? null),
   };
 }
 
@@ -52,9 +67,11 @@ export function toSiteReport(store: Store, siteId: number, exportedAt = new Date
   const attendeeUuids = new Map(all.map((attendee) => [attendee.id, attendee.uuid]));
   // In a meeting opened from the package for this site, a free-text speaker without a site spoke here too.
   const bound = store.bulk.reportSite(meeting.id) === siteId;
-  const speeches = store.speeches.list(meeting.id).filter((speech) => (speech.attendeeId === null
-    ? (site.name !== '' && speech.speakerSite === site.name) || (bound && speech.speakerSite === '')
-    : here.has(speech.attendeeId)));
+  const speeches = store.speeches
+    .list(meeting.id)
+    .filter((speech) =>
+      speech.attendeeId === null ? (site.name !== '' && speech.speakerSite === site.name) || (bound && speech.speakerSite === '') : here.has(speech.attendeeId),
+    );
   return {
     kind: SITE_REPORT_KIND,
     version: SITE_REPORT_VERSION,
@@ -90,13 +107,21 @@ export function speechLogOf(file: MeetingFile): SpeechLog {
   if (file.version < 2 || meetingUuid === undefined || file.speeches.some((speech) => speech.uuid === undefined)) {
     throw new AppError('INVALID_INPUT', 'Tệp hội nghị phiên bản cũ không có mã định danh nên không ghép được phát biểu; hãy xuất lại bằng phiên bản mới.');
   }
-  const attendees = new Map(file.sites.flatMap((site) => site.attendees.map((a) => [a.key, { uuid: a.uuid ?? '', fullName: a.fullName, positions: a.positions, site: site.name }])));
+  const attendees = new Map(
+    file.sites.flatMap((site) => site.attendees.map((a) => [a.key, { uuid: a.uuid ?? '', fullName: a.fullName, positions: a.positions, site: site.name }])),
+  );
   const agenda = new Map(file.agenda.map((item) => [item.key, item.uuid ?? null]));
-  const speeches = file.speeches.map(({ agendaKey, speakerKey, ...speech }) => parseOrThrow(reportSpeechSchema, {
-    ...speech,
-    agendaUuid: agendaKey === null ? null : agenda.get(agendaKey) ?? null,
-    speakerUuid: speakerKey === null ? null : attendees.get(speakerKey)?.uuid || null,
-  }, 'Tệp hội nghị không hợp lệ'));
+  const speeches = file.speeches.map(({ agendaKey, speakerKey, ...speech }) =>
+    parseOrThrow(
+      reportSpeechSchema,
+      {
+        ...speech,
+        agendaUuid: agendaKey === null ? null : (agenda.get(agendaKey) ?? null),
+        speakerUuid: speakerKey === null ? null : attendees.get(speakerKey)?.uuid || null,
+      },
+      'Tệp hội nghị không hợp lệ',
+    ),
+  );
   const speakers = new Map([...attendees.values()].map(({ uuid, ...who }) => [uuid, who]));
   return { kind: 'speeches', meeting: { uuid: meetingUuid, title: file.meeting.title }, speeches, speakers };
 }

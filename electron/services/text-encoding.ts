@@ -44,13 +44,20 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 const vietnameseWords = (text: string) =>
-  text.normalize('NFC').split(/[^\p{L}]+/u).filter((w) => /[^\p{ASCII}]/u.test(w) && isVietnameseSyllable(w)).length;
+  text
+    .normalize('NFC')
+    .split(/[^\p{L}]+/u)
+    .filter((w) => /[^\p{ASCII}]/u.test(w) && isVietnameseSyllable(w)).length;
 
 /** Decodes a text file; throws NotText (with a Vietnamese clause) for a file that is not text. */
 export function decodeTextFile(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   const decode = (encoding: TextEncoding, from = 0) => new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(from));
   for (const [signature, what] of SIGNATURES) if (startsWith(bytes, signature)) throw new NotText(`tệp không phải văn bản mà là ${what}`);
-  const bom: [number[], TextEncoding][] = [[[0xef, 0xbb, 0xbf], 'utf-8'], [[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']];
+  const bom: [number[], TextEncoding][] = [
+    [[0xef, 0xbb, 0xbf], 'utf-8'],
+    [[0xff, 0xfe], 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be'],
+  ];
   let encoding: TextEncoding | null = null;
   let from = 0;
   for (const [signature, named] of bom) {

@@ -95,6 +95,9 @@ export function eraseDeleted(store: Store, trashId: number, audio?: AudioStore):
 export function tidyTrashAudio(store: Store, audio: AudioStore): void {
   const trash = audioTrash(audio);
   const exists = store.db.prepare<[number], number>('SELECT 1 FROM meetings WHERE id = ?').pluck();
-  trash.adopt((id) => exists.get(id) !== undefined, (id) => store.trash.tokenOfMeeting(id));
+  trash.adopt(
+    (id) => exists.get(id) !== undefined,
+    (id) => store.trash.tokenOfMeeting(id),
+  );
   trash.sweep(store.trash.tokens());
 }

@@ -50,20 +50,36 @@ function paragraphsOf(root: WordNode, dropped: Map<string, number>): string[] {
   const note = (what: string) => dropped.set(what, (dropped.get(what) ?? 0) + 1);
   const textOf = (node: WordNode, parts: string[]): void => {
     switch (node.type) {
-      case 'text': parts.push(node.value ?? ''); return;
-      case 'tab': parts.push(' '); return;
-      case 'break': parts.push('\n'); return;
-      case 'image': note('hình ảnh'); return;
-      case 'noteReference': note('chú thích'); return;
-      case 'commentReference': return;
-      default: for (const child of node.children ?? []) textOf(child, parts);
+      case 'text':
+        parts.push(node.value ?? '');
+        return;
+      case 'tab':
+        parts.push(' ');
+        return;
+      case 'break':
+        parts.push('\n');
+        return;
+      case 'image':
+        note('hình ảnh');
+        return;
+      case 'noteReference':
+        note('chú thích');
+        return;
+      case 'commentReference':
+        return;
+      default:
+        for (const child of node.children ?? []) textOf(child, parts);
     }
   };
   const walk = (node: WordNode): void => {
     if (node.type === 'paragraph') {
       const parts: string[] = [];
       textOf(node, parts);
-      const lines = parts.join('').split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = parts
+        .join('')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       if (lines.length === 0) return;
       const numbering = node.numbering;
       if (numbering) {
@@ -104,7 +120,11 @@ export async function readWordFile(path: string, limits = WORD_LIMITS): Promise<
   const context = `Không đọc được văn bản từ tệp ${name}`;
   const refuse = (reason: string, cause?: unknown) => new AppError('FILE_UNREADABLE', `${context}: ${reason}.`, cause === undefined ? undefined : { cause });
   if (extname(name).toLowerCase() !== '.docx') {
-    throw refuse(extname(name).toLowerCase() === '.doc' ? 'tệp .doc (Word 97–2003) không đọc được; hãy mở tệp trong Word và lưu lại dạng .docx' : 'chỉ đọc được tệp Word .docx');
+    throw refuse(
+      extname(name).toLowerCase() === '.doc'
+        ? 'tệp .doc (Word 97–2003) không đọc được; hãy mở tệp trong Word và lưu lại dạng .docx'
+        : 'chỉ đọc được tệp Word .docx',
+    );
   }
   const bytes = readFileBounded(path, { maxBytes: limits.fileBytes, context });
   let zip: BoundedZip;

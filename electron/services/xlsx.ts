@@ -31,7 +31,8 @@ function cellPosition(ref: string): { row: number; column: number } | null {
 }
 
 function checkPosition(position: { row: number; column: number }, limits: typeof XLSX_LIMITS, what: string): void {
-  if (position.row > limits.rows) throw new XlsxRefusal(`${what} ở dòng ${position.row.toLocaleString('vi-VN')}, quá ${limits.rows.toLocaleString('vi-VN')} dòng`);
+  if (position.row > limits.rows)
+    throw new XlsxRefusal(`${what} ở dòng ${position.row.toLocaleString('vi-VN')}, quá ${limits.rows.toLocaleString('vi-VN')} dòng`);
   if (position.column > limits.columns) throw new XlsxRefusal(`${what} ở cột thứ ${position.column.toLocaleString('vi-VN')}, quá ${limits.columns} cột`);
 }
 
@@ -62,13 +63,17 @@ async function firstSheetPath(zip: ZipFile, entries: Map<string, Entry>): Promis
   const rels = entries.get('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new XlsxRefusal('tệp không có bảng tính nào (không phải tệp Excel .xlsx)');
   let sheetId: string | undefined;
-  await parsePart(zip, workbook, (parser) => parser.on('opentag', (tag) => {
-    if (tag.name === 'sheet' && sheetId === undefined) sheetId = attribute(tag, 'r:id');
-  }));
+  await parsePart(zip, workbook, (parser) =>
+    parser.on('opentag', (tag) => {
+      if (tag.name === 'sheet' && sheetId === undefined) sheetId = attribute(tag, 'r:id');
+    }),
+  );
   let target: string | undefined;
-  await parsePart(zip, rels, (parser) => parser.on('opentag', (tag) => {
-    if (tag.name === 'Relationship' && attribute(tag, 'Id') === sheetId) target = attribute(tag, 'Target');
-  }));
+  await parsePart(zip, rels, (parser) =>
+    parser.on('opentag', (tag) => {
+      if (tag.name === 'Relationship' && attribute(tag, 'Id') === sheetId) target = attribute(tag, 'Target');
+    }),
+  );
   if (!target) throw new XlsxRefusal('tệp Excel không có trang tính nào');
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
@@ -142,7 +147,7 @@ export async function readXlsxCells(bytes: Buffer, limits = XLSX_LIMITS): Promis
       parser.on('closetag', (tag) => {
         if (tag.name === 'v' || tag.name === 't') inValue = false;
         else if (tag.name === 'c' && cell && row) {
-          const value = cell.type === 's' ? strings[Number(cell.text)] ?? '' : cell.type === 'b' ? (cell.text === '1' ? 'TRUE' : 'FALSE') : cell.text;
+          const value = cell.type === 's' ? (strings[Number(cell.text)] ?? '') : cell.type === 'b' ? (cell.text === '1' ? 'TRUE' : 'FALSE') : cell.text;
           while (row.length < cell.column - 1) row.push('');
           row[cell.column - 1] = value;
           cell = null;

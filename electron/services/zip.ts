@@ -47,8 +47,7 @@ export async function openBoundedZip(bytes: Buffer, limits: ZipLimits, what: str
   }
 }
 
-export const doctype = (what: string): ZipRefusal =>
-  new ZipRefusal(`${what} chứa khai báo DOCTYPE, điều không có trong ${what} thật (có thể là tệp độc hại)`);
+export const doctype = (what: string): ZipRefusal => new ZipRefusal(`${what} chứa khai báo DOCTYPE, điều không có trong ${what} thật (có thể là tệp độc hại)`);
 
 async function entriesOf(zip: ZipFile, limits: ZipLimits, what: string): Promise<Map<string, Entry>> {
   if (zip.entryCount > limits.entries) throw new ZipRefusal(`${what} chứa quá nhiều phần (${zip.entryCount.toLocaleString('vi-VN')})`);

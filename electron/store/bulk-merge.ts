@@ -65,11 +65,13 @@ function placeByTime(speeches: readonly Placed[], added: ReadonlySet<number>): P
   return log;
 }
 
-const ATTENDEE_COLUMNS = 'full_name = @fullName, positions = @positions, unit = @unit, category = @category, presence = @presence, '
-  + 'absence_reason = @absenceReason, presence_time = @presenceTime, role = @role, is_member = @isMember';
-const SPEECH_COLUMNS = 'agenda_item_id = @agendaItemId, attendee_id = @attendeeId, speaker_name = @speakerName, '
-  + 'speaker_position = @speakerPosition, speaker_site = @speakerSite, kind = @kind, start_time = @startTime, '
-  + 'end_time = @endTime, duration_minutes = @durationMinutes, content = @content';
+const ATTENDEE_COLUMNS =
+  'full_name = @fullName, positions = @positions, unit = @unit, category = @category, presence = @presence, ' +
+  'absence_reason = @absenceReason, presence_time = @presenceTime, role = @role, is_member = @isMember';
+const SPEECH_COLUMNS =
+  'agenda_item_id = @agendaItemId, attendee_id = @attendeeId, speaker_name = @speakerName, ' +
+  'speaker_position = @speakerPosition, speaker_site = @speakerSite, kind = @kind, start_time = @startTime, ' +
+  'end_time = @endTime, duration_minutes = @durationMinutes, content = @content';
 
 export function createBulkMerge(db: Db, meetings: Meetings, people: People) {
   const sql = {
@@ -116,7 +118,8 @@ export function createBulkMerge(db: Db, meetings: Meetings, people: People) {
       return found;
     };
     return {
-      ...speechTiming(value), meetingId,
+      ...speechTiming(value),
+      meetingId,
       agendaItemId: id(sql.agendaByUuid, agendaUuid, 'agendaItemId'),
       attendeeId: id(sql.attendeeByUuid, speakerUuid, 'attendeeId'),
     };
@@ -143,7 +146,15 @@ export function createBulkMerge(db: Db, meetings: Meetings, people: People) {
     merge: db.transaction((meetingId: number, writes: MergeWrites): MergeUndo => {
       meetings.get(meetingId);
       const undo: MergeUndo = {
-        meetingId, revision: 0, siteCounts: [], addedAttendees: [], attendees: [], addedSpeeches: [], speeches: [], bases: [], speechOrds: [],
+        meetingId,
+        revision: 0,
+        siteCounts: [],
+        addedAttendees: [],
+        attendees: [],
+        addedSpeeches: [],
+        speeches: [],
+        bases: [],
+        speechOrds: [],
       };
       for (const { siteId, attendeeCount } of writes.siteCounts) {
         const site = sql.site.get(siteId, meetingId) as { attendee_count: number | null } | undefined;

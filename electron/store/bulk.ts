@@ -9,7 +9,13 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import type { MeetingFile } from '../../shared/model/meeting-file.ts';
 import {
-  actionItemFields, agendaItemFields, attendeeFields, conclusionFields, recipientFields, siteFields, speechFields,
+  actionItemFields,
+  agendaItemFields,
+  attendeeFields,
+  conclusionFields,
+  recipientFields,
+  siteFields,
+  speechFields,
   type MeetingFields,
 } from '../../shared/model/meeting.ts';
 import { describePath } from '../../shared/model/validate.ts';
@@ -119,7 +125,10 @@ export function createBulk(db: Db, meetings: Meetings, people: People) {
     const resolve = (ids: Map<string, number>, key: string | null, path: Path, label: string, field: string): number | null => {
       if (key === null) return null;
       const id = ids.get(key);
-      if (id === undefined) at(path, () => { throw outsideMeeting(label, field); });
+      if (id === undefined)
+        at(path, () => {
+          throw outsideMeeting(label, field);
+        });
       return id ?? null;
     };
 

@@ -96,7 +96,11 @@ function openFailed(file: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (fsErrorCode(error).startsWith('SQLITE_CORRUPT')) return new AppError('DB_DAMAGED', damagedMessage(file), { cause: error });
   if (isWriteRefused(error)) {
-    return new AppError('DB_READ_ONLY', `Không mở được cơ sở dữ liệu ${file} để ghi: ${describeFsError(error)}. Dữ liệu không bị thay đổi; hãy chọn thư mục có quyền ghi hoặc giải phóng chỗ trên ổ đĩa.`, { cause: error });
+    return new AppError(
+      'DB_READ_ONLY',
+      `Không mở được cơ sở dữ liệu ${file} để ghi: ${describeFsError(error)}. Dữ liệu không bị thay đổi; hãy chọn thư mục có quyền ghi hoặc giải phóng chỗ trên ổ đĩa.`,
+      { cause: error },
+    );
   }
   const code = fsErrorCode(error);
   if (code.startsWith('E')) return new AppError('DB_OPEN_FAILED', `Không mở được cơ sở dữ liệu ${file}: ${describeFsError(error)}.`, { cause: error });

@@ -32,7 +32,11 @@ function retarget(sql: string, into: string): string {
 }
 
 /** Rows of a table, the unit of progress. */
-const countRows = (db: Db, table: string) => db.prepare(`SELECT count(*) FROM main.${quote(table)}`).pluck().get() as number;
+const countRows = (db: Db, table: string) =>
+  db
+    .prepare(`SELECT count(*) FROM main.${quote(table)}`)
+    .pluck()
+    .get() as number;
 
 /**
  * Writes the database of `source` to `target` (which must not exist), encrypted with key or plain (null).
@@ -79,7 +83,9 @@ async function copyRows(source: Db, onProgress?: (progress: Progress) => void): 
   const into = 'bb_export';
   source.exec('BEGIN');
   const objects = source.prepare("SELECT type, name, sql FROM main.sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as SchemaRow[];
-  const kinds = new Map((source.prepare("SELECT name, type FROM pragma_table_list WHERE schema = 'main'").all() as { name: string; type: string }[]).map((t) => [t.name, t.type]));
+  const kinds = new Map(
+    (source.prepare("SELECT name, type FROM pragma_table_list WHERE schema = 'main'").all() as { name: string; type: string }[]).map((t) => [t.name, t.type]),
+  );
   const tables = objects.filter((o) => o.type === 'table' && o.sql && kinds.get(o.name) === 'table');
   const virtuals = objects.filter((o) => o.type === 'table' && o.sql && kinds.get(o.name) === 'virtual');
   const shadows = objects.filter((o) => o.type === 'table' && kinds.get(o.name) === 'shadow');
@@ -87,7 +93,8 @@ async function copyRows(source: Db, onProgress?: (progress: Progress) => void): 
   // A virtual table creates its shadow tables, whose rows are then replaced by the source's.
   for (const table of virtuals) source.exec(retarget(table.sql ?? '', into));
   const filled = [...tables, ...shadows];
-  if (source.prepare("SELECT 1 FROM main.sqlite_schema WHERE name = 'sqlite_sequence'").get()) filled.push({ type: 'table', name: 'sqlite_sequence', sql: null });
+  if (source.prepare("SELECT 1 FROM main.sqlite_schema WHERE name = 'sqlite_sequence'").get())
+    filled.push({ type: 'table', name: 'sqlite_sequence', sql: null });
   const total = filled.reduce((sum, table) => sum + countRows(source, table.name), 0);
   let done = 0;
   onProgress?.({ done, total });
@@ -128,9 +135,15 @@ function verify(source: Db, target: string, key: StoreKey | null): void {
   try {
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`copy check: ${String(check)}`);
-    const tables = source.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow') AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    const tables = source
+      .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow') AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
     for (const table of tables) {
-      const copied = copy.prepare(`SELECT count(*) FROM ${quote(table)}`).pluck().get() as number;
+      const copied = copy
+        .prepare(`SELECT count(*) FROM ${quote(table)}`)
+        .pluck()
+        .get() as number;
       if (copied !== countRows(source, table)) throw new Error(`copy of ${table}: ${copied} rows`);
     }
   } finally {

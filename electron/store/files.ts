@@ -72,7 +72,8 @@ export class AppFiles {
   constructor(database: string | null, backupsDir?: string) {
     if (database && database !== ':memory:') {
       this.entries.push({ path: database, folder: false, what: 'đây là cơ sở dữ liệu đang dùng của Biên Bản' });
-      for (const suffix of SIDE_FILES) this.entries.push({ path: database + suffix, folder: false, what: 'đây là tệp đi kèm cơ sở dữ liệu đang dùng của Biên Bản' });
+      for (const suffix of SIDE_FILES)
+        this.entries.push({ path: database + suffix, folder: false, what: 'đây là tệp đi kèm cơ sở dữ liệu đang dùng của Biên Bản' });
     }
     if (backupsDir) this.protectBackups(backupsDir);
   }
@@ -111,7 +112,10 @@ export class AppFiles {
     if (database) {
       const own = realPath(database.path);
       const { dir, base } = parse(real);
-      if (sameText(dir, dirname(own)) && (CASE_INSENSITIVE ? base.toLowerCase() : base).startsWith(`${CASE_INSENSITIVE ? basename(own).toLowerCase() : basename(own)}.`)) {
+      if (
+        sameText(dir, dirname(own)) &&
+        (CASE_INSENSITIVE ? base.toLowerCase() : base).startsWith(`${CASE_INSENSITIVE ? basename(own).toLowerCase() : basename(own)}.`)
+      ) {
         return 'đây là bản sao an toàn Biên Bản giữ bên cạnh cơ sở dữ liệu';
       }
     }

@@ -64,8 +64,13 @@ function stretch(passphrase: string, header: Buffer, { log2N, r, p }: KdfParams)
   const N = 2 ** log2N;
   return new Promise((resolve, reject) => {
     // The salt binds the parameters too: a header edited to weaker ones derives another key.
-    scrypt(passphrase.normalize('NFC'), Buffer.concat([header.subarray(0, 6), header.subarray(8, 16)]), KEY_BYTES,
-      { N, r, p, maxmem: 256 * N * r + 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(
+      passphrase.normalize('NFC'),
+      Buffer.concat([header.subarray(0, 6), header.subarray(8, 16)]),
+      KEY_BYTES,
+      { N, r, p, maxmem: 256 * N * r + 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key)),
+    );
   });
 }
 
@@ -137,7 +142,12 @@ export function recoveryKeyOf(key: Buffer): string {
 
 /** The raw key typed back from a recovery key (spaces, dashes, case and 0/1/8 misread as O/I/B forgiven); null if malformed. */
 export function keyOfRecovery(text: string): Buffer | null {
-  const clean = text.toUpperCase().replace(/[\s-]+/g, '').replace(/0/g, 'O').replace(/1/g, 'I').replace(/8/g, 'B');
+  const clean = text
+    .toUpperCase()
+    .replace(/[\s-]+/g, '')
+    .replace(/0/g, 'O')
+    .replace(/1/g, 'I')
+    .replace(/8/g, 'B');
   if (clean.length !== 52 || /[^A-Z2-7]/.test(clean)) return null;
   const bytes: number[] = [];
   let bits = 0;

@@ -2,11 +2,24 @@
 import type { z } from 'zod';
 import type { ListName } from '../../shared/api.ts';
 import {
-  actionItemFields, agendaItemFields, attendeeFields, conclusionFields, queueEntryFields, recipientFields, siteFields, speechFields,
+  actionItemFields,
+  agendaItemFields,
+  attendeeFields,
+  conclusionFields,
+  queueEntryFields,
+  recipientFields,
+  siteFields,
+  speechFields,
 } from '../../shared/model/meeting.ts';
 import type { Db } from './db.ts';
 import {
-  checkKeepsMainSite, checkQueueEntry, checkSiteMayCountOnly, checkSiteTakesAttendees, endsWhenNextStarts, speechTiming, takesMain,
+  checkKeepsMainSite,
+  checkQueueEntry,
+  checkSiteMayCountOnly,
+  checkSiteTakesAttendees,
+  endsWhenNextStarts,
+  speechTiming,
+  takesMain,
   type SpeechTimes,
 } from './rules.ts';
 import { orderedList, type OrderedList } from './table.ts';
@@ -37,8 +50,12 @@ export function createLists(db: Db) {
     },
   });
 
-  const registered = db.prepare(`SELECT 1 FROM speaker_queue WHERE meeting_id = @meetingId AND agenda_item_id IS @agendaItemId
-    AND (attendee_id = @attendeeId OR (attendee_id IS NULL AND @attendeeId IS NULL AND speaker_name = @speakerName)) AND id IS NOT @id`).pluck();
+  const registered = db
+    .prepare(
+      `SELECT 1 FROM speaker_queue WHERE meeting_id = @meetingId AND agenda_item_id IS @agendaItemId
+    AND (attendee_id = @attendeeId OR (attendee_id IS NULL AND @attendeeId IS NULL AND speaker_name = @speakerName)) AND id IS NOT @id`,
+    )
+    .pluck();
   const queue = orderedList(db, {
     table: 'speaker_queue',
     label: 'người đăng ký phát biểu',
@@ -73,13 +90,16 @@ export function createLists(db: Db) {
     sites: afterCascade(withOneMainSite(db, siteList)),
     attendees: afterCascade(attendeeList),
     agenda: afterCascade(withOwnConclusions(db, orderedList(db, { table: 'agenda_items', label: 'mục chương trình', fields: agendaItemFields }), conclusions)),
-    speeches: withRunningSpeechEnded(db, orderedList(db, {
-      table: 'speeches',
-      label: 'phát biểu',
-      fields: speechFields,
-      refs: { agendaItemId: 'agenda_items', attendeeId: 'attendees' },
-      derive: (value, changed) => speechTiming(value, changed),
-    })),
+    speeches: withRunningSpeechEnded(
+      db,
+      orderedList(db, {
+        table: 'speeches',
+        label: 'phát biểu',
+        fields: speechFields,
+        refs: { agendaItemId: 'agenda_items', attendeeId: 'attendees' },
+        derive: (value, changed) => speechTiming(value, changed),
+      }),
+    ),
     conclusions,
     actionItems: orderedList(db, { table: 'action_items', label: 'nhiệm vụ', fields: actionItemFields }),
     recipients: orderedList(db, { table: 'recipients', label: 'nơi nhận', fields: recipientFields }),
@@ -145,7 +165,9 @@ function withOneMainSite(db: Db, sites: OrderedList<typeof siteFields>): Ordered
 
 /** An agenda item's own conclusions go with it (kept, they would read as the overall conclusion). */
 function withOwnConclusions(
-  db: Db, agenda: OrderedList<typeof agendaItemFields>, conclusions: OrderedList<typeof conclusionFields>,
+  db: Db,
+  agenda: OrderedList<typeof agendaItemFields>,
+  conclusions: OrderedList<typeof conclusionFields>,
 ): OrderedList<typeof agendaItemFields> {
   const ownConclusions = db.prepare('SELECT id FROM conclusions WHERE agenda_item_id = ?').pluck();
   return {
@@ -163,7 +185,9 @@ function withOwnConclusions(
  */
 function withRunningSpeechEnded(db: Db, speeches: OrderedList<typeof speechFields>): OrderedList<typeof speechFields> {
   const lastOrd = db.prepare('SELECT max(ord) FROM speeches WHERE meeting_id = ?').pluck();
-  const before = db.prepare('SELECT id, start_time AS startTime, end_time AS endTime, duration_minutes AS durationMinutes FROM speeches WHERE meeting_id = ? AND ord = ?');
+  const before = db.prepare(
+    'SELECT id, start_time AS startTime, end_time AS endTime, duration_minutes AS durationMinutes FROM speeches WHERE meeting_id = ? AND ord = ?',
+  );
   // Only the start time: a speech's whole row (its text may run to tens of thousands of characters) is read by the update itself.
   const startTime = db.prepare('SELECT start_time FROM speeches WHERE id = ?').pluck();
   const endPrevious = (speech: { meetingId: number; ord: number; startTime: string | null }) => {

@@ -80,9 +80,8 @@ export function createMeetings(db: Db) {
      * State numbering each calendar year (Nghị định 30/2020).
      */
     suggestNumber(type: DocumentType, format: Format, termOrYear: string): number {
-      const stmt = format === 'party'
-        ? (type === 'BB' ? sql.lastNumberByTerm : sql.lastNoticeByTerm)
-        : (type === 'BB' ? sql.lastNumberByYear : sql.lastNoticeByYear);
+      const stmt =
+        format === 'party' ? (type === 'BB' ? sql.lastNumberByTerm : sql.lastNoticeByTerm) : type === 'BB' ? sql.lastNumberByYear : sql.lastNoticeByYear;
       return ((stmt.get(termOrYear) as number | null) ?? 0) + 1;
     },
   };

@@ -10,8 +10,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-const enumCheck = (column: string, values: readonly string[]) =>
-  `CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
+const enumCheck = (column: string, values: readonly string[]) => `CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
 
 export const MIGRATIONS: readonly Migration[] = [
   {

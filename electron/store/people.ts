@@ -29,14 +29,16 @@ export function createPeople(db: Db) {
   /** A person whose fields the schema has already validated (the bulk path's attendees). */
   function rememberValid(person: PersonFields): Person {
     if (!person.fullName) throw new AppError('INVALID_INPUT', 'Không lưu được người vào danh bạ: họ và tên không được để trống.');
-    return decode(sql.upsert.get({
-      fullName: person.fullName,
-      positions: person.positions,
-      unit: person.unit,
-      nameKey: foldKey(person.fullName),
-      unitKey: foldKey(person.unit),
-      now: new Date().toISOString(),
-    }));
+    return decode(
+      sql.upsert.get({
+        fullName: person.fullName,
+        positions: person.positions,
+        unit: person.unit,
+        nameKey: foldKey(person.fullName),
+        unitKey: foldKey(person.unit),
+        now: new Date().toISOString(),
+      }),
+    );
   }
 
   return {

@@ -83,8 +83,7 @@ export function passagesOf(header: string, body: string): string[] {
 }
 
 /** The passage's identity: its text and what the index makes of texts. */
-export const passageHash = (text: string): number =>
-  createHash('sha1').update(INDEX_VERSION).update('\n').update(text).digest().readUIntBE(0, 6);
+export const passageHash = (text: string): number => createHash('sha1').update(INDEX_VERSION).update('\n').update(text).digest().readUIntBE(0, 6);
 
 export interface UpdateOptions {
   /** Records indexed at most (all when absent). */
@@ -105,8 +104,12 @@ export function createSearchIndex(db: Db) {
     dequeue: db.prepare('DELETE FROM search_queue WHERE kind = ? AND record_id = ?'),
     docsOf: db.prepare('SELECT id, record_id AS recordId, hash FROM search_docs WHERE kind = ? AND record_id IN (SELECT value FROM json_each(?))'),
     lastDoc: db.prepare('SELECT max(id) FROM search_docs WHERE id BETWEEN ? AND ?').pluck(),
-    freeDoc: db.prepare(`SELECT d.id + 1 FROM search_docs d WHERE d.id BETWEEN ? AND ?
-      AND NOT EXISTS (SELECT 1 FROM search_docs WHERE id = d.id + 1) LIMIT 1`).pluck(),
+    freeDoc: db
+      .prepare(
+        `SELECT d.id + 1 FROM search_docs d WHERE d.id BETWEEN ? AND ?
+      AND NOT EXISTS (SELECT 1 FROM search_docs WHERE id = d.id + 1) LIMIT 1`,
+      )
+      .pluck(),
     addDoc: db.prepare('INSERT INTO search_docs (id, kind, record_id, hash) VALUES (?, ?, ?, ?)'),
     addFolded: db.prepare('INSERT INTO search_folded (rowid, words) VALUES (?, ?)'),
     addExact: db.prepare('INSERT INTO search_exact (rowid, words) VALUES (?, ?)'),
@@ -115,13 +118,20 @@ export function createSearchIndex(db: Db) {
     removeExact: db.prepare('DELETE FROM search_exact WHERE rowid = ?'),
     version: db.prepare('SELECT version FROM search_state WHERE id = 1').pluck(),
     setVersion: db.prepare('UPDATE search_state SET version = ? WHERE id = 1'),
-    queueAll: KINDS.map((kind) => db.prepare(`INSERT OR IGNORE INTO search_queue (kind, record_id) SELECT ${KIND_CODES[kind]}, id FROM ${SOURCES[kind].table}`)),
+    queueAll: KINDS.map((kind) =>
+      db.prepare(`INSERT OR IGNORE INTO search_queue (kind, record_id) SELECT ${KIND_CODES[kind]}, id FROM ${SOURCES[kind].table}`),
+    ),
   };
-  const texts = Object.fromEntries(KINDS.map((kind) => {
-    const { table, meeting, header, body } = SOURCES[kind];
-    return [kind, db.prepare(`SELECT id, ${meeting} AS meetingId, ${header} AS header, ${body} AS body FROM ${table}
-      WHERE id IN (SELECT value FROM json_each(?))`)];
-  })) as Record<SearchKind, ReturnType<Db['prepare']>>;
+  const texts = Object.fromEntries(
+    KINDS.map((kind) => {
+      const { table, meeting, header, body } = SOURCES[kind];
+      return [
+        kind,
+        db.prepare(`SELECT id, ${meeting} AS meetingId, ${header} AS header, ${body} AS body FROM ${table}
+      WHERE id IN (SELECT value FROM json_each(?))`),
+      ];
+    }),
+  ) as Record<SearchKind, ReturnType<Db['prepare']>>;
 
   /** The searchable texts of records of one kind, by id (absent: deleted). */
   const records = (kind: SearchKind, list: readonly number[]): Map<number, RecordText> =>

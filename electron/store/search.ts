@@ -2,8 +2,16 @@
 // of match to the weakest, each reading the newest meetings first and stopping once enough meetings are ranked;
 // then passages for the meetings kept only.
 import {
-  exactTokens, ftsExpression, ftsPhrase, passageAround, queryTokens, textMatcher,
-  type SearchGroup, type SearchHit, type SearchKind, type SearchResults,
+  exactTokens,
+  ftsExpression,
+  ftsPhrase,
+  passageAround,
+  queryTokens,
+  textMatcher,
+  type SearchGroup,
+  type SearchHit,
+  type SearchKind,
+  type SearchResults,
 } from '../../shared/search.ts';
 import type { Db } from './db.ts';
 import { createSearchIndex, kindOf, meetingOf, passageHash, passagesOf } from './search-index.ts';
@@ -41,8 +49,7 @@ interface Ranked {
 export function createSearch(db: Db) {
   const index = createSearchIndex(db);
   index.checkVersion();
-  const newestFirst = (table: string) =>
-    db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`).pluck();
+  const newestFirst = (table: string) => db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`).pluck();
   const folded = newestFirst('search_folded');
   const exact = newestFirst('search_exact');
   const docs = db.prepare('SELECT id, record_id AS recordId, hash FROM search_docs WHERE id IN (SELECT value FROM json_each(?))');
@@ -133,18 +140,18 @@ export function createSearch(db: Db) {
       const many = tokens.length > 1;
       const passes: [number, () => number[]][] = many
         ? [
-          [Tier.PhraseExact, () => rows(exact, ftsPhrase(keys))],
-          [Tier.Phrase, () => rows(folded, ftsPhrase(tokens))],
-          [Tier.PrefixPhrase, () => rows(folded, ftsPhrase(tokens, true))],
-          [Tier.WordsExact, () => rows(exact, ftsExpression(keys))],
-          [Tier.Words, () => rows(folded, ftsExpression(tokens))],
-          [Tier.PrefixWords, () => rows(folded, ftsExpression(tokens, true))],
-        ]
+            [Tier.PhraseExact, () => rows(exact, ftsPhrase(keys))],
+            [Tier.Phrase, () => rows(folded, ftsPhrase(tokens))],
+            [Tier.PrefixPhrase, () => rows(folded, ftsPhrase(tokens, true))],
+            [Tier.WordsExact, () => rows(exact, ftsExpression(keys))],
+            [Tier.Words, () => rows(folded, ftsExpression(tokens))],
+            [Tier.PrefixWords, () => rows(folded, ftsExpression(tokens, true))],
+          ]
         : [
-          [Tier.PhraseExact, () => rows(exact, ftsExpression(keys))],
-          [Tier.Phrase, () => rows(folded, ftsExpression(tokens))],
-          [Tier.PrefixPhrase, () => rows(folded, ftsExpression(tokens, true))],
-        ];
+            [Tier.PhraseExact, () => rows(exact, ftsExpression(keys))],
+            [Tier.Phrase, () => rows(folded, ftsExpression(tokens))],
+            [Tier.PrefixPhrase, () => rows(folded, ftsExpression(tokens, true))],
+          ];
       for (const [index, [tier, read]] of passes.entries()) {
         pass(read(), tier);
         if (!enough(tier)) continue;
@@ -159,11 +166,12 @@ export function createSearch(db: Db) {
       const last = order[end - 1]?.[1];
       while (last && end < order.length && order[end]?.[1].tier === last.tier && order[end]?.[1].count === last.count) end++;
       const candidates = order.slice(0, end);
-      const info = new Map((meetings.all(JSON.stringify(candidates.map(([id]) => id))) as { id: number; title: string; date: string | null }[])
-        .map((m) => [m.id, m]));
-      const kept = candidates.filter(([id]) => info.has(id))
-        .sort(([ia, a], [ib, b]) => a.tier - b.tier || b.count - a.count
-          || (info.get(ib)?.date ?? '').localeCompare(info.get(ia)?.date ?? '') || ib - ia)
+      const info = new Map(
+        (meetings.all(JSON.stringify(candidates.map(([id]) => id))) as { id: number; title: string; date: string | null }[]).map((m) => [m.id, m]),
+      );
+      const kept = candidates
+        .filter(([id]) => info.has(id))
+        .sort(([ia, a], [ib, b]) => a.tier - b.tier || b.count - a.count || (info.get(ib)?.date ?? '').localeCompare(info.get(ia)?.date ?? '') || ib - ia)
         .slice(0, maxMeetings);
 
       const match = textMatcher(query);
@@ -175,7 +183,12 @@ export function createSearch(db: Db) {
           // One passage for each record: the best (a long speech may match in several).
           if (!found || hits.some((h) => h.kind === found.kind && h.id === found.id)) continue;
           const matched = match(found.text);
-          hits.push({ kind: found.kind, id: found.id, passage: passageAround(found.text, matched?.ranges ?? []), exact: matched?.exact ?? tier === Tier.PhraseExact });
+          hits.push({
+            kind: found.kind,
+            id: found.id,
+            passage: passageAround(found.text, matched?.ranges ?? []),
+            exact: matched?.exact ?? tier === Tier.PhraseExact,
+          });
         }
         hits.sort((a, b) => Number(b.exact) - Number(a.exact));
         const meeting = info.get(meetingId);
@@ -196,7 +209,10 @@ export function createSearch(db: Db) {
           list.push(doc);
         }
         for (const [kind, list] of byKind) {
-          const records = index.records(kind, list.map((d) => d.recordId));
+          const records = index.records(
+            kind,
+            list.map((d) => d.recordId),
+          );
           for (const doc of list) {
             const record = records.get(doc.recordId);
             if (!record) continue;

@@ -41,7 +41,7 @@ export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
 /** Marks a meeting changed: its time of change, and its revision (which orders what the page receives). */
 export function touchMeeting(db: Db, meetingId: number): void {
   let touch = TOUCH.get(db);
-  if (!touch) TOUCH.set(db, touch = db.prepare<[string, number]>('UPDATE meetings SET updated_at = ?, revision = revision + 1 WHERE id = ?'));
+  if (!touch) TOUCH.set(db, (touch = db.prepare<[string, number]>('UPDATE meetings SET updated_at = ?, revision = revision + 1 WHERE id = ?')));
   touch.run(new Date().toISOString(), meetingId);
 }
 /** touchMeeting's statement, prepared once per connection (every write runs it). */

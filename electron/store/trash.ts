@@ -20,8 +20,12 @@ export interface TrashEntry {
 
 export function createTrash(db: Db) {
   const sql = {
-    insert: db.prepare(`INSERT INTO deleted_meetings (token, title, date, deleted_at, file, meeting_id, meeting_created_at, confidentiality)
-      VALUES (@token, @title, @date, @deletedAt, @file, @meetingId, @meetingCreatedAt, @confidentiality) RETURNING id`).pluck(),
+    insert: db
+      .prepare(
+        `INSERT INTO deleted_meetings (token, title, date, deleted_at, file, meeting_id, meeting_created_at, confidentiality)
+      VALUES (@token, @title, @date, @deletedAt, @file, @meetingId, @meetingCreatedAt, @confidentiality) RETURNING id`,
+      )
+      .pluck(),
     list: db.prepare('SELECT id, title, date, deleted_at, confidentiality FROM deleted_meetings WHERE deleted_at > ? ORDER BY deleted_at DESC, id DESC'),
     origin: db.prepare('SELECT token, meeting_id AS meetingId, meeting_created_at AS meetingCreatedAt FROM deleted_meetings WHERE id = ?'),
     file: db.prepare('SELECT file FROM deleted_meetings WHERE id = ? AND deleted_at > ?').pluck(),
@@ -38,14 +42,16 @@ export function createTrash(db: Db) {
       return sql.insert.get({ ...entry, deletedAt: now.toISOString() }) as number;
     },
     list(now = new Date()): DeletedMeeting[] {
-      return (sql.list.all(cutoff(now)) as { id: number; title: string; date: string | null; deleted_at: string; confidentiality: Confidentiality }[]).map((row) => ({
-        id: row.id,
-        title: row.title,
-        date: row.date,
-        confidentiality: row.confidentiality,
-        deletedAt: row.deleted_at,
-        expiresAt: new Date(Date.parse(row.deleted_at) + TRASH_DAYS * DAY).toISOString(),
-      }));
+      return (sql.list.all(cutoff(now)) as { id: number; title: string; date: string | null; deleted_at: string; confidentiality: Confidentiality }[]).map(
+        (row) => ({
+          id: row.id,
+          title: row.title,
+          date: row.date,
+          confidentiality: row.confidentiality,
+          deletedAt: row.deleted_at,
+          expiresAt: new Date(Date.parse(row.deleted_at) + TRASH_DAYS * DAY).toISOString(),
+        }),
+      );
     },
     /** The meeting file of an entry still in the trash. */
     file(id: number, now = new Date()): string {

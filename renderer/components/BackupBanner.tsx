@@ -9,9 +9,9 @@ export function BackupBanner({ moment }: { moment?: unknown }) {
   const { failure, lastGood } = status;
   return (
     <div className="banner banner-error" role="alert">
-      <strong>Sao lưu tự động đang bị lỗi</strong> (từ {formatWhen(failure.since)}, đã thử {failure.attempts} lần): {failure.message}{' '}
-      Ứng dụng vẫn tiếp tục thử lại. {lastGood ? `Bản sao lưu tốt gần nhất: ${formatWhen(lastGood)}.` : 'Chưa có bản sao lưu tự động nào.'}{' '}
-      Dữ liệu bạn nhập vẫn được lưu; hãy giải phóng chỗ trên ổ đĩa hoặc sao lưu ra USB trong Cài đặt.
+      <strong>Sao lưu tự động đang bị lỗi</strong> (từ {formatWhen(failure.since)}, đã thử {failure.attempts} lần): {failure.message} Ứng dụng vẫn tiếp tục thử
+      lại. {lastGood ? `Bản sao lưu tốt gần nhất: ${formatWhen(lastGood)}.` : 'Chưa có bản sao lưu tự động nào.'} Dữ liệu bạn nhập vẫn được lưu; hãy giải phóng
+      chỗ trên ổ đĩa hoặc sao lưu ra USB trong Cài đặt.
     </div>
   );
 }

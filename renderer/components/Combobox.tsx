@@ -101,7 +101,9 @@ export function Combobox<O extends Option>({ inputRef, ...props }: ComboboxProps
 
   return (
     <div className={`field combobox ${props.className ?? ''}`}>
-      <label htmlFor={id} className={props.hideLabel ? 'sr-only' : 'field-label'}>{props.label}</label>
+      <label htmlFor={id} className={props.hideLabel ? 'sr-only' : 'field-label'}>
+        {props.label}
+      </label>
       <input
         id={id}
         ref={inputRef}
@@ -134,27 +136,37 @@ export function Combobox<O extends Option>({ inputRef, ...props }: ComboboxProps
         onCompositionStart={props.onCompositionStart}
         onCompositionEnd={props.onCompositionEnd}
       />
-      {props.hint ? <p className="field-hint" id={`${id}-hint`}>{props.hint}</p> : null}
+      {props.hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
       <div className="combobox-list" hidden={!shown}>
         <ul id={listId} role="listbox" aria-label={`Gợi ý: ${props.label}`}>
-          {shown ? options.map((option, index) => (
-            <li
-              key={option.id}
-              id={`${id}-opt-${option.id}`}
-              role="option"
-              aria-selected={index === current}
-              className={index === current ? 'active' : undefined}
-              onMouseDown={(event) => {
-                event.preventDefault();
-                pick(option, 'mouse');
-              }}
-            >
-              <span className="option-label">{option.label}</span>
-              {option.detail ? <span className="option-detail">{option.detail}</span> : null}
-            </li>
-          )) : null}
+          {shown
+            ? options.map((option, index) => (
+                <li
+                  key={option.id}
+                  id={`${id}-opt-${option.id}`}
+                  role="option"
+                  aria-selected={index === current}
+                  className={index === current ? 'active' : undefined}
+                  onMouseDown={(event) => {
+                    event.preventDefault();
+                    pick(option, 'mouse');
+                  }}
+                >
+                  <span className="option-label">{option.label}</span>
+                  {option.detail ? <span className="option-detail">{option.detail}</span> : null}
+                </li>
+              ))
+            : null}
         </ul>
-        {props.footer ? <p className="combobox-footer" id={`${id}-footer`}>{props.footer}</p> : null}
+        {props.footer ? (
+          <p className="combobox-footer" id={`${id}-footer`}>
+            {props.footer}
+          </p>
+        ) : null}
       </div>
     </div>
   );

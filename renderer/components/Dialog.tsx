@@ -43,7 +43,9 @@ export function Dialog({ title, children, onClose }: { title: string; children: 
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={box} onKeyDown={onKeyDown}>
-        <h2 id={titleId} className="dialog-title">{title}</h2>
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
         {children}
       </div>
     </div>
@@ -55,8 +57,12 @@ export function ConfirmDialog(props: { title: string; message: ReactNode; confir
     <Dialog title={props.title} onClose={props.onCancel}>
       <div className="dialog-body">{props.message}</div>
       <div className="dialog-actions">
-        <button type="button" onClick={props.onCancel} data-autofocus>Hủy</button>
-        <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>{props.confirmLabel}</button>
+        <button type="button" onClick={props.onCancel} data-autofocus>
+          Hủy
+        </button>
+        <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
       </div>
     </Dialog>
   );

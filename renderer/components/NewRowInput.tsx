@@ -67,16 +67,29 @@ export function NewRowInput(props: NewRowInputProps) {
       event.preventDefault();
       const rows = parseBlock(pasted);
       if (rows.length === 0) return;
-      props.onAddBlock(rows).then(() => setBlockError(null), (err: unknown) => setBlockError(errorMessage(err)));
+      props.onAddBlock(rows).then(
+        () => setBlockError(null),
+        (err: unknown) => setBlockError(errorMessage(err)),
+      );
     },
   };
 
   return (
     <div className="field new-row">
-      <label htmlFor={id} className="field-label">{props.label}</label>
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
       {props.multiline ? <textarea {...shared} rows={2} /> : <input {...shared} type="text" />}
-      {props.hint ? <p className="field-hint" id={`${id}-hint`}>{props.hint}</p> : null}
-      {error ? <p className="field-error" id={`${id}-error`} role="alert">{error}</p> : null}
+      {props.hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

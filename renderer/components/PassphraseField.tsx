@@ -3,7 +3,14 @@
 import { useId } from 'react';
 import { passphraseStrength } from '../../shared/security.ts';
 
-export function PassphraseField({ label, value, onChange, strength, autoFocus, error }: {
+export function PassphraseField({
+  label,
+  value,
+  onChange,
+  strength,
+  autoFocus,
+  error,
+}: {
   label: string;
   value: string;
   onChange(value: string): void;
@@ -16,18 +23,30 @@ export function PassphraseField({ label, value, onChange, strength, autoFocus, e
   const rated = strength && value ? passphraseStrength(value) : null;
   return (
     <div className="field wide">
-      <label className="field-label" htmlFor={id}>{label}</label>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
       <input
-        id={id} type="password" value={value} autoComplete="off" spellCheck={false} autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined} aria-describedby={rated || error ? `${id}-note` : undefined}
+        id={id}
+        type="password"
+        value={value}
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus={autoFocus}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={rated || error ? `${id}-note` : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
       {rated ? (
         <p className="field-hint strength" id={`${id}-note`}>
-          <meter min={0} max={4} low={2} high={3} optimum={4} value={rated.score} aria-label="Độ mạnh của cụm mật khẩu" />
-          {' '}<strong>{rated.label}</strong>: {rated.hint}
+          <meter min={0} max={4} low={2} high={3} optimum={4} value={rated.score} aria-label="Độ mạnh của cụm mật khẩu" /> <strong>{rated.label}</strong>:{' '}
+          {rated.hint}
         </p>
-      ) : error ? <p className="field-error" id={`${id}-note`} role="alert">{error}</p> : null}
+      ) : error ? (
+        <p className="field-error" id={`${id}-note`} role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,14 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { isComposing } from '../lib/format.ts';
 
-export function RowTools({ name, index, count, onMove, onRemove, children }: {
+export function RowTools({
+  name,
+  index,
+  count,
+  onMove,
+  onRemove,
+  children,
+}: {
   /** What the row is, for the buttons' accessible names ("mục 2"). */
   name: string;
   index: number;
@@ -14,10 +21,30 @@ export function RowTools({ name, index, count, onMove, onRemove, children }: {
 }) {
   return (
     <span className="row-tools">
-      <button type="button" className="icon" aria-label={`Chuyển ${name} lên`} title="Chuyển lên (Alt+↑)" disabled={index === 0} onClick={() => onMove(index - 1)}>↑</button>
-      <button type="button" className="icon" aria-label={`Chuyển ${name} xuống`} title="Chuyển xuống (Alt+↓)" disabled={index >= count - 1} onClick={() => onMove(index + 1)}>↓</button>
+      <button
+        type="button"
+        className="icon"
+        aria-label={`Chuyển ${name} lên`}
+        title="Chuyển lên (Alt+↑)"
+        disabled={index === 0}
+        onClick={() => onMove(index - 1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="icon"
+        aria-label={`Chuyển ${name} xuống`}
+        title="Chuyển xuống (Alt+↓)"
+        disabled={index >= count - 1}
+        onClick={() => onMove(index + 1)}
+      >
+        ↓
+      </button>
       {children}
-      <button type="button" className="danger-quiet" aria-label={`Xóa ${name}`} onClick={onRemove}>Xóa</button>
+      <button type="button" className="danger-quiet" aria-label={`Xóa ${name}`} onClick={onRemove}>
+        Xóa
+      </button>
     </span>
   );
 }

@@ -3,10 +3,14 @@ import { useSaveStatus } from '../context.tsx';
 
 export function SaveIndicator() {
   const status = useSaveStatus();
-  const text = status.state === 'saving' ? 'Đang lưu…'
-    : status.state === 'saved' ? 'Đã lưu'
-    : status.state === 'error' ? `Lỗi khi lưu: ${status.message}`
-    : 'Chưa có thay đổi';
+  const text =
+    status.state === 'saving'
+      ? 'Đang lưu…'
+      : status.state === 'saved'
+        ? 'Đã lưu'
+        : status.state === 'error'
+          ? `Lỗi khi lưu: ${status.message}`
+          : 'Chưa có thay đổi';
   return (
     <p className={`save-indicator save-${status.state}`} role="status" aria-live="polite" aria-label="Trạng thái lưu">
       {text}

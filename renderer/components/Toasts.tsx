@@ -20,11 +20,18 @@ export function ToastHost({ children }: { children: ReactNode }) {
     timers.current.delete(id);
   }, []);
 
-  const push = useCallback((toast: ToastInput) => {
-    const id = nextId.current++;
-    setToasts((list) => [...list.slice(-3), { ...toast, id }]);
-    if (toast.tone !== 'warning') timers.current.set(id, setTimeout(() => dismiss(id), LIFETIME_MS));
-  }, [dismiss]);
+  const push = useCallback(
+    (toast: ToastInput) => {
+      const id = nextId.current++;
+      setToasts((list) => [...list.slice(-3), { ...toast, id }]);
+      if (toast.tone !== 'warning')
+        timers.current.set(
+          id,
+          setTimeout(() => dismiss(id), LIFETIME_MS),
+        );
+    },
+    [dismiss],
+  );
 
   useEffect(() => {
     const all = timers.current;
@@ -41,12 +48,20 @@ export function ToastHost({ children }: { children: ReactNode }) {
           <div key={toast.id} className={`toast ${toast.tone ? `toast-${toast.tone}` : ''}`}>
             <span>{toast.text}</span>
             {toast.action ? (
-              <button type="button" className="toast-action" onClick={() => {
-                dismiss(toast.id);
-                toast.action?.run();
-              }}>{toast.action.label}</button>
+              <button
+                type="button"
+                className="toast-action"
+                onClick={() => {
+                  dismiss(toast.id);
+                  toast.action?.run();
+                }}
+              >
+                {toast.action.label}
+              </button>
             ) : null}
-            <button type="button" className="toast-close" onClick={() => dismiss(toast.id)}>Đóng</button>
+            <button type="button" className="toast-close" onClick={() => dismiss(toast.id)}>
+              Đóng
+            </button>
           </div>
         ))}
       </div>

@@ -40,7 +40,11 @@ function Plain<T>({ items, getKey, renderRow, label, className, scrollToIndex }:
   }, [scrollToIndex]);
   return (
     <ul ref={list} className={`plain-list ${className ?? ''}`} aria-label={label}>
-      {items.map((item, index) => <li key={getKey(item)} className="list-row">{renderRow(item, index)}</li>)}
+      {items.map((item, index) => (
+        <li key={getKey(item)} className="list-row">
+          {renderRow(item, index)}
+        </li>
+      ))}
     </ul>
   );
 }

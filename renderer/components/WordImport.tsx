@@ -12,7 +12,10 @@ import { Dialog } from './Dialog.tsx';
 export const PREVIEW_PARAGRAPHS = 6;
 
 const TARGET_WORDS: Record<WordTarget, string> = {
-  speech: 'nội dung phát biểu', conclusion: 'nội dung kết luận', content: 'nội dung hội nghị', documents: 'tài liệu sử dụng trong hội nghị',
+  speech: 'nội dung phát biểu',
+  conclusion: 'nội dung kết luận',
+  content: 'nội dung hội nghị',
+  documents: 'tài liệu sử dụng trong hội nghị',
 };
 
 export interface WordImportProps {
@@ -52,29 +55,45 @@ export function WordImport({ target, current, onTake }: WordImportProps) {
 
   return (
     <>
-      <button type="button" className="word-import" onClick={() => void pick()}>Lấy chữ từ tệp Word…</button>
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      <button type="button" className="word-import" onClick={() => void pick()}>
+        Lấy chữ từ tệp Word…
+      </button>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {file ? (
         <Dialog title={`Lấy chữ từ tệp ${file.fileName}`} onClose={() => setFile(null)}>
           <div className="dialog-body word-preview">
-            {file.paragraphs.length === 0 ? <p>Tệp không có chữ nào để lấy.</p> : (
+            {file.paragraphs.length === 0 ? (
+              <p>Tệp không có chữ nào để lấy.</p>
+            ) : (
               <>
                 <p>
                   Sẽ lấy {formatCount(file.paragraphs.length)} đoạn ({file.length.toLocaleString('vi-VN')} ký tự) vào {words}, mỗi đoạn một dòng
                   {file.paragraphs.length > PREVIEW_PARAGRAPHS ? `; ${PREVIEW_PARAGRAPHS} đoạn đầu:` : ':'}
                 </p>
                 <ul className="word-paragraphs">
-                  {file.paragraphs.slice(0, PREVIEW_PARAGRAPHS).map((p, i) => <li key={i}>{p.length > 300 ? `${p.slice(0, 300)}…` : p}</li>)}
+                  {file.paragraphs.slice(0, PREVIEW_PARAGRAPHS).map((p, i) => (
+                    <li key={i}>{p.length > 300 ? `${p.slice(0, 300)}…` : p}</li>
+                  ))}
                 </ul>
-                {file.paragraphs.length > PREVIEW_PARAGRAPHS ? <p className="muted">… và {formatCount(file.paragraphs.length - PREVIEW_PARAGRAPHS)} đoạn nữa.</p> : null}
+                {file.paragraphs.length > PREVIEW_PARAGRAPHS ? (
+                  <p className="muted">… và {formatCount(file.paragraphs.length - PREVIEW_PARAGRAPHS)} đoạn nữa.</p>
+                ) : null}
               </>
             )}
             {file.dropped.length > 0 ? <p className="muted">Không lấy: {file.dropped.join('; ')}.</p> : null}
           </div>
           <div className="dialog-actions">
-            <button type="button" onClick={() => setFile(null)}>Hủy</button>
+            <button type="button" onClick={() => setFile(null)}>
+              Hủy
+            </button>
             {file.paragraphs.length > 0 && current.trim() ? (
-              <button type="button" onClick={() => void take('append')}>Thêm vào sau chữ đã có</button>
+              <button type="button" onClick={() => void take('append')}>
+                Thêm vào sau chữ đã có
+              </button>
             ) : null}
             {file.paragraphs.length > 0 ? (
               <button type="button" className="primary" data-autofocus onClick={() => void take('replace')}>

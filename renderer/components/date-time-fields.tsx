@@ -26,7 +26,12 @@ export interface DateTimeFieldProps {
 
 const SHAPES = {
   date: { parse: dateFromText, show: formatDate, placeholder: 'ngày/tháng/năm', expected: 'phải có dạng ngày/tháng/năm, ví dụ 25/07/2023' },
-  time: { parse: timeFromText, show: (v: string | null) => v ?? '', placeholder: 'giờ:phút', expected: 'phải có dạng giờ:phút theo 24 giờ, ví dụ 08:30 hoặc 14:00' },
+  time: {
+    parse: timeFromText,
+    show: (v: string | null) => v ?? '',
+    placeholder: 'giờ:phút',
+    expected: 'phải có dạng giờ:phút theo 24 giờ, ví dụ 08:30 hoặc 14:00',
+  },
 } as const;
 
 export function DateTimeField({ type, label, hideLabel, className, hint, value, save, onEdit, inputRef, onKeyDown }: DateTimeFieldProps) {
@@ -47,7 +52,9 @@ export function DateTimeField({ type, label, hideLabel, className, hint, value, 
   const kept = value ? `Vẫn giữ giá trị đã lưu: ${shape.show(value)}.` : 'Chưa lưu giá trị nào.';
   return (
     <div className={`field ${type}-field ${className ?? ''}`}>
-      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'field-label'}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'field-label'}>
+        {label}
+      </label>
       <input
         id={id}
         type="text"
@@ -69,8 +76,16 @@ export function DateTimeField({ type, label, hideLabel, className, hint, value, 
         }}
         {...field.bind}
       />
-      {hint ? <p className="field-hint" id={hintId}>{hint}</p> : null}
-      {field.error ? <p className="field-error" id={errorId} role="alert">{field.error} {kept}</p> : null}
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {field.error ? (
+        <p className="field-error" id={errorId} role="alert">
+          {field.error} {kept}
+        </p>
+      ) : null}
     </div>
   );
 }

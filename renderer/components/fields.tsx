@@ -17,11 +17,19 @@ interface Common {
 }
 
 function FieldError({ id, error }: { id: string; error: string | null }) {
-  return error ? <p className="field-error" id={id} role="alert">{error}</p> : null;
+  return error ? (
+    <p className="field-error" id={id} role="alert">
+      {error}
+    </p>
+  ) : null;
 }
 
 function Label({ htmlFor, label, hide }: { htmlFor: string; label: string; hide: boolean | undefined }) {
-  return <label htmlFor={htmlFor} className={hide ? 'sr-only' : 'field-label'}>{label}</label>;
+  return (
+    <label htmlFor={htmlFor} className={hide ? 'sr-only' : 'field-label'}>
+      {label}
+    </label>
+  );
 }
 
 export interface TextFieldProps extends Common {
@@ -81,19 +89,28 @@ export function useTextOffers(value: string, change: (next: string) => void) {
   const offer = pasted ? (
     <div className="text-offer" role="group" aria-label="Bảng mã của đoạn vừa dán">
       <span>
-        Đoạn vừa dán có vẻ dùng bảng mã {ENCODING_LABELS[pasted.detection.encoding]}{pasted.detection.confident ? '' : ' (chưa chắc chắn)'}:
-        {' '}“{pasted.detection.converted.slice(0, 60)}{pasted.detection.converted.length > 60 ? '…' : ''}”.
+        Đoạn vừa dán có vẻ dùng bảng mã {ENCODING_LABELS[pasted.detection.encoding]}
+        {pasted.detection.confident ? '' : ' (chưa chắc chắn)'}: “{pasted.detection.converted.slice(0, 60)}
+        {pasted.detection.converted.length > 60 ? '…' : ''}”.
       </span>
-      <button type="button" onClick={convert}>Chuyển sang Unicode</button>
-      <button type="button" onClick={() => setPasted(null)}>Giữ nguyên</button>
+      <button type="button" onClick={convert}>
+        Chuyển sang Unicode
+      </button>
+      <button type="button" onClick={() => setPasted(null)}>
+        Giữ nguyên
+      </button>
     </div>
   ) : lookalikes.length > 0 ? (
     <div className="text-offer" role="group" aria-label="Chữ trông giống chữ tiếng Việt">
       <span>
         Có {lookalikes.length} chữ “{lookalikes[0]?.found}” trông giống “{lookalikes[0]?.replacement}” nhưng là ký tự khác; tìm kiếm và sắp xếp sẽ không đúng.
       </span>
-      <button type="button" onClick={() => change(fixLookalikes(value))}>Sửa thành “{lookalikes[0]?.replacement}”</button>
-      <button type="button" onClick={() => setKept(value)}>Giữ nguyên</button>
+      <button type="button" onClick={() => change(fixLookalikes(value))}>
+        Sửa thành “{lookalikes[0]?.replacement}”
+      </button>
+      <button type="button" onClick={() => setKept(value)}>
+        Giữ nguyên
+      </button>
     </div>
   ) : null;
   return { onPaste, offer };
@@ -126,10 +143,16 @@ export function TextField({ inputRef, ...props }: TextFieldProps) {
   return (
     <div className={`field ${props.className ?? ''}`}>
       <Label htmlFor={id} label={props.label} hide={props.hideLabel} />
-      {props.multiline
-        ? <textarea {...shared} ref={inputRef} rows={props.rows ?? 3} spellCheck={false} />
-        : <input {...shared} ref={inputRef} type="text" list={props.list} inputMode={props.inputMode} autoComplete="off" />}
-      {props.hint ? <p className="field-hint" id={hintId}>{props.hint}</p> : null}
+      {props.multiline ? (
+        <textarea {...shared} ref={inputRef} rows={props.rows ?? 3} spellCheck={false} />
+      ) : (
+        <input {...shared} ref={inputRef} type="text" list={props.list} inputMode={props.inputMode} autoComplete="off" />
+      )}
+      {props.hint ? (
+        <p className="field-hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
       {offers.offer}
       <FieldError id={errorId} error={field.error} />
     </div>
@@ -154,13 +177,15 @@ export function NumberField(props: Common & { value: number | null; save(value: 
   );
 }
 
-export function SelectField<V extends string>(props: Common & {
-  value: V;
-  options: readonly (readonly [V, string])[];
-  save(value: V): Promise<unknown>;
-  /** The choice as shown, at once, before it is stored (what depends on it can appear right away). */
-  onEdit?(value: V): void;
-}) {
+export function SelectField<V extends string>(
+  props: Common & {
+    value: V;
+    options: readonly (readonly [V, string])[];
+    save(value: V): Promise<unknown>;
+    /** The choice as shown, at once, before it is stored (what depends on it can appear right away). */
+    onEdit?(value: V): void;
+  },
+) {
   const id = useId();
   const field = useAutosave({ value: props.value, save: props.save, discrete: true });
   return (
@@ -179,7 +204,11 @@ export function SelectField<V extends string>(props: Common & {
         onFocus={field.bind.onFocus}
         onBlur={field.bind.onBlur}
       >
-        {props.options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
       </select>
       {props.hint ? <p className="field-hint">{props.hint}</p> : null}
       <FieldError id={`${id}-error`} error={field.error} />

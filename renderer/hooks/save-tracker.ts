@@ -3,11 +3,7 @@
 // screen changes), and lets a caller wait until everything typed is stored.
 import { errorMessage } from '../api.ts';
 
-export type SaveStatus =
-  | { state: 'idle' }
-  | { state: 'saving' }
-  | { state: 'saved' }
-  | { state: 'error'; message: string };
+export type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
 
 export interface SaveTracker {
   /** Follows one write; its failure shows in the indicator. Returns the same promise. */
@@ -32,9 +28,14 @@ export function createSaveTracker(): SaveTracker {
   let status: SaveStatus = { state: 'idle' };
 
   const emit = () => {
-    const next: SaveStatus = inFlight.size > 0 || dirty.size > 0 ? { state: 'saving' }
-      : lastError !== null ? { state: 'error', message: lastError }
-      : savedOnce ? { state: 'saved' } : { state: 'idle' };
+    const next: SaveStatus =
+      inFlight.size > 0 || dirty.size > 0
+        ? { state: 'saving' }
+        : lastError !== null
+          ? { state: 'error', message: lastError }
+          : savedOnce
+            ? { state: 'saved' }
+            : { state: 'idle' };
     const same = next.state === status.state && (next.state !== 'error' || (status.state === 'error' && status.message === next.message));
     if (same) return;
     status = next;
@@ -45,18 +46,20 @@ export function createSaveTracker(): SaveTracker {
     track(work) {
       inFlight.add(work);
       emit();
-      work.then(
-        () => {
-          lastError = null;
-          savedOnce = true;
-        },
-        (error: unknown) => {
-          lastError = errorMessage(error);
-        },
-      ).finally(() => {
-        inFlight.delete(work);
-        emit();
-      });
+      work
+        .then(
+          () => {
+            lastError = null;
+            savedOnce = true;
+          },
+          (error: unknown) => {
+            lastError = errorMessage(error);
+          },
+        )
+        .finally(() => {
+          inFlight.delete(work);
+          emit();
+        });
       return work;
     },
     register(flush) {

@@ -53,7 +53,15 @@ export interface AutosaveOptions<T> {
   revertWhenLeft?: boolean;
 }
 
-export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onBlur, discrete = false, ready, revertWhenLeft = false }: AutosaveOptions<T>): Autosave<T> {
+export function useAutosave<T>({
+  value: stored,
+  save,
+  delay = SAVE_DELAY_MS,
+  onBlur,
+  discrete = false,
+  ready,
+  revertWhenLeft = false,
+}: AutosaveOptions<T>): Autosave<T> {
   const tracker = useTracker();
   const [local, setLocal] = useState<T>(stored);
   const [error, setError] = useState<string | null>(null);
@@ -78,37 +86,43 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
   const sendRef = useRef<(force: boolean) => void>(() => undefined);
   const [flushForced] = useState(() => () => sendRef.current(true));
 
-  const send = useCallback((force: boolean) => {
-    if (timer.current !== null) {
-      clearTimeout(timer.current);
-      timer.current = null;
-    }
-    if (!pending.current || (composing.current && !force)) return;
-    const { value } = pending.current;
-    pending.current = null;
-    tracker.unregister(flushForced);
-    inFlight.current++;
-    // Called synchronously, so that a flush from `pagehide` sends its message before the page goes.
-    let work: Promise<unknown>;
-    try {
-      work = Promise.resolve(saveRef.current(value));
-    } catch (error) {
-      work = Promise.reject(error);
-    }
-    tracker.track(work).then(
-      () => {
-        failed.current = false;
-        setError(null);
-      },
-      (reason: unknown) => {
-        failed.current = !discrete && !revertWhenLeft;
-        setError(errorMessage(reason));
-      },
-    ).finally(() => {
-      inFlight.current--;
-      rerender();
-    });
-  }, [tracker, flushForced, discrete, revertWhenLeft]);
+  const send = useCallback(
+    (force: boolean) => {
+      if (timer.current !== null) {
+        clearTimeout(timer.current);
+        timer.current = null;
+      }
+      if (!pending.current || (composing.current && !force)) return;
+      const { value } = pending.current;
+      pending.current = null;
+      tracker.unregister(flushForced);
+      inFlight.current++;
+      // Called synchronously, so that a flush from `pagehide` sends its message before the page goes.
+      let work: Promise<unknown>;
+      try {
+        work = Promise.resolve(saveRef.current(value));
+      } catch (error) {
+        work = Promise.reject(error);
+      }
+      tracker
+        .track(work)
+        .then(
+          () => {
+            failed.current = false;
+            setError(null);
+          },
+          (reason: unknown) => {
+            failed.current = !discrete && !revertWhenLeft;
+            setError(errorMessage(reason));
+          },
+        )
+        .finally(() => {
+          inFlight.current--;
+          rerender();
+        });
+    },
+    [tracker, flushForced, discrete, revertWhenLeft],
+  );
   useLayoutEffect(() => {
     sendRef.current = send;
   }, [send]);
@@ -118,24 +132,30 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
     timer.current = setTimeout(() => send(false), delay);
   }, [delay, send]);
 
-  const change = useCallback((next: T) => {
-    setLocal(next);
-    if (!pending.current) tracker.register(flushForced);
-    pending.current = { value: next };
-    if (readyRef.current && !readyRef.current(next)) {
-      if (timer.current !== null) clearTimeout(timer.current);
-      timer.current = null;
-      return;
-    }
-    schedule();
-  }, [flushForced, schedule, tracker]);
+  const change = useCallback(
+    (next: T) => {
+      setLocal(next);
+      if (!pending.current) tracker.register(flushForced);
+      pending.current = { value: next };
+      if (readyRef.current && !readyRef.current(next)) {
+        if (timer.current !== null) clearTimeout(timer.current);
+        timer.current = null;
+        return;
+      }
+      schedule();
+    },
+    [flushForced, schedule, tracker],
+  );
 
-  const commit = useCallback((next: T) => {
-    setLocal(next);
-    if (!pending.current) tracker.register(flushForced);
-    pending.current = { value: next };
-    send(true);
-  }, [flushForced, send, tracker]);
+  const commit = useCallback(
+    (next: T) => {
+      setLocal(next);
+      if (!pending.current) tracker.register(flushForced);
+      pending.current = { value: next };
+      send(true);
+    },
+    [flushForced, send, tracker],
+  );
 
   // The stored value replaces the shown one only when the user is not editing this field.
   useEffect(() => {
@@ -164,12 +184,15 @@ export function useAutosave<T>({ value: stored, save, delay = SAVE_DELAY_MS, onB
     }, [schedule]),
   };
 
-  const reset = useCallback((next: T) => {
-    send(true);
-    failed.current = false;
-    setError(null);
-    setLocal(next);
-  }, [send]);
+  const reset = useCallback(
+    (next: T) => {
+      send(true);
+      failed.current = false;
+      setError(null);
+      setLocal(next);
+    },
+    [send],
+  );
 
   return { value: local, change, commit, flush: useCallback(() => send(true), [send]), reset, error, bind };
 }

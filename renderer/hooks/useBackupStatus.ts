@@ -12,11 +12,14 @@ export function useBackupStatus(moment?: unknown): BackupStatus | null {
   useEffect(() => {
     let live = true;
     const ask = () => {
-      client.backupStatus({}).then((next) => {
-        if (live) setStatus(next);
-      }, () => {
-        // Asking failed: the last answer stays; the next poll asks again.
-      });
+      client.backupStatus({}).then(
+        (next) => {
+          if (live) setStatus(next);
+        },
+        () => {
+          // Asking failed: the last answer stays; the next poll asks again.
+        },
+      );
     };
     ask();
     const timer = setInterval(ask, BACKUP_STATUS_POLL_MS);

@@ -22,9 +22,8 @@ export function dateFromText(text: string): string | null | undefined {
 export function timeFromText(text: string): string | null | undefined {
   const typed = text.trim().toLowerCase();
   if (!typed) return null;
-  const match = /^(\d{1,2})\s*(?::|\.|h|g|giờ)\s*(\d{2})(?:\s*(?:phút|p))?$/u.exec(typed)
-    ?? /^(\d{2})(\d{2})$/.exec(typed)
-    ?? /^(\d{1,2})\s*(?:h|g|giờ)()$/u.exec(typed);
+  const match =
+    /^(\d{1,2})\s*(?::|\.|h|g|giờ)\s*(\d{2})(?:\s*(?:phút|p))?$/u.exec(typed) ?? /^(\d{2})(\d{2})$/.exec(typed) ?? /^(\d{1,2})\s*(?:h|g|giờ)()$/u.exec(typed);
   if (!match) return undefined;
   const [, hours = '', minutes = ''] = match;
   return `${hours.padStart(2, '0')}:${minutes.padStart(2, '0')}`;

@@ -18,9 +18,10 @@ const REASONS: Record<BackupInfo['reason'], string> = {
 };
 
 export function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB` : `${(bytes / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`
+    : `${(bytes / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 }
-
 
 /** The secretary's choice of carrying the recordings in backups (off by default: they are large). */
 function AudioInBackups() {
@@ -58,10 +59,13 @@ export function BackupSection() {
   const status = useBackupStatus();
 
   const refresh = useCallback(() => {
-    client.listBackups({}).then((list) => {
-      setBackups(list);
-      setError(null);
-    }, (err: unknown) => setError(errorMessage(err)));
+    client.listBackups({}).then(
+      (list) => {
+        setBackups(list);
+        setError(null);
+      },
+      (err: unknown) => setError(errorMessage(err)),
+    );
   }, [client]);
   useEffect(refresh, [refresh]);
 
@@ -109,7 +113,11 @@ export function BackupSection() {
     setBusy(true);
     try {
       const result = await client.restoreBackup(meeting ? { name: backup.name, meetingId: meeting.id } : { name: backup.name });
-      toast({ text: meeting ? `Đã khôi phục hội nghị “${meeting.title}” thành một hội nghị mới.` : `Đã khôi phục ${result.meetingIds.length} hội nghị từ bản sao lưu.` });
+      toast({
+        text: meeting
+          ? `Đã khôi phục hội nghị “${meeting.title}” thành một hội nghị mới.`
+          : `Đã khôi phục ${result.meetingIds.length} hội nghị từ bản sao lưu.`,
+      });
       refresh();
     } catch (err) {
       toast({ text: errorMessage(err), tone: 'error' });
@@ -130,37 +138,74 @@ export function BackupSection() {
         </p>
       ) : null}
       <p>
-        <button type="button" onClick={() => void backupNow()} disabled={busy}>Sao lưu ngay ra thư mục…</button>{' '}
-        <button type="button" onClick={() => void addFromFile()} disabled={busy}>Mở bản sao lưu từ tệp (USB)…</button>
+        <button type="button" onClick={() => void backupNow()} disabled={busy}>
+          Sao lưu ngay ra thư mục…
+        </button>{' '}
+        <button type="button" onClick={() => void addFromFile()} disabled={busy}>
+          Mở bản sao lưu từ tệp (USB)…
+        </button>
       </p>
       <AudioInBackups />
-      {error ? <p role="alert" className="field-error">{error}</p> : null}
-      {backups === null ? (error ? null : <p>Đang tải…</p>) : backups.length === 0 ? <p>Chưa có bản sao lưu nào.</p> : (
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {backups === null ? (
+        error ? null : (
+          <p>Đang tải…</p>
+        )
+      ) : backups.length === 0 ? (
+        <p>Chưa có bản sao lưu nào.</p>
+      ) : (
         <table className="backup-list">
           <caption>Các bản sao lưu</caption>
           <thead>
-            <tr><th scope="col">Thời điểm</th><th scope="col">Dung lượng</th><th scope="col">Số hội nghị</th><th scope="col"><span className="visually-hidden">Thao tác</span></th></tr>
+            <tr>
+              <th scope="col">Thời điểm</th>
+              <th scope="col">Dung lượng</th>
+              <th scope="col">Số hội nghị</th>
+              <th scope="col">
+                <span className="visually-hidden">Thao tác</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {backups.map((backup) => (
               <tr key={backup.name}>
-                <td>{formatWhen(backup.createdAt)} <span className="muted">({REASONS[backup.reason]})</span></td>
+                <td>
+                  {formatWhen(backup.createdAt)} <span className="muted">({REASONS[backup.reason]})</span>
+                </td>
                 <td>{formatSize(backup.size)}</td>
                 <td>{backup.meetings === null ? 'Bị hỏng' : backup.meetings}</td>
                 <td>
                   {backup.meetings === null ? null : (
                     <>
-                      <button type="button" onClick={() => void show(backup.name)} aria-expanded={open?.name === backup.name}>Xem các hội nghị trong bản sao lưu</button>{' '}
-                      <button type="button" onClick={() => setPending({ backup, meeting: null })} disabled={busy}>Khôi phục tất cả</button>
+                      <button type="button" onClick={() => void show(backup.name)} aria-expanded={open?.name === backup.name}>
+                        Xem các hội nghị trong bản sao lưu
+                      </button>{' '}
+                      <button type="button" onClick={() => setPending({ backup, meeting: null })} disabled={busy}>
+                        Khôi phục tất cả
+                      </button>
                     </>
                   )}
                   {open?.name === backup.name ? (
-                    open.meetings.length === 0 ? <p>Bản sao lưu không có hội nghị nào.</p> : (
+                    open.meetings.length === 0 ? (
+                      <p>Bản sao lưu không có hội nghị nào.</p>
+                    ) : (
                       <ul className="backup-meetings">
                         {open.meetings.map((meeting) => (
                           <li key={meeting.id}>
-                            {meeting.title || 'Hội nghị chưa có tên'}{meeting.date ? `, ${formatDate(meeting.date)}` : ''}{' '}
-                            <button type="button" onClick={() => setPending({ backup, meeting })} disabled={busy} aria-label={`Khôi phục hội nghị này: ${meeting.title}`}>Khôi phục hội nghị này</button>
+                            {meeting.title || 'Hội nghị chưa có tên'}
+                            {meeting.date ? `, ${formatDate(meeting.date)}` : ''}{' '}
+                            <button
+                              type="button"
+                              onClick={() => setPending({ backup, meeting })}
+                              disabled={busy}
+                              aria-label={`Khôi phục hội nghị này: ${meeting.title}`}
+                            >
+                              Khôi phục hội nghị này
+                            </button>
                           </li>
                         ))}
                       </ul>
@@ -179,8 +224,8 @@ export function BackupSection() {
             <p>
               {pending.meeting
                 ? `Hội nghị “${pending.meeting.title}” trong bản sao lưu lúc ${formatWhen(pending.backup.createdAt)} sẽ được thêm thành một hội nghị mới; hội nghị hiện có không bị thay đổi.`
-                : `Toàn bộ hội nghị và thông tin cơ quan hiện tại sẽ được thay bằng nội dung của bản sao lưu lúc ${formatWhen(pending.backup.createdAt)} (${pending.backup.meetings ?? 0} hội nghị).`}
-              {' '}Dữ liệu hiện tại được sao lưu trước khi khôi phục, nên có thể lấy lại.
+                : `Toàn bộ hội nghị và thông tin cơ quan hiện tại sẽ được thay bằng nội dung của bản sao lưu lúc ${formatWhen(pending.backup.createdAt)} (${pending.backup.meetings ?? 0} hội nghị).`}{' '}
+              Dữ liệu hiện tại được sao lưu trước khi khôi phục, nên có thể lấy lại.
             </p>
           }
           confirmLabel="Khôi phục"

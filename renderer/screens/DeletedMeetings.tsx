@@ -46,27 +46,50 @@ export function DeletedMeetings({ onRestored }: { onRestored(): void }) {
 
   return (
     <>
-      <button type="button" onClick={() => void show()}>Hội nghị đã xóa…</button>
+      <button type="button" onClick={() => void show()}>
+        Hội nghị đã xóa…
+      </button>
       {open ? (
         <Dialog title="Hội nghị đã xóa" onClose={() => setOpen(false)}>
-          <p className="muted">Hội nghị đã xóa được giữ {TRASH_DAYS} ngày rồi mới bị xóa hẳn. Hội nghị mật nằm ở đây vẫn là một bản sao đầy đủ: “Xóa hẳn” xóa nó ngay, cả trong các bản sao lưu tự động.</p>
-          {deleted === null ? <p>Đang tải…</p> : deleted.length === 0 ? <p>Không có hội nghị nào đã xóa trong {TRASH_DAYS} ngày qua.</p> : (
+          <p className="muted">
+            Hội nghị đã xóa được giữ {TRASH_DAYS} ngày rồi mới bị xóa hẳn. Hội nghị mật nằm ở đây vẫn là một bản sao đầy đủ: “Xóa hẳn” xóa nó ngay, cả trong các
+            bản sao lưu tự động.
+          </p>
+          {deleted === null ? (
+            <p>Đang tải…</p>
+          ) : deleted.length === 0 ? (
+            <p>Không có hội nghị nào đã xóa trong {TRASH_DAYS} ngày qua.</p>
+          ) : (
             <ul className="deleted-meetings">
               {deleted.map((meeting) => (
                 <li key={meeting.id}>
                   <span>
-                    {meeting.title || '(Chưa có tên)'}{meeting.date ? `, ${formatDate(meeting.date)}` : ''}
+                    {meeting.title || '(Chưa có tên)'}
+                    {meeting.date ? `, ${formatDate(meeting.date)}` : ''}
                     <span className="muted"> · xóa lúc {formatWhen(meeting.deletedAt)}</span>
                   </span>
-                  <button type="button" onClick={() => void restore(meeting)} aria-label={`Khôi phục hội nghị ${meeting.title || '(Chưa có tên)'}`}>Khôi phục</button>
+                  <button type="button" onClick={() => void restore(meeting)} aria-label={`Khôi phục hội nghị ${meeting.title || '(Chưa có tên)'}`}>
+                    Khôi phục
+                  </button>
                   {meeting.confidentiality !== 'none' ? (
-                    <button type="button" className="danger" onClick={() => void erase(meeting)} aria-label={`Xóa hẳn hội nghị ${meeting.title || '(Chưa có tên)'}`}>Xóa hẳn</button>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => void erase(meeting)}
+                      aria-label={`Xóa hẳn hội nghị ${meeting.title || '(Chưa có tên)'}`}
+                    >
+                      Xóa hẳn
+                    </button>
                   ) : null}
                 </li>
               ))}
             </ul>
           )}
-          <p><button type="button" onClick={() => setOpen(false)}>Đóng</button></p>
+          <p>
+            <button type="button" onClick={() => setOpen(false)}>
+              Đóng
+            </button>
+          </p>
         </Dialog>
       ) : null}
     </>

@@ -14,17 +14,23 @@ export function useMeetingFileExport(): { exportFile(id: number): Promise<void>;
   const client = useClient();
   const toast = useToast();
   const [asking, setAsking] = useState<{ id: number; reason: string } | null>(null);
-  const done = useCallback((file: { path: string } | null, sealed: boolean) => {
-    if (file) toast({ text: `Đã xuất tệp hội nghị${sealed ? ' (đã mã hóa)' : ''}: ${file.path}` });
-  }, [toast]);
-  const exportFile = useCallback(async (id: number) => {
-    try {
-      done(await client.exportMeetingFile({ id }), false);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFIRM_NEEDED') setAsking({ id, reason: error.message });
-      else toast({ text: errorMessage(error), tone: 'error' });
-    }
-  }, [client, done, toast]);
+  const done = useCallback(
+    (file: { path: string } | null, sealed: boolean) => {
+      if (file) toast({ text: `Đã xuất tệp hội nghị${sealed ? ' (đã mã hóa)' : ''}: ${file.path}` });
+    },
+    [toast],
+  );
+  const exportFile = useCallback(
+    async (id: number) => {
+      try {
+        done(await client.exportMeetingFile({ id }), false);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'CONFIRM_NEEDED') setAsking({ id, reason: error.message });
+        else toast({ text: errorMessage(error), tone: 'error' });
+      }
+    },
+    [client, done, toast],
+  );
   const dialog = asking ? (
     <SealDialog
       reason={asking.reason}
@@ -44,7 +50,17 @@ export function useMeetingFileExport(): { exportFile(id: number): Promise<void>;
   return { exportFile, dialog };
 }
 
-function SealDialog({ reason, onSeal, onPlain, onCancel }: { reason: string; onSeal(passphrase: string): Promise<void>; onPlain(): Promise<void>; onCancel(): void }) {
+function SealDialog({
+  reason,
+  onSeal,
+  onPlain,
+  onCancel,
+}: {
+  reason: string;
+  onSeal(passphrase: string): Promise<void>;
+  onPlain(): Promise<void>;
+  onCancel(): void;
+}) {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [plain, setPlain] = useState(false);
@@ -60,19 +76,31 @@ function SealDialog({ reason, onSeal, onPlain, onCancel }: { reason: string; onS
           <p>{reason}</p>
           <PassphraseField label="Cụm mật khẩu cho tệp" value={first} onChange={setFirst} strength autoFocus />
           <PassphraseField label="Gõ lại cụm mật khẩu cho tệp" value={second} onChange={setSecond} />
-          <p className="muted">Người nhận cần cụm mật khẩu này để nhập tệp; hãy báo cho họ qua một đường khác (không gửi kèm tệp). Quên cụm mật khẩu thì không mở được tệp.</p>
-          {error ? <p role="alert" className="field-error">{error}</p> : null}
+          <p className="muted">
+            Người nhận cần cụm mật khẩu này để nhập tệp; hãy báo cho họ qua một đường khác (không gửi kèm tệp). Quên cụm mật khẩu thì không mở được tệp.
+          </p>
+          {error ? (
+            <p role="alert" className="field-error">
+              {error}
+            </p>
+          ) : null}
         </div>
         <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>Hủy</button>
-          <button type="submit" className="primary" disabled={busy}>Xuất tệp mã hóa</button>
+          <button type="button" onClick={onCancel}>
+            Hủy
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Xuất tệp mã hóa
+          </button>
         </div>
         <div className="dialog-body">
           <label className="field-check">
             <input type="checkbox" checked={plain} onChange={(event) => setPlain(event.target.checked)} />
             Tôi hiểu tệp không mã hóa ai cầm cũng đọc được
           </label>
-          <button type="button" className="danger" disabled={!plain || busy} onClick={() => void run(onPlain)}>Xuất không mã hóa</button>
+          <button type="button" className="danger" disabled={!plain || busy} onClick={() => void run(onPlain)}>
+            Xuất không mã hóa
+          </button>
         </div>
       </form>
     </Dialog>
@@ -122,8 +150,12 @@ function FilePassphraseDialog({ name, onSubmit, onCancel }: { name: string; onSu
           <PassphraseField label="Cụm mật khẩu của tệp" value={passphrase} onChange={setPassphrase} autoFocus error={error} />
         </div>
         <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>Hủy</button>
-          <button type="submit" className="primary" disabled={busy || !passphrase}>{busy ? 'Đang mở…' : 'Mở tệp'}</button>
+          <button type="button" onClick={onCancel}>
+            Hủy
+          </button>
+          <button type="submit" className="primary" disabled={busy || !passphrase}>
+            {busy ? 'Đang mở…' : 'Mở tệp'}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -50,18 +50,32 @@ export function useContentSearch(query: string): { results: SearchResults | null
 }
 
 function SearchResultsList({ results, onOpen }: { results: SearchResults; onOpen(id: number): void }) {
-  const pending = results.pending > 0
-    ? <p className="muted" role="status">Đang cập nhật chỉ mục tìm kiếm (còn {formatCount(results.pending)} mục), kết quả có thể chưa đầy đủ.</p>
-    : null;
-  if (results.groups.length === 0) return <>{pending}<p className="empty">Không tìm thấy “{results.query}” trong nội dung các hội nghị.</p></>;
+  const pending =
+    results.pending > 0 ? (
+      <p className="muted" role="status">
+        Đang cập nhật chỉ mục tìm kiếm (còn {formatCount(results.pending)} mục), kết quả có thể chưa đầy đủ.
+      </p>
+    ) : null;
+  if (results.groups.length === 0)
+    return (
+      <>
+        {pending}
+        <p className="empty">Không tìm thấy “{results.query}” trong nội dung các hội nghị.</p>
+      </>
+    );
   return (
     <section className="search-results" aria-label="Kết quả tìm trong nội dung">
       <h2>Tìm thấy trong nội dung</h2>
       <ol>
         {results.groups.map((group) => (
           <li key={group.meetingId} className="search-group">
-            <button type="button" className="link" onClick={() => onOpen(group.meetingId)}>{untitled(group.title)}</button>
-            <span className="muted"> · {formatDate(group.date)} · {formatCount(group.hitCount)} kết quả</span>
+            <button type="button" className="link" onClick={() => onOpen(group.meetingId)}>
+              {untitled(group.title)}
+            </button>
+            <span className="muted">
+              {' '}
+              · {formatDate(group.date)} · {formatCount(group.hitCount)} kết quả
+            </span>
             <ul>
               {group.hits.map((hit) => (
                 <li key={`${hit.kind}-${hit.id}`} className="search-hit">
@@ -78,7 +92,12 @@ function SearchResultsList({ results, onOpen }: { results: SearchResults; onOpen
   );
 }
 
-export function MeetingsScreen({ newRequest, copySource, onOpen, onImport }: {
+export function MeetingsScreen({
+  newRequest,
+  copySource,
+  onOpen,
+  onImport,
+}: {
   newRequest: number;
   /** The meeting to offer as the one to copy from (Ctrl+N pressed inside it). */
   copySource?: number | undefined;
@@ -120,12 +139,15 @@ export function MeetingsScreen({ newRequest, copySource, onOpen, onImport }: {
   // Each meeting's searchable text, folded at the first search after a load rather than on every keystroke.
   const folded = useMemo(() => {
     let texts: { meeting: MeetingSummary; text: string }[] | null = null;
-    return () => (texts ??= (meetings ?? []).map((m) => ({ meeting: m, text: fold([m.title, m.kind, formatDate(m.date), m.date ?? '', m.number ?? ''].join(' ')) })));
+    return () =>
+      (texts ??= (meetings ?? []).map((m) => ({ meeting: m, text: fold([m.title, m.kind, formatDate(m.date), m.date ?? '', m.number ?? ''].join(' ')) })));
   }, [meetings]);
   const shown = useMemo(() => {
     const q = fold(query);
     if (!meetings || !q) return meetings ?? [];
-    return folded().filter((entry) => entry.text.includes(q)).map((entry) => entry.meeting);
+    return folded()
+      .filter((entry) => entry.text.includes(q))
+      .map((entry) => entry.meeting);
   }, [meetings, folded, query]);
 
   const remove = async (meeting: MeetingSummary, forGood: boolean) => {
@@ -167,25 +189,48 @@ export function MeetingsScreen({ newRequest, copySource, onOpen, onImport }: {
       <div className="screen-head">
         <h1>Danh sách hội nghị</h1>
         <div className="toolbar">
-          <button type="button" className="primary" onClick={() => setCreating(true)}>Hội nghị mới <kbd>Ctrl+N</kbd></button>
-          <button type="button" onClick={onImport}>Nhập tệp hội nghị <kbd>Ctrl+O</kbd></button>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            Hội nghị mới <kbd>Ctrl+N</kbd>
+          </button>
+          <button type="button" onClick={onImport}>
+            Nhập tệp hội nghị <kbd>Ctrl+O</kbd>
+          </button>
           <SitePackageOpen onOpen={onOpen} />
           <DeletedMeetings onRestored={() => void load()} />
         </div>
       </div>
       <div className="field search">
-        <label htmlFor={searchId} className="field-label">Tìm hội nghị</label>
-        <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Tên, ngày, số, hoặc bất kỳ nội dung nào (có dấu hay không dấu)" autoComplete="off" />
+        <label htmlFor={searchId} className="field-label">
+          Tìm hội nghị
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Tên, ngày, số, hoặc bất kỳ nội dung nào (có dấu hay không dấu)"
+          autoComplete="off"
+        />
       </div>
-      {loadError ? <p role="alert" className="field-error">{loadError}</p> : null}
-      {meetings === null ? <p>Đang tải…</p> : meetings.length === 0 ? (
+      {loadError ? (
+        <p role="alert" className="field-error">
+          {loadError}
+        </p>
+      ) : null}
+      {meetings === null ? (
+        <p>Đang tải…</p>
+      ) : meetings.length === 0 ? (
         <p className="empty">Chưa có hội nghị nào. Bấm “Hội nghị mới” để bắt đầu.</p>
       ) : shown.length === 0 ? (
         <p className="empty">Không có tên hội nghị nào khớp với “{query}”.</p>
       ) : (
         <MeetingsTable meetings={shown} onOpen={onOpen} onExport={exportFile} onDelete={setDeleting} />
       )}
-      {content.error ? <p role="alert" className="field-error">{content.error}</p> : null}
+      {content.error ? (
+        <p role="alert" className="field-error">
+          {content.error}
+        </p>
+      ) : null}
       {content.results ? <SearchResultsList results={content.results} onOpen={onOpen} /> : null}
       {creating ? <NewMeetingDialog meetings={meetings} source={copySource} onCancel={() => setCreating(false)} onCreated={onOpen} /> : null}
       {deleting ? <DeleteMeetingDialog meeting={deleting} onCancel={() => setDeleting(null)} onDelete={(forGood) => void remove(deleting, forGood)} /> : null}
@@ -234,18 +279,42 @@ const MeetingRow = memo(function MeetingRow({ meeting: m, onOpen, onExport, onDe
   return (
     <div className="meeting-row">
       <span>{formatDate(m.date)}</span>
-      <span>{m.number === null ? '' : <><span className="sr-only">số </span>{m.number}</>}</span>
+      <span>
+        {m.number === null ? (
+          ''
+        ) : (
+          <>
+            <span className="sr-only">số </span>
+            {m.number}
+          </>
+        )}
+      </span>
       <span className="meeting-title" title={m.kind ? `${title} · ${m.kind}` : title}>
-        <button type="button" className="link" onClick={() => onOpen(m.id)}>{title}</button>
+        <button type="button" className="link" onClick={() => onOpen(m.id)}>
+          {title}
+        </button>
         {m.kind ? <span className="muted"> · {m.kind}</span> : null}
       </span>
       <span>{FORMAT_LABELS[m.format]}</span>
-      <span className="num">{formatCount(m.siteCount)}<span className="sr-only"> điểm cầu</span></span>
-      <span className="num">{formatCount(m.attendeeCount)}<span className="sr-only"> đại biểu</span></span>
-      <span className="num">{formatCount(m.speechCount)}<span className="sr-only"> phát biểu</span></span>
+      <span className="num">
+        {formatCount(m.siteCount)}
+        <span className="sr-only"> điểm cầu</span>
+      </span>
+      <span className="num">
+        {formatCount(m.attendeeCount)}
+        <span className="sr-only"> đại biểu</span>
+      </span>
+      <span className="num">
+        {formatCount(m.speechCount)}
+        <span className="sr-only"> phát biểu</span>
+      </span>
       <span className="row-actions">
-        <button type="button" aria-label={`Xuất tệp hội nghị ${title}`} onClick={() => onExport(m)}>Xuất tệp</button>
-        <button type="button" className="danger-quiet" aria-label={`Xóa hội nghị ${title}`} onClick={() => onDelete(m)}>Xóa</button>
+        <button type="button" aria-label={`Xuất tệp hội nghị ${title}`} onClick={() => onExport(m)}>
+          Xuất tệp
+        </button>
+        <button type="button" className="danger-quiet" aria-label={`Xóa hội nghị ${title}`} onClick={() => onDelete(m)}>
+          Xóa
+        </button>
       </span>
     </div>
   );
@@ -256,7 +325,12 @@ const MeetingRow = memo(function MeetingRow({ meeting: m, onOpen, onExport, onDe
  * meetings and offers only meetings that have sites, so a copy never comes out empty; the store refuses
  * one that would, with its reason.
  */
-function NewMeetingDialog({ meetings, source, onCancel, onCreated }: {
+function NewMeetingDialog({
+  meetings,
+  source,
+  onCancel,
+  onCreated,
+}: {
   meetings: MeetingSummary[] | null;
   source: number | undefined;
   onCancel(): void;
@@ -291,12 +365,17 @@ function NewMeetingDialog({ meetings, source, onCancel, onCreated }: {
 
   return (
     <Dialog title="Hội nghị mới" onClose={onCancel}>
-      <form className="dialog-body" onSubmit={(e) => {
-        e.preventDefault();
-        void create();
-      }}>
+      <form
+        className="dialog-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
         <div className="field">
-          <label htmlFor={ids.title} className="field-label">Tên hội nghị</label>
+          <label htmlFor={ids.title} className="field-label">
+            Tên hội nghị
+          </label>
           <input id={ids.title} data-autofocus value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
         </div>
         <fieldset className="choice">
@@ -309,24 +388,41 @@ function NewMeetingDialog({ meetings, source, onCancel, onCreated }: {
             <input type="radio" id={ids.copy} name="start" checked={copy} disabled={copyable.length === 0} onChange={() => setCopy(true)} />
             <label htmlFor={ids.copy}>Sao chép điểm cầu và thành phần từ hội nghị trước</label>
           </div>
-          {meetings === null ? <p className="muted" role="status">Đang tải danh sách hội nghị…</p>
-            : copyable.length === 0 ? <p className="muted">Chưa có hội nghị nào có điểm cầu để sao chép.</p> : (
-              <div className="field">
-                <label htmlFor={ids.from} className="field-label">Hội nghị trước</label>
-                <select id={ids.from} disabled={!copy} value={from ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
-                  {copyable.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {[formatDate(m.date), untitled(m.title), `${formatCount(m.siteCount)} điểm cầu, ${formatCount(m.attendeeCount)} đại biểu`].filter(Boolean).join(' — ')}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            )}
+          {meetings === null ? (
+            <p className="muted" role="status">
+              Đang tải danh sách hội nghị…
+            </p>
+          ) : copyable.length === 0 ? (
+            <p className="muted">Chưa có hội nghị nào có điểm cầu để sao chép.</p>
+          ) : (
+            <div className="field">
+              <label htmlFor={ids.from} className="field-label">
+                Hội nghị trước
+              </label>
+              <select id={ids.from} disabled={!copy} value={from ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+                {copyable.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {[formatDate(m.date), untitled(m.title), `${formatCount(m.siteCount)} điểm cầu, ${formatCount(m.attendeeCount)} đại biểu`]
+                      .filter(Boolean)
+                      .join(' — ')}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
         </fieldset>
-        {error ? <p className="field-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>Hủy</button>
-          <button type="submit" className="primary" disabled={busy}>Tạo hội nghị</button>
+          <button type="button" onClick={onCancel}>
+            Hủy
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Tạo hội nghị
+          </button>
         </div>
       </form>
     </Dialog>

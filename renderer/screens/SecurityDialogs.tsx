@@ -9,7 +9,14 @@ import { usePassphraseSubmit } from '../hooks/usePassphraseSubmit.ts';
 export const NO_RECOVERY = 'Nếu quên cả cụm mật khẩu lẫn khóa khôi phục thì dữ liệu không thể khôi phục được nữa, kể cả các bản sao lưu.';
 
 /** Asks a new passphrase twice (with the current one first when changing); resolves through onSubmit. */
-export function NewPassphraseDialog({ title, intro, withCurrent, confirmLabel, onSubmit, onCancel }: {
+export function NewPassphraseDialog({
+  title,
+  intro,
+  withCurrent,
+  confirmLabel,
+  onSubmit,
+  onCancel,
+}: {
   title: string;
   intro: string;
   withCurrent?: boolean;
@@ -35,11 +42,19 @@ export function NewPassphraseDialog({ title, intro, withCurrent, confirmLabel, o
           <PassphraseField label={withCurrent ? 'Cụm mật khẩu mới' : 'Cụm mật khẩu'} value={first} onChange={setFirst} strength autoFocus={!withCurrent} />
           <PassphraseField label="Gõ lại cụm mật khẩu" value={second} onChange={setSecond} />
           <p className="warning">{NO_RECOVERY}</p>
-          {error ? <p role="alert" className="field-error">{error}</p> : null}
+          {error ? (
+            <p role="alert" className="field-error">
+              {error}
+            </p>
+          ) : null}
         </div>
         <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>Hủy</button>
-          <button type="submit" className="primary" disabled={busy}>{busy ? 'Đang thực hiện…' : confirmLabel}</button>
+          <button type="button" onClick={onCancel}>
+            Hủy
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Đang thực hiện…' : confirmLabel}
+          </button>
         </div>
       </form>
     </Dialog>
@@ -47,7 +62,14 @@ export function NewPassphraseDialog({ title, intro, withCurrent, confirmLabel, o
 }
 
 /** Asks the current passphrase (or recovery key) before a step that needs it. */
-export function CurrentPassphraseDialog({ title, intro, confirmLabel, danger, onSubmit, onCancel }: {
+export function CurrentPassphraseDialog({
+  title,
+  intro,
+  confirmLabel,
+  danger,
+  onSubmit,
+  onCancel,
+}: {
   title: string;
   intro: string;
   confirmLabel: string;
@@ -69,8 +91,12 @@ export function CurrentPassphraseDialog({ title, intro, confirmLabel, danger, on
           <PassphraseField label="Cụm mật khẩu hoặc khóa khôi phục" value={current} onChange={setCurrent} autoFocus error={error} />
         </div>
         <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>Hủy</button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy || !current}>{busy ? 'Đang thực hiện…' : confirmLabel}</button>
+          <button type="button" onClick={onCancel}>
+            Hủy
+          </button>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy || !current}>
+            {busy ? 'Đang thực hiện…' : confirmLabel}
+          </button>
         </div>
       </form>
     </Dialog>
@@ -83,15 +109,24 @@ export function RecoveryKeyDialog({ recoveryKey, plainCopy, onClose }: { recover
     <Dialog title="Khóa khôi phục" onClose={onClose}>
       <div className="dialog-body recovery">
         <p>Hãy in hoặc chép tay khóa này và cất nơi an toàn, tách khỏi máy tính. Khóa này mở được dữ liệu khi quên cụm mật khẩu; ai có nó cũng mở được.</p>
-        <p className="recovery-key" aria-label="Khóa khôi phục">{recoveryKey}</p>
+        <p className="recovery-key" aria-label="Khóa khôi phục">
+          {recoveryKey}
+        </p>
         <p className="warning">{NO_RECOVERY}</p>
         {plainCopy ? (
-          <p>Bản sao <strong>chưa mã hóa</strong> của dữ liệu trước khi mã hóa được giữ tại {plainCopy}. Khi đã chắc mọi thứ đều ổn, hãy xóa nó trong Cài đặt › Bảo mật dữ liệu.</p>
+          <p>
+            Bản sao <strong>chưa mã hóa</strong> của dữ liệu trước khi mã hóa được giữ tại {plainCopy}. Khi đã chắc mọi thứ đều ổn, hãy xóa nó trong Cài đặt ›
+            Bảo mật dữ liệu.
+          </p>
         ) : null}
       </div>
       <div className="dialog-actions">
-        <button type="button" onClick={() => window.print()}>In khóa khôi phục</button>
-        <button type="button" className="primary" onClick={onClose} data-autofocus>Tôi đã cất khóa khôi phục</button>
+        <button type="button" onClick={() => window.print()}>
+          In khóa khôi phục
+        </button>
+        <button type="button" className="primary" onClick={onClose} data-autofocus>
+          Tôi đã cất khóa khôi phục
+        </button>
       </div>
     </Dialog>
   );
@@ -102,7 +137,9 @@ export function MoveProgress({ move }: { move: SecurityStatus['move'] }) {
   const what = move.phase === 'store' ? 'Đang chuyển cơ sở dữ liệu' : 'Đang chuyển các bản sao lưu tự động';
   return (
     <div role="status" className="move-progress">
-      <p>{what}: {move.done.toLocaleString('vi-VN')} / {move.total.toLocaleString('vi-VN')}</p>
+      <p>
+        {what}: {move.done.toLocaleString('vi-VN')} / {move.total.toLocaleString('vi-VN')}
+      </p>
       <progress max={Math.max(move.total, 1)} value={move.done} aria-label={what} />
     </div>
   );

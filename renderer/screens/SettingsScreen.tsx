@@ -58,22 +58,40 @@ export function SettingsScreen() {
     <main className="screen settings">
       <h1>Cài đặt</h1>
       <p className="muted">Thông tin của cơ quan dùng cho tiêu đề văn bản và làm giá trị mặc định khi tạo hội nghị mới. Thay đổi được lưu tự động.</p>
-      {error ? <p role="alert" className="field-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
       {profile ? (
         <>
           {GROUPS.map((group) => (
             <fieldset key={group.title} className="group">
               <legend>{group.title}</legend>
               {group.title === 'Mặc định cho hội nghị mới' ? (
-                <SelectField label="Thể thức mặc định" value={profile.defaultFormat} options={optionsOf(FORMATS, FORMAT_LABELS)} save={(defaultFormat) => save({ defaultFormat })} />
+                <SelectField
+                  label="Thể thức mặc định"
+                  value={profile.defaultFormat}
+                  options={optionsOf(FORMATS, FORMAT_LABELS)}
+                  save={(defaultFormat) => save({ defaultFormat })}
+                />
               ) : null}
               {group.fields.map((field) => (
-                <TextField key={field.key} label={field.label} hint={field.hint} value={profile[field.key]} save={(value) => save({ [field.key]: value })} className="wide" />
+                <TextField
+                  key={field.key}
+                  label={field.label}
+                  hint={field.hint}
+                  value={profile[field.key]}
+                  save={(value) => save({ [field.key]: value })}
+                  className="wide"
+                />
               ))}
             </fieldset>
           ))}
         </>
-      ) : error ? null : <p>Đang tải…</p>}
+      ) : error ? null : (
+        <p>Đang tải…</p>
+      )}
       <SecuritySection />
       <BackupSection />
     </main>

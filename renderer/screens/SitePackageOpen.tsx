@@ -37,13 +37,20 @@ export function SitePackageOpen({ onOpen }: { onOpen(id: number): void }) {
 
   return (
     <>
-      <button type="button" onClick={() => void pick()}>Mở gói của điểm cầu…</button>
+      <button type="button" onClick={() => void pick()}>
+        Mở gói của điểm cầu…
+      </button>
       {read ? (
         <Dialog title="Mở gói hội nghị của điểm cầu" onClose={() => setRead(null)}>
           <div className="dialog-body">
-            <p>{read.summary.title || '(Chưa có tiêu đề)'}{read.summary.date ? ` — ${read.summary.date.split('-').reverse().join('/')}` : ''}</p>
+            <p>
+              {read.summary.title || '(Chưa có tiêu đề)'}
+              {read.summary.date ? ` — ${read.summary.date.split('-').reverse().join('/')}` : ''}
+            </p>
             <div className="field">
-              <label htmlFor={siteSelect} className="field-label">Điểm cầu của máy này</label>
+              <label htmlFor={siteSelect} className="field-label">
+                Điểm cầu của máy này
+              </label>
               <select id={siteSelect} value={siteUuid} onChange={(e) => setSiteUuid(e.target.value)} data-autofocus>
                 {read.summary.sites.map((site) => (
                   <option key={site.uuid} value={site.uuid}>
@@ -56,8 +63,12 @@ export function SitePackageOpen({ onOpen }: { onOpen(id: number): void }) {
             <p className="muted">Ở máy này chỉ ghi thành phần dự và phát biểu tại điểm cầu đã chọn, rồi xuất báo cáo điểm cầu gửi về điểm cầu chính.</p>
           </div>
           <div className="dialog-actions">
-            <button type="button" onClick={() => setRead(null)}>Hủy</button>
-            <button type="button" className="primary" onClick={() => void open()}>Mở</button>
+            <button type="button" onClick={() => setRead(null)}>
+              Hủy
+            </button>
+            <button type="button" className="primary" onClick={() => void open()}>
+              Mở
+            </button>
           </div>
         </Dialog>
       ) : null}

@@ -22,7 +22,11 @@ export function UnlockScreen({ status, onUnlocked }: { status: SecurityStatus; o
       {status.storageNote ? <p className="muted">{status.storageNote}</p> : null}
       <form onSubmit={submit}>
         <PassphraseField label="Cụm mật khẩu hoặc khóa khôi phục" value={secret} onChange={setSecret} autoFocus error={error} />
-        <p><button type="submit" className="primary" disabled={busy || !secret}>{busy ? 'Đang mở…' : 'Mở khóa'}</button></p>
+        <p>
+          <button type="submit" className="primary" disabled={busy || !secret}>
+            {busy ? 'Đang mở…' : 'Mở khóa'}
+          </button>
+        </p>
       </form>
       <p className="muted">Không có cụm mật khẩu và cũng không có khóa khôi phục thì không ai, kể cả người làm ra Biên Bản, khôi phục được dữ liệu này.</p>
     </main>

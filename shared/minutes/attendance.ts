@@ -45,14 +45,18 @@ function attendeeEntry(ctx: Context, a: Attendee): string {
   if (a.role === 'site_chair' && isPresent(a)) text += ', chủ trì tại điểm cầu';
   const at = a.presenceTime ? ` lúc ${clockWords(a.presenceTime)}` : '';
   switch (a.presence) {
-    case 'late': return `${text} (đến muộn${at})`;
-    case 'left_early': return `${text} (về sớm${at})`;
+    case 'late':
+      return `${text} (đến muộn${at})`;
+    case 'left_early':
+      return `${text} (về sớm${at})`;
     case 'absent_excused': {
       const reason = ctx.gaps.need(a.absenceReason, `Đồng chí ${name} vắng có lý do nhưng chưa ghi lý do.`);
       return `${text} (vắng có lý do: ${reason})`;
     }
-    case 'absent_unexcused': return `${text} (vắng không có lý do)`;
-    default: return text;
+    case 'absent_unexcused':
+      return `${text} (vắng không có lý do)`;
+    default:
+      return text;
   }
 }
 
@@ -123,7 +127,10 @@ function attendanceBySite(ctx: Context): Paragraph[] {
   const ordered = ctx.mainSite ? [ctx.mainSite, ...sites.filter((s) => s !== ctx.mainSite)] : sites;
   const isNamed = (s: Site) => s === ctx.mainSite || s.attendeeCount === null;
   const named = ordered.filter(isNamed);
-  const countOnly = groupBy(ordered.filter((s) => !isNamed(s)), (s) => s.level);
+  const countOnly = groupBy(
+    ordered.filter((s) => !isNamed(s)),
+    (s) => s.level,
+  );
   const out: Paragraph[] = [];
   let n = 0;
   let presentTotal = 0;

@@ -60,7 +60,7 @@ export interface Context {
 const NEEDS_NORMALISING = /^\s|\s$|[ \t][\n\u2028\u2029]|[\t\r\u00A0\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** normalizeText(text), without its cost for text that is already normal (all text read from the store). */
 export const normalised = (text: string): string =>
-  (NEEDS_NORMALISING.test(text) || hasInvisible(text) || text.normalize('NFC') !== text ? normalizeText(text) : text);
+  NEEDS_NORMALISING.test(text) || hasInvisible(text) || text.normalize('NFC') !== text ? normalizeText(text) : text;
 
 /** Every string of a value through the text normalisation (NFC, no XML-illegal characters); text from the store passes as it is. */
 function cleanStrings<T>(value: T): T {
@@ -109,4 +109,8 @@ export function createContext(record: MeetingRecord, profile: ProfileFields, for
 }
 
 /** Multi-line text → its non-empty lines, each a paragraph. */
-export const linesOf = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
+export const linesOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);

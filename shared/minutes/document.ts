@@ -7,15 +7,32 @@ export type { DocumentKind } from '../documents.ts';
 /** What a paragraph is; the layout table of each format says how each role looks. */
 export type ParagraphRole =
   // Header block
-  | 'superiorBody' | 'issuingBody' | 'star' | 'number' | 'confidentiality' | 'nation' | 'motto' | 'date'
+  | 'superiorBody'
+  | 'issuingBody'
+  | 'star'
+  | 'number'
+  | 'confidentiality'
+  | 'nation'
+  | 'motto'
+  | 'date'
   // Title
-  | 'title' | 'subtitle' | 'separator'
+  | 'title'
+  | 'subtitle'
+  | 'separator'
   // Body
-  | 'body' | 'heading' | 'subheading'
+  | 'body'
+  | 'heading'
+  | 'subheading'
   // Signatures and recipients
-  | 'signAuthority' | 'signTitle' | 'signPosition' | 'signName' | 'recipientsLabel' | 'recipient'
+  | 'signAuthority'
+  | 'signTitle'
+  | 'signPosition'
+  | 'signName'
+  | 'recipientsLabel'
+  | 'recipient'
   // Tables of figures
-  | 'cellHead' | 'cell';
+  | 'cellHead'
+  | 'cell';
 
 /** A piece of text; `strong` marks a label or a speaker's name inside a paragraph. A "\n" is a line break. */
 export interface Run {
@@ -84,7 +101,11 @@ export class Gaps {
 }
 
 export function paragraph(role: ParagraphRole, ...parts: (string | Run)[]): Paragraph {
-  return { type: 'paragraph', role, runs: parts.filter((p) => (typeof p === 'string' ? p : p.text) !== '').map((p) => (typeof p === 'string' ? { text: p } : p)) };
+  return {
+    type: 'paragraph',
+    role,
+    runs: parts.filter((p) => (typeof p === 'string' ? p : p.text) !== '').map((p) => (typeof p === 'string' ? { text: p } : p)),
+  };
 }
 
 export const body = (...parts: (string | Run)[]): Paragraph => paragraph('body', ...parts);

@@ -39,7 +39,9 @@ function dataTableHtml(table: DataTable): string {
   const head = table.columns.map((c) => `<th>${paragraphHtml({ type: 'paragraph', role: 'cellHead', runs: [{ text: c.title }] })}</th>`).join('');
   const rows = table.rows.map((cells, r) => {
     const total = table.totalRow && r === table.rows.length - 1 ? ' class="total"' : '';
-    const tds = cells.map((text, i) => `<td class="a-${table.columns[i]?.align ?? 'left'}">${paragraphHtml({ type: 'paragraph', role: 'cell', runs: [{ text }] })}</td>`);
+    const tds = cells.map(
+      (text, i) => `<td class="a-${table.columns[i]?.align ?? 'left'}">${paragraphHtml({ type: 'paragraph', role: 'cell', runs: [{ text }] })}</td>`,
+    );
     return `<tr${total}>${tds.join('')}</tr>`;
   });
   return `<table class="t-data"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -47,9 +49,12 @@ function dataTableHtml(table: DataTable): string {
 
 function blockHtml(block: Block): string {
   switch (block.type) {
-    case 'table': return tableHtml(block);
-    case 'data': return dataTableHtml(block);
-    case 'paragraph': return paragraphHtml(block);
+    case 'table':
+      return tableHtml(block);
+    case 'data':
+      return dataTableHtml(block);
+    case 'paragraph':
+      return paragraphHtml(block);
   }
 }
 

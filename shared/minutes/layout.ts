@@ -54,7 +54,19 @@ export interface Layout {
 const SINGLE: LineSpacing = { multiple: 1 };
 
 function style(sizePt: number, options: Partial<TextStyle> = {}): TextStyle {
-  return { sizePt, bold: false, italic: false, underline: false, align: 'center', firstLineMm: 0, beforePt: 0, afterPt: 0, line: SINGLE, keepNext: false, ...options };
+  return {
+    sizePt,
+    bold: false,
+    italic: false,
+    underline: false,
+    align: 'center',
+    firstLineMm: 0,
+    beforePt: 0,
+    afterPt: 0,
+    line: SINGLE,
+    keepNext: false,
+    ...options,
+  };
 }
 
 const PARTY_BODY_LINE: LineSpacing = { exactPt: 18 }; // (practice) exactly 18–20 pt

@@ -5,9 +5,7 @@ import type { Format, MeetingRecord, ProfileFields } from '../model/meeting.ts';
 import { attendance } from './attendance.ts';
 import { createContext, linesOf, type Context } from './context.ts';
 import { BLANK, body, lead, paragraph, strong, type Block, type DocumentModel, type Paragraph, type Table } from './document.ts';
-import {
-  actionItemBlocks, chairName, conclusionBlocks, firstChair, headerTable, meetingTitle, placePhrase, recipientParagraphs, titleBlock,
-} from './parts.ts';
+import { actionItemBlocks, chairName, conclusionBlocks, firstChair, headerTable, meetingTitle, placePhrase, recipientParagraphs, titleBlock } from './parts.ts';
 import { proceedings } from './proceedings.ts';
 import { capitalize, clockWords, dateWords, endSentence, joinPeople, listItems, personLine } from './wording.ts';
 
@@ -59,8 +57,9 @@ function opening(ctx: Context): Paragraph[] {
   else out.push(body(strong('Nội dung: '), endSentence(content[0] ?? meetingTitle(ctx))));
 
   if (ctx.chairs.length === 0) firstChair(ctx);
-  const chairs = ctx.chairs.map((c) =>
-    `đồng chí ${personLine(gaps.need(c.fullName, 'Chưa có họ tên người chủ trì.'), gaps.need(c.positions, 'Chưa có chức vụ người chủ trì.'))}`);
+  const chairs = ctx.chairs.map(
+    (c) => `đồng chí ${personLine(gaps.need(c.fullName, 'Chưa có họ tên người chủ trì.'), gaps.need(c.positions, 'Chưa có chức vụ người chủ trì.'))}`,
+  );
   out.push(body(strong(`${words.chair}: `), endSentence(chairs.length > 0 ? joinPeople(chairs) : BLANK)));
 
   const taker = gaps.need(meeting.minuteTakerName, 'Chưa có họ tên người ghi biên bản.');

@@ -3,9 +3,7 @@ import type { MeetingRecord, ProfileFields } from '../model/meeting.ts';
 import { BLANK, body, lead, paragraph, strong, type DocumentModel, type Paragraph } from './document.ts';
 import { createContext, type Context } from './context.ts';
 import type { MinutesOptions } from './model.ts';
-import {
-  actionItemBlocks, chairName, conclusionBlocks, firstChair, headerTable, meetingTitle, placePhrase, recipientParagraphs, titleBlock,
-} from './parts.ts';
+import { actionItemBlocks, chairName, conclusionBlocks, firstChair, headerTable, meetingTitle, placePhrase, recipientParagraphs, titleBlock } from './parts.ts';
 import { capitalize, dateWords, endSentence, personInText, signingAuthority, upper } from './wording.ts';
 
 export interface NoticeOptions extends MinutesOptions {

@@ -21,9 +21,10 @@ export function headerTable(ctx: Context, type: DocumentType, number: number | n
   if (profile.superiorBody) left.push(paragraph('superiorBody', upper(profile.superiorBody)));
   left.push(paragraph('issuingBody', upper(gaps.need(profile.issuingBody, 'Chưa có tên cơ quan ban hành (thông tin cơ quan).'))));
   if (format === 'party') left.push(paragraph('star', '*'));
-  const right = format === 'party'
-    ? [paragraph('nation', 'ĐẢNG CỘNG SẢN VIỆT NAM')]
-    : [paragraph('nation', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), paragraph('motto', 'Độc lập - Tự do - Hạnh phúc')];
+  const right =
+    format === 'party'
+      ? [paragraph('nation', 'ĐẢNG CỘNG SẢN VIỆT NAM')]
+      : [paragraph('nation', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), paragraph('motto', 'Độc lập - Tự do - Hạnh phúc')];
 
   if (number === null) gaps.note(type === 'BB' ? 'Chưa có số biên bản.' : 'Chưa có số thông báo.');
   const abbreviation = gaps.need(profile.abbreviation, 'Chưa có chữ viết tắt tên cơ quan (thông tin cơ quan).');
@@ -33,7 +34,14 @@ export function headerTable(ctx: Context, type: DocumentType, number: number | n
 
   const place = gaps.need(profile.placeName, 'Chưa có địa danh (thông tin cơ quan).');
   const dateCell = [paragraph('date', placeAndDate(place, date))];
-  return { type: 'table', role: 'header', rows: [[left, right], [numberCell, dateCell]] };
+  return {
+    type: 'table',
+    role: 'header',
+    rows: [
+      [left, right],
+      [numberCell, dateCell],
+    ],
+  };
 }
 
 export function meetingTitle(ctx: Context): string {
@@ -77,19 +85,17 @@ export function placePhrase(ctx: Context, inSentence = false): string {
 function sitesByLevel(sites: Site[]): string {
   const groups = groupBy(sites, (s) => s.level);
   const parts = [...groups].map(([level, list]) =>
-    list.length === 1 && list[0]?.name ? `điểm cầu ${list[0].name}` : `${countOf(list.length, 'điểm cầu')} ${LEVEL_WORDS[level]}`);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} và ${parts[parts.length - 1]}` : parts[0] ?? '';
+    list.length === 1 && list[0]?.name ? `điểm cầu ${list[0].name}` : `${countOf(list.length, 'điểm cầu')} ${LEVEL_WORDS[level]}`,
+  );
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} và ${parts[parts.length - 1]}` : (parts[0] ?? '');
 }
-
 
 /** The conclusions: per agenda item when the chair concluded each, then the overall conclusion. */
 export function conclusionBlocks(ctx: Context, options: { prefix: string; role: 'heading' | 'subheading'; votes: boolean }): Paragraph[] {
   const { agenda, conclusions } = ctx.record;
   const itemIds = new Set(agenda.map((item) => item.id));
   const byItem = groupBy(conclusions, (c) => c.agendaItemId);
-  const perItem = agenda
-    .map((item) => ({ item, list: byItem.get(item.id) ?? [] }))
-    .filter((group) => group.list.length > 0);
+  const perItem = agenda.map((item) => ({ item, list: byItem.get(item.id) ?? [] })).filter((group) => group.list.length > 0);
   const overall = conclusions.filter((c) => c.agendaItemId === null || !itemIds.has(c.agendaItemId));
   if (conclusions.length === 0) return [body(ctx.gaps.need('', 'Chưa có kết luận.'))];
 

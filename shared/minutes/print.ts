@@ -23,9 +23,9 @@ function pageRules(doc: DocumentModel): string {
   const number = layout.pageNumber;
   const scope = `.bien-ban[data-format="${doc.format}"]`;
   return [
-    `@page{size:A4 portrait;margin:${top}mm ${right}mm ${bottom}mm ${left}mm;`
-      + `@top-center{content:counter(page);vertical-align:top;padding-top:${layout.headerDistanceMm}mm;`
-      + `font-family:${fontStack(layout.font)};font-size:${number.sizePt}pt;line-height:1;color:#000}}`,
+    `@page{size:A4 portrait;margin:${top}mm ${right}mm ${bottom}mm ${left}mm;` +
+      `@top-center{content:counter(page);vertical-align:top;padding-top:${layout.headerDistanceMm}mm;` +
+      `font-family:${fontStack(layout.font)};font-size:${number.sizePt}pt;line-height:1;color:#000}}`,
     '@page:first{@top-center{content:none}}',
     'html,body{margin:0;padding:0;background:#fff}',
     // On paper the page is the sheet: no width, padding or shadow of the on-screen page.
@@ -35,9 +35,10 @@ function pageRules(doc: DocumentModel): string {
 
 export function printPage(doc: DocumentModel): PrintPage {
   const title = escapeHtml(doc.title);
-  const html = '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
-    + `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`
-    + `<title>${title}</title><meta name="author" content="${escapeHtml(doc.author)}">`
-    + `<link rel="stylesheet" href="${PRINT_CSS}"></head><body>${renderHtml(doc)}</body></html>`;
+  const html =
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8">' +
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">` +
+    `<title>${title}</title><meta name="author" content="${escapeHtml(doc.author)}">` +
+    `<link rel="stylesheet" href="${PRINT_CSS}"></head><body>${renderHtml(doc)}</body></html>`;
   return { html, css: `${previewStylesheet(doc.format)}\n${pageRules(doc)}`, title: doc.title };
 }

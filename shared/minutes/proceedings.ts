@@ -30,7 +30,14 @@ export function proceedings(ctx: Context): Paragraph[] {
     const list = byItem.get(item.id) ?? [];
     // A heading alone would say nothing of what happened: the gap is printed and the secretary told.
     if (list.length === 0) {
-      out.push(body(ctx.gaps.need('', `Mục chương trình thứ ${i + 1} (${title}): chưa ghi diễn biến; nếu không ai phát biểu, hãy ghi một phát biểu không có người phát biểu tóm tắt phần này.`)));
+      out.push(
+        body(
+          ctx.gaps.need(
+            '',
+            `Mục chương trình thứ ${i + 1} (${title}): chưa ghi diễn biến; nếu không ai phát biểu, hãy ghi một phát biểu không có người phát biểu tóm tắt phần này.`,
+          ),
+        ),
+      );
       return;
     }
     const opinions = list.filter((s) => s.kind === 'contribution' || s.kind === 'speech').length;
@@ -61,7 +68,13 @@ export function speakerOf(ctx: Context, s: Speech): Speaker | null {
   }
   if (s.speakerName || s.speakerPosition) {
     const main = ctx.mainSite?.name ?? '';
-    return { name: s.speakerName, positions: s.speakerPosition, site: s.speakerSite || main, atMain: !s.speakerSite || s.speakerSite === main, attendeeId: null };
+    return {
+      name: s.speakerName,
+      positions: s.speakerPosition,
+      site: s.speakerSite || main,
+      atMain: !s.speakerSite || s.speakerSite === main,
+      attendeeId: null,
+    };
   }
   return null;
 }

@@ -3,9 +3,7 @@
 import type { Format, MeetingRecord, ProfileFields } from '../model/meeting.ts';
 import { BLANK, body, paragraph, type Block, type DataTable, type DocumentModel } from './document.ts';
 import { meetingTitle } from './parts.ts';
-import {
-  averageMinutes, OUTSIDE_AGENDA, speakingStatistics, type ItemKey, type SpeakerRow, type SpeakingStatistics, type Tally,
-} from './statistics.ts';
+import { averageMinutes, OUTSIDE_AGENDA, speakingStatistics, type ItemKey, type SpeakerRow, type SpeakingStatistics, type Tally } from './statistics.ts';
 import { clockWords, countOf, dateWords, formatCount, personInText } from './wording.ts';
 
 export interface StatisticsOptions {
@@ -42,7 +40,10 @@ function speakerTable(rows: { person: SpeakerRow; tally: Tally }[], bySite: bool
     type: 'data',
     columns: [NUMBER_COLUMN, name, ...(bySite ? [site] : []), ...FIGURE_COLUMNS],
     rows: rows.map(({ person, tally }, i) => [
-      String(i + 1), personInText(person.name, person.positions), ...(bySite ? [person.site || BLANK] : []), ...figures(tally),
+      String(i + 1),
+      personInText(person.name, person.positions),
+      ...(bySite ? [person.site || BLANK] : []),
+      ...figures(tally),
     ]),
   };
 }
@@ -51,10 +52,7 @@ function itemTable(stats: SpeakingStatistics): DataTable {
   return {
     type: 'data',
     columns: [NUMBER_COLUMN, { title: 'Mục chương trình', width: 47, align: 'left' }, ...FIGURE_COLUMNS],
-    rows: [
-      ...stats.items.map((item, i) => [String(i + 1), item.title, ...figures(item.tally)]),
-      ['', 'Cả hội nghị', ...figures(stats.total)],
-    ],
+    rows: [...stats.items.map((item, i) => [String(i + 1), item.title, ...figures(item.tally)]), ['', 'Cả hội nghị', ...figures(stats.total)]],
     totalRow: true,
   };
 }
@@ -80,11 +78,19 @@ export function buildStatistics(record: MeetingRecord, profile: ProfileFields, o
     paragraph('title', 'THỐNG KÊ THỜI GIAN PHÁT BIỂU'),
     paragraph('subtitle', title),
     body(`Thời gian: ${when}.`),
-    body(`Tài liệu tổng hợp để tham khảo, không thuộc biên bản. Thời gian theo số phút ghi cho từng phát biểu${
-      untimed > 0 ? `; ${countOf(untimed, 'lượt')} chưa ghi thời gian được đếm nhưng không tính vào tổng thời gian` : ''}.`),
+    body(
+      `Tài liệu tổng hợp để tham khảo, không thuộc biên bản. Thời gian theo số phút ghi cho từng phát biểu${
+        untimed > 0 ? `; ${countOf(untimed, 'lượt')} chưa ghi thời gian được đếm nhưng không tính vào tổng thời gian` : ''
+      }.`,
+    ),
   ];
   const done = (): DocumentModel => ({
-    kind: 'statistics', format, blocks, author: ctx.profile.issuingBody || meeting.minuteTakerName, title: `Thống kê thời gian phát biểu ${title}`, missing: ctx.gaps.list,
+    kind: 'statistics',
+    format,
+    blocks,
+    author: ctx.profile.issuingBody || meeting.minuteTakerName,
+    title: `Thống kê thời gian phát biểu ${title}`,
+    missing: ctx.gaps.list,
   });
   if (stats.total.speeches === 0) {
     blocks.push(body(ctx.gaps.need('', 'Chưa có phát biểu nào để thống kê.')));
@@ -92,7 +98,13 @@ export function buildStatistics(record: MeetingRecord, profile: ProfileFields, o
   }
   const bySite = ctx.bySite;
   blocks.push(paragraph('heading', '1. Theo mục chương trình'), itemTable(stats));
-  blocks.push(paragraph('heading', '2. Theo người phát biểu'), speakerTable(stats.speakers.map((person) => ({ person, tally: person.tally })), bySite));
+  blocks.push(
+    paragraph('heading', '2. Theo người phát biểu'),
+    speakerTable(
+      stats.speakers.map((person) => ({ person, tally: person.tally })),
+      bySite,
+    ),
+  );
   if (stats.unattributed.speeches > 0) blocks.push(body(`Ngoài ra có ${countOf(stats.unattributed.speeches, 'lượt')} ghi tóm tắt, không có người phát biểu.`));
   let n = 2;
   if (bySite && stats.sites.length > 0) blocks.push(paragraph('heading', `${++n}. Theo điểm cầu`), siteTable(stats));
@@ -112,8 +124,15 @@ const speakersIn = (stats: SpeakingStatistics, key: ItemKey) =>
   });
 
 export const CSV_HEADER = [
-  'Thống kê theo', 'Mục chương trình', 'Người phát biểu', 'Chức vụ', 'Điểm cầu',
-  'Số lượt phát biểu', 'Số lượt có ghi thời gian', 'Tổng thời gian (phút)', 'Trung bình một lượt (giây)',
+  'Thống kê theo',
+  'Mục chương trình',
+  'Người phát biểu',
+  'Chức vụ',
+  'Điểm cầu',
+  'Số lượt phát biểu',
+  'Số lượt có ghi thời gian',
+  'Tổng thời gian (phút)',
+  'Trung bình một lượt (giây)',
 ];
 
 /** Whole numbers only, so that a spreadsheet reads them the same whatever its decimal separator. */
@@ -131,7 +150,8 @@ export function statisticsRows(record: MeetingRecord, profile: ProfileFields): s
   for (const item of stats.items) rows.push(['Mục chương trình', item.title, '', '', '', ...csvFigures(item.tally)]);
   for (const person of stats.speakers) {
     rows.push(['Người phát biểu', whole, person.name, person.positions, person.site, ...csvFigures(person.tally)]);
-    for (const [key, tally] of person.byItem) rows.push(['Người phát biểu', itemTitle.get(key) ?? OUTSIDE_AGENDA, person.name, person.positions, person.site, ...csvFigures(tally)]);
+    for (const [key, tally] of person.byItem)
+      rows.push(['Người phát biểu', itemTitle.get(key) ?? OUTSIDE_AGENDA, person.name, person.positions, person.site, ...csvFigures(tally)]);
   }
   for (const site of stats.sites) {
     rows.push(['Điểm cầu', whole, '', '', site.name, ...csvFigures(site.tally)]);

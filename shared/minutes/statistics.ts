@@ -92,7 +92,7 @@ export function speakingStatistics(record: MeetingRecord, profile: ProfileFields
     add(itemRow.tally, minutes);
 
     const speaker = speakerOf(ctx, speech);
-    const name = speaker?.name || (item !== null ? presenter.get(item) ?? '' : '');
+    const name = speaker?.name || (item !== null ? (presenter.get(item) ?? '') : '');
     if (!name) {
       add(unattributed, minutes);
       continue;

@@ -14,7 +14,11 @@ export const countOf = (n: number, noun: string): string => `${formatCount(n)} $
 /** "45/47". */
 export const ratio = (part: number, whole: number): string => `${formatCount(part)}/${formatCount(whole)}`;
 
-export interface DateParts { day: string; month: string; year: string }
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
 
 /** The day is padded below 10; the month only when it is 1 or 2 (so that "tháng 1" cannot be read as "tháng 10"). */
 export function dateParts(iso: string): DateParts {
@@ -43,8 +47,19 @@ export function clockWords(time: string | null): string {
 /** Roman numerals for congresses, terms and parts: 13 → "XIII". */
 export function roman(n: number): string {
   const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
   ];
   let rest = n;
   let out = '';
@@ -68,7 +83,9 @@ export function documentSymbol(format: Format, type: DocumentType, number: numbe
 
 /** Signing on behalf (T/M), for (K/T), by order (T/L), by authorisation (TUQ): the Party and the State way of writing each. */
 const AUTHORITY_PREFIXES: readonly { party: string; state: string }[] = [
-  { party: 'T/M', state: 'TM.' }, { party: 'K/T', state: 'KT.' }, { party: 'T/L', state: 'TL.' },
+  { party: 'T/M', state: 'TM.' },
+  { party: 'K/T', state: 'KT.' },
+  { party: 'T/L', state: 'TL.' },
   { party: 'TUQ.', state: 'TUQ.' }, // the spec gives no Party form: kept as typed
 ];
 

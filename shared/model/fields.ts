@@ -8,7 +8,8 @@ import { normalizeLine, normalizeText } from '../text.ts';
  */
 export const RAW_LENGTH_FACTOR = 4;
 const bounded = (max: number, normalize: (text: string) => string) =>
-  z.string()
+  z
+    .string()
     // The message is formatted only when a text is refused: Intl's first use costs a start-up dearly.
     .refine((text) => text.length <= max * RAW_LENGTH_FACTOR, { error: () => `quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự)`, abort: true })
     .overwrite(normalize)
@@ -32,8 +33,12 @@ export function isRealDate(iso: string): boolean {
 
 /** A calendar date as YYYY-MM-DD; 2021-02-30 is refused. */
 export const isoDate = () =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'phải có dạng năm-tháng-ngày (YYYY-MM-DD)')
-    .refine(isRealDate, 'không phải là ngày có thật').nullable().default(null);
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'phải có dạng năm-tháng-ngày (YYYY-MM-DD)')
+    .refine(isRealDate, 'không phải là ngày có thật')
+    .nullable()
+    .default(null);
 
 /** A clock time as HH:MM, 24-hour. */
 export const clock = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59');

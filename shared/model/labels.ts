@@ -90,7 +90,13 @@ export const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = { draft:
 export const FORMAT_LABELS: Record<Format, string> = { party: 'Thể thức Đảng', state: 'Thể thức hành chính nhà nước' };
 export const MODE_LABELS: Record<Mode, string> = { in_person: 'Trực tiếp', online: 'Trực tuyến', mixed: 'Trực tiếp kết hợp trực tuyến' };
 export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = { none: 'Không mật', mat: 'MẬT', toi_mat: 'TỐI MẬT', tuyet_mat: 'TUYỆT MẬT' };
-export const SITE_LEVEL_LABELS: Record<SiteLevel, string> = { central: 'Trung ương', province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã', other: 'Khác' };
+export const SITE_LEVEL_LABELS: Record<SiteLevel, string> = {
+  central: 'Trung ương',
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+  other: 'Khác',
+};
 export const CATEGORY_LABELS: Record<Category, string> = { delegate: 'Đại biểu chính thức', guest: 'Đại biểu mời dự', press: 'Báo chí', staff: 'Phục vụ' };
 export const PRESENCE_LABELS: Record<Presence, string> = {
   present: 'Có mặt',

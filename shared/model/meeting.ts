@@ -108,7 +108,9 @@ export const speechFields = z.object({
   /** When it ended (HH:MM), stamped when the next speech starts or when it is marked ended. */
   endTime: clockTime(),
   /** Minutes spoken: end − start whenever both are known (the store keeps them in step), otherwise as typed. */
-  durationMinutes: count(24 * 60).nullable().default(null),
+  durationMinutes: count(24 * 60)
+    .nullable()
+    .default(null),
   content: paragraphs(),
 });
 
@@ -151,9 +153,15 @@ export type ConclusionFields = z.output<typeof conclusionFields>;
 export type ActionItemFields = z.output<typeof actionItemFields>;
 export type RecipientFields = z.output<typeof recipientFields>;
 
-interface Stored { id: number }
+interface Stored {
+  id: number;
+}
 /** `uuid`: the record's stable identity, the same on every machine (ids are this database's own). */
-interface InMeeting extends Stored { meetingId: number; ord: number; uuid: string }
+interface InMeeting extends Stored {
+  meetingId: number;
+  ord: number;
+  uuid: string;
+}
 
 /** `revision` rises with every write inside the meeting (its lists included). */
 export type Meeting = MeetingFields & Stored & { uuid: string; createdAt: string; updatedAt: string; revision: number };

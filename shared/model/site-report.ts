@@ -22,34 +22,36 @@ export const reportSpeech = speechFields.omit({ agendaItemId: true, attendeeId: 
   speakerUuid: required().nullable().default(null),
 });
 
-export const siteReportSchema = z.object({
-  kind: z.literal(SITE_REPORT_KIND),
-  version: z.literal(SITE_REPORT_VERSION),
-  exportedAt: z.string().max(40),
-  meeting: z.object({ uuid: required(), title: line(1000) }),
-  site: siteFields.pick({ name: true, attendeeCount: true }).extend({
-    uuid: required(),
-    attendees: z.array(reportAttendee).max(20_000).default([]),
-  }),
-  speeches: z.array(reportSpeech).max(20_000).default([]),
-}).superRefine((report, ctx) => {
-  const attendees = new Set<string>();
-  report.site.attendees.forEach((attendee, i) => {
-    if (attendees.has(attendee.uuid)) ctx.addIssue({ code: 'custom', path: ['site', 'attendees', i, 'uuid'], message: 'bị trùng với một đại biểu khác' });
-    attendees.add(attendee.uuid);
-  });
-  if (report.site.attendeeCount !== null && attendees.size > 0) {
-    ctx.addIssue({ code: 'custom', path: ['site', 'attendees'], message: 'điểm cầu chỉ ghi số lượng thì không có danh sách đại biểu' });
-  }
-  const speeches = new Set<string>();
-  report.speeches.forEach((speech, i) => {
-    if (speeches.has(speech.uuid)) ctx.addIssue({ code: 'custom', path: ['speeches', i, 'uuid'], message: 'bị trùng với một phát biểu khác' });
-    speeches.add(speech.uuid);
-    if (speech.speakerUuid !== null && !attendees.has(speech.speakerUuid)) {
-      ctx.addIssue({ code: 'custom', path: ['speeches', i, 'speakerUuid'], message: 'không có trong danh sách đại biểu của điểm cầu' });
+export const siteReportSchema = z
+  .object({
+    kind: z.literal(SITE_REPORT_KIND),
+    version: z.literal(SITE_REPORT_VERSION),
+    exportedAt: z.string().max(40),
+    meeting: z.object({ uuid: required(), title: line(1000) }),
+    site: siteFields.pick({ name: true, attendeeCount: true }).extend({
+      uuid: required(),
+      attendees: z.array(reportAttendee).max(20_000).default([]),
+    }),
+    speeches: z.array(reportSpeech).max(20_000).default([]),
+  })
+  .superRefine((report, ctx) => {
+    const attendees = new Set<string>();
+    report.site.attendees.forEach((attendee, i) => {
+      if (attendees.has(attendee.uuid)) ctx.addIssue({ code: 'custom', path: ['site', 'attendees', i, 'uuid'], message: 'bị trùng với một đại biểu khác' });
+      attendees.add(attendee.uuid);
+    });
+    if (report.site.attendeeCount !== null && attendees.size > 0) {
+      ctx.addIssue({ code: 'custom', path: ['site', 'attendees'], message: 'điểm cầu chỉ ghi số lượng thì không có danh sách đại biểu' });
     }
+    const speeches = new Set<string>();
+    report.speeches.forEach((speech, i) => {
+      if (speeches.has(speech.uuid)) ctx.addIssue({ code: 'custom', path: ['speeches', i, 'uuid'], message: 'bị trùng với một phát biểu khác' });
+      speeches.add(speech.uuid);
+      if (speech.speakerUuid !== null && !attendees.has(speech.speakerUuid)) {
+        ctx.addIssue({ code: 'custom', path: ['speeches', i, 'speakerUuid'], message: 'không có trong danh sách đại biểu của điểm cầu' });
+      }
+    });
   });
-});
 
 export type SiteReport = z.output<typeof siteReportSchema>;
 export type ReportAttendee = SiteReport['site']['attendees'][number];

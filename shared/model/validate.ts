@@ -24,9 +24,11 @@ function describeProblem(issue: z.core.$ZodIssue): string {
       if (issue.input === undefined) return 'bị thiếu';
       return issue.expected === 'int' && typeof issue.input === 'number' ? 'phải là số nguyên' : 'sai kiểu dữ liệu';
     case 'too_big':
-      return issue.origin === 'string' ? `quá dài (tối đa ${issue.maximum.toLocaleString('vi-VN')} ký tự)`
-        : issue.origin === 'array' ? `quá nhiều mục (tối đa ${issue.maximum.toLocaleString('vi-VN')})`
-        : `quá lớn (tối đa ${issue.maximum.toLocaleString('vi-VN')})`;
+      return issue.origin === 'string'
+        ? `quá dài (tối đa ${issue.maximum.toLocaleString('vi-VN')} ký tự)`
+        : issue.origin === 'array'
+          ? `quá nhiều mục (tối đa ${issue.maximum.toLocaleString('vi-VN')})`
+          : `quá lớn (tối đa ${issue.maximum.toLocaleString('vi-VN')})`;
     case 'too_small':
       return issue.origin === 'string' ? 'không được để trống' : `quá nhỏ (tối thiểu ${issue.minimum.toString()})`;
     case 'invalid_value':

@@ -20,7 +20,7 @@ const TOKEN_CHAR = /^[\p{L}\p{M}\p{N}]+$/u;
 /** The character of `text` starting at `i` (two code units for a surrogate pair). */
 const charAt = (text: string, i: number) => {
   const code = text.charCodeAt(i);
-  return code >= 0xD800 && code < 0xDC00 && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] ?? '');
+  return code >= 0xd800 && code < 0xdc00 && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] ?? '');
 };
 
 /** Lookalike, and its lower case → the Latin letter it stands for, folded (fold lower-cases first). */
@@ -32,8 +32,8 @@ for (const [found, letter] of LOOKALIKE_LETTERS) {
 }
 
 /** One lower-case character folded: no marks, đ → d, lookalikes to their letter, invisible characters removed. */
-const foldChar = (char: string): string => (isInvisible(char) ? ''
-  : FOLD_LOOKALIKES.get(char) ?? char.normalize('NFD').replace(MARKS, '').replace(/[đð]/g, 'd').toLowerCase());
+const foldChar = (char: string): string =>
+  isInvisible(char) ? '' : (FOLD_LOOKALIKES.get(char) ?? char.normalize('NFD').replace(MARKS, '').replace(/[đð]/g, 'd').toLowerCase());
 /** The same for the index: besides, a character that is not a letter, mark or digit separates words. */
 const indexChar = (char: string): string => (isInvisible(char) ? '' : TOKEN_CHAR.test(FOLD_LOOKALIKES.get(char) ?? char) ? foldChar(char) : SEPARATOR);
 /** For the accent key: invisible characters removed, separators as for the index, anything else kept. */
@@ -67,11 +67,11 @@ function characterMap(map: (char: string) => string) {
       const code = lower.charCodeAt(i);
       let to = table[code] ?? 0;
       if (to === 0) {
-        const part = code >= 0xD800 && code < 0xE000 ? '' : map(String.fromCharCode(code));
-        to = part.length === 1 ? part.charCodeAt(0) : 0xFFFF;
+        const part = code >= 0xd800 && code < 0xe000 ? '' : map(String.fromCharCode(code));
+        to = part.length === 1 ? part.charCodeAt(0) : 0xffff;
         table[code] = to;
       }
-      if (to === 0xFFFF) return null;
+      if (to === 0xffff) return null;
       buffer[i] = to;
     }
     const used = buffer.subarray(0, lower.length);
@@ -106,7 +106,33 @@ const ACCENT = characterMap(accentChar);
  * i and y are one vowel when they are the whole rhyme after a consonant or "qu" (kĩ/kỹ, lí/lý, quí/quý):
  * Quy định chính tả tiếng Việt (Bộ Giáo dục, QĐ 240/QĐ 1984; QĐ 1989/QĐ-BGDĐT 2018, mục 2). Never "tuy", "uy".
  */
-const ONSETS = new Set(['b', 'ch', 'c', 'd', 'gh', 'g', 'h', 'kh', 'k', 'l', 'm', 'ngh', 'ng', 'nh', 'n', 'ph', 'p', 'qu', 'r', 's', 'th', 'tr', 't', 'v', 'x']);
+const ONSETS = new Set([
+  'b',
+  'ch',
+  'c',
+  'd',
+  'gh',
+  'g',
+  'h',
+  'kh',
+  'k',
+  'l',
+  'm',
+  'ngh',
+  'ng',
+  'nh',
+  'n',
+  'ph',
+  'p',
+  'qu',
+  'r',
+  's',
+  'th',
+  'tr',
+  't',
+  'v',
+  'x',
+]);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const isWordChar = (text: string, i: number) => {
   const code = text.charCodeAt(i);
@@ -174,7 +200,10 @@ const TONE_MARKS_BY_ORDER = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
  */
 const OLD_PLACEMENT = /([òóỏõọùúủũụ])([aey])(?![\p{L}\p{M}\p{N}])/gu;
 const TONE_OF = new Map<string, [string, string]>();
-for (const [vowel, toned] of [['o', 'òóỏõọ'], ['u', 'ùúủũụ']] as const) {
+for (const [vowel, toned] of [
+  ['o', 'òóỏõọ'],
+  ['u', 'ùúủũụ'],
+] as const) {
   [...toned].forEach((char, i) => TONE_OF.set(char, [vowel, TONE_MARKS_BY_ORDER[i] ?? '']));
 }
 function newPlacement(match: string, first: string, second: string): string {

@@ -14,13 +14,28 @@ const unicodeRow = (base: string) => TONE_MARKS.map((tone) => `${base}${tone}`.n
 
 // TCVN3: one character per letter; toned capitals do not exist (the .VnTimeH fonts show the small letters as capitals).
 const TCVN3_ROWS: Record<string, string> = {
-  a: 'a\u00B8\u00B5\u00B6\u00B7\u00B9', ă: '\u00A8\u00BE\u00BB\u00BC\u00BD\u00C6', â: '\u00A9\u00CA\u00C7\u00C8\u00C9\u00CB',
-  e: 'e\u00D0\u00CC\u00CE\u00CF\u00D1', ê: '\u00AA\u00D5\u00D2\u00D3\u00D4\u00D6', i: 'i\u00DD\u00D7\u00D8\u00DC\u00DE',
-  o: 'o\u00E3\u00DF\u00E1\u00E2\u00E4', ô: '\u00AB\u00E8\u00E5\u00E6\u00E7\u00E9', ơ: '\u00AC\u00ED\u00EA\u00EB\u00EC\u00EE',
-  u: 'u\u00F3\u00EF\u00F1\u00F2\u00F4', ư: '\u00AD\u00F8\u00F5\u00F6\u00F7\u00F9', y: 'y\u00FD\u00FA\u00FB\u00FC\u00FE',
+  a: 'a\u00B8\u00B5\u00B6\u00B7\u00B9',
+  ă: '\u00A8\u00BE\u00BB\u00BC\u00BD\u00C6',
+  â: '\u00A9\u00CA\u00C7\u00C8\u00C9\u00CB',
+  e: 'e\u00D0\u00CC\u00CE\u00CF\u00D1',
+  ê: '\u00AA\u00D5\u00D2\u00D3\u00D4\u00D6',
+  i: 'i\u00DD\u00D7\u00D8\u00DC\u00DE',
+  o: 'o\u00E3\u00DF\u00E1\u00E2\u00E4',
+  ô: '\u00AB\u00E8\u00E5\u00E6\u00E7\u00E9',
+  ơ: '\u00AC\u00ED\u00EA\u00EB\u00EC\u00EE',
+  u: 'u\u00F3\u00EF\u00F1\u00F2\u00F4',
+  ư: '\u00AD\u00F8\u00F5\u00F6\u00F7\u00F9',
+  y: 'y\u00FD\u00FA\u00FB\u00FC\u00FE',
 };
 const TCVN3_OTHERS: Record<string, string> = {
-  đ: '\u00AE', Ă: '\u00A1', Â: '\u00A2', Ê: '\u00A3', Ô: '\u00A4', Ơ: '\u00A5', Ư: '\u00A6', Đ: '\u00A7',
+  đ: '\u00AE',
+  Ă: '\u00A1',
+  Â: '\u00A2',
+  Ê: '\u00A3',
+  Ô: '\u00A4',
+  Ơ: '\u00A5',
+  Ư: '\u00A6',
+  Đ: '\u00A7',
 };
 
 // VNI-Windows: a base letter followed by a mark character (aù = á, aâ = â, aá = ấ); a few letters in one character.
@@ -34,15 +49,24 @@ function vniRow(base: string, capital: boolean): string[] {
   const tones = capital ? VNI_TONES_UPPER : VNI_TONES_LOWER;
   const b = capital ? base.toUpperCase() : base;
   switch (base) {
-    case 'ă': return (capital ? upper(VNI_BREVE) : VNI_BREVE).map((m) => `${capital ? 'A' : 'a'}${m}`);
-    case 'â': return (capital ? upper(VNI_CIRCUMFLEX) : VNI_CIRCUMFLEX).map((m) => `${capital ? 'A' : 'a'}${m}`);
-    case 'ê': return (capital ? upper(VNI_CIRCUMFLEX) : VNI_CIRCUMFLEX).map((m) => `${capital ? 'E' : 'e'}${m}`);
-    case 'ô': return (capital ? upper(VNI_CIRCUMFLEX) : VNI_CIRCUMFLEX).map((m) => `${capital ? 'O' : 'o'}${m}`);
-    case 'ơ': return tones.map((t) => `${capital ? '\u00D4' : '\u00F4'}${t}`);
-    case 'ư': return tones.map((t) => `${capital ? '\u00D6' : '\u00F6'}${t}`);
-    case 'i': return capital ? ['I', '\u00CD', '\u00CC', '\u00C6', '\u00D3', '\u00D2'] : ['i', '\u00ED', '\u00EC', '\u00E6', '\u00F3', '\u00F2'];
-    case 'y': return tones.map((t, k) => (k === 5 ? (capital ? '\u00CE' : '\u00EE') : `${b}${t}`));
-    default: return tones.map((t) => `${b}${t}`);
+    case 'ă':
+      return (capital ? upper(VNI_BREVE) : VNI_BREVE).map((m) => `${capital ? 'A' : 'a'}${m}`);
+    case 'â':
+      return (capital ? upper(VNI_CIRCUMFLEX) : VNI_CIRCUMFLEX).map((m) => `${capital ? 'A' : 'a'}${m}`);
+    case 'ê':
+      return (capital ? upper(VNI_CIRCUMFLEX) : VNI_CIRCUMFLEX).map((m) => `${capital ? 'E' : 'e'}${m}`);
+    case 'ô':
+      return (capital ? upper(VNI_CIRCUMFLEX) : VNI_CIRCUMFLEX).map((m) => `${capital ? 'O' : 'o'}${m}`);
+    case 'ơ':
+      return tones.map((t) => `${capital ? '\u00D4' : '\u00F4'}${t}`);
+    case 'ư':
+      return tones.map((t) => `${capital ? '\u00D6' : '\u00F6'}${t}`);
+    case 'i':
+      return capital ? ['I', '\u00CD', '\u00CC', '\u00C6', '\u00D3', '\u00D2'] : ['i', '\u00ED', '\u00EC', '\u00E6', '\u00F3', '\u00F2'];
+    case 'y':
+      return tones.map((t, k) => (k === 5 ? (capital ? '\u00CE' : '\u00EE') : `${b}${t}`));
+    default:
+      return tones.map((t) => `${b}${t}`);
   }
 }
 
@@ -111,9 +135,63 @@ export function decodeLegacy(text: string, encoding: LegacyEncoding): string {
 
 // Plausibility: a word is Vietnamese when it is onset + vowel nucleus + coda, with at most one tone.
 const ONSET = '(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])?';
-const NUCLEI = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu',
-  'oa', 'oă', 'oe', 'oi', 'ôi', 'ơi', 'oo', 'ua', 'uâ', 'uê', 'ui', 'uô', 'uơ', 'uy', 'ưa', 'ưi', 'ươ', 'ưu', 'yê', 'iêu', 'yêu',
-  'oai', 'oao', 'oay', 'oeo', 'uây', 'uôi', 'uya', 'uyê', 'uyu', 'ươi', 'ươu'];
+const NUCLEI = [
+  'a',
+  'ă',
+  'â',
+  'e',
+  'ê',
+  'i',
+  'o',
+  'ô',
+  'ơ',
+  'u',
+  'ư',
+  'y',
+  'ai',
+  'ao',
+  'au',
+  'ay',
+  'âu',
+  'ây',
+  'eo',
+  'êu',
+  'ia',
+  'iê',
+  'iu',
+  'oa',
+  'oă',
+  'oe',
+  'oi',
+  'ôi',
+  'ơi',
+  'oo',
+  'ua',
+  'uâ',
+  'uê',
+  'ui',
+  'uô',
+  'uơ',
+  'uy',
+  'ưa',
+  'ưi',
+  'ươ',
+  'ưu',
+  'yê',
+  'iêu',
+  'yêu',
+  'oai',
+  'oao',
+  'oay',
+  'oeo',
+  'uây',
+  'uôi',
+  'uya',
+  'uyê',
+  'uyu',
+  'ươi',
+  'ươu',
+];
 const SYLLABLE = new RegExp(`^${ONSET}(?:${NUCLEI.sort((a, b) => b.length - a.length).join('|')})(?:ch|nh|ng|[cmnpt])?$`);
 
 /** True when the word reads as one Vietnamese syllable (case and tone ignored). */
@@ -169,11 +247,13 @@ export function detectLegacy(text: string): LegacyDetection | null {
   const withoutSigns = text.replace(SIGN, ' ');
   const original = plausibility(withoutSigns);
   if (original.words === 0 || original.valid === original.words) return null;
-  const candidates = (['tcvn3', 'vni'] as const).map((encoding) => {
-    const converted = decodeAround(text, encoding);
-    return { encoding, converted, ...plausibility(converted.replace(SIGN, ' ')) };
-  }).filter((c) => c.converted !== text && c.valid > original.valid)
-    .sort((a, b) => (b.valid - b.words * 2) - (a.valid - a.words * 2) || b.valid - a.valid);
+  const candidates = (['tcvn3', 'vni'] as const)
+    .map((encoding) => {
+      const converted = decodeAround(text, encoding);
+      return { encoding, converted, ...plausibility(converted.replace(SIGN, ' ')) };
+    })
+    .filter((c) => c.converted !== text && c.valid > original.valid)
+    .sort((a, b) => b.valid - b.words * 2 - (a.valid - a.words * 2) || b.valid - a.valid);
   const best = candidates[0];
   if (!best) return null;
   const clean = best.valid === best.words;

@@ -33,7 +33,7 @@ function wordsOf(text: string): Word[] {
   const folded = indexedWords(foldIndexed(text));
   const marked = indexedWords(accentIndexed(text));
   const aligned = marked.length === folded.length && marked.every((w, i) => w.length === folded[i]?.length);
-  return folded.map((f, i) => ({ folded: f, marked: aligned ? marked[i] ?? '' : '' }));
+  return folded.map((f, i) => ({ folded: f, marked: aligned ? (marked[i] ?? '') : '' }));
 }
 
 export function searchable(name: string): Searchable {
@@ -77,8 +77,13 @@ function initialsMatch(parts: readonly string[], words: readonly string[], from 
   if (part === undefined) return true;
   for (let at = from; at < words.length; at++) {
     if (words[at]?.startsWith(part) && initialsMatch(rest, words, at + 1)) return true;
-    if (part.length > 1 && at + part.length <= words.length
-      && words.slice(at, at + part.length).every((w, i) => w[0] === part[i]) && initialsMatch(rest, words, at + part.length)) return true;
+    if (
+      part.length > 1 &&
+      at + part.length <= words.length &&
+      words.slice(at, at + part.length).every((w, i) => w[0] === part[i]) &&
+      initialsMatch(rest, words, at + part.length)
+    )
+      return true;
   }
   return false;
 }
@@ -119,7 +124,12 @@ export function matchScore(query: string, target: Searchable): number | null {
   }
   const loose = kindOf(typed, target, false);
   if (loose !== null) return (accented ? KINDS : 0) + loose;
-  return initialsMatch(typed.map((w) => w.folded), target.words) ? 2 * KINDS : null;
+  return initialsMatch(
+    typed.map((w) => w.folded),
+    target.words,
+  )
+    ? 2 * KINDS
+    : null;
 }
 
 /** The items matching the query, best first (ties in the order given), at most `limit`. */

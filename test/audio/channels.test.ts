@@ -14,15 +14,25 @@ function setup() {
   const dir = tempDir();
   // The part starts at 08:00:20 local time on 1 December 2026.
   const audio = createAudioStore(join(dir, 'audio'), store.files, { now: () => new Date(2026, 11, 1, 8, 0, 20).getTime() });
-  const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-    { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => { throw new Error('not printed here'); } }, { audio });
+  const handlers = createHandlers(
+    store,
+    { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
+    {
+      preview: () => ({ html: '', css: '', missing: [] }),
+      write: async () => ({ missing: [] }),
+      print: async () => {
+        throw new Error('not printed here');
+      },
+    },
+    { audio },
+  );
   const call = async (channel: string, input: unknown) => dispatch(handlers, channel, input);
   const meetingId = store.meetings.create({ title: 'Hội nghị tổng kết' }).id;
   return { store, dir, audio, call, meetingId };
 }
 
 describe('recording channels', () => {
-  it('records a part chunk by chunk and lists it with each speech\'s clip', async () => {
+  it("records a part chunk by chunk and lists it with each speech's clip", async () => {
     const { call, store, meetingId } = setup();
     const first = store.speeches.add(meetingId, { speakerName: 'Nguyễn Văn An', startTime: '08:01', durationMinutes: 2 });
     const second = store.speeches.add(meetingId, { speakerName: 'Trần Thị Bình', startTime: '08:03' });
@@ -57,7 +67,10 @@ describe('recording channels', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Yêu cầu không hợp lệ/) } });
     }
     for (const endMs of [-1, 1.5, 25 * 3_600_000]) {
-      expect(await call('appendAudio', { meetingId, part: 1, chunk: new Uint8Array(10), endMs })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await call('appendAudio', { meetingId, part: 1, chunk: new Uint8Array(10), endMs })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
     expect(await call('listAudio', { meetingId })).toMatchObject({ ok: true, value: { parts: [{ durationMs: 0, bytes: 32 }] } });
     expect(existsSync(partFile)).toBe(true);
@@ -78,7 +91,7 @@ describe('recording channels', () => {
     expect(existsSync(join(dir, 'audio')) ? readdirSync(join(dir, 'audio')) : []).toEqual([]);
   });
 
-  it('deletes a meeting\'s audio only through its own channel', async () => {
+  it("deletes a meeting's audio only through its own channel", async () => {
     const { call, meetingId } = setup();
     await call('startRecording', { meetingId });
     await call('appendAudio', { meetingId, part: 1, chunk: new Uint8Array(5), endMs: 500 });
@@ -90,9 +103,21 @@ describe('recording channels', () => {
 
   it('refuses recording on a store without an audio folder', async () => {
     const store = memoryStore();
-    const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-      { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => { throw new Error('not printed here'); } });
+    const handlers = createHandlers(
+      store,
+      { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
+      {
+        preview: () => ({ html: '', css: '', missing: [] }),
+        write: async () => ({ missing: [] }),
+        print: async () => {
+          throw new Error('not printed here');
+        },
+      },
+    );
     const meetingId = store.meetings.create({}).id;
-    expect(await dispatch(handlers, 'startRecording', { meetingId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/ghi âm/) } });
+    expect(await dispatch(handlers, 'startRecording', { meetingId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/ghi âm/) },
+    });
   });
 });

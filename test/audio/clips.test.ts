@@ -4,14 +4,20 @@ import { speechClips, speechSpan, type AudioPart } from '../../shared/audio.ts';
 import type { Speech } from '../../shared/model/meeting.ts';
 
 const at = (h: number, m: number, s = 0) => new Date(2026, 11, 1, h, m, s).getTime();
-const part = (n: number, startedAt: number, minutes: number): AudioPart =>
-  ({ meetingId: 1, part: n, startedAt, durationMs: minutes * 60_000, bytes: 0, sealed: false });
+const part = (n: number, startedAt: number, minutes: number): AudioPart => ({
+  meetingId: 1,
+  part: n,
+  startedAt,
+  durationMs: minutes * 60_000,
+  bytes: 0,
+  sealed: false,
+});
 let nextId = 1;
 const speech = (startTime: string | null, durationMinutes: number | null = null) =>
   ({ id: nextId++, meetingId: 1, position: 0, startTime, durationMinutes }) as unknown as Speech;
 
 describe('speech clips', () => {
-  it('reads a speech\'s span from its start and its end (else a duration typed), in one place', () => {
+  it("reads a speech's span from its start and its end (else a duration typed), in one place", () => {
     expect(speechSpan({ startTime: '09:05', endTime: null, durationMinutes: 12 })).toEqual({ start: 545, end: 557 });
     expect(speechSpan({ startTime: '09:05', endTime: null, durationMinutes: null })).toEqual({ start: 545, end: null });
     expect(speechSpan({ startTime: null, endTime: null, durationMinutes: 5 })).toBeNull();
@@ -21,7 +27,7 @@ describe('speech clips', () => {
     expect(speechSpan({ startTime: '09:05', endTime: '09:05', durationMinutes: 0 })).toEqual({ start: 545, end: 546 });
   });
 
-  it('puts each speech in the part recorded then, its end at its own end, the next speech or the part\'s end', () => {
+  it("puts each speech in the part recorded then, its end at its own end, the next speech or the part's end", () => {
     const a = speech('08:00', 10);
     const b = speech('08:20');
     const c = speech('08:40');

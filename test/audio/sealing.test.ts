@@ -22,7 +22,11 @@ async function startSession(dir: string) {
   const open = createMeeting(plain, { title: 'Hội nghị triển khai nhiệm vụ', confidentiality: 'none' });
   plain.db.close();
   const session = new Session({
-    file, backupsDir: join(dir, 'backups'), audioDir: join(dir, 'audio'), documents, vault: NO_VAULT,
+    file,
+    backupsDir: join(dir, 'backups'),
+    audioDir: join(dir, 'audio'),
+    documents,
+    vault: NO_VAULT,
     prompt: { confirmRestore: async () => false },
     dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
   });
@@ -41,7 +45,9 @@ const played = async (session: Session, meetingId: number, part: number) => Buff
 
 const partBytes = (audioDir: string, meetingId: number) => {
   const dir = join(audioDir, String(meetingId));
-  return readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile()).map((name) => readFileSync(join(dir, name)));
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .map((name) => readFileSync(join(dir, name)));
 };
 const holdsPlainSound = (bytes: Buffer) => bytes.includes(Buffer.from('OpusHead')) || bytes.includes(Buffer.from('giây 1'));
 

@@ -143,7 +143,7 @@ describe('audio writer', () => {
     expect(audio.isRecording()).toBe(false);
   });
 
-  it('deletes a meeting\'s recording only when asked, never while it records', () => {
+  it("deletes a meeting's recording only when asked, never while it records", () => {
     const { root, audio } = setup();
     audio.start(4);
     audio.append(4, 1, chunk(1), 1_000);
@@ -168,7 +168,7 @@ describe('audio writer', () => {
   });
 });
 
-describe('an encrypted meeting\'s audio', () => {
+describe("an encrypted meeting's audio", () => {
   const key = randomBytes(32);
   const sealer = aesGcmSealer(key);
 

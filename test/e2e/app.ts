@@ -15,7 +15,10 @@ import { BRIDGE_INIT_SCRIPT, startBridge, type Bridge } from './bridge.ts';
 import { launchChromium } from './browser.ts';
 
 export const SCREENSHOTS = new URL('../../out/screenshots', import.meta.url).pathname;
-export const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
+export const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
 
 /** The desktop app's vault on Linux without a keyring (as on this machine): no key kept, the passphrase asked. */
 const LINUX_WITHOUT_KEYRING = { ...NO_VAULT, unavailable: () => VAULT_NOTES.obfuscated };
@@ -62,13 +65,30 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   options.prepare?.(own);
   if (options.session) own.db.close();
   let session: Session | null = null;
-  const handlers = options.session ? async (dialogs: Dialogs) => {
-    session = new Session({ file, backupsDir: join(dir, 'backups'), dialogs, documents, vault: LINUX_WITHOUT_KEYRING, prompt: { confirmRestore: async () => false } });
-    await session.start();
-    return session.handlers();
-  } : undefined;
+  const handlers = options.session
+    ? async (dialogs: Dialogs) => {
+        session = new Session({
+          file,
+          backupsDir: join(dir, 'backups'),
+          dialogs,
+          documents,
+          vault: LINUX_WITHOUT_KEYRING,
+          prompt: { confirmRestore: async () => false },
+        });
+        await session.start();
+        return session.handlers();
+      }
+    : undefined;
   const slow = { ...options.slow };
-  const bridge = await startBridge({ root: inject('rendererDir'), store: options.session ? undefined : own, handlers, documents, saveDir: dir, slow, audio: options.session ? undefined : options.audio?.(own) });
+  const bridge = await startBridge({
+    root: inject('rendererDir'),
+    store: options.session ? undefined : own,
+    handlers,
+    documents,
+    saveDir: dir,
+    slow,
+    audio: options.session ? undefined : options.audio?.(own),
+  });
   const browser = await launchChromium(options.locale, options.chromiumArgs);
   const context = await browser.newContext({ viewport: options.viewport ?? SIZES[0], locale: options.locale ?? 'vi-VN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.url });
@@ -98,7 +118,12 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
       session.close();
       await session.start();
     },
-    bridge, browser, context, dir, problems, slow,
+    bridge,
+    browser,
+    context,
+    dir,
+    problems,
+    slow,
     page: await open(),
     reopen: async () => {
       app.page = await open();

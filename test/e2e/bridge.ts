@@ -81,9 +81,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const backupsDir = join(options.saveDir, 'backups');
   const { store } = options;
   const audio = options.audio ?? (store && !store.db.memory ? createAudioStore(audioDirFor(store.db.name), store.files, audioSealing(store)) : undefined);
-  const handlers = options.handlers ? await options.handlers(dialogs)
-    : store ? createHandlers(store, dialogs, options.documents, { backupsDir, audio })
-    : null;
+  const handlers = options.handlers ? await options.handlers(dialogs) : store ? createHandlers(store, dialogs, options.documents, { backupsDir, audio }) : null;
   if (!handlers) throw new Error('the bridge needs a store or handlers');
 
   let origin = '';
@@ -97,7 +95,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         let input: unknown;
         try {
           input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}', (_key, value: unknown) =>
-            (value && typeof (value as { $bytes?: unknown }).$bytes === 'string' ? new Uint8Array(Buffer.from((value as { $bytes: string }).$bytes, 'base64')) : value));
+            value && typeof (value as { $bytes?: unknown }).$bytes === 'string'
+              ? new Uint8Array(Buffer.from((value as { $bytes: string }).$bytes, 'base64'))
+              : value,
+          );
         } catch {
           input = undefined;
         }
@@ -106,10 +107,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
         const result = await dispatch(handlers, channel, input);
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        response.end(JSON.stringify(result, function (this: Record<string, unknown>, key, value: unknown) {
-          const original = this[key];
-          return original instanceof Uint8Array ? { $bytes: Buffer.from(original).toString('base64') } : value;
-        }));
+        response.end(
+          JSON.stringify(result, function (this: Record<string, unknown>, key, value: unknown) {
+            const original = this[key];
+            return original instanceof Uint8Array ? { $bytes: Buffer.from(original).toString('base64') } : value;
+          }),
+        );
         return;
       }
       // The same rule as the app's protocol handler, for this server's origin.

@@ -8,14 +8,29 @@ import { allParagraphs, readDocx } from '../minutes/docx-reader.ts';
 import { choose, field as fieldOf, openApp, paste, saved, type AppUnderTest } from './app.ts';
 
 const AGENCIES = [
-  'Ban Tuyên giáo Trung ương', 'Ban Nội chính Trung ương', 'Văn phòng Chính phủ', 'Bộ Nội vụ', 'Bộ Tư pháp',
-  'Thanh tra Chính phủ', 'Ủy ban Dân tộc', 'Thông tấn xã Việt Nam', 'Đài Truyền hình Việt Nam', 'Đài Tiếng nói Việt Nam',
-  'Nhà xuất bản Chính trị quốc gia Sự thật', 'Báo Nhân Dân', 'Tạp chí Cộng sản', 'Tòa án nhân dân tối cao',
-  'Viện Kiểm sát nhân dân tối cao', 'Kiểm toán Nhà nước',
+  'Ban Tuyên giáo Trung ương',
+  'Ban Nội chính Trung ương',
+  'Văn phòng Chính phủ',
+  'Bộ Nội vụ',
+  'Bộ Tư pháp',
+  'Thanh tra Chính phủ',
+  'Ủy ban Dân tộc',
+  'Thông tấn xã Việt Nam',
+  'Đài Truyền hình Việt Nam',
+  'Đài Tiếng nói Việt Nam',
+  'Nhà xuất bản Chính trị quốc gia Sự thật',
+  'Báo Nhân Dân',
+  'Tạp chí Cộng sản',
+  'Tòa án nhân dân tối cao',
+  'Viện Kiểm sát nhân dân tối cao',
+  'Kiểm toán Nhà nước',
 ];
-const TITLE = 'Hội nghị giao ban công tác tổ chức xây dựng Đảng các ban đảng, ban cán sự đảng, đảng ủy, tập thể lãnh đạo cơ quan trực thuộc Trung ương 6 tháng đầu năm 2023';
-const REPORT = 'Báo cáo tình hình, kết quả công tác tổ chức xây dựng Đảng của các đảng đoàn, ban cán sự đảng, đảng ủy, tập thể lãnh đạo cơ quan, đơn vị trực thuộc Trung ương trong 6 tháng đầu năm 2023. Công tác tổ chức xây dựng Đảng được triển khai toàn diện, đồng bộ, đạt nhiều kết quả quan trọng.';
-const CONCLUSION = 'Ghi nhận các kiến nghị, đề xuất, giao các vụ, đơn vị của Ban tham mưu giải quyết thỏa đáng, đúng trách nhiệm để chia sẻ khó khăn với các cơ quan, đơn vị.';
+const TITLE =
+  'Hội nghị giao ban công tác tổ chức xây dựng Đảng các ban đảng, ban cán sự đảng, đảng ủy, tập thể lãnh đạo cơ quan trực thuộc Trung ương 6 tháng đầu năm 2023';
+const REPORT =
+  'Báo cáo tình hình, kết quả công tác tổ chức xây dựng Đảng của các đảng đoàn, ban cán sự đảng, đảng ủy, tập thể lãnh đạo cơ quan, đơn vị trực thuộc Trung ương trong 6 tháng đầu năm 2023. Công tác tổ chức xây dựng Đảng được triển khai toàn diện, đồng bộ, đạt nhiều kết quả quan trọng.';
+const CONCLUSION =
+  'Ghi nhận các kiến nghị, đề xuất, giao các vụ, đơn vị của Ban tham mưu giải quyết thỏa đáng, đúng trách nhiệm để chia sẻ khó khăn với các cơ quan, đơn vị.';
 
 describe('entering the central agencies review of 2023 and exporting its minutes', () => {
   let app: AppUnderTest;
@@ -69,7 +84,9 @@ describe('entering the central agencies review of 2023 and exporting its minutes
     await typeIn('Giờ bắt đầu', '08:30');
     await typeIn('Giờ kết thúc', '11:30');
     await field('Địa điểm').pressSequentially('Trụ sở Ban Tổ chức Trung ương, Hà Nội');
-    await field('Nội dung hội nghị').pressSequentially('Đánh giá công tác tổ chức xây dựng Đảng 6 tháng đầu năm 2023; phương hướng, nhiệm vụ 6 tháng cuối năm.');
+    await field('Nội dung hội nghị').pressSequentially(
+      'Đánh giá công tác tổ chức xây dựng Đảng 6 tháng đầu năm 2023; phương hướng, nhiệm vụ 6 tháng cuối năm.',
+    );
     await page.keyboard.press('Tab');
     await savedSoon();
     const meeting = store().meetings.list()[0];
@@ -150,13 +167,24 @@ describe('entering the central agencies review of 2023 and exporting its minutes
     await page.keyboard.type(CONCLUSION);
     await page.keyboard.press('Tab');
     await savedSoon();
-    await expect.poll(() => store().conclusions.list(store().meetings.list()[0]?.id ?? 0).map((c) => c.content)).toEqual([CONCLUSION]);
+    await expect
+      .poll(() =>
+        store()
+          .conclusions.list(store().meetings.list()[0]?.id ?? 0)
+          .map((c) => c.content),
+      )
+      .toEqual([CONCLUSION]);
   });
 
   it('previews and exports the minutes in both formats and the notice, as Word files', async () => {
     await page.keyboard.press('Alt+6');
     await page.locator('article.bien-ban').waitFor();
-    await expect(page.locator('article.bien-ban p.r-title').first().evaluate((p) => getComputedStyle(p).fontWeight)).resolves.toBe('700');
+    await expect(
+      page
+        .locator('article.bien-ban p.r-title')
+        .first()
+        .evaluate((p) => getComputedStyle(p).fontWeight),
+    ).resolves.toBe('700');
 
     await page.getByRole('button', { name: /Xuất biên bản \(Word\)/ }).click();
     await expect.poll(() => bridge().saved.length).toBe(1);
@@ -174,9 +202,9 @@ describe('entering the central agencies review of 2023 and exporting its minutes
       return allParagraphs((await readDocx(readFileSync(path))).blocks).map((p) => p.text);
     };
     const party = await text(0);
-    expect(party).toEqual(expect.arrayContaining([
-      'ĐẢNG CỘNG SẢN VIỆT NAM', 'BAN TỔ CHỨC TRUNG ƯƠNG', 'Số 01-BB/BTCTW', 'Hà Nội, ngày 25 tháng 7 năm 2023', 'BIÊN BẢN', TITLE,
-    ]));
+    expect(party).toEqual(
+      expect.arrayContaining(['ĐẢNG CỘNG SẢN VIỆT NAM', 'BAN TỔ CHỨC TRUNG ƯƠNG', 'Số 01-BB/BTCTW', 'Hà Nội, ngày 25 tháng 7 năm 2023', 'BIÊN BẢN', TITLE]),
+    );
     const joined = party.join('\n');
     expect(joined).toContain('Thời gian: vào hồi 08 giờ 30, ngày 25 tháng 7 năm 2023.');
     expect(joined).toContain('đồng chí Mai Văn Chính - Ủy viên Trung ương Đảng, Phó Trưởng ban Thường trực Ban Tổ chức Trung ương');

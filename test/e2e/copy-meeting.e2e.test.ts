@@ -27,7 +27,13 @@ describe('copying the sites and attendees of an earlier meeting', () => {
         const central = store.sites.add(earlier, { name: 'Điểm cầu Trung ương' });
         const ngheAn = store.sites.add(earlier, { name: 'Tỉnh ủy Nghệ An' });
         store.attendees.add(earlier, { siteId: central.id, fullName: 'Trương Thị Mai', positions: 'Trưởng ban Tổ chức Trung ương', role: 'chair' });
-        store.attendees.add(earlier, { siteId: ngheAn.id, fullName: 'Nguyễn Văn Thông', positions: 'Phó Bí thư Thường trực Tỉnh ủy', presence: 'absent_excused', absenceReason: 'đi công tác' });
+        store.attendees.add(earlier, {
+          siteId: ngheAn.id,
+          fullName: 'Nguyễn Văn Thông',
+          positions: 'Phó Bí thư Thường trực Tỉnh ủy',
+          presence: 'absent_excused',
+          absenceReason: 'đi công tác',
+        });
         store.sites.add(earlier, { name: '21 điểm cầu cấp huyện', attendeeCount: 412 });
         createMeeting(store, { title: BLANK, date: '2021-07-15' });
       },
@@ -46,7 +52,8 @@ describe('copying the sites and attendees of an earlier meeting', () => {
     expect(made).toMatchObject({ siteCount: 3, attendeeCount: 414 });
     const attendees = app.store.attendees.list(made?.id ?? 0);
     expect(attendees.map((a) => [a.fullName, a.presence, a.absenceReason, a.role])).toEqual([
-      ['Trương Thị Mai', 'present', '', 'chair'], ['Nguyễn Văn Thông', 'present', '', 'member'],
+      ['Trương Thị Mai', 'present', '', 'chair'],
+      ['Nguyễn Văn Thông', 'present', '', 'member'],
     ]);
   };
 
@@ -64,7 +71,8 @@ describe('copying the sites and attendees of an earlier meeting', () => {
     expect(await copyRadio().isChecked()).toBe(true);
     const from = dialog().getByLabel('Hội nghị trước', { exact: true });
     expect(await from.evaluate((s) => [...(s as HTMLSelectElement).options].map((o) => o.label))).toEqual([
-      `30/06/2021 — ${EARLIER} — 3 điểm cầu, 414 đại biểu`, `30/03/2021 — ${OLDER} — 1 điểm cầu, 0 đại biểu`,
+      `30/06/2021 — ${EARLIER} — 3 điểm cầu, 414 đại biểu`,
+      `30/03/2021 — ${OLDER} — 1 điểm cầu, 0 đại biểu`,
     ]);
     await field(page, 'Tên hội nghị').click();
     await page.keyboard.press('Enter');
@@ -82,7 +90,13 @@ describe('copying the sites and attendees of an earlier meeting', () => {
     await expect.poll(() => copyRadio().isDisabled()).toBe(false);
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => dialog().getByLabel('Hội nghị trước', { exact: true }).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.label)).toMatch(EARLIER);
+    await expect
+      .poll(() =>
+        dialog()
+          .getByLabel('Hội nghị trước', { exact: true })
+          .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.label),
+      )
+      .toMatch(EARLIER);
     await field(page, 'Tên hội nghị').click();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: 'Thông tin chung' }).waitFor();
@@ -103,6 +117,11 @@ describe('copying the sites and attendees of an earlier meeting', () => {
     await page.getByRole('heading', { level: 2, name: 'Thông tin chung' }).waitFor();
     expect(byTitle('Hội nghị sơ kết quý I')).toMatchObject({ siteCount: 1, attendeeCount: 0 });
     // A meeting without sites is never offered: there would be nothing to copy.
-    expect(app.store.meetings.list().filter((m) => m.siteCount === 0).map((m) => m.title)).toEqual([BLANK]);
+    expect(
+      app.store.meetings
+        .list()
+        .filter((m) => m.siteCount === 0)
+        .map((m) => m.title),
+    ).toEqual([BLANK]);
   });
 });

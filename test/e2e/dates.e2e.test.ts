@@ -52,7 +52,7 @@ describe('dates and times, whatever the system locale', () => {
     expect(await page.getByText(/AM|PM|SA|CH/).count()).toBe(0);
   });
 
-  it('refuses 31/02 over a saved date with the store\'s message, keeping 25/07/2023', async () => {
+  it("refuses 31/02 over a saved date with the store's message, keeping 25/07/2023", async () => {
     await retype(page, 'Ngày', '31/02/2023');
     await page.keyboard.press('Tab');
     await alert('không phải là ngày có thật').waitFor();
@@ -61,7 +61,7 @@ describe('dates and times, whatever the system locale', () => {
     await expect.poll(() => field(page, 'Ngày').inputValue()).toBe('25/07/2023');
   });
 
-  it('refuses 25:00 and 08:75 with the store\'s message, keeping 08:30', async () => {
+  it("refuses 25:00 and 08:75 with the store's message, keeping 08:30", async () => {
     for (const typed of ['25:00', '08:75']) {
       await retype(page, 'Giờ bắt đầu', typed);
       await page.keyboard.press('Tab');

@@ -18,7 +18,10 @@ describe('the smaller faults', () => {
   const ids = { central: 0, thang: 0, item1: 0, item2: 0 };
   const store = () => app.store;
   const speeches = () => store().speeches.list(meetingId);
-  const named = () => store().attendees.list(meetingId).filter((a) => !a.fullName.startsWith('Đại biểu số'));
+  const named = () =>
+    store()
+      .attendees.list(meetingId)
+      .filter((a) => !a.fullName.startsWith('Đại biểu số'));
 
   beforeAll(async () => {
     app = await openApp({
@@ -33,7 +36,8 @@ describe('the smaller faults', () => {
         ids.item2 = s.agenda.add(meetingId, { title: 'Thảo luận' }).id;
         s.transaction(() => {
           const big = s.sites.add(meetingId, { name: 'Tỉnh ủy Nghệ An', level: 'province' }).id;
-          for (let i = 1; i <= 120; i++) s.attendees.add(meetingId, { siteId: big, fullName: `Đại biểu số ${i}`, positions: 'Bí thư Huyện ủy', unit: `Huyện ủy số ${i}` });
+          for (let i = 1; i <= 120; i++)
+            s.attendees.add(meetingId, { siteId: big, fullName: `Đại biểu số ${i}`, positions: 'Bí thư Huyện ủy', unit: `Huyện ủy số ${i}` });
           for (let i = 1; i <= 300; i++) s.sites.add(meetingId, { name: `Xã số ${i}`, level: 'commune', attendeeCount: 10 });
         });
       },
@@ -61,7 +65,7 @@ describe('the smaller faults', () => {
     expect(await page.getByText('Có 0 ý kiến phát biểu đã ghi.').count()).toBe(1);
   });
 
-  it('editing an earlier speech\'s agenda item leaves the next new speech under the item last chosen for a new one', async () => {
+  it("editing an earlier speech's agenda item leaves the next new speech under the item last chosen for a new one", async () => {
     const speaker = page.getByRole('combobox', { name: 'Người phát biểu' });
     await speaker.click();
     await page.keyboard.type('pmc');
@@ -82,7 +86,12 @@ describe('the smaller faults', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Ý kiến thứ hai.');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => speeches().map((s) => [s.attendeeId, s.agendaItemId])).toEqual([[expect.any(Number), ids.item1], [ids.thang, ids.item2]]);
+    await expect
+      .poll(() => speeches().map((s) => [s.attendeeId, s.agendaItemId]))
+      .toEqual([
+        [expect.any(Number), ids.item1],
+        [ids.thang, ids.item2],
+      ]);
   });
 
   it('"Vắng có lý do" then Tab at once goes into the reason, which is stored, even when the store answers slowly', async () => {
@@ -99,7 +108,7 @@ describe('the smaller faults', () => {
     delete app.slow.updateItem;
   });
 
-  it('the attendee table\'s headers sit over their columns, in a short list and in a long (virtualised) one', async () => {
+  it("the attendee table's headers sit over their columns, in a short list and in a long (virtualised) one", async () => {
     const aligned = async () => {
       const header = page.locator('.attendee-header > span');
       // One grid since issue 13: the header row and the attendee rows share its columns.
@@ -131,9 +140,13 @@ describe('the smaller faults', () => {
     // The speech keeps the name meanwhile.
     expect(speeches()[1]).toMatchObject({ attendeeId: null, speakerName: 'Lê Tiến Thắng', speakerSite: 'Tỉnh ủy Tuyên Quang' });
     await page.getByRole('status', { name: 'Thông báo' }).getByRole('button', { name: 'Hoàn tác' }).click();
-    await expect.poll(() => named().map((a) => [a.fullName, a.ord, a.presence, a.absenceReason])).toEqual([
-      ['Phạm Minh Chính', 0, 'present', ''], ['Nguyễn Hồng Thắng', 0, 'present', ''], ['Lê Tiến Thắng', 1, 'absent_excused', 'đi công tác'],
-    ]);
+    await expect
+      .poll(() => named().map((a) => [a.fullName, a.ord, a.presence, a.absenceReason]))
+      .toEqual([
+        ['Phạm Minh Chính', 0, 'present', ''],
+        ['Nguyễn Hồng Thắng', 0, 'present', ''],
+        ['Lê Tiến Thắng', 1, 'absent_excused', 'đi công tác'],
+      ]);
     const back = named()[2];
     expect(speeches()[1]).toMatchObject({ attendeeId: back?.id, speakerName: '', speakerSite: '' });
     await expect.poll(() => field(page, 'Họ và tên, dòng 2').inputValue()).toBe('Lê Tiến Thắng');

@@ -44,7 +44,13 @@ describe('half-typed rows are never lost', () => {
     await page.keyboard.type('Tỉnh ủy Tuyên Quang');
     await page.keyboard.press('Alt+3');
     await page.getByRole('heading', { level: 2, name: 'Chương trình' }).waitFor();
-    await expect.poll(() => store().sites.list(meetingId).map((s) => s.name)).toEqual(['Điểm cầu Trung ương', 'Tỉnh ủy Tuyên Quang']);
+    await expect
+      .poll(() =>
+        store()
+          .sites.list(meetingId)
+          .map((s) => s.name),
+      )
+      .toEqual(['Điểm cầu Trung ương', 'Tỉnh ủy Tuyên Quang']);
     await page.keyboard.press('Alt+2');
     await page.getByRole('button', { name: /Tỉnh ủy Tuyên Quang/ }).waitFor();
     expect(await field(page, 'Thêm điểm cầu').inputValue()).toBe('');
@@ -58,9 +64,16 @@ describe('half-typed rows are never lost', () => {
     await page.keyboard.type('Phó Bí thư Thường trực Tỉnh ủy');
     await page.keyboard.press('Control+l');
     await page.getByRole('heading', { name: 'Danh sách hội nghị' }).waitFor();
-    await expect.poll(() => store().attendees.list(meetingId).map((a) => [a.fullName, a.positions])).toEqual([
-      ['Phạm Minh Chính', 'Trưởng ban Tổ chức Trung ương'], ['Nguyễn Hồng Thắng', 'Phó Bí thư Thường trực Tỉnh ủy'],
-    ]);
+    await expect
+      .poll(() =>
+        store()
+          .attendees.list(meetingId)
+          .map((a) => [a.fullName, a.positions]),
+      )
+      .toEqual([
+        ['Phạm Minh Chính', 'Trưởng ban Tổ chức Trung ương'],
+        ['Nguyễn Hồng Thắng', 'Phó Bí thư Thường trực Tỉnh ủy'],
+      ]);
   });
 
   it('a new attendee typed, then Alt+4: stored, and shown in the table on return', async () => {
@@ -69,7 +82,13 @@ describe('half-typed rows are never lost', () => {
     await page.keyboard.type('Lê Tiến Thắng');
     await page.keyboard.press('Alt+4');
     await page.getByRole('heading', { level: 2, name: 'Diễn biến' }).waitFor();
-    await expect.poll(() => store().attendees.list(meetingId).map((a) => a.fullName)).toEqual(['Phạm Minh Chính', 'Nguyễn Hồng Thắng', 'Lê Tiến Thắng']);
+    await expect
+      .poll(() =>
+        store()
+          .attendees.list(meetingId)
+          .map((a) => a.fullName),
+      )
+      .toEqual(['Phạm Minh Chính', 'Nguyễn Hồng Thắng', 'Lê Tiến Thắng']);
     await page.keyboard.press('Alt+2');
     await expect.poll(() => field(page, 'Họ và tên, dòng 3').inputValue()).toBe('Lê Tiến Thắng');
     expect(await page.getByRole('combobox', { name: 'Họ và tên đại biểu mới' }).inputValue()).toBe('');
@@ -80,7 +99,13 @@ describe('half-typed rows are never lost', () => {
     await field(page, 'Thêm mục chương trình').click();
     await page.keyboard.type('Đánh giá công tác 6 tháng đầu năm 2020');
     await page.reload();
-    await expect.poll(() => store().agenda.list(meetingId).map((a) => a.title)).toEqual(['Đánh giá công tác 6 tháng đầu năm 2020']);
+    await expect
+      .poll(() =>
+        store()
+          .agenda.list(meetingId)
+          .map((a) => a.title),
+      )
+      .toEqual(['Đánh giá công tác 6 tháng đầu năm 2020']);
     await page.getByRole('heading', { name: 'Danh sách hội nghị' }).waitFor();
   });
 
@@ -89,7 +114,13 @@ describe('half-typed rows are never lost', () => {
     await field(page, 'Thêm nơi nhận').click();
     await page.keyboard.type('Các đồng chí Ủy viên Ban Thường vụ');
     await page.close({ runBeforeUnload: true });
-    await expect.poll(() => store().recipients.list(meetingId).map((r) => r.text)).toEqual(['Các đồng chí Ủy viên Ban Thường vụ']);
+    await expect
+      .poll(() =>
+        store()
+          .recipients.list(meetingId)
+          .map((r) => r.text),
+      )
+      .toEqual(['Các đồng chí Ủy viên Ban Thường vụ']);
     await app.reopen();
   });
 
@@ -99,7 +130,13 @@ describe('half-typed rows are never lost', () => {
     await page.keyboard.type('Tham mưu tổ chức đại hội đảng các cấp');
     await page.keyboard.press('Control+n');
     await page.getByRole('dialog', { name: 'Hội nghị mới' }).waitFor();
-    await expect.poll(() => store().actionItems.list(meetingId).map((a) => a.task)).toEqual(['Tham mưu tổ chức đại hội đảng các cấp']);
+    await expect
+      .poll(() =>
+        store()
+          .actionItems.list(meetingId)
+          .map((a) => a.task),
+      )
+      .toEqual(['Tham mưu tổ chức đại hội đảng các cấp']);
     await page.keyboard.press('Escape');
   });
 
@@ -114,9 +151,13 @@ describe('half-typed rows are never lost', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Thảo luận');
     await page.keyboard.press('Enter');
-    await expect.poll(() => store().agenda.list(meetingId).map((a) => a.title)).toEqual([
-      'Đánh giá công tác 6 tháng đầu năm 2020', 'Triển khai nhiệm vụ 6 tháng cuối năm', 'Thảo luận',
-    ]);
+    await expect
+      .poll(() =>
+        store()
+          .agenda.list(meetingId)
+          .map((a) => a.title),
+      )
+      .toEqual(['Đánh giá công tác 6 tháng đầu năm 2020', 'Triển khai nhiệm vụ 6 tháng cuối năm', 'Thảo luận']);
     await expect.poll(() => field(page, 'Nội dung mục 3').inputValue()).toBe('Thảo luận');
     expect(await add.inputValue()).toBe('');
   });

@@ -34,10 +34,14 @@ function prepare(store: Store): void {
   store.agenda.add(id, { title: 'Báo cáo tình hình thực hiện nhiệm vụ 9 tháng' });
 }
 
-const active = (page: Page) => page.evaluate(() => {
-  const element = document.activeElement;
-  return { role: element?.getAttribute('role') ?? '', label: element?.getAttribute('aria-label') ?? (element as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '' };
-});
+const active = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    return {
+      role: element?.getAttribute('role') ?? '',
+      label: element?.getAttribute('aria-label') ?? (element as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '',
+    };
+  });
 
 describe('the live conference flow', () => {
   let app: AppUnderTest;
@@ -71,9 +75,9 @@ describe('the live conference flow', () => {
     }
     await expect.poll(() => app.store.queue.list(meetingId()).length).toBe(3);
     const queue = page.getByRole('list', { name: /Người đăng ký phát biểu/ });
-    await expect.poll(() => queue.getByRole('listitem').allInnerTexts()).toEqual([
-      expect.stringContaining('Nguyễn Văn Thông'), expect.stringContaining('Trương Thị Mai'), expect.stringContaining('Lê Đức Cường'),
-    ]);
+    await expect
+      .poll(() => queue.getByRole('listitem').allInnerTexts())
+      .toEqual([expect.stringContaining('Nguyễn Văn Thông'), expect.stringContaining('Trương Thị Mai'), expect.stringContaining('Lê Đức Cường')]);
     await page.keyboard.press('Escape');
     await expect.poll(() => focused(content())).toBe(true);
     await screenshots(page, 'speech-queue');
@@ -126,17 +130,19 @@ describe('the live conference flow', () => {
 
     const agenda = app.store.agenda.list(meetingId());
     const huong = app.store.attendees.list(meetingId()).find((a) => a.fullName === 'Hoàng Thị Thu Hương');
-    expect(speeches()).toEqual([expect.objectContaining({
-      attendeeId: huong?.id,
-      content: 'Báo cáo kết quả kiểm tra, giám sát 9 tháng.',
-      kind: 'report',
-      agendaItemId: agenda[0]?.id,
-      startTime: expect.stringMatching(/^\d\d:\d\d$/),
-      endTime: expect.stringMatching(/^\d\d:\d\d$/),
-    })]);
+    expect(speeches()).toEqual([
+      expect.objectContaining({
+        attendeeId: huong?.id,
+        content: 'Báo cáo kết quả kiểm tra, giám sát 9 tháng.',
+        kind: 'report',
+        agendaItemId: agenda[0]?.id,
+        startTime: expect.stringMatching(/^\d\d:\d\d$/),
+        endTime: expect.stringMatching(/^\d\d:\d\d$/),
+      }),
+    ]);
   });
 
-  it('the members\' title typed; ten attendees marked with the single keys from Alt+T, reasons and times typed in place, members with T; the quorum in the Word file', async () => {
+  it("the members' title typed; ten attendees marked with the single keys from Alt+T, reasons and times typed in place, members with T; the quorum in the Word file", async () => {
     await open('Alt+1');
     // The members' title, typed as the secretary would, then straight on to the attendance (Alt+2) mid-field.
     const memberTitle = field(page, 'Chức danh thành viên của cơ quan họp');
@@ -147,7 +153,14 @@ describe('the live conference flow', () => {
     await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).waitFor();
     // The key is in the help (F1), from the one key list.
     await page.keyboard.press('F1');
-    await expect.poll(() => page.getByRole('dialog', { name: 'Phím tắt' }).getByRole('row', { name: /^Alt\+T Vào bảng đại biểu/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('dialog', { name: 'Phím tắt' })
+          .getByRole('row', { name: /^Alt\+T Vào bảng đại biểu/ })
+          .count(),
+      )
+      .toBe(1);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Phím tắt' }).waitFor({ state: 'detached' });
     // One key from the section into the grid, at its row.
@@ -183,18 +196,20 @@ describe('the live conference flow', () => {
     await key('V');
     await typeIn('Ốm'); // Trường: excused
     await key('ArrowDown', 'C', 'ArrowDown', 'C', 'ArrowDown', 'C', 'ArrowDown', 'K');
-    await expect.poll(() => app.store.attendees.list(meetingId()).map((a) => [a.fullName, a.presence, a.absenceReason, a.presenceTime, a.isMember])).toEqual([
-      ['Nguyễn Văn Thông', 'present', '', null, true],
-      ['Trương Thị Mai', 'absent_excused', 'Đi công tác nước ngoài', null, true],
-      ['Lê Đức Cường', 'absent_unexcused', '', null, true],
-      ['Hoàng Thị Thu Hương', 'late', '', '08:25', true],
-      ['Phạm Quang Vinh', 'left_early', '', '10:40', false],
-      ['Đặng Xuân Trường', 'absent_excused', 'Ốm', null, false],
-      ['Võ Thị Ngọc Ánh', 'present', '', null, false],
-      ['Bùi Đình Long', 'present', '', null, false],
-      ['Ngô Minh Khang', 'present', '', null, false],
-      ['Trịnh Văn Chiến', 'absent_unexcused', '', null, false],
-    ]);
+    await expect
+      .poll(() => app.store.attendees.list(meetingId()).map((a) => [a.fullName, a.presence, a.absenceReason, a.presenceTime, a.isMember]))
+      .toEqual([
+        ['Nguyễn Văn Thông', 'present', '', null, true],
+        ['Trương Thị Mai', 'absent_excused', 'Đi công tác nước ngoài', null, true],
+        ['Lê Đức Cường', 'absent_unexcused', '', null, true],
+        ['Hoàng Thị Thu Hương', 'late', '', '08:25', true],
+        ['Phạm Quang Vinh', 'left_early', '', '10:40', false],
+        ['Đặng Xuân Trường', 'absent_excused', 'Ốm', null, false],
+        ['Võ Thị Ngọc Ánh', 'present', '', null, false],
+        ['Bùi Đình Long', 'present', '', null, false],
+        ['Ngô Minh Khang', 'present', '', null, false],
+        ['Trịnh Văn Chiến', 'absent_unexcused', '', null, false],
+      ]);
     // Counts live: 6 present (late and left early count), members 2 of 4.
     await expect.poll(() => page.locator('.site-count').innerText()).toBe('Có mặt 6/10 đại biểu');
     await expect.poll(() => page.locator('.presence-counts').innerText()).toContain('Thành viên có mặt: 2/4');
@@ -203,21 +218,32 @@ describe('the live conference flow', () => {
     for (const width of [1366, 1920]) {
       await page.setViewportSize({ width, height: width === 1366 ? 768 : 1080 });
       // The text's width in the field's own font against the room inside the field.
-      const clipped = await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).getByRole('textbox', { name: /^Họ và tên, dòng/ }).evaluateAll((inputs) => {
-        const context = document.createElement('canvas').getContext('2d');
-        if (!context) throw new Error('no canvas');
-        return inputs.filter((element) => {
-          const input = element as HTMLInputElement;
-          const style = getComputedStyle(input);
-          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-          const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-          return context.measureText(input.value).width > room;
-        }).map((input) => (input as HTMLInputElement).value);
-      });
+      const clipped = await page
+        .getByRole('grid', { name: /Đại biểu tại điểm cầu/ })
+        .getByRole('textbox', { name: /^Họ và tên, dòng/ })
+        .evaluateAll((inputs) => {
+          const context = document.createElement('canvas').getContext('2d');
+          if (!context) throw new Error('no canvas');
+          return inputs
+            .filter((element) => {
+              const input = element as HTMLInputElement;
+              const style = getComputedStyle(input);
+              context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+              const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+              return context.measureText(input.value).width > room;
+            })
+            .map((input) => (input as HTMLInputElement).value);
+        });
       expect(clipped, `names cut off at ${width}`).toEqual([]);
       // Positions, units and reasons wrap in their cells: nothing is hidden past a cell's edge or below it.
-      const hidden = await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).getByRole('textbox', { name: /^(Chức vụ|Đơn vị|Lý do vắng), dòng/ }).evaluateAll((cells) =>
-        cells.filter((cell) => cell.scrollHeight > cell.clientHeight + 1 || cell.scrollWidth > cell.clientWidth + 1).map((cell) => (cell as HTMLTextAreaElement).value));
+      const hidden = await page
+        .getByRole('grid', { name: /Đại biểu tại điểm cầu/ })
+        .getByRole('textbox', { name: /^(Chức vụ|Đơn vị|Lý do vắng), dòng/ })
+        .evaluateAll((cells) =>
+          cells
+            .filter((cell) => cell.scrollHeight > cell.clientHeight + 1 || cell.scrollWidth > cell.clientWidth + 1)
+            .map((cell) => (cell as HTMLTextAreaElement).value),
+        );
       expect(hidden, `positions or units cut off at ${width}`).toEqual([]);
       // And the grid fits the window: its last column is not pushed out of view.
       const overflow = await page.getByRole('grid', { name: /Đại biểu tại điểm cầu/ }).evaluate((grid) => grid.scrollWidth - grid.clientWidth);
@@ -228,11 +254,17 @@ describe('the live conference flow', () => {
     await page.keyboard.press('Control+e');
     await expect.poll(() => app.bridge.saved.length).toBe(1);
     await page.getByRole('status', { name: 'Thông báo' }).filter({ hasText: 'Đã xuất biên bản' }).waitFor();
-    const text = allParagraphs((await readDocx(readFileSync(app.bridge.saved[0] ?? ''))).blocks).map((p) => p.text).join('\n');
+    const text = allParagraphs((await readDocx(readFileSync(app.bridge.saved[0] ?? ''))).blocks)
+      .map((p) => p.text)
+      .join('\n');
     expect(text).toContain('Ủy viên Ban Thường vụ Tỉnh ủy');
-    expect(text).toMatch(/Có mặt: 02\/04 đồng chí: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy; đồng chí Hoàng Thị Thu Hương - [^\n]*\(đến muộn lúc 08 giờ 25\)/);
-    expect(text).toContain('Vắng mặt: 02 đồng chí: đồng chí Trương Thị Mai - Ủy viên Ban Thường vụ, Trưởng ban Dân vận Tỉnh ủy (vắng có lý do: Đi công tác nước ngoài); '
-      + 'đồng chí Lê Đức Cường - Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy (vắng không có lý do).');
+    expect(text).toMatch(
+      /Có mặt: 02\/04 đồng chí: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy; đồng chí Hoàng Thị Thu Hương - [^\n]*\(đến muộn lúc 08 giờ 25\)/,
+    );
+    expect(text).toContain(
+      'Vắng mặt: 02 đồng chí: đồng chí Trương Thị Mai - Ủy viên Ban Thường vụ, Trưởng ban Dân vận Tỉnh ủy (vắng có lý do: Đi công tác nước ngoài); ' +
+        'đồng chí Lê Đức Cường - Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy (vắng không có lý do).',
+    );
   });
 
   it('3,321 count-only commune sites imported from a CSV file, one count updated in two keystrokes and Enter', async () => {
@@ -263,7 +295,9 @@ describe('the live conference flow', () => {
     await expect.poll(() => app.store.sites.list(meetingId()).find((s) => s.name === 'Điểm cầu xã số 2017')?.attendeeCount).toBe(42);
     // Nothing else changed.
     const after = app.store.sites.list(meetingId());
-    expect(after.filter((s) => s.name !== 'Điểm cầu xã số 2017').map((s) => s.attendeeCount)).toEqual(sites.filter((s) => s.name !== 'Điểm cầu xã số 2017').map((s) => s.attendeeCount));
+    expect(after.filter((s) => s.name !== 'Điểm cầu xã số 2017').map((s) => s.attendeeCount)).toEqual(
+      sites.filter((s) => s.name !== 'Điểm cầu xã số 2017').map((s) => s.attendeeCount),
+    );
     await screenshots(page, 'sites-count-only');
   });
 });

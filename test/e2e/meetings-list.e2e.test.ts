@@ -33,10 +33,15 @@ describe('a long meetings list', () => {
         });
       }
       store.bulk.create(meetingFields.parse({ title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh Điện Biên', date: '2001-05-19' }), {});
-      store.bulk.create(meetingFields.parse({
-        title: 'Cuộc họp Ủy ban nhân dân tỉnh về kế hoạch phát triển kinh tế - xã hội, bảo đảm quốc phòng, an ninh và chuyển đổi số năm 2027',
-        format: 'state', kind: 'Cuộc họp', date: '2030-01-02',
-      }), {});
+      store.bulk.create(
+        meetingFields.parse({
+          title: 'Cuộc họp Ủy ban nhân dân tỉnh về kế hoạch phát triển kinh tế - xã hội, bảo đảm quốc phòng, an ninh và chuyển đổi số năm 2027',
+          format: 'state',
+          kind: 'Cuộc họp',
+          date: '2030-01-02',
+        }),
+        {},
+      );
     });
     bridge = await startBridge({ root: RENDERER, store, documents, saveDir: dir });
     browser = await launchChromium();
@@ -56,7 +61,10 @@ describe('a long meetings list', () => {
   const titles = () => list().locator('button.link').allTextContents();
 
   it('renders only the rows in view, newest first, and the wheel brings the oldest into view (screenshot)', async () => {
-    const newest = store.meetings.list().slice(0, 2).map((m) => m.title);
+    const newest = store.meetings
+      .list()
+      .slice(0, 2)
+      .map((m) => m.title);
     await list().locator('button.link').first().waitFor();
     const shown = await titles();
     expect(shown.slice(0, 2)).toEqual(newest);

@@ -45,12 +45,13 @@ describe('the page stays the app', () => {
   });
 
   /** Puts hostile markup into the page, as text pasted or a file imported might try to. */
-  const plant = (html: string) => page.evaluate((markup) => {
-    const box = document.createElement('div');
-    box.id = 'planted';
-    box.innerHTML = markup;
-    document.body.append(box);
-  }, html);
+  const plant = (html: string) =>
+    page.evaluate((markup) => {
+      const box = document.createElement('div');
+      box.id = 'planted';
+      box.innerHTML = markup;
+      document.body.append(box);
+    }, html);
 
   const stillHome = async () => {
     await page.waitForTimeout(300);
@@ -60,7 +61,9 @@ describe('the page stays the app', () => {
   };
 
   it('ignores a link, a link to a new window and a middle click', async () => {
-    await plant('<a id="a" href="https://example.com/">trang ngoài</a> <a id="b" href="https://example.com/" target="_blank">cửa sổ mới</a> <a id="c" href="/other.html">trang khác</a>');
+    await plant(
+      '<a id="a" href="https://example.com/">trang ngoài</a> <a id="b" href="https://example.com/" target="_blank">cửa sổ mới</a> <a id="c" href="/other.html">trang khác</a>',
+    );
     await page.click('#a');
     await page.click('#b');
     await page.click('#c');

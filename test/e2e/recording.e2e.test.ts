@@ -100,7 +100,9 @@ describe('recording a meeting', () => {
     // Nghe on speech 2: the player starts at its offset.
     await page.evaluate(() => {
       const element = document.querySelector('audio.clip-audio') as HTMLAudioElement & { firstPlayingAt?: number };
-      element.addEventListener('playing', () => { element.firstPlayingAt ??= element.currentTime; });
+      element.addEventListener('playing', () => {
+        element.firstPlayingAt ??= element.currentTime;
+      });
     });
     await page.getByRole('button', { name: 'Nghe phát biểu 2' }).click();
     await page.getByRole('status').filter({ hasText: 'Đang nghe phát biểu 2' }).waitFor();

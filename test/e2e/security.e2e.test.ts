@@ -24,10 +24,11 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The files under dir whose bytes hold the meeting's title or a name in it. */
-const leaking = (dir: string) => filesUnder(dir).filter((path) => {
-  const bytes = readFileSync(path);
-  return [TITLE, PERSON].some((text) => bytes.includes(Buffer.from(text, 'utf8')));
-});
+const leaking = (dir: string) =>
+  filesUnder(dir).filter((path) => {
+    const bytes = readFileSync(path);
+    return [TITLE, PERSON].some((text) => bytes.includes(Buffer.from(text, 'utf8')));
+  });
 
 describe('an encrypted store in the browser', () => {
   let app: AppUnderTest;

@@ -82,10 +82,13 @@ describe('merging site reports', () => {
     const ngheAn = app.store.attendees.list(id).filter((a) => a.siteId === app.store.sites.list(id)[1]?.id);
     const mergeFromKeyboard = async (shot = false) => {
       await press('Nhập báo cáo điểm cầu…');
-      await dialog().getByRole('status')
+      await dialog()
+        .getByRole('status')
         .filter({ hasText: /^4 báo cáo: 0 nhập, 2 có khác biệt cần chọn, 2 bị từ chối: hoi-nghi-khac\.json: Báo cáo của hội nghị khác .*; hong\.json: / })
         .waitFor();
-      await dialog().getByText(/^Báo cáo của hội nghị khác/).waitFor();
+      await dialog()
+        .getByText(/^Báo cáo của hội nghị khác/)
+        .waitFor();
       await dialog().getByText('2 báo cáo bị từ chối sẽ không được nhập (tệp của chúng giữ nguyên); các báo cáo khác vẫn nhập được.').waitFor();
       await dialog().getByRole('cell', { name: 'Đi công tác' }).waitFor();
       // Side by side, in the secretary's words: the centre has them present, the site excused.
@@ -105,8 +108,15 @@ describe('merging site reports', () => {
     await screenshots(page, 'site-reports-merged-with-refusals');
     const merged = () => {
       const site = app.store.sites.list(id)[1];
-      expect(app.store.attendees.list(id).filter((a) => a.siteId === site?.id).map((a) => [a.fullName, a.presence, a.absenceReason])).toEqual([
-        [ngheAn[0]?.fullName, 'absent_excused', 'Đi công tác'], [ngheAn[1]?.fullName, 'present', ''], ['Phan Đình Trạc', 'present', ''],
+      expect(
+        app.store.attendees
+          .list(id)
+          .filter((a) => a.siteId === site?.id)
+          .map((a) => [a.fullName, a.presence, a.absenceReason]),
+      ).toEqual([
+        [ngheAn[0]?.fullName, 'absent_excused', 'Đi công tác'],
+        [ngheAn[1]?.fullName, 'present', ''],
+        ['Phan Đình Trạc', 'present', ''],
       ]);
       expect(app.store.sites.list(id).find((s) => s.name === '21 điểm cầu cấp xã')?.attendeeCount).toBe(412);
       expect(refusedBytes()).toEqual(bytes);
@@ -122,7 +132,7 @@ describe('merging site reports', () => {
     merged();
   });
 
-  it('exports a site\'s report, chosen from the keyboard', async () => {
+  it("exports a site's report, chosen from the keyboard", async () => {
     // The site is picked by a few letters, without accents (a meeting may have thousands of sites).
     await field(page, 'Điểm cầu của báo cáo').focus();
     await page.keyboard.type('nghe');
@@ -161,7 +171,7 @@ describe('a site opens the package', () => {
     await site.close();
   });
 
-  it('opens it on its own machine bound to its site, chosen from the keyboard, and exports that site\'s report', async () => {
+  it("opens it on its own machine bound to its site, chosen from the keyboard, and exports that site's report", async () => {
     site = await openApp();
     const packagePath = join(tempDir(), 'goi.json');
     writeFileSync(packagePath, packageBytes);

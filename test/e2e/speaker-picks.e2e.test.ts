@@ -12,7 +12,15 @@ import { field, openApp, type AppUnderTest } from './app.ts';
 
 const TITLE = 'Hội nghị giao ban trực tuyến quý III năm 2021';
 
-interface People { mai: number; hoa: number; chinh: number; thong: number; cuong: number; hoaAccented: number; hoaSac: number }
+interface People {
+  mai: number;
+  hoa: number;
+  chinh: number;
+  thong: number;
+  cuong: number;
+  hoaAccented: number;
+  hoaSac: number;
+}
 
 function prepare(store: Store, people: People): void {
   const id = createMeeting(store, { title: TITLE, date: '2021-09-30', startTime: '14:00', format: 'party' });
@@ -59,7 +67,7 @@ describe('picking the speaker', () => {
 
   beforeEach(async () => {
     page = app.page;
-    if (await speaker().count() === 0) await openProceedings();
+    if ((await speaker().count()) === 0) await openProceedings();
   });
 
   /** The last speech, once its stored fields settle to the expected ones. */
@@ -96,7 +104,9 @@ describe('picking the speaker', () => {
 
   it('initials, then a click on the suggestion: the attendee', async () => {
     await page.keyboard.type('mvc');
-    await suggestions().getByRole('option', { name: /Mai Văn Chính/ }).click();
+    await suggestions()
+      .getByRole('option', { name: /Mai Văn Chính/ })
+      .click();
     await expect.poll(() => speaker().inputValue()).toBe('Mai Văn Chính');
     await page.keyboard.type('Báo cáo kết quả quý III/2021.');
     await lastSpeech({ attendeeId: people.chinh, speakerName: '', content: 'Báo cáo kết quả quý III/2021.' });
@@ -144,9 +154,15 @@ describe('picking the speaker', () => {
     await expect.poll(() => app.bridge.saved.length).toBe(1);
     await page.getByRole('status', { name: 'Thông báo' }).filter({ hasText: 'Đã xuất biên bản' }).waitFor();
     await lastSpeech({ attendeeId: people.mai, speakerName: '', content: 'Đề nghị các đơn vị nghiên cứu kỹ các văn bản mới' });
-    const text = allParagraphs((await readDocx(readFileSync(app.bridge.saved[0] ?? ''))).blocks).map((p) => p.text).join('\n');
-    expect(text).toContain('Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, Trưởng ban Tổ chức Trung ương phát biểu ý kiến: Đề nghị các đơn vị nghiên cứu kỹ các văn bản mới');
-    expect(text).toContain('Đồng chí Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy (điểm cầu Tỉnh ủy Nghệ An) phát biểu ý kiến: Tỉnh ủy Nghệ An đã hoàn thành 19/28 đề án.');
+    const text = allParagraphs((await readDocx(readFileSync(app.bridge.saved[0] ?? ''))).blocks)
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain(
+      'Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, Trưởng ban Tổ chức Trung ương phát biểu ý kiến: Đề nghị các đơn vị nghiên cứu kỹ các văn bản mới',
+    );
+    expect(text).toContain(
+      'Đồng chí Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy (điểm cầu Tỉnh ủy Nghệ An) phát biểu ý kiến: Tỉnh ủy Nghệ An đã hoàn thành 19/28 đề án.',
+    );
     expect(text).not.toMatch(/Đồng chí (thong|ttm|mvc|nguyen|le duc cuong)\b/i);
     await page.keyboard.press('Control+Enter');
   });
@@ -173,6 +189,10 @@ describe('picking the speaker', () => {
     await app.reopen();
     await openProceedings();
     // Everything stored names an attendee: no speech holds letters typed as its speaker.
-    expect(speeches().filter((s) => s.attendeeId === null).map((s) => s.speakerName)).toEqual([]);
+    expect(
+      speeches()
+        .filter((s) => s.attendeeId === null)
+        .map((s) => s.speakerName),
+    ).toEqual([]);
   });
 });

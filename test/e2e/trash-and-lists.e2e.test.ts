@@ -52,7 +52,13 @@ describe('trash and attendee lists in the browser', () => {
     await dialog.getByRole('button', { name: `Khôi phục hội nghị ${meeting.title}` }).click();
     await expect.poll(() => store.meetings.list().length).toBe(1);
     const [restored] = store.meetings.list();
-    expect(restored).toMatchObject({ title: meeting.title, date: meeting.date, siteCount: meeting.siteCount, attendeeCount: meeting.attendeeCount, speechCount: meeting.speechCount });
+    expect(restored).toMatchObject({
+      title: meeting.title,
+      date: meeting.date,
+      siteCount: meeting.siteCount,
+      attendeeCount: meeting.attendeeCount,
+      speechCount: meeting.speechCount,
+    });
     expect(store.trash.list()).toEqual([]);
     await dialog.getByRole('button', { name: 'Đóng' }).click();
     await page.getByRole('button', { name: meeting.title, exact: true }).waitFor();
@@ -64,20 +70,34 @@ describe('trash and attendee lists in the browser', () => {
     const site = store.sites.list(meeting.id).find((s) => s.isMain);
     const before = store.attendees.list(meeting.id).length;
     const file = join(dir, 'dai-bieu.csv');
-    const text = 'DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ\r\nHọ và tên\tChức vụ\tĐơn vị\r\nNguyễn Văn Thông\tChuyên viên\tVụ Tổng hợp\r\nĐặng Thị Ánh\tVụ trưởng\tVụ Tổ chức\r\n';
+    const text =
+      'DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ\r\nHọ và tên\tChức vụ\tĐơn vị\r\nNguyễn Văn Thông\tChuyên viên\tVụ Tổng hợp\r\nĐặng Thị Ánh\tVụ trưởng\tVụ Tổ chức\r\n';
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     bridge.toOpen.push(file);
     await page.getByRole('button', { name: meeting.title, exact: true }).click();
     await page.keyboard.press('Alt+2');
     await page.getByRole('button', { name: 'Nhập danh sách từ tệp (CSV, Excel)' }).click();
     const preview = page.getByRole('group', { name: 'Xem trước danh sách từ tệp dai-bieu.csv' });
-    await expect.poll(() => preview.textContent()).toMatch(/có 2 người \(bảng mã UTF-16\)\. Dòng tiêu đề “DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ” không được tính là đại biểu\./);
-    expect(await preview.getByRole('row').allTextContents()).toEqual(['#Họ và tênChức vụĐơn vị', '1Nguyễn Văn ThôngChuyên viênVụ Tổng hợp', '2Đặng Thị ÁnhVụ trưởngVụ Tổ chức']);
+    await expect
+      .poll(() => preview.textContent())
+      .toMatch(/có 2 người \(bảng mã UTF-16\)\. Dòng tiêu đề “DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ” không được tính là đại biểu\./);
+    expect(await preview.getByRole('row').allTextContents()).toEqual([
+      '#Họ và tênChức vụĐơn vị',
+      '1Nguyễn Văn ThôngChuyên viênVụ Tổng hợp',
+      '2Đặng Thị ÁnhVụ trưởngVụ Tổ chức',
+    ]);
     expect(store.attendees.list(meeting.id)).toHaveLength(before);
     await preview.getByRole('button', { name: 'Thêm 2 đại biểu' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => store.attendees.list(meeting.id).length).toBe(before + 2);
-    const added = store.attendees.list(meeting.id).filter((a) => a.siteId === site?.id).slice(-2).map((a) => [a.fullName, a.positions, a.unit]);
-    expect(added).toEqual([['Nguyễn Văn Thông', 'Chuyên viên', 'Vụ Tổng hợp'], ['Đặng Thị Ánh', 'Vụ trưởng', 'Vụ Tổ chức']]);
+    const added = store.attendees
+      .list(meeting.id)
+      .filter((a) => a.siteId === site?.id)
+      .slice(-2)
+      .map((a) => [a.fullName, a.positions, a.unit]);
+    expect(added).toEqual([
+      ['Nguyễn Văn Thông', 'Chuyên viên', 'Vụ Tổng hợp'],
+      ['Đặng Thị Ánh', 'Vụ trưởng', 'Vụ Tổ chức'],
+    ]);
   });
 });

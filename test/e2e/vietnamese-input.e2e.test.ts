@@ -18,18 +18,10 @@ const RENDERER = inject('rendererDir');
 const SCREENSHOTS = new URL('../../out/screenshots', import.meta.url).pathname;
 
 /** One step of typing: a composition update, its commit, a plain key, or a Unikey rewrite. */
-type Step =
-  | { compose: string }
-  | { commit: string }
-  | { type: string }
-  | { rewrite: number; with: string }
-  | { pause: number };
+type Step = { compose: string } | { commit: string } | { type: string } | { rewrite: number; with: string } | { pause: number };
 
 /** Telex through an IME: each keystroke updates the composition, the word is committed at the end. */
-const imeWord = (...updates: string[]): Step[] => [
-  ...updates.map((compose) => ({ compose })),
-  { commit: updates[updates.length - 1] ?? '' },
-];
+const imeWord = (...updates: string[]): Step[] => [...updates.map((compose) => ({ compose })), { commit: updates[updates.length - 1] ?? '' }];
 
 describe('typing Vietnamese with an input method or a rewriting tool', () => {
   let browser: Browser;
@@ -70,7 +62,8 @@ describe('typing Vietnamese with an input method or a rewriting tool', () => {
 
   async function play(steps: Step[]): Promise<void> {
     for (const step of steps) {
-      if ('compose' in step) await cdp.send('Input.imeSetComposition', { text: step.compose, selectionStart: step.compose.length, selectionEnd: step.compose.length });
+      if ('compose' in step)
+        await cdp.send('Input.imeSetComposition', { text: step.compose, selectionStart: step.compose.length, selectionEnd: step.compose.length });
       else if ('commit' in step) await cdp.send('Input.insertText', { text: step.commit });
       else if ('type' in step) await page.keyboard.type(step.type);
       else if ('rewrite' in step) {
@@ -94,11 +87,27 @@ describe('typing Vietnamese with an input method or a rewriting tool', () => {
     { type: ' ' },
     ...imeWord('p', 'ph', 'pha', 'phat', 'phát'),
     { type: ' ' },
-    { compose: 'b' }, { compose: 'bi' }, { pause: 700 }, { compose: 'bie' }, { compose: 'biê' }, { compose: 'biêu' }, { compose: 'biểu' }, { commit: 'biểu' },
-    { type: ' d' }, { rewrite: 1, with: 'đ' }, { type: 'o' }, { rewrite: 1, with: 'ô' }, { type: 'ng' }, { pause: 500 },
+    { compose: 'b' },
+    { compose: 'bi' },
+    { pause: 700 },
+    { compose: 'bie' },
+    { compose: 'biê' },
+    { compose: 'biêu' },
+    { compose: 'biểu' },
+    { commit: 'biểu' },
+    { type: ' d' },
+    { rewrite: 1, with: 'đ' },
+    { type: 'o' },
+    { rewrite: 1, with: 'ô' },
+    { type: 'ng' },
+    { pause: 500 },
     { rewrite: 3, with: 'ồng' },
-    { type: ' chi' }, { rewrite: 1, with: 'í' }, { pause: 600 },
-    { type: ' Th' }, ...imeWord('u', 'uy', 'uỷ'), { type: '.' },
+    { type: ' chi' },
+    { rewrite: 1, with: 'í' },
+    { pause: 600 },
+    { type: ' Th' },
+    ...imeWord('u', 'uy', 'uỷ'),
+    { type: '.' },
   ];
   const SPEECH = 'Người phát biểu đồng chí Thuỷ.';
 
@@ -130,9 +139,13 @@ describe('typing Vietnamese with an input method or a rewriting tool', () => {
     const name = page.getByLabel('Họ và tên, dòng 2', { exact: true });
     await name.click();
     await play([
-      ...imeWord('T', 'Tr', 'Tra', 'Trâ', 'Trân', 'Trần'), { type: ' ' },
+      ...imeWord('T', 'Tr', 'Tra', 'Trâ', 'Trân', 'Trần'),
+      { type: ' ' },
       // "Thị" by rewriting: t,h,i then j → ⌫ ị
-      { type: 'Thi' }, { rewrite: 1, with: 'ị' }, { pause: 600 }, { type: ' ' },
+      { type: 'Thi' },
+      { rewrite: 1, with: 'ị' },
+      { pause: 600 },
+      { type: ' ' },
       // "Hoà" composed as decomposed text (some keyboards send tổ hợp), stored composed
       ...imeWord('H', 'Ho', 'Hoa', 'Hoa\u0300'),
     ]);

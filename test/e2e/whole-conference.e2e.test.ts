@@ -12,13 +12,18 @@ import { allParagraphs, readDocx } from '../minutes/docx-reader.ts';
 import { choose, field, openApp, paste, retype, saved, screenshots, type AppUnderTest } from './app.ts';
 
 const TITLE = 'Hội nghị giao ban trực tuyến quý III, triển khai nhiệm vụ quý IV năm 2021';
-const REPORT = 'Trong quý III/2021, trong bối cảnh đại dịch Covid-19 diễn biến phức tạp, ngành Tổ chức xây dựng Đảng đã bám sát chỉ đạo của cấp ủy, lãnh đạo các cấp, tập trung cao độ triển khai các nhiệm vụ được giao. Đến nay đã cơ bản hoàn thành 19/28 đề án trình Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư và đã ban hành 9 hướng dẫn về công tác tổ chức xây dựng Đảng.';
-const NGHE_AN = 'Tỉnh ủy Nghệ An chia sẻ kinh nghiệm triển khai các mô hình mới, cách làm hay trong công tác tổ chức xây dựng Đảng; đề nghị Ban Tổ chức Trung ương sớm hướng dẫn đề án vị trí việc làm.';
-const TUYEN_QUANG = 'Tỉnh ủy Tuyên Quang đề xuất tháo gỡ khó khăn, vướng mắc trong thực hiện nhiệm vụ thường xuyên về đánh giá, xếp loại chất lượng tổ chức đảng.';
+const REPORT =
+  'Trong quý III/2021, trong bối cảnh đại dịch Covid-19 diễn biến phức tạp, ngành Tổ chức xây dựng Đảng đã bám sát chỉ đạo của cấp ủy, lãnh đạo các cấp, tập trung cao độ triển khai các nhiệm vụ được giao. Đến nay đã cơ bản hoàn thành 19/28 đề án trình Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư và đã ban hành 9 hướng dẫn về công tác tổ chức xây dựng Đảng.';
+const NGHE_AN =
+  'Tỉnh ủy Nghệ An chia sẻ kinh nghiệm triển khai các mô hình mới, cách làm hay trong công tác tổ chức xây dựng Đảng; đề nghị Ban Tổ chức Trung ương sớm hướng dẫn đề án vị trí việc làm.';
+const TUYEN_QUANG =
+  'Tỉnh ủy Tuyên Quang đề xuất tháo gỡ khó khăn, vướng mắc trong thực hiện nhiệm vụ thường xuyên về đánh giá, xếp loại chất lượng tổ chức đảng.';
 const HOA = 'Ban Tổ chức Tỉnh ủy Nghệ An kiến nghị tiếp tục đẩy mạnh đào tạo lý luận chính trị cho cán bộ cơ sở.';
 const OFFICE = 'Văn phòng Trung ương Đảng thông tin về lịch làm việc quý IV.';
-const DIRECTION = 'Đề nghị các đơn vị, địa phương tiếp tục nghiên cứu kỹ, quán triệt cụ thể các văn bản mới về công tác tổ chức xây dựng Đảng được quán triệt tại hội nghị hôm nay.';
-const CONCLUSION = 'Tiếp tục đẩy mạnh thực hiện Nghị quyết Trung ương 4 (khóa XI, XII) về xây dựng, chỉnh đốn Đảng; tham mưu thực hiện có hiệu quả Nghị quyết Trung ương 6 (khóa XII); chuẩn bị tốt để triển khai 3 hội nghị từ nay đến cuối năm 2021.';
+const DIRECTION =
+  'Đề nghị các đơn vị, địa phương tiếp tục nghiên cứu kỹ, quán triệt cụ thể các văn bản mới về công tác tổ chức xây dựng Đảng được quán triệt tại hội nghị hôm nay.';
+const CONCLUSION =
+  'Tiếp tục đẩy mạnh thực hiện Nghị quyết Trung ương 4 (khóa XI, XII) về xây dựng, chỉnh đốn Đảng; tham mưu thực hiện có hiệu quả Nghị quyết Trung ương 6 (khóa XII); chuẩn bị tốt để triển khai 3 hội nghị từ nay đến cuối năm 2021.';
 const ITEM_CONCLUSION = 'Thống nhất đánh giá kết quả quý III/2021 như báo cáo.';
 
 /** The staff of the Ban Tổ chức Tỉnh ủy Nghệ An, as copied from a Word table (number, name, position, unit). */
@@ -27,8 +32,11 @@ const NGHE_AN_LIST = [
   ['2', 'Lê Văn Hóa', 'Trưởng phòng Tổ chức cán bộ', 'Ban Tổ chức Tỉnh ủy'],
   ['3', 'Hoàng Văn Nam', 'Trưởng phòng Tổ chức đảng, đảng viên', 'Ban Tổ chức Tỉnh ủy'],
   ['4', 'Phan Thị Thu', 'Chuyên viên', 'Ban Tổ chức Tỉnh ủy'],
-].map((cells) => cells.join('\t')).join('\r\n');
-const CENTRAL_LIST = 'STT\tHọ và tên\tChức vụ\tĐơn vị\r\n1\tNguyễn Thị Hoa\tVụ trưởng Vụ Tổ chức cán bộ\tBan Tổ chức Trung ương\r\n2\tPhạm Quang Hưng\tVụ trưởng Vụ V\tBan Tổ chức Trung ương\r\n';
+]
+  .map((cells) => cells.join('\t'))
+  .join('\r\n');
+const CENTRAL_LIST =
+  'STT\tHọ và tên\tChức vụ\tĐơn vị\r\n1\tNguyễn Thị Hoa\tVụ trưởng Vụ Tổ chức cán bộ\tBan Tổ chức Trung ương\r\n2\tPhạm Quang Hưng\tVụ trưởng Vụ V\tBan Tổ chức Trung ương\r\n';
 
 describe('a whole conference from the keyboard, to the Word files', () => {
   let app: AppUnderTest;
@@ -63,7 +71,10 @@ describe('a whole conference from the keyboard, to the Word files', () => {
 
   /** Opens a site from the list on the left (a person clicks it). */
   async function openSite(name: string): Promise<void> {
-    await page.getByRole('list', { name: 'Điểm cầu' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    await page
+      .getByRole('list', { name: 'Điểm cầu' })
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .click();
     await page.getByRole('heading', { name: new RegExp(`^Điểm cầu: ${name}`) }).waitFor();
   }
 
@@ -71,7 +82,9 @@ describe('a whole conference from the keyboard, to the Word files', () => {
   const KIND_KEY: Record<string, string> = { 'Báo cáo': 'Alt+B', 'Ý kiến đóng góp': 'Alt+Y', 'Chỉ đạo': 'Alt+C' };
   async function speech(letters: string, expected: string, kind: string, item: string, words: string): Promise<void> {
     await page.keyboard.type(letters);
-    await expect.poll(() => page.getByRole('listbox', { name: 'Gợi ý: Người phát biểu' }).getByRole('option', { selected: true }).textContent()).toMatch(new RegExp(`^${expected}`));
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Gợi ý: Người phát biểu' }).getByRole('option', { selected: true }).textContent())
+      .toMatch(new RegExp(`^${expected}`));
     await page.keyboard.press('Enter');
     // The kind by its key from the speech's text (issue 13: no longer a list to walk through).
     await page.keyboard.press(KIND_KEY[kind] ?? '');
@@ -88,10 +101,16 @@ describe('a whole conference from the keyboard, to the Word files', () => {
     await page.keyboard.press('Control+Comma');
     await page.getByRole('heading', { level: 1, name: 'Cài đặt' }).waitFor();
     for (const [label, text] of [
-      ['Cơ quan cấp trên', 'Ban Chấp hành Trung ương'], ['Cơ quan ban hành', 'Ban Tổ chức Trung ương'], ['Chữ viết tắt của cơ quan', 'BTCTW'],
-      ['Địa danh', 'Hà Nội'], ['Nhiệm kỳ hiện tại', '2021-2026'], ['Người ghi biên bản', 'Nguyễn Thị Hồng'],
-      ['Chức vụ người ghi biên bản', 'Chuyên viên Vụ Tổ chức - Điều lệ'], ['Thẩm quyền ký', 'T/L BAN TỔ CHỨC TRUNG ƯƠNG'],
-      ['Chức vụ người ký', 'CHÁNH VĂN PHÒNG'], ['Họ và tên người ký', 'Nguyễn Quang Dương'],
+      ['Cơ quan cấp trên', 'Ban Chấp hành Trung ương'],
+      ['Cơ quan ban hành', 'Ban Tổ chức Trung ương'],
+      ['Chữ viết tắt của cơ quan', 'BTCTW'],
+      ['Địa danh', 'Hà Nội'],
+      ['Nhiệm kỳ hiện tại', '2021-2026'],
+      ['Người ghi biên bản', 'Nguyễn Thị Hồng'],
+      ['Chức vụ người ghi biên bản', 'Chuyên viên Vụ Tổ chức - Điều lệ'],
+      ['Thẩm quyền ký', 'T/L BAN TỔ CHỨC TRUNG ƯƠNG'],
+      ['Chức vụ người ký', 'CHÁNH VĂN PHÒNG'],
+      ['Họ và tên người ký', 'Nguyễn Quang Dương'],
     ] as const) {
       await field(page, label).click();
       await page.keyboard.type(text);
@@ -130,8 +149,16 @@ describe('a whole conference from the keyboard, to the Word files', () => {
     await saved(page);
     await screenshots(page, '04-general');
     expect(app.store.meetings.get(meetingId())).toMatchObject({
-      title: TITLE, kind: 'Hội nghị trực tuyến', number: 1, noticeNumber: 1, date: '2021-09-30', startTime: '14:00', endTime: '17:00',
-      mode: 'online', term: '2021-2026', minuteTakerName: 'Nguyễn Thị Hồng',
+      title: TITLE,
+      kind: 'Hội nghị trực tuyến',
+      number: 1,
+      noticeNumber: 1,
+      date: '2021-09-30',
+      startTime: '14:00',
+      endTime: '17:00',
+      mode: 'online',
+      term: '2021-2026',
+      minuteTakerName: 'Nguyễn Thị Hồng',
     });
   });
 
@@ -142,9 +169,14 @@ describe('a whole conference from the keyboard, to the Word files', () => {
       await page.keyboard.type(name);
       await page.keyboard.press('Enter');
     }
-    await expect.poll(() => app.store.sites.list(meetingId()).map((s) => [s.name, s.isMain])).toEqual([
-      ['Điểm cầu Trung ương', true], ['Tỉnh ủy Nghệ An', false], ['Tỉnh ủy Tuyên Quang', false], ['Các tỉnh ủy, thành ủy khác', false],
-    ]);
+    await expect
+      .poll(() => app.store.sites.list(meetingId()).map((s) => [s.name, s.isMain]))
+      .toEqual([
+        ['Điểm cầu Trung ương', true],
+        ['Tỉnh ủy Nghệ An', false],
+        ['Tỉnh ủy Tuyên Quang', false],
+        ['Các tỉnh ủy, thành ủy khác', false],
+      ]);
 
     // The central site: the chair typed, the heads of department pasted from a Word table.
     await openSite('Điểm cầu Trung ương');
@@ -200,7 +232,11 @@ describe('a whole conference from the keyboard, to the Word files', () => {
   it('enters the agenda (Alt+3)', async () => {
     await page.keyboard.press('Alt+3');
     await field(page, 'Thêm mục chương trình').click();
-    for (const title of ['Báo cáo kết quả thực hiện nhiệm vụ quý III, phương hướng nhiệm vụ quý IV năm 2021', 'Quán triệt các văn bản mới về công tác tổ chức xây dựng Đảng', 'Thảo luận']) {
+    for (const title of [
+      'Báo cáo kết quả thực hiện nhiệm vụ quý III, phương hướng nhiệm vụ quý IV năm 2021',
+      'Quán triệt các văn bản mới về công tác tổ chức xây dựng Đảng',
+      'Thảo luận',
+    ]) {
       await page.keyboard.type(title);
       await page.keyboard.press('Enter');
     }
@@ -237,8 +273,12 @@ describe('a whole conference from the keyboard, to the Word files', () => {
     const speeches = app.store.speeches.list(meetingId());
     const name = (id: number | null) => attendees().find((a) => a.id === id)?.fullName ?? null;
     expect(speeches.map((s) => [name(s.attendeeId), s.speakerName, s.content])).toEqual([
-      ['Mai Văn Chính', '', REPORT], ['Nguyễn Văn Thông', '', NGHE_AN], ['Lê Tiến Thắng', '', TUYEN_QUANG],
-      ['Trần Thị Hòa', '', HOA], [null, 'Đại diện Văn phòng Trung ương Đảng', OFFICE], ['Trương Thị Mai', '', DIRECTION],
+      ['Mai Văn Chính', '', REPORT],
+      ['Nguyễn Văn Thông', '', NGHE_AN],
+      ['Lê Tiến Thắng', '', TUYEN_QUANG],
+      ['Trần Thị Hòa', '', HOA],
+      [null, 'Đại diện Văn phòng Trung ương Đảng', OFFICE],
+      ['Trương Thị Mai', '', DIRECTION],
     ]);
     expect(speeches.map((s) => s.kind)).toEqual(['report', 'contribution', 'contribution', 'contribution', 'contribution', 'direction']);
     expect(speeches[4]?.speakerPosition).toBe('Phó Chánh Văn phòng');
@@ -261,7 +301,12 @@ describe('a whole conference from the keyboard, to the Word files', () => {
     await page.keyboard.press('Tab');
     await saved(page);
     await screenshots(page, '08-conclusions');
-    expect(app.store.conclusions.list(meetingId()).map((c) => c.content).sort()).toEqual([CONCLUSION, ITEM_CONCLUSION].sort());
+    expect(
+      app.store.conclusions
+        .list(meetingId())
+        .map((c) => c.content)
+        .sort(),
+    ).toEqual([CONCLUSION, ITEM_CONCLUSION].sort());
     expect(app.store.actionItems.list(meetingId())[0]).toMatchObject({ responsible: 'Vụ Tổ chức - Điều lệ', dueDate: '2021-10-15' });
   });
 
@@ -297,7 +342,9 @@ describe('a whole conference from the keyboard, to the Word files', () => {
         const paragraph = minutes.find((p) => p.endsWith(s.content));
         expect(paragraph, s.content).toBeDefined();
         const a = attendees().find((x) => x.id === s.attendeeId);
-        const who = a ? `Đồng chí ${a.fullName}, ${a.positions}${sites.get(a.siteId)?.isMain ? '' : ` (điểm cầu ${sites.get(a.siteId)?.name ?? ''})`}` : `Đồng chí ${s.speakerName}, ${s.speakerPosition}`;
+        const who = a
+          ? `Đồng chí ${a.fullName}, ${a.positions}${sites.get(a.siteId)?.isMain ? '' : ` (điểm cầu ${sites.get(a.siteId)?.name ?? ''})`}`
+          : `Đồng chí ${s.speakerName}, ${s.speakerPosition}`;
         expect(paragraph?.startsWith(who), `${paragraph ?? ''}\nshould start with ${who}`).toBe(true);
       }
       expect(joined).not.toMatch(/Đồng chí (mai van|thong|lt thang|ttm|Hòa)[ ,]/);

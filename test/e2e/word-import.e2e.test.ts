@@ -17,15 +17,19 @@ const PARAGRAPHS = [
 ];
 
 async function conclusionDocx(): Promise<Buffer> {
-  return Packer.toBuffer(new Document({
-    numbering: { config: [{ reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•' }] }] },
-    sections: [{
-      children: [
-        new Paragraph({ children: [new TextRun(PARAGRAPHS[0] ?? '')] }),
-        ...PARAGRAPHS.slice(1).map((text) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [new TextRun(text)] })),
+  return Packer.toBuffer(
+    new Document({
+      numbering: { config: [{ reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•' }] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun(PARAGRAPHS[0] ?? '')] }),
+            ...PARAGRAPHS.slice(1).map((text) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [new TextRun(text)] })),
+          ],
+        },
       ],
-    }],
-  }));
+    }),
+  );
 }
 
 describe('Word in, from the keyboard', () => {
@@ -60,7 +64,9 @@ describe('Word in, from the keyboard', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Lấy chữ từ tệp Word…');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Lấy chữ từ tệp kết luận của đồng chí chủ trì.docx' });
-    await expect.poll(() => dialog.textContent()).toContain(`Sẽ lấy 3 đoạn (${PARAGRAPHS.map((p, i) => (i ? `- ${p}` : p)).join('\n').length} ký tự) vào nội dung kết luận, mỗi đoạn một dòng:`);
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain(`Sẽ lấy 3 đoạn (${PARAGRAPHS.map((p, i) => (i ? `- ${p}` : p)).join('\n').length} ký tự) vào nội dung kết luận, mỗi đoạn một dòng:`);
     expect(await dialog.getByRole('listitem').allTextContents()).toEqual([PARAGRAPHS[0], `- ${PARAGRAPHS[1]}`, `- ${PARAGRAPHS[2]}`]);
     await screenshots(page, 'word-import-preview');
     // Nothing is taken before the secretary says so.
@@ -81,7 +87,8 @@ describe('Word in, from the keyboard', () => {
     await field(page, 'Kết luận chung').click();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('alert').first().textContent())
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
       .toBe('Không đọc được văn bản từ tệp ket-luan.docx: tệp không phải là tệp Word .docx (hoặc đã bị hỏng).');
     expect(overall()).toBe(before);
   });

@@ -29,7 +29,7 @@ function database(dir: string): string {
 const MISSING_TAKER = ['Cảnh báo: Chưa có họ tên người ghi biên bản.', 'Cảnh báo: Chưa có chức vụ người ghi biên bản.'];
 
 describe('minutes and notice on the command line', () => {
-  it('writes the minutes in the meeting\'s format, warning on stderr about what is missing', async () => {
+  it("writes the minutes in the meeting's format, warning on stderr about what is missing", async () => {
     const dir = tempDir();
     const db = database(dir);
     const file = join(dir, 'biên bản.docx');
@@ -53,7 +53,11 @@ describe('minutes and notice on the command line', () => {
     const dir = tempDir();
     const db = database(dir);
     const file = join(dir, 'thông báo.docx');
-    expect(await run('notice', '1', file, '--date', '2021-10-05', '--db', db)).toEqual({ code: 0, out: [`Đã ghi thông báo kết luận của hội nghị 1 ra ${file}.`], err: [] });
+    expect(await run('notice', '1', file, '--date', '2021-10-05', '--db', db)).toEqual({
+      code: 0,
+      out: [`Đã ghi thông báo kết luận của hội nghị 1 ra ${file}.`],
+      err: [],
+    });
     const all = texts((await readDocx(readFileSync(file))).blocks);
     expect(all).toEqual(expect.arrayContaining(['THÔNG BÁO', 'Số 12-TB/BTCTW', `Hà Nội, ${dateWords('2021-10-05')}`, 'T/L TRƯỞNG BAN']));
   });
@@ -63,13 +67,19 @@ describe('minutes and notice on the command line', () => {
     const file = join(dir, 'thông báo.docx');
     const result = await run('notice', '1', file, '--db', database(dir));
     expect(result).toEqual({
-      code: 0, out: [`Đã ghi thông báo kết luận của hội nghị 1 ra ${file}.`], err: ['Cảnh báo: Chưa có ngày ban hành thông báo (Thông tin chung, “Ngày thông báo kết luận”).'],
+      code: 0,
+      out: [`Đã ghi thông báo kết luận của hội nghị 1 ra ${file}.`],
+      err: ['Cảnh báo: Chưa có ngày ban hành thông báo (Thông tin chung, “Ngày thông báo kết luận”).'],
     });
     expect(texts((await readDocx(readFileSync(file))).blocks)).toContain('Hà Nội, ngày … tháng … năm …');
   });
 
   it.each([
-    [['minutes', '1', 'x.docx', '--format', 'word'], 2, 'Lỗi: thể thức "word" không hợp lệ; dùng --format party (thể thức Đảng) hoặc --format state (thể thức hành chính nhà nước).'],
+    [
+      ['minutes', '1', 'x.docx', '--format', 'word'],
+      2,
+      'Lỗi: thể thức "word" không hợp lệ; dùng --format party (thể thức Đảng) hoặc --format state (thể thức hành chính nhà nước).',
+    ],
     [['minutes', '1'], 2, 'Lỗi: lệnh minutes cần 2 tham số. Gõ "npm run cli -- help" để xem cách dùng.'],
     [['notice', 'một', 'x.docx'], 1, 'Lỗi: Mã hội nghị "một" không hợp lệ; mã là một số nguyên dương (xem lệnh list).'],
     [['notice', '7', 'x.docx'], 1, 'Lỗi: Không tìm thấy hội nghị (mã 7).'],

@@ -4,8 +4,31 @@ import { normalised } from '../../shared/minutes/context.ts';
 import { normalizeText } from '../../shared/text.ts';
 
 /** Characters normalizeText treats specially, and ordinary ones: spaces of every kind, line breaks, controls, marks, surrogates. */
-const ALPHABET = ['a', 'Đ', 'ệ', 'e\u0323\u0302', ' ', '\t', '\n', '\r', '\u000B', '\u0007', '\u0000', '\u00A0', '\u2028', '\u2029', '\u3000',
-  '\u0085', '\uFEFF', '\uD83D', '\uDE00', '\uD83D\uDE00', '\uFFFE', '\uFFFF', 'x'];
+const ALPHABET = [
+  'a',
+  'Đ',
+  'ệ',
+  'e\u0323\u0302',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\u000B',
+  '\u0007',
+  '\u0000',
+  '\u00A0',
+  '\u2028',
+  '\u2029',
+  '\u3000',
+  '\u0085',
+  '\uFEFF',
+  '\uD83D',
+  '\uDE00',
+  '\uD83D\uDE00',
+  '\uFFFE',
+  '\uFFFF',
+  'x',
+];
 
 function random(seed: number): () => number {
   let state = seed >>> 0;

@@ -17,11 +17,12 @@ async function parts(bytes: Uint8Array): Promise<[string, string][]> {
   return all.sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-const document = () => new Document({
-  creator: 'Biên Bản',
-  title: 'Biên bản hội nghị',
-  sections: [{ children: [new Paragraph({ children: [new TextRun({ text: 'Đồng chí Nguyễn Văn Thông & "các đồng chí" <khách mời>', bold: true })] })] }],
-});
+const document = () =>
+  new Document({
+    creator: 'Biên Bản',
+    title: 'Biên bản hội nghị',
+    sections: [{ children: [new Paragraph({ children: [new TextRun({ text: 'Đồng chí Nguyễn Văn Thông & "các đồng chí" <khách mời>', bold: true })] })] }],
+  });
 
 describe('the package of a Word file', () => {
   it('is compiled by docx itself, the fast way, in this release of docx', () => {

@@ -16,7 +16,8 @@ const TEXTS = ['Đồng chí Nguyễn Văn Thông', 'dòng một\ndòng hai\n', 
 
 describe.each(Object.entries(LAYOUTS))('%s layout', (_format, layout: Layout) => {
   const variants = Object.entries(layout.styles).flatMap(([role, style]) =>
-    [false, true].flatMap((keepNext) => [false, true].map((strong) => ({ role, style, keepNext, strong }))));
+    [false, true].flatMap((keepNext) => [false, true].map((strong) => ({ role, style, keepNext, strong }))),
+  );
 
   it('writes each style as docx writes it', async () => {
     const cache = new StyleCache();
@@ -26,16 +27,31 @@ describe.each(Object.entries(LAYOUTS))('%s layout', (_format, layout: Layout) =>
       for (const text of TEXTS) {
         // Built twice from the cache, so that a shared style is written twice.
         for (let twice = 0; twice < 2; twice++) {
-          const runs = [...styledRuns(cache.run(`${key}|${strong}`, () => runStyle(layout, style, strong)), text),
-            ...styledRuns(cache.run(`${key}|false`, () => runStyle(layout, style)), 'tiếp')];
-          prepared.push(styledParagraph(cache.paragraph(`${key}|${keepNext}`, () => paragraphStyle(layout, style, keepNext)), runs));
-          plain.push(new Paragraph({
-            ...paragraphStyle(layout, style, keepNext),
-            children: [
-              ...text.split('\n').map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}), ...runStyle(layout, style, strong) })),
-              new TextRun({ text: 'tiếp', ...runStyle(layout, style) }),
-            ],
-          }));
+          const runs = [
+            ...styledRuns(
+              cache.run(`${key}|${strong}`, () => runStyle(layout, style, strong)),
+              text,
+            ),
+            ...styledRuns(
+              cache.run(`${key}|false`, () => runStyle(layout, style)),
+              'tiếp',
+            ),
+          ];
+          prepared.push(
+            styledParagraph(
+              cache.paragraph(`${key}|${keepNext}`, () => paragraphStyle(layout, style, keepNext)),
+              runs,
+            ),
+          );
+          plain.push(
+            new Paragraph({
+              ...paragraphStyle(layout, style, keepNext),
+              children: [
+                ...text.split('\n').map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}), ...runStyle(layout, style, strong) })),
+                new TextRun({ text: 'tiếp', ...runStyle(layout, style) }),
+              ],
+            }),
+          );
         }
       }
     };

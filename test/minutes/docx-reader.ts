@@ -221,4 +221,7 @@ export function allParagraphs(blocks: BlockInfo[]): ParagraphInfo[] {
 }
 
 /** The non-empty paragraph texts in reading order. */
-export const texts = (blocks: BlockInfo[]): string[] => allParagraphs(blocks).map((p) => p.text).filter((t) => t !== '');
+export const texts = (blocks: BlockInfo[]): string[] =>
+  allParagraphs(blocks)
+    .map((p) => p.text)
+    .filter((t) => t !== '');

@@ -99,9 +99,20 @@ describe('the Party minutes', () => {
   });
 
   it('has the title, the sub-title and the line of dashes, centred and bold', () => {
-    positionsInOrder(texts(files.party.blocks), ['Hà Nội, ngày 30 tháng 9 năm 2021', 'BIÊN BẢN', 'Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021', '-----', 'Thời gian: vào hồi 14 giờ 00, ngày 30 tháng 9 năm 2021.']);
+    positionsInOrder(texts(files.party.blocks), [
+      'Hà Nội, ngày 30 tháng 9 năm 2021',
+      'BIÊN BẢN',
+      'Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021',
+      '-----',
+      'Thời gian: vào hồi 14 giờ 00, ngày 30 tháng 9 năm 2021.',
+    ]);
     expect(style(paragraph(files.party, 'BIÊN BẢN'))).toEqual({ sizePt: 16, bold: true, italic: false, underline: false });
-    expect(style(paragraph(files.party, 'Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021'))).toEqual({ sizePt: 14, bold: true, italic: false, underline: false });
+    expect(style(paragraph(files.party, 'Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021'))).toEqual({
+      sizePt: 14,
+      bold: true,
+      italic: false,
+      underline: false,
+    });
     for (const text of ['BIÊN BẢN', '-----']) expect(paragraph(files.party, text).align).toBe('center');
   });
 
@@ -111,10 +122,10 @@ describe('the Party minutes', () => {
       'Người chủ trì: đồng chí Trương Thị Mai - Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương.',
       'Người ghi biên bản: …',
       '1. Thành phần hội nghị',
-      '1.1. Tại điểm cầu Trụ sở Ban Tổ chức Trung ương: 01 đại biểu: đồng chí Trương Thị Mai - Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, '
-        + 'Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
-      '1.2. Tại điểm cầu Nghệ An: 02 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu; '
-        + 'đồng chí Lê Đức Cường - Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy.',
+      '1.1. Tại điểm cầu Trụ sở Ban Tổ chức Trung ương: 01 đại biểu: đồng chí Trương Thị Mai - Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, ' +
+        'Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
+      '1.2. Tại điểm cầu Nghệ An: 02 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu; ' +
+        'đồng chí Lê Đức Cường - Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy.',
       'Tổng số: 02 điểm cầu (01 điểm cầu Trung ương, 01 điểm cầu cấp tỉnh), 03 đại biểu có mặt.',
       '2. Diễn biến hội nghị',
       '2.1. Báo cáo kết quả thực hiện nhiệm vụ quý III, triển khai nhiệm vụ quý IV năm 2021',
@@ -129,8 +140,15 @@ describe('the Party minutes', () => {
       /^Từ nay đến cuối năm, ngành Tổ chức xây dựng Đảng có nhiều việc quan trọng/,
       /^Tiếp tục đẩy mạnh thực hiện Nghị quyết Trung ương 4 \(khóa XI, XII\)/,
       'Hội nghị kết thúc vào hồi 17 giờ 00 cùng ngày. Biên bản đã được thông qua trước hội nghị.',
-      'NGƯỜI GHI BIÊN BẢN', '…', 'CHỦ TRÌ HỘI NGHỊ', 'Trương Thị Mai',
-      'Nơi nhận:', '- Các đồng chí Ủy viên Ban Thường vụ;', '- Các vụ, đơn vị thuộc Ban;', '- Ban Tổ chức các tỉnh ủy, thành ủy;', '- Lưu Văn phòng Ban.',
+      'NGƯỜI GHI BIÊN BẢN',
+      '…',
+      'CHỦ TRÌ HỘI NGHỊ',
+      'Trương Thị Mai',
+      'Nơi nhận:',
+      '- Các đồng chí Ủy viên Ban Thường vụ;',
+      '- Các vụ, đơn vị thuộc Ban;',
+      '- Ban Tổ chức các tỉnh ủy, thành ủy;',
+      '- Lưu Văn phòng Ban.',
     ]);
   });
 
@@ -147,14 +165,22 @@ describe('the Party minutes', () => {
     expect(style(paragraph(files.party, '2.3. Thảo luận'))).toEqual({ sizePt: 14, bold: true, italic: true, underline: false });
     expect(paragraph(files.party, '2.3. Thảo luận').keepNext).toBe(true);
     const site = allParagraphs(files.party.blocks).find((p) => p.text.startsWith('1.2. Tại điểm cầu Nghệ An'));
-    expect(site?.runs.map((r) => [r.text.slice(0, 30), r.bold])).toEqual([['1.2. Tại điểm cầu Nghệ An: ', true], ['02 đại biểu: đồng chí Nguyễn V', false]]);
+    expect(site?.runs.map((r) => [r.text.slice(0, 30), r.bold])).toEqual([
+      ['1.2. Tại điểm cầu Nghệ An: ', true],
+      ['02 đại biểu: đồng chí Nguyễn V', false],
+    ]);
   });
 
   it('signs in a borderless table and ends with Nơi nhận underlined at 14 pt, items at 12 pt', () => {
     const signatures = tables(files.party)[1];
     if (!signatures) throw new Error('no signature table');
     expect(Object.values(signatures.borders).every((b) => b === 'none')).toBe(true);
-    expect(cellTexts(signatures)).toEqual([[['NGƯỜI GHI BIÊN BẢN', '…'], ['CHỦ TRÌ HỘI NGHỊ', 'Trương Thị Mai']]]);
+    expect(cellTexts(signatures)).toEqual([
+      [
+        ['NGƯỜI GHI BIÊN BẢN', '…'],
+        ['CHỦ TRÌ HỘI NGHỊ', 'Trương Thị Mai'],
+      ],
+    ]);
     expect(style(paragraph(files.party, 'CHỦ TRÌ HỘI NGHỊ'))).toEqual({ sizePt: 14, bold: true, italic: false, underline: false });
     expect(style(paragraph(files.party, 'Trương Thị Mai'))).toEqual({ sizePt: 14, bold: true, italic: false, underline: false });
     // The closing line stays on the signatures' page.
@@ -203,7 +229,9 @@ describe('the State minutes', () => {
       '2. Diễn biến cuộc họp',
       '3. Kết luận',
       'Cuộc họp kết thúc vào 17 giờ 00, ngày 30 tháng 9 năm 2021. Biên bản đã được thông qua trước cuộc họp./.',
-      'THƯ KÝ', 'CHỦ TỌA', 'Trương Thị Mai',
+      'THƯ KÝ',
+      'CHỦ TỌA',
+      'Trương Thị Mai',
       'Nơi nhận:',
     ]);
     expect(style(paragraph(files.state, 'Nơi nhận:'))).toEqual({ sizePt: 12, bold: true, italic: true, underline: false });
@@ -222,14 +250,20 @@ describe('the notice', () => {
       [['Số 12-TB/BTCTW'], ['Hà Nội, ngày 05 tháng 10 năm 2021']],
     ]);
     const all = texts(files.notice.blocks);
-    positionsInOrder(all, ['THÔNG BÁO', /^Kết luận của đồng chí Trương Thị Mai, .* tại Hội nghị giao ban/, '-----',
+    positionsInOrder(all, [
+      'THÔNG BÁO',
+      /^Kết luận của đồng chí Trương Thị Mai, .* tại Hội nghị giao ban/,
+      '-----',
       'Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, đồng chí Trương Thị Mai kết luận như sau:',
-      'Thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.']);
+      'Thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.',
+    ]);
     expect(all.some((t) => t.startsWith('Ban Tổ chức Trung ương báo cáo'))).toBe(false);
-    expect(cellTexts(signatures)).toEqual([[
-      ['Nơi nhận:', '- Các đồng chí Ủy viên Ban Thường vụ;', '- Các vụ, đơn vị thuộc Ban;', '- Ban Tổ chức các tỉnh ủy, thành ủy;', '- Lưu Văn phòng Ban.'],
-      ['T/L TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG', 'Nguyễn Văn A'],
-    ]]);
+    expect(cellTexts(signatures)).toEqual([
+      [
+        ['Nơi nhận:', '- Các đồng chí Ủy viên Ban Thường vụ;', '- Các vụ, đơn vị thuộc Ban;', '- Ban Tổ chức các tỉnh ủy, thành ủy;', '- Lưu Văn phòng Ban.'],
+        ['T/L TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG', 'Nguyễn Văn A'],
+      ],
+    ]);
     expect(style(paragraph(files.notice, 'T/L TRƯỞNG BAN'))).toEqual({ sizePt: 14, bold: true, italic: false, underline: false });
     // Party: the position in capitals, not bold; State: bold.
     expect(style(paragraph(files.notice, 'CHÁNH VĂN PHÒNG'))).toEqual({ sizePt: 14, bold: false, italic: false, underline: false });

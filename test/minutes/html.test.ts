@@ -20,8 +20,7 @@ const computed = (element: Element | null | undefined): CSSStyleDeclaration => {
   if (!element) throw new Error('no element');
   return window.getComputedStyle(element);
 };
-const paragraphTexts = (page: Document): string[] =>
-  [...page.querySelectorAll('p')].map((p) => p.textContent ?? '').filter((t) => t !== '');
+const paragraphTexts = (page: Document): string[] => [...page.querySelectorAll('p')].map((p) => p.textContent ?? '').filter((t) => t !== '');
 const byText = (page: Document, text: string): HTMLElement => {
   const found = [...page.querySelectorAll('p')].find((p) => p.textContent === text);
   if (!found) throw new Error(`no paragraph "${text}"`);
@@ -61,8 +60,7 @@ describe('the HTML preview', () => {
     const date = byText(page, 'Hà Nội, ngày 30 tháng 9 năm 2021');
     expect([computed(date).fontSize, computed(date).fontStyle]).toEqual(['14pt', 'italic']);
     const time = computed(byText(page, 'Thời gian: vào hồi 14 giờ 00, ngày 30 tháng 9 năm 2021.'));
-    expect([time.fontSize, time.textAlign, time.textIndent, time.lineHeight, time.marginBottom])
-      .toEqual(['14pt', 'justify', '10mm', '18pt', '6pt']);
+    expect([time.fontSize, time.textAlign, time.textIndent, time.lineHeight, time.marginBottom]).toEqual(['14pt', 'justify', '10mm', '18pt', '6pt']);
     expect(byText(page, 'Thời gian: vào hồi 14 giờ 00, ngày 30 tháng 9 năm 2021.').querySelector('strong')?.textContent).toBe('Thời gian: ');
     expect(computed(page.querySelector('table.t-header col.c1')).width).toBe('78mm');
 

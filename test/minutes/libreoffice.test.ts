@@ -19,7 +19,11 @@ const REQUIRED = process.env.BIEN_BAN_REQUIRE_SOFFICE === '1';
 
 const pdfText = (pdf: string, page: number) =>
   spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
-const firstLine = (text: string) => text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+const firstLine = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .find(Boolean) ?? '';
 
 describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
   it('converts the Party minutes, the State minutes and the notice to PDF without error', async () => {
@@ -34,10 +38,19 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
     for (const [name, doc] of Object.entries(docs)) writeFileSync(join(dir, `${name}.docx`), await renderDocx(doc));
 
     // Its own profile folder, so that a LibreOffice already running elsewhere does not take the job.
-    const result = spawnSync('soffice', [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir,
-      ...Object.keys(docs).map((name) => join(dir, `${name}.docx`)),
-    ], { encoding: 'utf8', timeout: 180_000 });
+    const result = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...Object.keys(docs).map((name) => join(dir, `${name}.docx`)),
+      ],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
     expect(result.status, result.stderr).toBe(0);
     for (const name of Object.keys(docs)) expect(existsSync(join(dir, `${name}.pdf`)), `${name}.pdf`).toBe(true);
 
@@ -53,7 +66,11 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
       expect(firstLine(pdfText(pdf, 1)), name).toMatch(/^BAN TỔ CHỨC TRUNG ƯƠNG/);
       expect(firstLine(pdfText(pdf, 2)), name).toBe('2');
       // Every glyph in Times New Roman or its metric twin: no Vietnamese letter fell back to another font.
-      const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0] ?? '');
+      const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((l) => l.split(/\s+/)[0] ?? '');
       expect(fonts.length, name).toBeGreaterThan(0);
       for (const font of fonts) expect(font, name).toMatch(/^([A-Z]{6}\+)?(TimesNewRoman|Times-|LiberationSerif)/);
     }

@@ -10,9 +10,16 @@ import { modelParagraphs, modelTexts, positionsInOrder, PROFILE, withFixture } f
 
 function inPersonMeeting(store: Store): number {
   const id = createMeeting(store, {
-    title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5', format: 'party', number: 5, date: '2020-03-05',
-    startTime: '08:00', endTime: '11:30', venue: 'Hội trường Tỉnh ủy', mode: 'in_person',
-    minuteTakerName: 'Trần Thị Lan', minuteTakerPosition: 'Phó Chánh Văn phòng Tỉnh ủy',
+    title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5',
+    format: 'party',
+    number: 5,
+    date: '2020-03-05',
+    startTime: '08:00',
+    endTime: '11:30',
+    venue: 'Hội trường Tỉnh ủy',
+    mode: 'in_person',
+    minuteTakerName: 'Trần Thị Lan',
+    minuteTakerPosition: 'Phó Chánh Văn phòng Tỉnh ủy',
   });
   const hall = store.sites.add(id, { name: 'Hội trường Tỉnh ủy' });
   const add = (fields: Record<string, unknown>) => store.attendees.add(id, { siteId: hall.id, ...fields });
@@ -39,8 +46,8 @@ describe('the minutes model: attendance', () => {
       'Người ghi biên bản: đồng chí Trần Thị Lan - Phó Chánh Văn phòng Tỉnh ủy.',
       '1. Thành phần hội nghị',
       '1.1. Đại biểu chính thức',
-      'Có mặt: 04/06 đồng chí: đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy, chủ trì hội nghị; đồng chí Lê Văn Bình - Ủy viên Ban Thường vụ; '
-        + 'đồng chí Phạm Thị Cúc - Ủy viên Ban Chấp hành (đến muộn lúc 08 giờ 30); đồng chí Đỗ Văn Giang - Ủy viên Ban Chấp hành (về sớm lúc 10 giờ 15).',
+      'Có mặt: 04/06 đồng chí: đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy, chủ trì hội nghị; đồng chí Lê Văn Bình - Ủy viên Ban Thường vụ; ' +
+        'đồng chí Phạm Thị Cúc - Ủy viên Ban Chấp hành (đến muộn lúc 08 giờ 30); đồng chí Đỗ Văn Giang - Ủy viên Ban Chấp hành (về sớm lúc 10 giờ 15).',
       'Vắng mặt: 02 đồng chí: đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác); đồng chí Vũ Thị Em (vắng không có lý do).',
       '1.2. Đại biểu mời dự',
       'Đồng chí Ngô Văn Hải - Phó Trưởng ban Tổ chức Trung ương.',
@@ -56,7 +63,12 @@ describe('the minutes model: attendance', () => {
     const central = store.sites.add(id, { name: 'Trung ương', level: 'central' });
     const ngheAn = store.sites.add(id, { name: 'tỉnh Nghệ An', level: 'province' });
     const haTinh = store.sites.add(id, { name: 'tỉnh Hà Tĩnh', level: 'province' });
-    for (const [n, count] of [[1, 12], [2, 20], [3, 28]] as const) store.sites.add(id, { name: `xã ${n}`, level: 'commune', attendeeCount: count });
+    for (const [n, count] of [
+      [1, 12],
+      [2, 20],
+      [3, 28],
+    ] as const)
+      store.sites.add(id, { name: `xã ${n}`, level: 'commune', attendeeCount: count });
     store.sites.add(id, { name: 'huyện Nam Đàn', level: 'district', attendeeCount: 15 });
     store.attendees.add(id, { siteId: central.id, fullName: 'Trương Thị Mai', positions: 'Trưởng ban Tổ chức Trung ương', role: 'chair' });
     store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Lê Đức Cường', positions: 'Trưởng ban Tổ chức Tỉnh ủy' });
@@ -68,8 +80,8 @@ describe('the minutes model: attendance', () => {
       'Địa điểm: trực tuyến từ điểm cầu Trung ương đến 02 điểm cầu tỉnh, thành phố, 03 điểm cầu cấp xã và điểm cầu huyện Nam Đàn.',
       '1. Thành phần hội nghị',
       '1.1. Tại điểm cầu Trung ương: 01 đại biểu: đồng chí Trương Thị Mai - Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
-      '1.2. Tại điểm cầu tỉnh Nghệ An: 03 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu; '
-        + 'đồng chí Lê Đức Cường - Trưởng ban Tổ chức Tỉnh ủy.',
+      '1.2. Tại điểm cầu tỉnh Nghệ An: 03 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy, chủ trì tại điểm cầu; ' +
+        'đồng chí Lê Đức Cường - Trưởng ban Tổ chức Tỉnh ủy.',
       'Đại biểu mời dự: đồng chí Trần Văn Khoa.',
       '1.3. Tại điểm cầu tỉnh Hà Tĩnh: 0 đại biểu.',
       'Vắng mặt: 01 đồng chí: đồng chí Võ Văn Sơn (vắng có lý do: ốm).',
@@ -88,22 +100,29 @@ describe('the minutes model: members of the body and totals by level', () => {
     const add = (fields: Record<string, unknown>) => store.attendees.add(id, { siteId: hall.id, ...fields });
     add({ fullName: 'Nguyễn Văn An', positions: 'Bí thư Tỉnh ủy', role: 'chair', isMember: true });
     add({ fullName: 'Lê Văn Bình', positions: 'Phó Bí thư Thường trực Tỉnh ủy', isMember: true });
-    add({ fullName: 'Hoàng Văn Dũng', positions: 'Trưởng ban Tuyên giáo', isMember: true, presence: 'absent_excused', absenceReason: 'đi công tác nước ngoài' });
+    add({
+      fullName: 'Hoàng Văn Dũng',
+      positions: 'Trưởng ban Tuyên giáo',
+      isMember: true,
+      presence: 'absent_excused',
+      absenceReason: 'đi công tác nước ngoài',
+    });
     add({ fullName: 'Vũ Thị Em', positions: 'Trưởng ban Dân vận', isMember: true, presence: 'absent_unexcused' });
     add({ fullName: 'Phạm Thị Cúc', positions: 'Chủ nhiệm Ủy ban Kiểm tra', isMember: true, presence: 'late', presenceTime: '08:20' });
     add({ fullName: 'Ngô Văn Hải', positions: 'Giám đốc Sở Nội vụ', category: 'guest' });
     return id;
   }
-  const quorum = 'có mặt 03/05 đồng chí; vắng mặt 02 đồng chí: đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác nước ngoài); '
-    + 'đồng chí Vũ Thị Em - Trưởng ban Dân vận (vắng không có lý do).';
+  const quorum =
+    'có mặt 03/05 đồng chí; vắng mặt 02 đồng chí: đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác nước ngoài); ' +
+    'đồng chí Vũ Thị Em - Trưởng ban Dân vận (vắng không có lý do).';
 
   it('in one place: the members present out of the total and each absence with its reason, then the guests', () => {
     const store = memoryStore();
     const all = texts(store, committee(store, 'in_person'));
     positionsInOrder(all, [
       '1.1. Ủy viên Ban Thường vụ Tỉnh ủy',
-      'Có mặt: 03/05 đồng chí: đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy, chủ trì hội nghị; đồng chí Lê Văn Bình - Phó Bí thư Thường trực Tỉnh ủy; '
-        + 'đồng chí Phạm Thị Cúc - Chủ nhiệm Ủy ban Kiểm tra (đến muộn lúc 08 giờ 20).',
+      'Có mặt: 03/05 đồng chí: đồng chí Nguyễn Văn An - Bí thư Tỉnh ủy, chủ trì hội nghị; đồng chí Lê Văn Bình - Phó Bí thư Thường trực Tỉnh ủy; ' +
+        'đồng chí Phạm Thị Cúc - Chủ nhiệm Ủy ban Kiểm tra (đến muộn lúc 08 giờ 20).',
       'Vắng mặt: 02 đồng chí: đồng chí Hoàng Văn Dũng - Trưởng ban Tuyên giáo (vắng có lý do: đi công tác nước ngoài); đồng chí Vũ Thị Em - Trưởng ban Dân vận (vắng không có lý do).',
       '1.2. Đại biểu mời dự',
       'Đồng chí Ngô Văn Hải - Giám đốc Sở Nội vụ.',
@@ -113,7 +132,7 @@ describe('the minutes model: members of the body and totals by level', () => {
     expect(all).not.toContain('1.2. Đại biểu chính thức');
   });
 
-  it('online: the members\' quorum before the sites, each absent member named once', () => {
+  it("online: the members' quorum before the sites, each absent member named once", () => {
     const store = memoryStore();
     const id = committee(store, 'online');
     const all = texts(store, id);
@@ -138,7 +157,9 @@ describe('the minutes model: members of the body and totals by level', () => {
     const absent = record.attendees.filter((a) => a.presence !== 'present').length;
     const people = record.attendees.length - absent + record.sites.reduce((sum, s) => sum + (s.attendeeCount ?? 0), 0);
     const total = texts(store, id).find((t) => t.startsWith('Tổng số: '));
-    expect(total).toBe(`Tổng số: 3.356 điểm cầu (01 điểm cầu Trung ương, 34 điểm cầu cấp tỉnh, 3.321 điểm cầu cấp xã), ${people.toLocaleString('de-DE')} đại biểu có mặt; vắng mặt ${absent} đồng chí.`);
+    expect(total).toBe(
+      `Tổng số: 3.356 điểm cầu (01 điểm cầu Trung ương, 34 điểm cầu cấp tỉnh, 3.321 điểm cầu cấp xã), ${people.toLocaleString('de-DE')} đại biểu có mặt; vắng mặt ${absent} đồng chí.`,
+    );
   });
 });
 
@@ -155,7 +176,13 @@ describe('the minutes model: proceedings and conclusions', () => {
     store.speeches.add(id, { attendeeId: chair.id, kind: 'speech', content: 'Khai mạc hội nghị.' });
     store.speeches.add(id, { agendaItemId: report.id, kind: 'report', content: 'Đoạn một của báo cáo.\nĐoạn hai của báo cáo.' });
     store.speeches.add(id, { agendaItemId: discussion.id, attendeeId: thong.id, content: 'Nghệ An chia sẻ kinh nghiệm.' });
-    store.speeches.add(id, { agendaItemId: report.id, speakerName: 'Phạm Quang Hưng', speakerPosition: 'Vụ trưởng Vụ V, Ban Tổ chức Trung ương', kind: 'explanation', content: 'Giải trình thêm.' });
+    store.speeches.add(id, {
+      agendaItemId: report.id,
+      speakerName: 'Phạm Quang Hưng',
+      speakerPosition: 'Vụ trưởng Vụ V, Ban Tổ chức Trung ương',
+      kind: 'explanation',
+      content: 'Giải trình thêm.',
+    });
     store.speeches.add(id, { agendaItemId: discussion.id, speakerName: 'Hồ Văn Nam', speakerSite: 'Hà Tĩnh', content: 'Đề nghị hướng dẫn.' });
     store.speeches.add(id, { attendeeId: chair.id, kind: 'direction', content: 'Chỉ đạo thực hiện.' });
     const all = texts(store, id);
@@ -174,8 +201,9 @@ describe('the minutes model: proceedings and conclusions', () => {
       '3. Kết luận',
     ]);
     // The speaker's name stands out; what they said does not.
-    const speech = modelParagraphs(buildMinutes(getMeetingRecord(store, id), PROFILE).blocks)
-      .find((p) => paragraphText(p).startsWith('Đồng chí Phạm Quang Hưng'));
+    const speech = modelParagraphs(buildMinutes(getMeetingRecord(store, id), PROFILE).blocks).find((p) =>
+      paragraphText(p).startsWith('Đồng chí Phạm Quang Hưng'),
+    );
     expect(speech?.runs).toEqual([
       { text: 'Đồng chí Phạm Quang Hưng', strong: true },
       { text: ', Vụ trưởng Vụ V, Ban Tổ chức Trung ương giải trình: ' },
@@ -213,18 +241,35 @@ describe('the minutes model: the two formats', () => {
   it('Party: header with ĐẢNG CỘNG SẢN VIỆT NAM, the star, "Số 05-BB/…", dashes; closing with a plain full stop', () => {
     const store = memoryStore();
     const id = inPersonMeeting(store);
-    const doc = buildMinutes(getMeetingRecord(store, id), { ...PROFILE, superiorBody: 'Đảng bộ tỉnh Nghệ An', issuingBody: 'Tỉnh ủy Nghệ An', abbreviation: 'TU', placeName: 'Nghệ An' });
+    const doc = buildMinutes(getMeetingRecord(store, id), {
+      ...PROFILE,
+      superiorBody: 'Đảng bộ tỉnh Nghệ An',
+      issuingBody: 'Tỉnh ủy Nghệ An',
+      abbreviation: 'TU',
+      placeName: 'Nghệ An',
+    });
     const header = doc.blocks[0] as Table;
     expect(header.rows.map((row) => row.map((cell) => cell.map((p) => [p.role, paragraphText(p)])))).toEqual([
-      [[['superiorBody', 'ĐẢNG BỘ TỈNH NGHỆ AN'], ['issuingBody', 'TỈNH ỦY NGHỆ AN'], ['star', '*']], [['nation', 'ĐẢNG CỘNG SẢN VIỆT NAM']]],
+      [
+        [
+          ['superiorBody', 'ĐẢNG BỘ TỈNH NGHỆ AN'],
+          ['issuingBody', 'TỈNH ỦY NGHỆ AN'],
+          ['star', '*'],
+        ],
+        [['nation', 'ĐẢNG CỘNG SẢN VIỆT NAM']],
+      ],
       [[['number', 'Số 05-BB/TU']], [['date', 'Nghệ An, ngày 05 tháng 3 năm 2020']]],
     ]);
     const all = modelTexts(doc);
     positionsInOrder(all, ['BIÊN BẢN', 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5', '-----', 'Thời gian: vào hồi 08 giờ 00, ngày 05 tháng 3 năm 2020.']);
     positionsInOrder(all, [
       'Hội nghị kết thúc vào hồi 11 giờ 30 cùng ngày.',
-      'NGƯỜI GHI BIÊN BẢN', 'Trần Thị Lan', 'CHỦ TRÌ HỘI NGHỊ', 'Nguyễn Văn An',
-      'Nơi nhận:', '- Lưu Văn phòng.',
+      'NGƯỜI GHI BIÊN BẢN',
+      'Trần Thị Lan',
+      'CHỦ TRÌ HỘI NGHỊ',
+      'Nguyễn Văn An',
+      'Nơi nhận:',
+      '- Lưu Văn phòng.',
     ]);
   });
 
@@ -234,7 +279,11 @@ describe('the minutes model: the two formats', () => {
     store.meetings.update(id, { confidentiality: 'mat' });
     store.recipients.add(id, { text: 'Các sở, ban, ngành' });
     store.recipients.add(id, { text: 'Lưu: VT, VP.' });
-    const doc = buildMinutes(getMeetingRecord(store, id), { ...PROFILE, issuingBody: 'Ủy ban nhân dân tỉnh Nghệ An', abbreviation: 'UBND', placeName: 'Nghệ An' }, { format: 'state' });
+    const doc = buildMinutes(
+      getMeetingRecord(store, id),
+      { ...PROFILE, issuingBody: 'Ủy ban nhân dân tỉnh Nghệ An', abbreviation: 'UBND', placeName: 'Nghệ An' },
+      { format: 'state' },
+    );
     const header = doc.blocks[0] as Table;
     expect(header.rows.map((row) => row.map((cell) => cell.map(paragraphText)))).toEqual([
       [['ỦY BAN NHÂN DÂN TỈNH NGHỆ AN'], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']],
@@ -248,8 +297,13 @@ describe('the minutes model: the two formats', () => {
       '1. Thành phần tham dự',
       '2. Diễn biến cuộc họp',
       'Cuộc họp kết thúc vào 11 giờ 30, ngày 05 tháng 3 năm 2020./.',
-      'THƯ KÝ', 'Trần Thị Lan', 'CHỦ TỌA', 'Nguyễn Văn An',
-      'Nơi nhận:', '- Các sở, ban, ngành;', '- Lưu: VT, VP.',
+      'THƯ KÝ',
+      'Trần Thị Lan',
+      'CHỦ TỌA',
+      'Nguyễn Văn An',
+      'Nơi nhận:',
+      '- Các sở, ban, ngành;',
+      '- Lưu: VT, VP.',
     ]);
   });
 });
@@ -263,12 +317,28 @@ describe('missing data', () => {
     const doc = buildMinutes(record, empty);
     const all = modelTexts(doc);
     positionsInOrder(all, [
-      BLANK, '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số …-BB/…', '…, ngày … tháng … năm …', 'BIÊN BẢN', BLANK,
+      BLANK,
+      '*',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số …-BB/…',
+      '…, ngày … tháng … năm …',
+      'BIÊN BẢN',
+      BLANK,
       'Thời gian: vào hồi … giờ …, ngày … tháng … năm ….',
-      'Địa điểm: ….', 'Người chủ trì: ….', 'Người ghi biên bản: …',
-      '1. Thành phần hội nghị', BLANK, '2. Diễn biến hội nghị', BLANK, '3. Kết luận', BLANK,
+      'Địa điểm: ….',
+      'Người chủ trì: ….',
+      'Người ghi biên bản: …',
+      '1. Thành phần hội nghị',
+      BLANK,
+      '2. Diễn biến hội nghị',
+      BLANK,
+      '3. Kết luận',
+      BLANK,
       'Hội nghị kết thúc vào hồi … giờ … cùng ngày.',
-      'NGƯỜI GHI BIÊN BẢN', BLANK, 'CHỦ TRÌ HỘI NGHỊ', BLANK,
+      'NGƯỜI GHI BIÊN BẢN',
+      BLANK,
+      'CHỦ TRÌ HỘI NGHỊ',
+      BLANK,
     ]);
     expect(listMissing(record, empty, 'minutes')).toEqual([
       'Chưa có ngày họp.',
@@ -292,7 +362,16 @@ describe('missing data', () => {
 
   it('names the person or the speech whose field is empty', () => {
     const store = memoryStore();
-    const id = createMeeting(store, { title: 'Họp', number: 1, date: '2021-01-01', startTime: '08:00', endTime: '09:00', venue: 'Phòng họp', minuteTakerName: 'A', minuteTakerPosition: 'B' });
+    const id = createMeeting(store, {
+      title: 'Họp',
+      number: 1,
+      date: '2021-01-01',
+      startTime: '08:00',
+      endTime: '09:00',
+      venue: 'Phòng họp',
+      minuteTakerName: 'A',
+      minuteTakerPosition: 'B',
+    });
     const site = store.sites.add(id, { name: 'Phòng họp' });
     store.attendees.add(id, { siteId: site.id, fullName: 'Nguyễn Văn An', role: 'chair' });
     store.attendees.add(id, { siteId: site.id, fullName: '' });
@@ -353,7 +432,11 @@ describe('the notice model', () => {
     expect(doc.missing).toEqual([]);
     const all = modelTexts(doc);
     positionsInOrder(all, [
-      'BAN TỔ CHỨC TRUNG ƯƠNG', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 12-TB/BTCTW', 'Hà Nội, ngày 05 tháng 10 năm 2021',
+      'BAN TỔ CHỨC TRUNG ƯƠNG',
+      '*',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số 12-TB/BTCTW',
+      'Hà Nội, ngày 05 tháng 10 năm 2021',
       'THÔNG BÁO',
       'Kết luận của đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương tại Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III năm 2021',
       '-----',
@@ -361,8 +444,12 @@ describe('the notice model', () => {
       'Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, đồng chí Trương Thị Mai kết luận như sau:',
       'Ban Tổ chức Trung ương tham mưu tổng kết công tác quy hoạch cán bộ khóa XI, XII; làm công tác quy hoạch cán bộ cho nhiệm kỳ XIII, đi vào quy trình, bài bản, chất lượng hơn.',
       'Thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.',
-      'Nơi nhận:', '- Các đồng chí Ủy viên Ban Thường vụ;', '- Lưu Văn phòng Ban.',
-      'T/L TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG', 'Nguyễn Văn A',
+      'Nơi nhận:',
+      '- Các đồng chí Ủy viên Ban Thường vụ;',
+      '- Lưu Văn phòng Ban.',
+      'T/L TRƯỞNG BAN',
+      'CHÁNH VĂN PHÒNG',
+      'Nguyễn Văn A',
     ]);
     // Not the debate: no speech, no attendance.
     expect(all.some((t) => t.includes('báo cáo: Trong quý III/2021'))).toBe(false);

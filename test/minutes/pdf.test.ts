@@ -111,7 +111,10 @@ describe.runIf(HAS_POPPLER)('the PDF, read back by poppler', () => {
     const centre = (mmToPt(layout.marginsMm.left) + (pdf.sizes[0]?.width ?? 0) - mmToPt(layout.marginsMm.right)) / 2;
     for (let page = 2; page <= pdf.pages; page++) {
       const numbers = inMargin.filter((w) => w.page === page);
-      expect(numbers.map((w) => w.text), `page ${page}`).toEqual([String(page)]);
+      expect(
+        numbers.map((w) => w.text),
+        `page ${page}`,
+      ).toEqual([String(page)]);
       const [number] = numbers;
       if (!number) continue;
       expect((number.xMin + number.xMax) / 2).toBeCloseTo(centre, -0.5);
@@ -131,9 +134,12 @@ describe.runIf(HAS_POPPLER)('the PDF, read back by poppler', () => {
     }
   });
 
-  it.each(NAMES)('%s: the text layer gives back the Word file\'s words, in order, no syllable split', async (name) => {
+  it.each(NAMES)("%s: the text layer gives back the Word file's words, in order, no syllable split", async (name) => {
     const { pdf, file, docx } = await print(name);
-    const fromDocx = texts((await readDocx(readFileSync(docx))).blocks).join(' ').split(/\s+/).filter(Boolean);
+    const fromDocx = texts((await readDocx(readFileSync(docx))).blocks)
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean);
     // Page by page; from page 2 the page number is painted first on its page, out of the running text.
     const fromPdf = Array.from({ length: pdf.pages }, (_, i) => {
       const words = rawWords(file, i + 1);
@@ -146,15 +152,25 @@ describe.runIf(HAS_POPPLER)('the PDF, read back by poppler', () => {
     expect(fromPdf).toEqual(expect.arrayContaining(name === 'statistics' ? ['THỐNG', 'Trương', 'Thị'] : ['CHỨC', 'Nghệ', 'Trương', 'Thị']));
   });
 
-  it.runIf(HAS_SOFFICE)('has the pages LibreOffice lays the Word files out in (±5 %)', async () => {
-    const all = await Promise.all(NAMES.map(print));
-    // Each in its own profile folder, so that a LibreOffice already running elsewhere does not take the job.
-    for (const p of all) {
-      const out = tempDir();
-      const one = spawnSync('soffice', [`-env:UserInstallation=file://${join(out, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, p.docx], { encoding: 'utf8', timeout: 180_000 });
-      expect(one.status, one.stderr).toBe(0);
-      const libre = readPdf(join(out, basename(p.docx).replace(/\.docx$/, '.pdf'))).pages;
-      expect(Math.abs(p.pdf.pages - libre), `${p.doc.kind} ${p.doc.format}: Chromium ${p.pdf.pages}, LibreOffice ${libre}`).toBeLessThanOrEqual(Math.floor(libre * 0.05));
-    }
-  }, 300_000);
+  it.runIf(HAS_SOFFICE)(
+    'has the pages LibreOffice lays the Word files out in (±5 %)',
+    async () => {
+      const all = await Promise.all(NAMES.map(print));
+      // Each in its own profile folder, so that a LibreOffice already running elsewhere does not take the job.
+      for (const p of all) {
+        const out = tempDir();
+        const one = spawnSync(
+          'soffice',
+          [`-env:UserInstallation=file://${join(out, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, p.docx],
+          { encoding: 'utf8', timeout: 180_000 },
+        );
+        expect(one.status, one.stderr).toBe(0);
+        const libre = readPdf(join(out, basename(p.docx).replace(/\.docx$/, '.pdf'))).pages;
+        expect(Math.abs(p.pdf.pages - libre), `${p.doc.kind} ${p.doc.format}: Chromium ${p.pdf.pages}, LibreOffice ${libre}`).toBeLessThanOrEqual(
+          Math.floor(libre * 0.05),
+        );
+      }
+    },
+    300_000,
+  );
 });

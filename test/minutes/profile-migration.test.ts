@@ -16,9 +16,17 @@ describe('migration 2: the notice signer in the profile', () => {
     const store = createStore(openDatabase(file));
     expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(store.profile.get()).toMatchObject({
-      issuingBody: 'TỈNH ỦY NGHỆ AN', abbreviation: 'TU', noticeSignerAuthority: '', noticeSignerPosition: '', noticeSignerName: '',
+      issuingBody: 'TỈNH ỦY NGHỆ AN',
+      abbreviation: 'TU',
+      noticeSignerAuthority: '',
+      noticeSignerPosition: '',
+      noticeSignerName: '',
     });
-    const updated = store.profile.update({ noticeSignerAuthority: 'T/L BAN THƯỜNG VỤ', noticeSignerPosition: 'CHÁNH VĂN PHÒNG', noticeSignerName: ' Nguyễn  Văn A ' });
+    const updated = store.profile.update({
+      noticeSignerAuthority: 'T/L BAN THƯỜNG VỤ',
+      noticeSignerPosition: 'CHÁNH VĂN PHÒNG',
+      noticeSignerName: ' Nguyễn  Văn A ',
+    });
     expect(updated).toMatchObject({ noticeSignerAuthority: 'T/L BAN THƯỜNG VỤ', noticeSignerPosition: 'CHÁNH VĂN PHÒNG', noticeSignerName: 'Nguyễn Văn A' });
     store.db.close();
 

@@ -62,7 +62,10 @@ describe('speaking-time statistics of a meeting whose times are known', () => {
       ['Nguyễn Văn Thông', 'Nghệ An', t(2, 1, 7), { [String(item3)]: t(2, 1, 7) }],
       ['Lê Đức Cường', 'Nghệ An', t(1, 1, 8), { [String(item3)]: t(1, 1, 8) }],
     ]);
-    expect(stats.sites.map((s) => [s.name, s.speakers, s.tally])).toEqual([[SITE_1, 1, t(2, 2, 15)], ['Nghệ An', 2, t(3, 2, 15)]]);
+    expect(stats.sites.map((s) => [s.name, s.speakers, s.tally])).toEqual([
+      [SITE_1, 1, t(2, 2, 15)],
+      ['Nghệ An', 2, t(3, 2, 15)],
+    ]);
   });
 
   it('a meeting with no time recorded: every speech counted, no minutes, no average', () => {
@@ -111,7 +114,8 @@ describe('stats on the command line', () => {
     expect(text).toContain('\r\n');
     const rows = Papa.parse<string[]>(text.slice(1).trim(), { newline: '\r\n' }).data;
     expect(rows[0]).toEqual(CSV_HEADER);
-    const row = (by: string, item: string, name: string, site: string) => rows.find((r) => r[0] === by && r[1] === item && r[2] === name && r[4] === site)?.slice(5);
+    const row = (by: string, item: string, name: string, site: string) =>
+      rows.find((r) => r[0] === by && r[1] === item && r[2] === name && r[4] === site)?.slice(5);
     expect(row('Cả hội nghị', 'Cả hội nghị', '', '')).toEqual(['8', '6', '65', String(Math.round((65 / 6) * 60))]);
     expect(row('Mục chương trình', 'Thảo luận', '', '')).toEqual(['4', '2', '15', '450']);
     expect(row('Người phát biểu', 'Cả hội nghị', 'Nguyễn Văn Thông', 'Nghệ An')).toEqual(['2', '1', '7', '420']);
@@ -126,7 +130,16 @@ describe('stats on the command line', () => {
     const file = join(dir, 'thống kê.docx');
     expect((await cli('stats', '1', file, '--db', db)).code).toBe(0);
     const words = texts((await readDocx(readFileSync(file))).blocks);
-    expect(words).toEqual(expect.arrayContaining(['THỐNG KÊ THỜI GIAN PHÁT BIỂU', 'Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy', 'Nghệ An', '1 giờ 05 phút', '35 phút', '10,8 phút']));
+    expect(words).toEqual(
+      expect.arrayContaining([
+        'THỐNG KÊ THỜI GIAN PHÁT BIỂU',
+        'Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy',
+        'Nghệ An',
+        '1 giờ 05 phút',
+        '35 phút',
+        '10,8 phút',
+      ]),
+    );
     expect(words.join('\n')).toContain('02 lượt chưa ghi thời gian được đếm nhưng không tính vào tổng thời gian');
   });
 
@@ -135,21 +148,27 @@ describe('stats on the command line', () => {
     const db = database(dir);
     const result = await cli('minutes', '1', join(dir, 'biên bản.csv'), '--db', db);
     expect(result.code).toBe(1);
-    expect(result.err.join('\n')).toMatch(/^Lỗi: Tên tệp ".*biên bản\.csv" không có đuôi của một dạng biên bản xuất được \(\.docx, \.pdf\); hoặc dùng --pdf\.$/);
+    expect(result.err.join('\n')).toMatch(
+      /^Lỗi: Tên tệp ".*biên bản\.csv" không có đuôi của một dạng biên bản xuất được \(\.docx, \.pdf\); hoặc dùng --pdf\.$/,
+    );
     expect(existsSync(join(dir, 'biên bản.csv'))).toBe(false);
   });
 
-  it.runIf(HAS_POPPLER)('minutes --pdf, notice x.pdf and stats x.pdf: PDF files printed by the installed browser', async () => {
-    const dir = tempDir();
-    const db = database(dir);
-    const files = { minutes: join(dir, 'biên bản'), notice: join(dir, 'thông báo.pdf'), stats: join(dir, 'thống kê.pdf') };
-    expect((await cli('minutes', '1', files.minutes, '--pdf', '--db', db)).code).toBe(0);
-    expect((await cli('notice', '1', files.notice, '--date', '2021-10-05', '--db', db)).code).toBe(0);
-    expect((await cli('stats', '1', files.stats, '--db', db)).code).toBe(0);
-    for (const file of Object.values(files)) {
-      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect(readPdf(file).words.map((w) => w.text)).toEqual(expect.arrayContaining(['Trương', 'Thị', 'Nghệ']));
-    }
-    expect(readPdf(files.stats).words.map((w) => w.text)).toEqual(expect.arrayContaining(['THỐNG', 'KÊ']));
-  }, 120_000);
+  it.runIf(HAS_POPPLER)(
+    'minutes --pdf, notice x.pdf and stats x.pdf: PDF files printed by the installed browser',
+    async () => {
+      const dir = tempDir();
+      const db = database(dir);
+      const files = { minutes: join(dir, 'biên bản'), notice: join(dir, 'thông báo.pdf'), stats: join(dir, 'thống kê.pdf') };
+      expect((await cli('minutes', '1', files.minutes, '--pdf', '--db', db)).code).toBe(0);
+      expect((await cli('notice', '1', files.notice, '--date', '2021-10-05', '--db', db)).code).toBe(0);
+      expect((await cli('stats', '1', files.stats, '--db', db)).code).toBe(0);
+      for (const file of Object.values(files)) {
+        expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        expect(readPdf(file).words.map((w) => w.text)).toEqual(expect.arrayContaining(['Trương', 'Thị', 'Nghệ']));
+      }
+      expect(readPdf(files.stats).words.map((w) => w.text)).toEqual(expect.arrayContaining(['THỐNG', 'KÊ']));
+    },
+    120_000,
+  );
 });

@@ -39,7 +39,10 @@ export const modelParagraphs = (blocks: Block[]): Paragraph[] =>
   });
 
 /** The document's paragraph texts in reading order (table cells row by row, left to right). */
-export const modelTexts = (doc: DocumentModel): string[] => modelParagraphs(doc.blocks).map(paragraphText).filter((t) => t !== '');
+export const modelTexts = (doc: DocumentModel): string[] =>
+  modelParagraphs(doc.blocks)
+    .map(paragraphText)
+    .filter((t) => t !== '');
 
 /** Asserts that the wanted texts (or patterns) appear in this order, not necessarily adjacent; returns their positions. */
 export function positionsInOrder(all: string[], wanted: (string | RegExp)[]): number[] {

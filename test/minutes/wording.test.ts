@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  capitalize, clockWords, countOf, dateParts, dateWords, documentSymbol, endSentence, formatCount, joinPeople, listItems,
-  personInText, personLine, placeAndDate, ratio, roman, upper,
+  capitalize,
+  clockWords,
+  countOf,
+  dateParts,
+  dateWords,
+  documentSymbol,
+  endSentence,
+  formatCount,
+  joinPeople,
+  listItems,
+  personInText,
+  personLine,
+  placeAndDate,
+  ratio,
+  roman,
+  upper,
 } from '../../shared/minutes/wording.ts';
 
 describe('dates: the day padded below 10, the month only when it is 1 or 2', () => {

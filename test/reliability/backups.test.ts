@@ -2,7 +2,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  backupMeetings, backupName, backupPath, backupToFolder, backupsDirFor, createBackup, listBackups, pruneBackups, restoreFromBackup,
+  backupMeetings,
+  backupName,
+  backupPath,
+  backupToFolder,
+  backupsDirFor,
+  createBackup,
+  listBackups,
+  pruneBackups,
+  restoreFromBackup,
 } from '../../electron/services/backups.ts';
 import { AutoBackups } from '../../electron/services/auto-backups.ts';
 import { openWithRecovery } from '../../electron/services/recovery.ts';
@@ -68,8 +76,14 @@ describe('backups', () => {
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
-    expect(listBackups(backups, testKey())).toEqual([expect.objectContaining({ name: backupName('start', new Date(NOW)), meetings: 2, reason: 'start', createdAt: new Date(NOW).toISOString() })]);
-    expect(backupMeetings(path, testKey()).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B']);
+    expect(listBackups(backups, testKey())).toEqual([
+      expect.objectContaining({ name: backupName('start', new Date(NOW)), meetings: 2, reason: 'start', createdAt: new Date(NOW).toISOString() }),
+    ]);
+    expect(
+      backupMeetings(path, testKey())
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['Hội nghị A', 'Hội nghị B']);
     expect(readdirSync(backups).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     store.db.close();
   });
@@ -82,7 +96,11 @@ describe('backups', () => {
     const first = await backupToFolder(store.db, usb, store.files, new Date(NOW));
     const second = await backupToFolder(store.db, usb, store.files, new Date(NOW));
     expect(first).not.toBe(second);
-    expect(readdirSync(usb).sort()).toEqual(['Sao lưu Biên Bản 2026-11-21 17-00 (2).sqlite', 'Sao lưu Biên Bản 2026-11-21 17-00.sqlite'].map((n) => n.replace('17-00', first.match(/(\d\d-\d\d)\.sqlite$/)?.[1] ?? '')).sort());
+    expect(readdirSync(usb).sort()).toEqual(
+      ['Sao lưu Biên Bản 2026-11-21 17-00 (2).sqlite', 'Sao lưu Biên Bản 2026-11-21 17-00.sqlite']
+        .map((n) => n.replace('17-00', first.match(/(\d\d-\d\d)\.sqlite$/)?.[1] ?? ''))
+        .sort(),
+    );
     await expect(backupToFolder(store.db, join(dir, 'bien-ban.sqlite'), store.files, new Date(NOW))).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
     store.db.close();
   });
@@ -130,15 +148,33 @@ describe('backups', () => {
     expect(one.meetingIds).toHaveLength(1);
     // One meeting restored: the organisation profile stays the current one, not the backup's.
     expect(store.profile.get().issuingBody).toBe('KHÁC');
-    expect(store.meetings.list().map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B', 'Hội nghị C']);
-    expect(backupMeetings(one.safetyBackup, testKey()).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị C']);
+    expect(
+      store.meetings
+        .list()
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['Hội nghị A', 'Hội nghị B', 'Hội nghị C']);
+    expect(
+      backupMeetings(one.safetyBackup, testKey())
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['Hội nghị A', 'Hội nghị C']);
 
     const all = await restoreFromBackup(store, backups, path);
-    expect(store.meetings.list().map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B']);
+    expect(
+      store.meetings
+        .list()
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['Hội nghị A', 'Hội nghị B']);
     expect(store.profile.get().issuingBody).toBe('BAN THƯỜNG VỤ TỈNH ỦY');
     const restoredA = store.meetings.list().find((m) => m.title === 'Hội nghị A');
     expect(restoredA?.speechCount).toBe(1);
-    expect(backupMeetings(all.safetyBackup, testKey()).map((m) => m.title).sort()).toEqual(['Hội nghị A', 'Hội nghị B', 'Hội nghị C']);
+    expect(
+      backupMeetings(all.safetyBackup, testKey())
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['Hội nghị A', 'Hội nghị B', 'Hội nghị C']);
     await expect(restoreFromBackup(store, backups, path, 999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     store.db.close();
   });
@@ -194,9 +230,16 @@ describe('backup channels', () => {
     const store = fileStore(dir);
     const backups = join(dir, 'backups');
     let folder: string | null = join(dir, 'usb');
-    const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => folder }, {
-      preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null,
-    }, { backupsDir: backups });
+    const handlers = createHandlers(
+      store,
+      { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => folder },
+      {
+        preview: () => ({ html: '', css: '', missing: [] }),
+        write: async () => ({ missing: [] }),
+        print: async () => null,
+      },
+      { backupsDir: backups },
+    );
     const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
     fill(store, 'Hội nghị A');
     expect(await call('listBackups', {})).toEqual({ ok: true, value: [] });
@@ -237,12 +280,22 @@ describe('a backup brought from a file (a USB stick)', () => {
     fill(store, 'Hội nghị trên máy này');
     const backups = join(dir, 'backups');
     let picked: string | null = garbage;
-    const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => picked, chooseFolder: async () => null }, {
-      preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null,
-    }, { backupsDir: backups });
+    const handlers = createHandlers(
+      store,
+      { saveFile: async () => null, openFile: async () => picked, chooseFolder: async () => null },
+      {
+        preview: () => ({ html: '', css: '', missing: [] }),
+        write: async () => ({ missing: [] }),
+        print: async () => null,
+      },
+      { backupsDir: backups },
+    );
     const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
 
-    expect(await call('addBackupFile', {})).toMatchObject({ ok: false, error: { code: 'DB_OPEN_FAILED', message: expect.stringMatching(/không phải cơ sở dữ liệu của Biên Bản/) } });
+    expect(await call('addBackupFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'DB_OPEN_FAILED', message: expect.stringMatching(/không phải cơ sở dữ liệu của Biên Bản/) },
+    });
     expect(listBackups(backups, testKey())).toEqual([]);
     picked = null;
     expect(await call('addBackupFile', {})).toEqual({ ok: true, value: null });
@@ -255,7 +308,12 @@ describe('a backup brought from a file (a USB stick)', () => {
     expect(await call('backupContents', { name })).toMatchObject({ ok: true, value: [{ title: 'Hội nghị trên máy khác' }] });
     const backupOnUsb = (await call('backupContents', { name })) as { ok: true; value: { id: number }[] };
     expect(await call('restoreBackup', { name, meetingId: backupOnUsb.value[0]?.id })).toMatchObject({ ok: true });
-    expect(store.meetings.list().map((m) => m.title).sort()).toEqual(['Hội nghị trên máy khác', 'Hội nghị trên máy này']);
+    expect(
+      store.meetings
+        .list()
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['Hội nghị trên máy khác', 'Hội nghị trên máy này']);
     store.db.close();
   });
 });

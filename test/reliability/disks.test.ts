@@ -56,7 +56,12 @@ describe.skipIf(!MOUNTS)('a read-only disk (tmpfs remounted read-only)', () => {
     const file = storeOn(disk.dir);
     disk.readOnly();
     const before = hashOf(file);
-    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'DB_READ_ONLY', message: expect.stringMatching(/^Không mở được cơ sở dữ liệu .* để ghi: .*\. Dữ liệu không bị thay đổi/) }));
+    expect(() => openDatabase(file)).toThrow(
+      expect.objectContaining({
+        code: 'DB_READ_ONLY',
+        message: expect.stringMatching(/^Không mở được cơ sở dữ liệu .* để ghi: .*\. Dữ liệu không bị thay đổi/),
+      }),
+    );
     const outcome = await openWithRecovery(file, { confirmRestore: async () => true });
     expect(outcome).toMatchObject({ kind: 'refused', error: { code: 'DB_READ_ONLY' } });
     expect(hashOf(file)).toBe(before);
@@ -75,7 +80,10 @@ describe.skipIf(!MOUNTS)('a read-only disk (tmpfs remounted read-only)', () => {
     const files = readdirSync(disk.dir).sort();
     const outcome = await openWithRecovery(file, { confirmRestore: async () => true });
     expect(outcome.kind).toBe('refused');
-    if (outcome.kind === 'refused') expect(outcome.error.message).toMatch(/^(Không để riêng được tệp hỏng .*: ổ đĩa chỉ cho phép đọc\. Chưa có gì bị thay đổi\.|Không mở được cơ sở dữ liệu .* để ghi: .*)$/);
+    if (outcome.kind === 'refused')
+      expect(outcome.error.message).toMatch(
+        /^(Không để riêng được tệp hỏng .*: ổ đĩa chỉ cho phép đọc\. Chưa có gì bị thay đổi\.|Không mở được cơ sở dữ liệu .* để ghi: .*)$/,
+      );
     expect(readdirSync(disk.dir).sort()).toEqual(files);
     expect(hashOf(file)).not.toBeNull();
   });
@@ -118,7 +126,10 @@ describe.skipIf(!MOUNTS)('a full disk (a small tmpfs filled up)', () => {
       const before = snapshot(store);
       const rows = Array.from({ length: 400 }, (_, i) => ({ speakerName: 'Đại biểu', content: `Ý kiến ${i} `.repeat(500) }));
       const result = await call('addItems', { list: 'speeches', meetingId: 1, rows });
-      expect(result).toMatchObject({ ok: false, error: { code: 'FILE_WRITE_FAILED', message: expect.stringMatching(/^Không lưu được: ổ đĩa đã đầy\. Những gì đã lưu trước đó không bị ảnh hưởng\.$/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_WRITE_FAILED', message: expect.stringMatching(/^Không lưu được: ổ đĩa đã đầy\. Những gì đã lưu trước đó không bị ảnh hưởng\.$/) },
+      });
       expect(snapshot(store)).toEqual(before);
       expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
       rmSync(join(disk.dir, 'day-o-dia.bin'));

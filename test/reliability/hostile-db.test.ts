@@ -32,28 +32,87 @@ function raw(file: string, sql: string, wal = false): string {
   return file;
 }
 
-interface Case { name: string; make: (dir: string) => string | Promise<string>; code: string; message: RegExp }
+interface Case {
+  name: string;
+  make: (dir: string) => string | Promise<string>;
+  code: string;
+  message: RegExp;
+}
 
 const FOREIGN = /^Tệp này là cơ sở dữ liệu SQLite nhưng không phải của Biên Bản\.$/;
 const GARBAGE = /^Tệp .* bị hỏng hoặc không phải cơ sở dữ liệu của Biên Bản\.$/;
 const NOT_FILE = /^Không mở được cơ sở dữ liệu .*: đường dẫn không phải là một tệp\.$/;
 const CASES: Case[] = [
-  { name: 'a store of a newer version', make: (d) => raw(storeFile(d), 'PRAGMA user_version = 99'), code: 'DB_TOO_NEW', message: /phiên bản Biên Bản mới hơn \(dữ liệu phiên bản 99, ứng dụng này đọc được đến phiên bản \d+\)/ },
+  {
+    name: 'a store of a newer version',
+    make: (d) => raw(storeFile(d), 'PRAGMA user_version = 99'),
+    code: 'DB_TOO_NEW',
+    message: /phiên bản Biên Bản mới hơn \(dữ liệu phiên bản 99, ứng dụng này đọc được đến phiên bản \d+\)/,
+  },
   { name: 'a store of a newer version, with its WAL after a crash', make: (d) => newerWithWal(d), code: 'DB_TOO_NEW', message: /phiên bản Biên Bản mới hơn/ },
-  { name: 'another program\'s SQLite file (rollback journal)', make: (d) => raw(join(d, 'khac.sqlite'), 'CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES (\'An\')'), code: 'DB_OPEN_FAILED', message: FOREIGN },
-  { name: 'another program\'s SQLite file in WAL mode', make: (d) => raw(join(d, 'khac.sqlite'), 'CREATE TABLE notes (body TEXT)', true), code: 'DB_OPEN_FAILED', message: FOREIGN },
-  { name: 'another program\'s application id, no tables', make: (d) => raw(join(d, 'khac.sqlite'), 'PRAGMA application_id = 305419896'), code: 'DB_OPEN_FAILED', message: FOREIGN },
+  {
+    name: "another program's SQLite file (rollback journal)",
+    make: (d) => raw(join(d, 'khac.sqlite'), "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('An')"),
+    code: 'DB_OPEN_FAILED',
+    message: FOREIGN,
+  },
+  {
+    name: "another program's SQLite file in WAL mode",
+    make: (d) => raw(join(d, 'khac.sqlite'), 'CREATE TABLE notes (body TEXT)', true),
+    code: 'DB_OPEN_FAILED',
+    message: FOREIGN,
+  },
+  {
+    name: "another program's application id, no tables",
+    make: (d) => raw(join(d, 'khac.sqlite'), 'PRAGMA application_id = 305419896'),
+    code: 'DB_OPEN_FAILED',
+    message: FOREIGN,
+  },
   { name: 'our tables under another application id', make: (d) => raw(storeFile(d), 'PRAGMA application_id = 7'), code: 'DB_OPEN_FAILED', message: FOREIGN },
   { name: 'a text file', make: (d) => write(d, 'Họ và tên,Chức vụ\n'), code: 'DB_OPEN_FAILED', message: GARBAGE },
-  { name: 'a PNG named .sqlite', make: (d) => write(d, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(600).fill(7)])), code: 'DB_OPEN_FAILED', message: GARBAGE },
-  { name: 'the first 100 bytes of a store', make: (d) => write(d, readFileSync(storeFile(d, 'full.sqlite')).subarray(0, 100)), code: 'DB_DAMAGED', message: /bị hỏng \(có thể do mất điện/ },
-  { name: 'a store cut in half', make: (d) => write(d, halve(readFileSync(storeFile(d, 'full.sqlite')))), code: 'DB_DAMAGED', message: /bị hỏng \(có thể do mất điện hoặc lỗi ổ đĩa\) nên không mở được\. Tệp hỏng sẽ được giữ nguyên/ },
+  {
+    name: 'a PNG named .sqlite',
+    make: (d) => write(d, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(600).fill(7)])),
+    code: 'DB_OPEN_FAILED',
+    message: GARBAGE,
+  },
+  {
+    name: 'the first 100 bytes of a store',
+    make: (d) => write(d, readFileSync(storeFile(d, 'full.sqlite')).subarray(0, 100)),
+    code: 'DB_DAMAGED',
+    message: /bị hỏng \(có thể do mất điện/,
+  },
+  {
+    name: 'a store cut in half',
+    make: (d) => write(d, halve(readFileSync(storeFile(d, 'full.sqlite')))),
+    code: 'DB_DAMAGED',
+    message: /bị hỏng \(có thể do mất điện hoặc lỗi ổ đĩa\) nên không mở được\. Tệp hỏng sẽ được giữ nguyên/,
+  },
   { name: 'a store with garbage over its pages', make: (d) => damagePages(storeFile(d)), code: 'DB_DAMAGED', message: /bị hỏng \(có thể do mất điện/ },
   { name: 'a folder', make: (d) => special(d, 'directory', 'bien-ban.sqlite'), code: 'DB_OPEN_FAILED', message: NOT_FILE },
   { name: 'a FIFO', make: (d) => special(d, 'fifo', 'bien-ban.sqlite'), code: 'DB_OPEN_FAILED', message: NOT_FILE },
-  { name: 'a symlink to /dev/zero', make: (d) => { const p = join(d, 'zero.sqlite'); symlinkSync('/dev/zero', p); return p; }, code: 'DB_OPEN_FAILED', message: NOT_FILE },
-  { name: 'a path through a file', make: (d) => special(d, 'not-a-directory', 'bien-ban.sqlite'), code: 'DB_OPEN_FAILED', message: /: một phần của đường dẫn không phải là thư mục\.$/ },
-  { name: 'a name too long', make: (d) => special(d, 'name-too-long', 'bien-ban.sqlite'), code: 'DB_OPEN_FAILED', message: /: tên tệp hoặc đường dẫn quá dài\.$/ },
+  {
+    name: 'a symlink to /dev/zero',
+    make: (d) => {
+      const p = join(d, 'zero.sqlite');
+      symlinkSync('/dev/zero', p);
+      return p;
+    },
+    code: 'DB_OPEN_FAILED',
+    message: NOT_FILE,
+  },
+  {
+    name: 'a path through a file',
+    make: (d) => special(d, 'not-a-directory', 'bien-ban.sqlite'),
+    code: 'DB_OPEN_FAILED',
+    message: /: một phần của đường dẫn không phải là thư mục\.$/,
+  },
+  {
+    name: 'a name too long',
+    make: (d) => special(d, 'name-too-long', 'bien-ban.sqlite'),
+    code: 'DB_OPEN_FAILED',
+    message: /: tên tệp hoặc đường dẫn quá dài\.$/,
+  },
 ];
 
 function write(dir: string, content: string | Buffer): string {
@@ -199,7 +258,7 @@ describe('a damaged write-ahead log', () => {
 describe('a backup file to add that is not a usable backup', () => {
   it.each([
     ['a newer version', (d: string) => raw(storeFile(d, 'usb.sqlite'), 'PRAGMA user_version = 99'), 'DB_TOO_NEW'],
-    ['another program\'s database', (d: string) => raw(join(d, 'usb.sqlite'), 'CREATE TABLE x (y)'), 'DB_OPEN_FAILED'],
+    ["another program's database", (d: string) => raw(join(d, 'usb.sqlite'), 'CREATE TABLE x (y)'), 'DB_OPEN_FAILED'],
     ['a damaged store', (d: string) => damagePages(storeFile(d, 'usb.sqlite')), 'DB_DAMAGED'],
   ] as const)('%s: refused, the file as it was', async (_name, make, code) => {
     const { hostileStore } = await import('../support/hostile.ts');

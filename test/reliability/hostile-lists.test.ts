@@ -18,7 +18,8 @@ const PEOPLE = [
 ];
 const HEADER = ['Họ và tên', 'Chức vụ', 'Đơn vị'];
 const asRows = (people: string[][]) => people.map(([fullName = '', positions = '', unit = '']) => ({ fullName, positions, unit }));
-const csvText = (rows: string[][], separator = ',') => rows.map((r) => r.map((c) => (/[",\n;]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(separator)).join('\r\n');
+const csvText = (rows: string[][], separator = ',') =>
+  rows.map((r) => r.map((c) => (/[",\n;]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(separator)).join('\r\n');
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
 const BOM8 = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -49,11 +50,26 @@ const cp1252 = (text: string) => Buffer.from([...text].map((c) => codePage(c, 'w
 const rowsXml = (count: number, cell = (r: number) => `<c r="A${r}" t="inlineStr"><is><t>Người ${r}</t></is></c>`) =>
   Array.from({ length: count }, (_, i) => `<row r="${i + 1}">${cell(i + 1)}</row>`).join('');
 const sheet = (sheetData: string, head = '') => ({ 'xl/worksheets/sheet1.xml': sheetXml(sheetData, head) });
-const LAUGHS = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>';
+const LAUGHS =
+  '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>';
 
 type Content = Buffer | string | (() => Promise<Buffer> | Buffer | string);
-interface Refused { name: string; file: string; content: Content; code?: string; reason: RegExp }
-interface Read { name: string; file: string; content: Content; rows: ReturnType<typeof asRows>; encoding: string; heading?: string; legacy?: 'tcvn3' | 'vni' }
+interface Refused {
+  name: string;
+  file: string;
+  content: Content;
+  code?: string;
+  reason: RegExp;
+}
+interface Read {
+  name: string;
+  file: string;
+  content: Content;
+  rows: ReturnType<typeof asRows>;
+  encoding: string;
+  heading?: string;
+  legacy?: 'tcvn3' | 'vni';
+}
 
 const BAD = /tệp Excel bị hỏng hoặc không đúng định dạng \.xlsx/;
 // One case a line: the corpus reads as a table.
@@ -175,7 +191,10 @@ async function bytesOf(content: Content): Promise<Buffer | string> {
   return typeof content === 'function' ? content() : content;
 }
 
-describe.each([['Excel', REFUSED_XLSX], ['CSV', REFUSED_CSV]] as const)('hostile %s lists', (_kind, cases) => {
+describe.each([
+  ['Excel', REFUSED_XLSX],
+  ['CSV', REFUSED_CSV],
+] as const)('hostile %s lists', (_kind, cases) => {
   it.each(cases)('$name: refused, nothing written', async (c) => {
     const h = hostileStore();
     const path = join(h.dir, c.file);
@@ -190,7 +209,10 @@ describe.each([['Excel', REFUSED_XLSX], ['CSV', REFUSED_CSV]] as const)('hostile
   });
 });
 
-describe.each([['Excel', READ_XLSX], ['CSV', READ_CSV]] as const)('%s lists read exactly', (_kind, cases) => {
+describe.each([
+  ['Excel', READ_XLSX],
+  ['CSV', READ_CSV],
+] as const)('%s lists read exactly', (_kind, cases) => {
   it.each(cases)('$name', async (c) => {
     const h = hostileStore();
     const path = join(h.dir, c.file);

@@ -15,22 +15,42 @@ const READERS = [
 ];
 
 type Make = (h: HostileStore, name: string) => string | Promise<string>;
-const linkTo = (target: string): Make => (h, name) => {
-  const path = join(h.dir, `link-${name}`);
-  symlinkSync(target, path);
-  return path;
-};
-const kind = (k: Special): Make => (h, name) => special(h.dir, k, name);
+const linkTo =
+  (target: string): Make =>
+  (h, name) => {
+    const path = join(h.dir, `link-${name}`);
+    symlinkSync(target, path);
+    return path;
+  };
+const kind =
+  (k: Special): Make =>
+  (h, name) =>
+    special(h.dir, k, name);
 
 const INPUTS: { name: string; make: Make; code: string; reason: RegExp }[] = [
   { name: 'a FIFO', make: kind('fifo'), code: 'FILE_NOT_REGULAR', reason: /đây là một đường ống \(FIFO\), không phải tệp thông thường\.$/ },
-  { name: 'a symlink to a FIFO', make: async (h, name) => linkTo(await special(h.dir, 'fifo', `x-${name}`))(h, name), code: 'FILE_NOT_REGULAR', reason: /đường ống \(FIFO\)/ },
+  {
+    name: 'a symlink to a FIFO',
+    make: async (h, name) => linkTo(await special(h.dir, 'fifo', `x-${name}`))(h, name),
+    code: 'FILE_NOT_REGULAR',
+    reason: /đường ống \(FIFO\)/,
+  },
   { name: 'a socket', make: kind('socket'), code: 'FILE_NOT_REGULAR', reason: /đây là một socket, không phải tệp thông thường\.$/ },
   { name: 'a folder', make: kind('directory'), code: 'FILE_NOT_REGULAR', reason: /đường dẫn là một thư mục, không phải tệp\.$/ },
-  { name: 'a symlink to /dev/urandom', make: linkTo('/dev/urandom'), code: 'FILE_NOT_REGULAR', reason: /đây là một thiết bị của hệ thống, không phải tệp thông thường\.$/ },
+  {
+    name: 'a symlink to /dev/urandom',
+    make: linkTo('/dev/urandom'),
+    code: 'FILE_NOT_REGULAR',
+    reason: /đây là một thiết bị của hệ thống, không phải tệp thông thường\.$/,
+  },
   { name: 'a symlink to /dev/zero', make: linkTo('/dev/zero'), code: 'FILE_NOT_REGULAR', reason: /thiết bị của hệ thống/ },
   { name: 'a symlink to /dev/null', make: linkTo('/dev/null'), code: 'FILE_NOT_REGULAR', reason: /thiết bị của hệ thống/ },
-  { name: 'a symlink to a folder', make: async (h, name) => linkTo(await special(h.dir, 'directory', `d-${name}`))(h, name), code: 'FILE_NOT_REGULAR', reason: /thư mục, không phải tệp/ },
+  {
+    name: 'a symlink to a folder',
+    make: async (h, name) => linkTo(await special(h.dir, 'directory', `d-${name}`))(h, name),
+    code: 'FILE_NOT_REGULAR',
+    reason: /thư mục, không phải tệp/,
+  },
   { name: 'a broken symlink', make: kind('dangling-symlink'), code: 'FILE_UNREADABLE', reason: /tệp hoặc thư mục không tồn tại\.$/ },
   { name: 'a symlink loop', make: kind('symlink-loop'), code: 'FILE_UNREADABLE', reason: /liên kết tượng trưng \(symlink\) vòng quanh/ },
   { name: 'a name too long', make: kind('name-too-long'), code: 'FILE_UNREADABLE', reason: /tên tệp hoặc đường dẫn quá dài\.$/ },

@@ -18,7 +18,12 @@ const OWN = /: đây là cơ sở dữ liệu đang dùng của Biên Bản; hã
 const SIDE = /: đây là tệp đi kèm cơ sở dữ liệu đang dùng của Biên Bản; hãy chọn/;
 const BACKUPS = /: đây là thư mục sao lưu tự động của Biên Bản; hãy chọn/;
 const COPY = /: đây là bản sao an toàn Biên Bản giữ bên cạnh cơ sở dữ liệu; hãy chọn/;
-const specialTarget = (kind: Special, code: string, message: RegExp): Target => ({ name: kind, path: (h) => special(h.dir, kind, 'bien-ban.docx'), code, message });
+const specialTarget = (kind: Special, code: string, message: RegExp): Target => ({
+  name: kind,
+  path: (h) => special(h.dir, kind, 'bien-ban.docx'),
+  code,
+  message,
+});
 
 const FILE_TARGETS: Target[] = [
   { name: 'the live database', path: (h) => h.file, code: 'FILE_PROTECTED', message: OWN },
@@ -26,16 +31,66 @@ const FILE_TARGETS: Target[] = [
   { name: 'its shared-memory file', path: (h) => `${h.file}-shm`, code: 'FILE_PROTECTED', message: SIDE },
   { name: 'its journal (not there now)', path: (h) => `${h.file}-journal`, code: 'FILE_PROTECTED', message: SIDE },
   { name: 'the database through ..', path: (h) => join(h.backups, '..', 'bien-ban.sqlite'), code: 'FILE_PROTECTED', message: OWN },
-  { name: 'a symlink to the database', path: (h) => { const link = join(h.dir, 'lối-tắt.docx'); symlinkSync(h.file, link); return link; }, code: 'FILE_PROTECTED', message: OWN },
-  { name: 'a symlink to the WAL', path: (h) => { const link = join(h.dir, 'wal.json'); symlinkSync(`${h.file}-wal`, link); return link; }, code: 'FILE_PROTECTED', message: SIDE },
+  {
+    name: 'a symlink to the database',
+    path: (h) => {
+      const link = join(h.dir, 'lối-tắt.docx');
+      symlinkSync(h.file, link);
+      return link;
+    },
+    code: 'FILE_PROTECTED',
+    message: OWN,
+  },
+  {
+    name: 'a symlink to the WAL',
+    path: (h) => {
+      const link = join(h.dir, 'wal.json');
+      symlinkSync(`${h.file}-wal`, link);
+      return link;
+    },
+    code: 'FILE_PROTECTED',
+    message: SIDE,
+  },
   { name: 'a hard link to the database', path: (h) => hardLink(h.file, h.dir, 'cứng.docx'), code: 'FILE_PROTECTED', message: OWN },
   { name: 'a backup in the backups folder', path: (h) => join(h.backups, readdirSync(h.backups)[0] ?? ''), code: 'FILE_PROTECTED', message: BACKUPS },
   { name: 'a new file in the backups folder', path: (h) => join(h.backups, 'mới.docx'), code: 'FILE_PROTECTED', message: BACKUPS },
   { name: 'the backups folder itself', path: (h) => h.backups, code: 'FILE_PROTECTED', message: BACKUPS },
-  { name: 'a new file through a symlink to the backups folder', path: (h) => { const link = join(h.dir, 'sao-luu'); symlinkSync(h.backups, link); return join(link, 'x.docx'); }, code: 'FILE_PROTECTED', message: BACKUPS },
-  { name: 'a hard link to a backup', path: (h) => hardLink(join(h.backups, readdirSync(h.backups)[0] ?? ''), h.dir, 'bk.docx'), code: 'FILE_PROTECTED', message: BACKUPS },
-  { name: 'the copy taken before a migration', path: (h) => { const copy = `${h.file}.before-v5-2026-11-20T08-30-00-000Z.sqlite`; copyFileSync(h.file, copy); return copy; }, code: 'FILE_PROTECTED', message: COPY },
-  { name: 'a damaged database set aside', path: (h) => { const copy = `${h.file}.hong-2026-11-20.sqlite`; writeFileSync(copy, 'hỏng'); return copy; }, code: 'FILE_PROTECTED', message: COPY },
+  {
+    name: 'a new file through a symlink to the backups folder',
+    path: (h) => {
+      const link = join(h.dir, 'sao-luu');
+      symlinkSync(h.backups, link);
+      return join(link, 'x.docx');
+    },
+    code: 'FILE_PROTECTED',
+    message: BACKUPS,
+  },
+  {
+    name: 'a hard link to a backup',
+    path: (h) => hardLink(join(h.backups, readdirSync(h.backups)[0] ?? ''), h.dir, 'bk.docx'),
+    code: 'FILE_PROTECTED',
+    message: BACKUPS,
+  },
+  {
+    name: 'the copy taken before a migration',
+    path: (h) => {
+      const copy = `${h.file}.before-v5-2026-11-20T08-30-00-000Z.sqlite`;
+      copyFileSync(h.file, copy);
+      return copy;
+    },
+    code: 'FILE_PROTECTED',
+    message: COPY,
+  },
+  {
+    name: 'a damaged database set aside',
+    path: (h) => {
+      const copy = `${h.file}.hong-2026-11-20.sqlite`;
+      writeFileSync(copy, 'hỏng');
+      return copy;
+    },
+    code: 'FILE_PROTECTED',
+    message: COPY,
+  },
   { name: '/dev/null', path: () => '/dev/null', code: 'FILE_NOT_REGULAR', message: /: đây là một thiết bị của hệ thống, không phải tệp thông thường\.$/ },
   specialTarget('char-device', 'FILE_NOT_REGULAR', /thiết bị của hệ thống/),
   specialTarget('symlink-to-device', 'FILE_NOT_REGULAR', /thiết bị của hệ thống/),
@@ -92,11 +147,34 @@ describe.each(WRITERS)('export of the $name', (writer) => {
   });
 });
 
-interface FolderTarget { name: string; folder: (h: HostileStore) => string | Promise<string>; code: string; message: RegExp }
+interface FolderTarget {
+  name: string;
+  folder: (h: HostileStore) => string | Promise<string>;
+  code: string;
+  message: RegExp;
+}
 const FOLDER_TARGETS: FolderTarget[] = [
   { name: 'the backups folder', folder: (h) => h.backups, code: 'FILE_PROTECTED', message: BACKUPS },
-  { name: 'a folder inside the backups folder', folder: (h) => { const inner = join(h.backups, 'con'); mkdirSync(inner); return inner; }, code: 'FILE_PROTECTED', message: BACKUPS },
-  { name: 'a symlink to the backups folder', folder: (h) => { const link = join(h.dir, 'usb'); symlinkSync(h.backups, link); return link; }, code: 'FILE_PROTECTED', message: BACKUPS },
+  {
+    name: 'a folder inside the backups folder',
+    folder: (h) => {
+      const inner = join(h.backups, 'con');
+      mkdirSync(inner);
+      return inner;
+    },
+    code: 'FILE_PROTECTED',
+    message: BACKUPS,
+  },
+  {
+    name: 'a symlink to the backups folder',
+    folder: (h) => {
+      const link = join(h.dir, 'usb');
+      symlinkSync(h.backups, link);
+      return link;
+    },
+    code: 'FILE_PROTECTED',
+    message: BACKUPS,
+  },
   { name: 'the backups folder through ..', folder: (h) => join(h.dir, 'x', '..', 'backups'), code: 'FILE_PROTECTED', message: BACKUPS },
   { name: 'the database file as a folder', folder: (h) => h.file, code: 'BACKUP_FAILED', message: /: một phần của đường dẫn không phải là thư mục\.$/ },
   { name: '/dev/null as a folder', folder: () => '/dev/null', code: 'BACKUP_FAILED', message: /không phải là thư mục/ },
@@ -132,11 +210,30 @@ describe('backup to a folder', () => {
 });
 
 const SOURCES: { name: string; path: (h: HostileStore) => string | Promise<string>; code: string; message: RegExp }[] = [
-  { name: 'the live database', path: (h) => h.file, code: 'FILE_PROTECTED', message: /^Không mở được tệp này làm bản sao lưu: đây là cơ sở dữ liệu đang dùng của Biên Bản\.$/ },
+  {
+    name: 'the live database',
+    path: (h) => h.file,
+    code: 'FILE_PROTECTED',
+    message: /^Không mở được tệp này làm bản sao lưu: đây là cơ sở dữ liệu đang dùng của Biên Bản\.$/,
+  },
   { name: 'its WAL', path: (h) => `${h.file}-wal`, code: 'FILE_PROTECTED', message: /tệp đi kèm cơ sở dữ liệu đang dùng/ },
-  { name: 'a symlink to the live database', path: (h) => { const link = join(h.dir, 'usb.sqlite'); symlinkSync(h.file, link); return link; }, code: 'FILE_PROTECTED', message: /cơ sở dữ liệu đang dùng/ },
+  {
+    name: 'a symlink to the live database',
+    path: (h) => {
+      const link = join(h.dir, 'usb.sqlite');
+      symlinkSync(h.file, link);
+      return link;
+    },
+    code: 'FILE_PROTECTED',
+    message: /cơ sở dữ liệu đang dùng/,
+  },
   { name: 'a hard link to the live database', path: (h) => hardLink(h.file, h.dir, 'usb.sqlite'), code: 'FILE_PROTECTED', message: /cơ sở dữ liệu đang dùng/ },
-  { name: 'a file of the backups folder', path: (h) => join(h.backups, readdirSync(h.backups)[0] ?? ''), code: 'FILE_PROTECTED', message: /thư mục sao lưu tự động/ },
+  {
+    name: 'a file of the backups folder',
+    path: (h) => join(h.backups, readdirSync(h.backups)[0] ?? ''),
+    code: 'FILE_PROTECTED',
+    message: /thư mục sao lưu tự động/,
+  },
 ];
 
 describe('a backup file to add', () => {

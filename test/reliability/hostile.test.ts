@@ -16,7 +16,16 @@ const FIXTURE = new URL('../fixtures/online-quarterly-review-2021.json', import.
 const valid = (): Record<string, unknown> => JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value);
 /** The valid file with one change made by edit. */
-const mutate = (edit: (file: Record<string, unknown> & { meeting: Record<string, unknown>; sites: Record<string, unknown>[]; speeches: Record<string, unknown>[]; conclusions: Record<string, unknown>[] }) => void) => {
+const mutate = (
+  edit: (
+    file: Record<string, unknown> & {
+      meeting: Record<string, unknown>;
+      sites: Record<string, unknown>[];
+      speeches: Record<string, unknown>[];
+      conclusions: Record<string, unknown>[];
+    },
+  ) => void,
+) => {
   const file = valid() as Parameters<typeof edit>[0];
   edit(file);
   return json(file);
@@ -25,7 +34,12 @@ const nested = (depth: number, inner = '0') => '['.repeat(depth) + inner + ']'.r
 const MILLION = 'á'.repeat(1_000_000);
 
 type Content = string | Buffer | { sparse: number } | { directory: true } | { missing: true };
-interface FileCase { name: string; content: () => Content; code: string; message: RegExp }
+interface FileCase {
+  name: string;
+  content: () => Content;
+  code: string;
+  message: RegExp;
+}
 
 // One case a line: the corpus reads as a table.
 // prettier-ignore
@@ -85,7 +99,16 @@ const FILE_CASES: FileCase[] = [
 /** Every row of every table (WITHOUT ROWID and FTS tables included), in a stable order. */
 function snapshot(target: Store): Record<string, string[]> {
   const tables = target.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, (target.db.prepare(`SELECT * FROM "${t}"`).all()).map((row) => JSON.stringify(row)).sort()]));
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      target.db
+        .prepare(`SELECT * FROM "${t}"`)
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort(),
+    ]),
+  );
 }
 
 const documents: Documents = { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null };
@@ -121,7 +144,13 @@ function place(index: number, content: Content): string {
   return path;
 }
 
-interface CallCase { name: string; channel: string; input: () => unknown; code: string; message: RegExp }
+interface CallCase {
+  name: string;
+  channel: string;
+  input: () => unknown;
+  code: string;
+  message: RegExp;
+}
 
 const row = (content: string) => ({ speakerName: 'Đại biểu', content });
 /** Blocks pasted from Excel or Word into a list (addItems: all rows or none). */
@@ -199,7 +228,10 @@ describe('hostile meeting files', () => {
   });
 });
 
-describe.each([['pasted rows', ROW_CASES], ['IPC payloads', PAYLOAD_CASES]] as const)('hostile %s', (_kind, cases) => {
+describe.each([
+  ['pasted rows', ROW_CASES],
+  ['IPC payloads', PAYLOAD_CASES],
+] as const)('hostile %s', (_kind, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s: refused, nothing written', async (_name, c) => {
     const before = snapshot(store);
     const result = await call(c.channel, c.input());

@@ -24,7 +24,11 @@ function random(seed: number): () => number {
   };
 }
 
-interface Ack { n: number; kind: string; id: number | null }
+interface Ack {
+  n: number;
+  kind: string;
+  id: number | null;
+}
 
 export interface KillFigures {
   kills: number;
@@ -130,7 +134,17 @@ export async function lane(dir: string, seed: number, kills: number): Promise<Ki
   const next = random(seed);
   const file = join(dir, `lane-${seed}.sqlite`);
   const acked: Ack[] = [];
-  const figures: KillFigures = { kills: 0, killedWhileWriting: 0, checked: 0, awaited: 0, acknowledged: 0, lost: 0, torn: 0, integrity: [], foreignKeyProblems: 0 };
+  const figures: KillFigures = {
+    kills: 0,
+    killedWhileWriting: 0,
+    checked: 0,
+    awaited: 0,
+    acknowledged: 0,
+    lost: 0,
+    torn: 0,
+    integrity: [],
+    foreignKeyProblems: 0,
+  };
   let first = 0;
   // Edits in flight at a kill: each may or may not have committed.
   const inFlight = new Set<number>();

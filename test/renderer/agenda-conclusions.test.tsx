@@ -12,9 +12,13 @@ describe('Chương trình', () => {
     const add = await screen.findByLabelText('Thêm mục chương trình');
     await user.type(add, 'Báo cáo kết quả quý III{Enter}');
     await user.paste('Thảo luận\tCác đại biểu\nKết luận của đồng chí chủ trì\n');
-    await waitFor(() => expect(fake.store.agenda.list(id()).map((a) => [a.title, a.presenter])).toEqual([
-      ['Báo cáo kết quả quý III', ''], ['Thảo luận', 'Các đại biểu'], ['Kết luận của đồng chí chủ trì', ''],
-    ]));
+    await waitFor(() =>
+      expect(fake.store.agenda.list(id()).map((a) => [a.title, a.presenter])).toEqual([
+        ['Báo cáo kết quả quý III', ''],
+        ['Thảo luận', 'Các đại biểu'],
+        ['Kết luận của đồng chí chủ trì', ''],
+      ]),
+    );
 
     await user.type(screen.getByLabelText('Người trình bày mục 1'), 'Ban Tổ chức');
     await user.tab();
@@ -23,9 +27,9 @@ describe('Chương trình', () => {
     // Alt+↑ from the title of item 3 moves it up.
     await user.click(screen.getByLabelText('Nội dung mục 3'));
     await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
-    await waitFor(() => expect(fake.store.agenda.list(id()).map((a) => a.title)).toEqual([
-      'Báo cáo kết quả quý III', 'Kết luận của đồng chí chủ trì', 'Thảo luận',
-    ]));
+    await waitFor(() =>
+      expect(fake.store.agenda.list(id()).map((a) => a.title)).toEqual(['Báo cáo kết quả quý III', 'Kết luận của đồng chí chủ trì', 'Thảo luận']),
+    );
     expect(screen.getByLabelText('Nội dung mục 2')).toHaveValue('Kết luận của đồng chí chủ trì');
 
     await user.click(screen.getByRole('button', { name: 'Chuyển mục 1 xuống' }));
@@ -48,7 +52,10 @@ describe('Chương trình', () => {
     await user.click(await screen.findByRole('button', { name: 'Hoàn tác' }));
     await waitFor(() => expect(fake.store.agenda.list(id())).toHaveLength(1));
     const [item] = fake.store.agenda.list(id());
-    expect(fake.store.conclusions.list(id()).map((c) => [c.agendaItemId, c.content])).toEqual([[item?.id, 'Thống nhất.'], [null, 'Kết luận chung.']]);
+    expect(fake.store.conclusions.list(id()).map((c) => [c.agendaItemId, c.content])).toEqual([
+      [item?.id, 'Thống nhất.'],
+      [null, 'Kết luận chung.'],
+    ]);
     expect(await screen.findByLabelText('Nội dung mục 1')).toBeInTheDocument();
   });
 });
@@ -72,7 +79,12 @@ describe('Kết luận', () => {
       const [item] = fake.store.agenda.list(id());
       const list = fake.store.conclusions.list(id());
       expect(list).toHaveLength(2);
-      expect(list.find((c) => c.agendaItemId === item?.id)).toMatchObject({ content: 'Thống nhất giới thiệu nhân sự.', voteFor: 45, voteAgainst: 2, voteOther: null });
+      expect(list.find((c) => c.agendaItemId === item?.id)).toMatchObject({
+        content: 'Thống nhất giới thiệu nhân sự.',
+        voteFor: 45,
+        voteAgainst: 2,
+        voteOther: null,
+      });
       expect(list.find((c) => c.agendaItemId === null)).toMatchObject({ content: 'Hội nghị thống nhất cao.' });
     });
 
@@ -81,8 +93,10 @@ describe('Kết luận', () => {
     await user.type(await screen.findByLabelText('Người hoặc đơn vị thực hiện nhiệm vụ 1'), 'Ban Tổ chức Tỉnh ủy');
     await user.type(screen.getByLabelText('Thời hạn nhiệm vụ 1'), '15/12/2026');
     await user.tab();
-    await waitFor(() => expect(fake.store.actionItems.list(id())).toMatchObject([
-      { task: 'Hoàn thiện hồ sơ nhân sự', responsible: 'Ban Tổ chức Tỉnh ủy', dueDate: '2026-12-15' },
-    ]));
+    await waitFor(() =>
+      expect(fake.store.actionItems.list(id())).toMatchObject([
+        { task: 'Hoàn thiện hồ sơ nhân sự', responsible: 'Ban Tổ chức Tỉnh ủy', dueDate: '2026-12-15' },
+      ]),
+    );
   });
 });

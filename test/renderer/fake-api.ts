@@ -61,16 +61,21 @@ export function createFakeApi(): FakeApi {
   const waiting: AppCommand[] = [];
   const pending = new Set<Promise<unknown>>();
 
-  const channels = Object.fromEntries(CHANNELS.map((channel) => [channel, async (input: unknown) => {
-    calls.push({ channel, input });
-    const answer = dispatch(handlers, channel, structuredClone(input));
-    pending.add(answer);
-    try {
-      return structuredClone(await answer);
-    } finally {
-      pending.delete(answer);
-    }
-  }])) as { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> };
+  const channels = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      async (input: unknown) => {
+        calls.push({ channel, input });
+        const answer = dispatch(handlers, channel, structuredClone(input));
+        pending.add(answer);
+        try {
+          return structuredClone(await answer);
+        } finally {
+          pending.delete(answer);
+        }
+      },
+    ]),
+  ) as { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> };
 
   const api = {
     ...channels,

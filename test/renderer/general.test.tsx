@@ -61,7 +61,7 @@ describe('Thông tin chung', () => {
     expect(content).toHaveValue('Đánh giá công tác quý III');
   });
 
-  it('shows the store\'s Vietnamese message beside the field and keeps the stored value', async () => {
+  it("shows the store's Vietnamese message beside the field and keeps the stored value", async () => {
     const { user, meeting } = openMeeting();
     await user.type(await screen.findByLabelText('Giờ bắt đầu'), '14:00');
     await user.tab();
@@ -142,9 +142,14 @@ describe('Thông tin chung', () => {
     expect(add).toHaveFocus();
     await user.type(add, 'Các ban đảng Tỉnh ủy{Enter}');
     await user.paste('Lưu Văn phòng\nCác huyện ủy, thành ủy\n');
-    await waitFor(() => expect(fake.store.recipients.list(id).map((r) => r.text)).toEqual([
-      'Thường trực Tỉnh ủy', 'Các ban đảng Tỉnh ủy', 'Lưu Văn phòng', 'Các huyện ủy, thành ủy',
-    ]));
+    await waitFor(() =>
+      expect(fake.store.recipients.list(id).map((r) => r.text)).toEqual([
+        'Thường trực Tỉnh ủy',
+        'Các ban đảng Tỉnh ủy',
+        'Lưu Văn phòng',
+        'Các huyện ủy, thành ủy',
+      ]),
+    );
     const list = screen.getAllByRole('list').find((l) => within(l).queryByLabelText('Nơi nhận 1'));
     expect(list).toBeDefined();
     expect(screen.getByLabelText('Nơi nhận 4')).toHaveValue('Các huyện ủy, thành ủy');

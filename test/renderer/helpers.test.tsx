@@ -48,18 +48,21 @@ describe('pasted blocks', () => {
 });
 
 describe('page', () => {
-  it('index.html carries the app\'s Content-Security-Policy and is in Vietnamese', () => {
+  it("index.html carries the app's Content-Security-Policy and is in Vietnamese", () => {
     const html = readFileSync(join(process.cwd(), 'renderer', 'index.html'), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
     expect(html).toMatch(/<html lang="vi">/);
   });
 
   it('inserts the preview without anything that could run, load or navigate', () => {
     const box = document.createElement('div');
-    insertPreview(box, '<p class="r-title">BIÊN BẢN</p><script>1</script><img src="x" onerror="1">'
-      + '<a href="https://example.com/">link</a><meta http-equiv="refresh" content="0;url=https://example.com/">'
-      + '<form action="https://example.com/"></form><p style="color:red" onclick="1">Kết luận</p>');
+    insertPreview(
+      box,
+      '<p class="r-title">BIÊN BẢN</p><script>1</script><img src="x" onerror="1">' +
+        '<a href="https://example.com/">link</a><meta http-equiv="refresh" content="0;url=https://example.com/">' +
+        '<form action="https://example.com/"></form><p style="color:red" onclick="1">Kết luận</p>',
+    );
     expect(box.querySelectorAll('script, a, meta, form')).toHaveLength(0);
     expect(box.querySelector('img')?.hasAttribute('onerror')).toBe(false);
     expect(box.querySelector('img')?.hasAttribute('src')).toBe(false);

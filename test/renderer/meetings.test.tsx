@@ -25,20 +25,28 @@ describe('Meetings screen', () => {
 
   it('2,000 meetings: renders the rows in view only, newest first, and searching reaches any of them', async () => {
     const { user, fake } = renderApp({
-      prepare: (fake) => fake.store.transaction(() => {
-        for (let i = 1; i <= 2000; i++) {
-          meetingIn(fake, { title: `Giao ban tháng ${i}`, date: `${2000 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}-01` });
-        }
-        meetingIn(fake, { title: 'Hội nghị tổng kết công tác Đảng ở Điện Biên', date: '1999-01-05', kind: 'Hội nghị' });
-      }),
+      prepare: (fake) =>
+        fake.store.transaction(() => {
+          for (let i = 1; i <= 2000; i++) {
+            meetingIn(fake, { title: `Giao ban tháng ${i}`, date: `${2000 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}-01` });
+          }
+          meetingIn(fake, { title: 'Hội nghị tổng kết công tác Đảng ở Điện Biên', date: '1999-01-05', kind: 'Hội nghị' });
+        }),
     });
     const list = () => screen.getByRole('list', { name: 'Các hội nghị, mới nhất trước' });
     await screen.findByRole('list', { name: 'Các hội nghị, mới nhất trước' });
-    const titles = () => within(list()).getAllByRole('button').filter((b) => b.className === 'link').map((b) => b.textContent);
+    const titles = () =>
+      within(list())
+        .getAllByRole('button')
+        .filter((b) => b.className === 'link')
+        .map((b) => b.textContent);
     expect(titles().length).toBeGreaterThan(5);
     expect(titles().length).toBeLessThan(60);
     // Newest first, as the store orders them.
-    const newest = fake.store.meetings.list().slice(0, 3).map((m) => m.title);
+    const newest = fake.store.meetings
+      .list()
+      .slice(0, 3)
+      .map((m) => m.title);
     expect(titles().slice(0, 3)).toEqual(newest);
     expect(within(list()).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '2001');
 
@@ -121,7 +129,7 @@ describe('Meetings screen', () => {
     expect(fake.store.meetings.list()).toHaveLength(2);
   });
 
-  it('shows the store\'s message when an import fails, and stays on the list', async () => {
+  it("shows the store's message when an import fails, and stays on the list", async () => {
     const { user, fake } = renderApp();
     await screen.findByText(/Chưa có hội nghị nào/);
     fake.dialog.open = `${fake.dir}/khong-co.json`;

@@ -38,14 +38,21 @@ describe('usePassphraseSubmit', () => {
   it('shows a refusal in Vietnamese and lets the form empty its field for a new try', async () => {
     const { result } = renderHook(() => usePassphraseSubmit());
     const emptied = vi.fn();
-    await act(() => result.current.run(async () => {
-      throw new ApiError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng.');
-    }, { onRefused: emptied }));
+    await act(() =>
+      result.current.run(
+        async () => {
+          throw new ApiError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng.');
+        },
+        { onRefused: emptied },
+      ),
+    );
     expect(result.current).toMatchObject({ busy: false, error: 'Cụm mật khẩu hoặc khóa khôi phục không đúng.' });
     expect(emptied).toHaveBeenCalledTimes(1);
-    await act(() => result.current.run(async () => {
-      throw new Error('socket closed');
-    }));
+    await act(() =>
+      result.current.run(async () => {
+        throw new Error('socket closed');
+      }),
+    );
     expect(result.current.error).toBe('Đã xảy ra lỗi: socket closed');
   });
 });

@@ -31,7 +31,9 @@ describe('Xem trước và xuất', () => {
     // The export says what printed as "…", and the message stays until closed.
     await user.click(screen.getByRole('button', { name: /Xuất biên bản \(Word\)/ }));
     expect(await screen.findByText(/^Đã xuất biên bản: .*\.docx\. Lưu ý: 1 chỗ còn thiếu được in là “…”: Ngày họp\.$/)).toBeInTheDocument();
-    expect(fake.calls.filter((c) => c.channel === 'exportDocument').map((c) => c.input)).toEqual([{ meetingId: id, kind: 'minutes', format: 'state', output: 'docx' }]);
+    expect(fake.calls.filter((c) => c.channel === 'exportDocument').map((c) => c.input)).toEqual([
+      { meetingId: id, kind: 'minutes', format: 'state', output: 'docx' },
+    ]);
 
     await user.selectOptions(screen.getByLabelText('Thể thức thông báo kết luận'), 'Thể thức Đảng');
     await user.click(screen.getByLabelText('Thông báo kết luận'));
@@ -39,7 +41,8 @@ describe('Xem trước và xuất', () => {
     await user.click(screen.getByRole('button', { name: 'Xuất thông báo kết luận (Word)' }));
     expect(await screen.findByText(/^Đã xuất thông báo kết luận: /)).toBeInTheDocument();
     expect(fake.calls.filter((c) => c.channel === 'exportDocument').map((c) => c.input)).toEqual([
-      { meetingId: id, kind: 'minutes', format: 'state', output: 'docx' }, { meetingId: id, kind: 'notice', format: 'party', output: 'docx' },
+      { meetingId: id, kind: 'minutes', format: 'state', output: 'docx' },
+      { meetingId: id, kind: 'notice', format: 'party', output: 'docx' },
     ]);
     expect(fake.calls.filter((c) => c.channel === 'previewDocument').at(-1)?.input).toEqual({ meetingId: id, kind: 'notice', format: 'party' });
     expect(fake.store.meetings.get(id).format).toBe('state');
@@ -73,9 +76,11 @@ describe('Xem trước và xuất', () => {
       route: () => ({ screen: 'meeting', id, section: 'general' }),
     });
     const nav = await screen.findByRole('navigation', { name: 'Các phần của hội nghị' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Thông tin chung Alt+1', 'Điểm cầu và thành phần Alt+2', 'Chương trình Alt+3', 'Diễn biến Alt+4', 'Kết luận Alt+5', 'Xem trước và xuất Alt+6',
-    ]);
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Thông tin chung Alt+1', 'Điểm cầu và thành phần Alt+2', 'Chương trình Alt+3', 'Diễn biến Alt+4', 'Kết luận Alt+5', 'Xem trước và xuất Alt+6']);
     await user.click(within(nav).getByRole('button', { name: /Chương trình/ }));
     expect(screen.getByRole('heading', { level: 2, name: 'Chương trình' })).toHaveFocus();
     expect(within(nav).getByRole('button', { name: /Chương trình/ })).toHaveAttribute('aria-current', 'step');
@@ -93,9 +98,15 @@ describe('Cài đặt', () => {
     await user.selectOptions(screen.getByLabelText('Thể thức mặc định'), 'Thể thức hành chính nhà nước');
     await user.type(screen.getByLabelText('Thẩm quyền ký'), 'T/L BAN THƯỜNG VỤ');
     await user.tab();
-    await waitFor(() => expect(fake.store.profile.get()).toMatchObject({
-      issuingBody: 'BAN THƯỜNG VỤ TỈNH ỦY', abbreviation: 'TU', defaultMinuteTaker: 'Phạm Thị Hoa', defaultFormat: 'state', noticeSignerAuthority: 'T/L BAN THƯỜNG VỤ',
-    }));
+    await waitFor(() =>
+      expect(fake.store.profile.get()).toMatchObject({
+        issuingBody: 'BAN THƯỜNG VỤ TỈNH ỦY',
+        abbreviation: 'TU',
+        defaultMinuteTaker: 'Phạm Thị Hoa',
+        defaultFormat: 'state',
+        noticeSignerAuthority: 'T/L BAN THƯỜNG VỤ',
+      }),
+    );
 
     await user.keyboard('{Control>}n{/Control}');
     const dialog = await screen.findByRole('dialog', { name: 'Hội nghị mới' });

@@ -46,12 +46,14 @@ describe('Diễn biến', () => {
     await user.keyboard('Báo cáo kết quả công tác xây dựng Đảng quý III.');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(speeches()).toHaveLength(1));
-    await waitFor(() => expect(speeches()[0]).toMatchObject({
-      attendeeId: people.thong,
-      speakerName: '',
-      content: 'Báo cáo kết quả công tác xây dựng Đảng quý III.',
-      startTime: (start as HTMLInputElement).value,
-    }));
+    await waitFor(() =>
+      expect(speeches()[0]).toMatchObject({
+        attendeeId: people.thong,
+        speakerName: '',
+        content: 'Báo cáo kết quả công tác xây dựng Đảng quý III.',
+        startTime: (start as HTMLInputElement).value,
+      }),
+    );
 
     // Ready for the next speech, focus back on the speaker.
     expect(screen.getByRole('heading', { name: 'Phát biểu mới (số 2)' })).toBeInTheDocument();
@@ -63,10 +65,12 @@ describe('Diễn biến', () => {
 
     // Accents and case do not matter: "thang" finds Lê Tiến Thắng.
     await user.keyboard('thang{Enter}Ý kiến về công tác cán bộ.{Control>}{Enter}{/Control}');
-    await waitFor(() => expect(speeches().map((s) => [s.attendeeId, s.content])).toEqual([
-      [people.thong, 'Báo cáo kết quả công tác xây dựng Đảng quý III.'],
-      [people.thang, 'Ý kiến về công tác cán bộ.'],
-    ]));
+    await waitFor(() =>
+      expect(speeches().map((s) => [s.attendeeId, s.content])).toEqual([
+        [people.thong, 'Báo cáo kết quả công tác xây dựng Đảng quý III.'],
+        [people.thang, 'Ý kiến về công tác cán bộ.'],
+      ]),
+    );
   });
 
   it('keeps a speaker who is not on the attendee list as free text', async () => {
@@ -77,12 +81,17 @@ describe('Diễn biến', () => {
     await user.type(screen.getByLabelText('Chức vụ người phát biểu'), 'Vụ trưởng Vụ Tổ chức');
     await user.click(content());
     await user.keyboard('Đề nghị sớm hướng dẫn.{Control>}{Enter}{/Control}');
-    await waitFor(() => expect(speeches()[0]).toMatchObject({
-      attendeeId: null, speakerName: 'Đại diện Bộ Nội vụ', speakerPosition: 'Vụ trưởng Vụ Tổ chức', content: 'Đề nghị sớm hướng dẫn.',
-    }));
+    await waitFor(() =>
+      expect(speeches()[0]).toMatchObject({
+        attendeeId: null,
+        speakerName: 'Đại diện Bộ Nội vụ',
+        speakerPosition: 'Vụ trưởng Vụ Tổ chức',
+        content: 'Đề nghị sớm hướng dẫn.',
+      }),
+    );
   });
 
-  it('ignores Enter while an input method is composing the speaker\'s name', async () => {
+  it("ignores Enter while an input method is composing the speaker's name", async () => {
     const { speeches } = openProceedings();
     await waitFor(() => expect(speaker()).toHaveFocus());
     fireEvent.compositionStart(speaker());

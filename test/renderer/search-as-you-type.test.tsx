@@ -11,9 +11,10 @@ import { meetingIn, renderApp } from './setup.tsx';
 function holdSearches(fake: FakeApi) {
   const held: { query: string; answer(): void }[] = [];
   const real = fake.api.search;
-  fake.api.search = ((input: { query: string }) => new Promise((resolve) => {
-    held.push({ query: input.query, answer: () => resolve(real(input)) });
-  })) as Api['search'];
+  fake.api.search = ((input: { query: string }) =>
+    new Promise((resolve) => {
+      held.push({ query: input.query, answer: () => resolve(real(input)) });
+    })) as Api['search'];
   return held;
 }
 
@@ -23,16 +24,20 @@ function archive(fake: FakeApi) {
   meetingIn(fake, { title: 'Họp chi bộ tháng 5', date: '2025-05-05' });
 }
 
-const marked = () => within(screen.getByRole('region', { name: 'Kết quả tìm trong nội dung' }))
-  .getAllByText((_, element) => element?.tagName === 'MARK').map((m) => m.textContent);
+const marked = () =>
+  within(screen.getByRole('region', { name: 'Kết quả tìm trong nội dung' }))
+    .getAllByText((_, element) => element?.tagName === 'MARK')
+    .map((m) => m.textContent);
 
 describe('search as you type', () => {
   it('asks at every keystroke and shows the newest answer even when older ones arrive after it', async () => {
     let held: ReturnType<typeof holdSearches> = [];
-    const { user } = renderApp({ prepare: (fake) => {
-      archive(fake);
-      held = holdSearches(fake);
-    } });
+    const { user } = renderApp({
+      prepare: (fake) => {
+        archive(fake);
+        held = holdSearches(fake);
+      },
+    });
     const box = await screen.findByRole('searchbox', { name: 'Tìm hội nghị' });
     await user.type(box, 'can bo');
     // One question for each keystroke from two letters on, none waiting for a pause in typing.
@@ -51,10 +56,12 @@ describe('search as you type', () => {
 
   it('shows an answer to a later keystroke once it arrives, over an earlier one already shown', async () => {
     let held: ReturnType<typeof holdSearches> = [];
-    const { user } = renderApp({ prepare: (fake) => {
-      archive(fake);
-      held = holdSearches(fake);
-    } });
+    const { user } = renderApp({
+      prepare: (fake) => {
+        archive(fake);
+        held = holdSearches(fake);
+      },
+    });
     const box = await screen.findByRole('searchbox', { name: 'Tìm hội nghị' });
     await user.type(box, 'chi');
     await act(async () => held[0]?.answer()); // "ch"

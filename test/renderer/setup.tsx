@@ -34,7 +34,11 @@ export function renderApp(options: { route?: (fake: FakeApi) => Route; prepare?:
   options.prepare?.(fake);
   const user = userEvent.setup();
   // As main.tsx mounts it: StrictMode runs effects twice, which catches effects that are not clean.
-  render(<StrictMode><App api={fake.api} initialRoute={options.route?.(fake)} /></StrictMode>);
+  render(
+    <StrictMode>
+      <App api={fake.api} initialRoute={options.route?.(fake)} />
+    </StrictMode>,
+  );
   return { fake, user };
 }
 

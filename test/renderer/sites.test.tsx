@@ -14,11 +14,18 @@ describe('Điểm cầu và thành phần', () => {
     const add = await screen.findByLabelText('Thêm điểm cầu');
     await user.type(add, 'Trụ sở Ban Tổ chức Trung ương{Enter}');
     await user.type(add, 'Tỉnh Nghệ An{Enter}');
-    await waitFor(() => expect(fake.store.sites.list(id()).map((s) => [s.name, s.isMain])).toEqual([
-      ['Trụ sở Ban Tổ chức Trung ương', true], ['Tỉnh Nghệ An', false],
-    ]));
+    await waitFor(() =>
+      expect(fake.store.sites.list(id()).map((s) => [s.name, s.isMain])).toEqual([
+        ['Trụ sở Ban Tổ chức Trung ương', true],
+        ['Tỉnh Nghệ An', false],
+      ]),
+    );
     const list = screen.getByRole('list', { name: 'Điểm cầu' });
-    expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual(['Trụ sở Ban Tổ chức Trung ươngchính0/0', 'Tỉnh Nghệ An0/0']);
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Trụ sở Ban Tổ chức Trung ươngchính0/0', 'Tỉnh Nghệ An0/0']);
     expect(add).toHaveFocus();
 
     // The last added is shown; make it the main site.
@@ -40,15 +47,25 @@ describe('Điểm cầu và thành phần', () => {
     expect(name).toHaveFocus();
     expect(name).toHaveValue('');
     await user.keyboard('Trần Thị Mai{Enter}');
-    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([
-      ['Nguyễn Văn Thông', 'Phó Bí thư Thường trực Tỉnh ủy'], ['Trần Thị Mai', ''],
-    ]));
+    await waitFor(() =>
+      expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([
+        ['Nguyễn Văn Thông', 'Phó Bí thư Thường trực Tỉnh ủy'],
+        ['Trần Thị Mai', ''],
+      ]),
+    );
     expect(screen.getByLabelText('Họ và tên, dòng 2')).toHaveValue('Trần Thị Mai');
     // Live counts, per site and in total.
     expect(screen.getByText('Có mặt 2/2 đại biểu')).toBeInTheDocument();
     expect(screen.getByText(/^Tổng cộng:/)).toHaveTextContent('Tổng cộng: 1 điểm cầu; 2 đại biểu dự (có tên: 2/2 có mặt; theo số lượng: 0).');
     // Committed rows go to the people directory.
-    await waitFor(() => expect(fake.store.people.list().map((p) => p.fullName).sort()).toEqual(['Nguyễn Văn Thông', 'Trần Thị Mai']));
+    await waitFor(() =>
+      expect(
+        fake.store.people
+          .list()
+          .map((p) => p.fullName)
+          .sort(),
+      ).toEqual(['Nguyễn Văn Thông', 'Trần Thị Mai']),
+    );
     await waitFor(() => expect(fake.store.attendees.list(id()).every((a) => a.personId !== null)).toBe(true));
 
     // Enter in a row goes back to the entry line.
@@ -62,12 +79,16 @@ describe('Điểm cầu và thành phần', () => {
     const { user, fake, id } = openSites((fake, id) => void fake.store.sites.add(id, { name: 'Tỉnh Nghệ An' }));
     const name = await within(await screen.findByRole('group', { name: 'Đại biểu mới' })).findByRole('combobox', { name: 'Họ và tên đại biểu mới' });
     await user.click(name);
-    await user.paste('1\tNguyễn Văn Thông\tPhó Bí thư Thường trực Tỉnh ủy\tTỉnh ủy Nghệ An\r\n2\tLê Tiến Thắng\tTrưởng ban Tổ chức Tỉnh ủy\tBan Tổ chức Tỉnh ủy\r\n\r\n3\tTrần Thị Mai\tChuyên viên\t\r\n');
-    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions, a.unit])).toEqual([
-      ['Nguyễn Văn Thông', 'Phó Bí thư Thường trực Tỉnh ủy', 'Tỉnh ủy Nghệ An'],
-      ['Lê Tiến Thắng', 'Trưởng ban Tổ chức Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy'],
-      ['Trần Thị Mai', 'Chuyên viên', ''],
-    ]));
+    await user.paste(
+      '1\tNguyễn Văn Thông\tPhó Bí thư Thường trực Tỉnh ủy\tTỉnh ủy Nghệ An\r\n2\tLê Tiến Thắng\tTrưởng ban Tổ chức Tỉnh ủy\tBan Tổ chức Tỉnh ủy\r\n\r\n3\tTrần Thị Mai\tChuyên viên\t\r\n',
+    );
+    await waitFor(() =>
+      expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions, a.unit])).toEqual([
+        ['Nguyễn Văn Thông', 'Phó Bí thư Thường trực Tỉnh ủy', 'Tỉnh ủy Nghệ An'],
+        ['Lê Tiến Thắng', 'Trưởng ban Tổ chức Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy'],
+        ['Trần Thị Mai', 'Chuyên viên', ''],
+      ]),
+    );
     expect(name).toHaveValue('');
     expect(await screen.findByText('Đã thêm 3 đại biểu.')).toBeInTheDocument();
     expect(screen.getByLabelText('Họ và tên, dòng 3')).toHaveValue('Trần Thị Mai');
@@ -89,7 +110,9 @@ describe('Điểm cầu và thành phần', () => {
     expect(within(entry()).getByLabelText('Chức vụ')).toHaveValue('Phó Bí thư Thường trực Tỉnh ủy');
     expect(within(entry()).getByLabelText('Đơn vị')).toHaveValue('Tỉnh ủy Nghệ An');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.unit, a.personId !== null])).toEqual([['Nguyễn Văn Thông', 'Tỉnh ủy Nghệ An', true]]));
+    await waitFor(() =>
+      expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.unit, a.personId !== null])).toEqual([['Nguyễn Văn Thông', 'Tỉnh ủy Nghệ An', true]]),
+    );
     expect(fake.store.people.list()).toHaveLength(1);
   });
 
@@ -113,7 +136,12 @@ describe('Điểm cầu và thành phần', () => {
     expect(screen.getByText('Có mặt 1/2 đại biểu')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Đánh dấu tất cả có mặt' }));
-    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.presence, a.presenceTime, a.absenceReason])).toEqual([['present', null, ''], ['present', null, '']]));
+    await waitFor(() =>
+      expect(fake.store.attendees.list(id()).map((a) => [a.presence, a.presenceTime, a.absenceReason])).toEqual([
+        ['present', null, ''],
+        ['present', null, ''],
+      ]),
+    );
     expect(screen.getByLabelText('Tình trạng, dòng 2')).toHaveDisplayValue('Có mặt');
     expect(screen.getByText('Có mặt 2/2 đại biểu')).toBeInTheDocument();
   });
@@ -154,10 +182,16 @@ describe('Điểm cầu và thành phần', () => {
     const dialog = screen.getByRole('dialog', { name: 'Chuyển sang điểm cầu khác' });
     const target = within(dialog).getByLabelText('Chuyển đồng chí Nguyễn Văn Thông sang');
     // Only sites that list their attendees by name.
-    expect(within(target).getAllByRole('option').map((o) => o.textContent)).toEqual(['Tỉnh ủy Nghệ An']);
+    expect(
+      within(target)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Tỉnh ủy Nghệ An']);
     await user.click(within(dialog).getByRole('button', { name: 'Chuyển' }));
     const ngheAn = fake.store.sites.list(id()).find((s) => s.name === 'Tỉnh ủy Nghệ An');
-    await waitFor(() => expect(fake.store.attendees.list(id())).toEqual([expect.objectContaining({ fullName: 'Nguyễn Văn Thông', siteId: ngheAn?.id, ord: 0 })]));
+    await waitFor(() =>
+      expect(fake.store.attendees.list(id())).toEqual([expect.objectContaining({ fullName: 'Nguyễn Văn Thông', siteId: ngheAn?.id, ord: 0 })]),
+    );
     expect(await screen.findByText('Đã chuyển đồng chí Nguyễn Văn Thông sang điểm cầu Tỉnh ủy Nghệ An.')).toBeInTheDocument();
   });
 
@@ -222,7 +256,12 @@ describe('Điểm cầu và thành phần: removing and half-typed rows', () => 
     await user.click(within(dialog).getByRole('button', { name: 'Xóa đại biểu' }));
     await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => a.fullName)).toEqual(['Nguyễn Văn Thông']));
     await user.click(await screen.findByRole('button', { name: 'Hoàn tác' }));
-    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([['Nguyễn Văn Thông', ''], ['Trần Thị Mai', 'Chuyên viên']]));
+    await waitFor(() =>
+      expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([
+        ['Nguyễn Văn Thông', ''],
+        ['Trần Thị Mai', 'Chuyên viên'],
+      ]),
+    );
     expect(await screen.findByText('Đã khôi phục đồng chí Trần Thị Mai.')).toBeInTheDocument();
   });
 

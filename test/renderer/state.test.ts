@@ -8,22 +8,52 @@ import { applyChange, holdRecord, type MeetingWrites } from '../../renderer/scre
 import { dateFromText, timeFromText } from '../../renderer/lib/date-time.ts';
 
 const meeting = { id: 1, revision: 4, title: 'Giao ban' } as MeetingRecord['meeting'];
-const site = (id: number, name: string, isMain = false) => ({ id, meetingId: 1, ord: id - 1, uuid: `site-${id}`, name, location: '', level: 'other' as const, isMain, attendeeCount: null });
-const record: MeetingRecord = { meeting, sites: [site(1, 'Trung ương', true)], attendees: [], agenda: [], speeches: [], conclusions: [], actionItems: [], recipients: [], queue: [] };
-const change = (revision: number, lists: Change['lists'], withMeeting?: Partial<MeetingRecord['meeting']>): Change =>
-  ({ meetingId: 1, revision, lists, ...(withMeeting ? { meeting: { ...meeting, ...withMeeting, revision } } : {}) });
+const site = (id: number, name: string, isMain = false) => ({
+  id,
+  meetingId: 1,
+  ord: id - 1,
+  uuid: `site-${id}`,
+  name,
+  location: '',
+  level: 'other' as const,
+  isMain,
+  attendeeCount: null,
+});
+const record: MeetingRecord = {
+  meeting,
+  sites: [site(1, 'Trung ương', true)],
+  attendees: [],
+  agenda: [],
+  speeches: [],
+  conclusions: [],
+  actionItems: [],
+  recipients: [],
+  queue: [],
+};
+const change = (revision: number, lists: Change['lists'], withMeeting?: Partial<MeetingRecord['meeting']>): Change => ({
+  meetingId: 1,
+  revision,
+  lists,
+  ...(withMeeting ? { meeting: { ...meeting, ...withMeeting, revision } } : {}),
+});
 
 describe('applyChange', () => {
   it('replaces each list a change carries, and the meeting, when the change is newer', () => {
     const held = applyChange(holdRecord(record), change(5, { sites: [site(2, 'Nghệ An', true), site(1, 'Trung ương')] }, { title: 'Hội nghị' }));
-    expect(held.record.sites.map((s) => [s.name, s.isMain])).toEqual([['Nghệ An', true], ['Trung ương', false]]);
+    expect(held.record.sites.map((s) => [s.name, s.isMain])).toEqual([
+      ['Nghệ An', true],
+      ['Trung ương', false],
+    ]);
     expect(held.record.meeting.title).toBe('Hội nghị');
     expect(held.revisions).toMatchObject({ sites: 5, meeting: 5, attendees: 4 });
   });
 
   it('keeps what was read later when an older answer arrives after a newer one', () => {
     const newer = applyChange(holdRecord(record), change(7, { sites: [site(1, 'Trung ương mới', true)] }));
-    const older = applyChange(newer, change(6, { sites: [site(1, 'Trung ương cũ', true)], agenda: [{ id: 9, meetingId: 1, ord: 0, uuid: 'agenda-9', title: 'Báo cáo', presenter: '' }] }));
+    const older = applyChange(
+      newer,
+      change(6, { sites: [site(1, 'Trung ương cũ', true)], agenda: [{ id: 9, meetingId: 1, ord: 0, uuid: 'agenda-9', title: 'Báo cáo', presenter: '' }] }),
+    );
     expect(older.record.sites[0]?.name).toBe('Trung ương mới');
     // A list the newer answer did not carry is still taken from the older one.
     expect(older.record.agenda.map((a) => a.title)).toEqual(['Báo cáo']);
@@ -78,7 +108,13 @@ describe('DraftRow', () => {
   it('is created once, with everything typed so far; saves made meanwhile follow in order', async () => {
     const fake = fakeWrites();
     const created: number[] = [];
-    const row = new DraftRow({ list: 'agenda', writes: fake.writes, initial: () => ({ presenter: 'Vụ V' }), isEmpty: empty, onCreated: (id) => created.push(id) });
+    const row = new DraftRow({
+      list: 'agenda',
+      writes: fake.writes,
+      initial: () => ({ presenter: 'Vụ V' }),
+      isEmpty: empty,
+      onCreated: (id) => created.push(id),
+    });
     const first = row.save({ title: 'Báo c' });
     const second = row.save({ title: 'Báo cáo quý III' });
     expect(fake.calls).toEqual(['add agenda {"presenter":"Vụ V","title":"Báo c"}']);
@@ -131,17 +167,39 @@ describe('DraftRow', () => {
 
 describe('dates and times as typed', () => {
   it.each([
-    ['25/07/2023', '2023-07-25'], ['25/7/2023', '2023-07-25'], ['5-7-2023', '2023-07-05'], ['25.07.2023', '2023-07-25'],
-    ['25072023', '2023-07-25'], [' 31/02/2023 ', '2023-02-31'], ['', null], ['  ', null],
-    ['2023-07-25', undefined], ['25/07/23', undefined], ['25 tháng 7', undefined], ['abc', undefined], ['07/25', undefined],
+    ['25/07/2023', '2023-07-25'],
+    ['25/7/2023', '2023-07-25'],
+    ['5-7-2023', '2023-07-05'],
+    ['25.07.2023', '2023-07-25'],
+    ['25072023', '2023-07-25'],
+    [' 31/02/2023 ', '2023-02-31'],
+    ['', null],
+    ['  ', null],
+    ['2023-07-25', undefined],
+    ['25/07/23', undefined],
+    ['25 tháng 7', undefined],
+    ['abc', undefined],
+    ['07/25', undefined],
   ])('date %j → %j', (typed, expected) => {
     expect(dateFromText(typed)).toBe(expected);
   });
 
   it.each([
-    ['08:30', '08:30'], ['8:30', '08:30'], ['8.30', '08:30'], ['8h30', '08:30'], ['8 giờ 30', '08:30'], ['0830', '08:30'],
-    ['14h', '14:00'], ['14 giờ', '14:00'], ['8h30 phút', '08:30'], ['25:00', '25:00'], ['', null],
-    ['8:3', undefined], ['830', undefined], ['8:30 AM', undefined], ['tám giờ', undefined],
+    ['08:30', '08:30'],
+    ['8:30', '08:30'],
+    ['8.30', '08:30'],
+    ['8h30', '08:30'],
+    ['8 giờ 30', '08:30'],
+    ['0830', '08:30'],
+    ['14h', '14:00'],
+    ['14 giờ', '14:00'],
+    ['8h30 phút', '08:30'],
+    ['25:00', '25:00'],
+    ['', null],
+    ['8:3', undefined],
+    ['830', undefined],
+    ['8:30 AM', undefined],
+    ['tám giờ', undefined],
   ])('time %j → %j', (typed, expected) => {
     expect(timeFromText(typed)).toBe(expected);
   });

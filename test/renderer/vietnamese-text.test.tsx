@@ -92,8 +92,9 @@ describe('legacy encodings and lookalike letters in text fields', () => {
     const offer = await screen.findByRole('group', { name: 'Bảng mã của đoạn vừa dán' });
     await user.click(within(offer).getByRole('button', { name: 'Chuyển sang Unicode' }));
     expect(field).toHaveValue('Ý kiến: Đề nghị tăng cường kiểm tra, giám sát việc thực hiện nghị quyết.');
-    await waitFor(() => expect(fake.store.speeches.list(id()).map((s) => s.content))
-      .toEqual(['Ý kiến: Đề nghị tăng cường kiểm tra, giám sát việc thực hiện nghị quyết.']));
+    await waitFor(() =>
+      expect(fake.store.speeches.list(id()).map((s) => s.content)).toEqual(['Ý kiến: Đề nghị tăng cường kiểm tra, giám sát việc thực hiện nghị quyết.']),
+    );
   });
 
   it('does not offer anything for Unicode text', async () => {
@@ -127,9 +128,15 @@ describe('attendee list from a file', () => {
     fake.dialog.open = plain;
     await user.click(await screen.findByRole('button', { name: 'Nhập danh sách từ tệp (CSV, Excel)' }));
     const preview = await screen.findByRole('group', { name: 'Xem trước danh sách từ tệp a.csv' });
-    expect(preview).toHaveTextContent('Tệp a.csv có 2 người (bảng mã UTF-16). Dòng tiêu đề “DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ” không được tính là đại biểu. Các dòng:');
+    expect(preview).toHaveTextContent(
+      'Tệp a.csv có 2 người (bảng mã UTF-16). Dòng tiêu đề “DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ” không được tính là đại biểu. Các dòng:',
+    );
     expect(preview).toHaveTextContent('Dòng tiêu đề “DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ” không được tính là đại biểu.');
-    expect(within(preview).getAllByRole('row').map((r) => r.textContent)).toEqual(['#Họ và tênChức vụĐơn vị', '1Nguyễn Văn ThôngChuyên viênVụ Tổng hợp', '2Đặng Thị ÁnhVụ trưởngVụ Tổ chức']);
+    expect(
+      within(preview)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['#Họ và tênChức vụĐơn vị', '1Nguyễn Văn ThôngChuyên viênVụ Tổng hợp', '2Đặng Thị ÁnhVụ trưởngVụ Tổ chức']);
     // Nothing is stored before the secretary says so.
     expect(fake.store.attendees.list(id())).toEqual([]);
     await user.click(within(preview).getByRole('button', { name: 'Thêm 2 đại biểu' }));
@@ -143,9 +150,13 @@ describe('attendee list from a file', () => {
     expect(offer).toHaveTextContent('VNI-Windows');
     expect(within(offer).getAllByRole('row')[1]).toHaveTextContent('Trần Thị Hòa');
     await user.click(within(offer).getByRole('button', { name: 'Chuyển sang Unicode' }));
-    await waitFor(() => expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([
-      ['Nguyễn Văn Thông', 'Chuyên viên'], ['Đặng Thị Ánh', 'Vụ trưởng'], ['Trần Thị Hòa', 'Phó Vụ trưởng'],
-    ]));
+    await waitFor(() =>
+      expect(fake.store.attendees.list(id()).map((a) => [a.fullName, a.positions])).toEqual([
+        ['Nguyễn Văn Thông', 'Chuyên viên'],
+        ['Đặng Thị Ánh', 'Vụ trưởng'],
+        ['Trần Thị Hòa', 'Phó Vụ trưởng'],
+      ]),
+    );
 
     // Cancelled: nothing added.
     fake.dialog.open = plain;

@@ -52,7 +52,11 @@ async function startSession(dir: string, options: { prepare?(store: Store): void
   options.prepare?.(plain);
   plain.db.close();
   const session = new Session({
-    file, backupsDir: join(dir, 'backups'), documents, vault: NO_VAULT, prompt: { confirmRestore: async () => false },
+    file,
+    backupsDir: join(dir, 'backups'),
+    documents,
+    vault: NO_VAULT,
+    prompt: { confirmRestore: async () => false },
     dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
   });
   onTestFinished(() => session.close());

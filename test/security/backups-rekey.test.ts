@@ -22,7 +22,11 @@ const TITLES = ['Hội nghị Ban Thường vụ Tỉnh ủy tháng 3', 'Hội n
 
 function newSession(dir: string): Session {
   const session = new Session({
-    file: join(dir, 'bien-ban.sqlite'), backupsDir: join(dir, 'backups'), documents, vault: NO_VAULT, prompt: { confirmRestore: async () => false },
+    file: join(dir, 'bien-ban.sqlite'),
+    backupsDir: join(dir, 'backups'),
+    documents,
+    vault: NO_VAULT,
+    prompt: { confirmRestore: async () => false },
     dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
   });
   onTestFinished(() => session.close());
@@ -105,7 +109,9 @@ describe('automatic backups and a change of passphrase', () => {
     // The app does not open them with the new key, and says a passphrase is needed rather than that they are damaged.
     const handlers = restarted.handlers();
     const [name = ''] = names;
-    const refused = await Promise.resolve().then(() => handlers.restoreBackup({ name })).catch((error: unknown) => error);
+    const refused = await Promise.resolve()
+      .then(() => handlers.restoreBackup({ name }))
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('PASSPHRASE_NEEDED');
     expect(titlesIn(opened(restarted).meetings.list())).toEqual([...TITLES].sort());

@@ -50,7 +50,11 @@ describe('key formats', () => {
     made.db.close();
 
     const session = new Session({
-      file, backupsDir: join(dir, 'backups'), documents, vault: NO_VAULT, prompt: { confirmRestore: async () => false },
+      file,
+      backupsDir: join(dir, 'backups'),
+      documents,
+      vault: NO_VAULT,
+      prompt: { confirmRestore: async () => false },
       dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
     });
     onTestFinished(() => session.close());

@@ -22,7 +22,8 @@ vi.mock('electron', () => ({
     // Sealed as the system would, and opened only by it: a marked, reversed copy.
     encryptString: (text: string) => Buffer.concat([Buffer.from('OS-SEALED:'), Buffer.from(text).reverse()]),
     decryptString: (bytes: Buffer) => {
-      if (!bytes.subarray(0, 10).equals(Buffer.from('OS-SEALED:'))) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!bytes.subarray(0, 10).equals(Buffer.from('OS-SEALED:')))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(bytes.subarray(10)).reverse().toString();
     },
   },
@@ -39,7 +40,11 @@ async function encryptedSession(): Promise<{ session: Session; file: string; rec
   createMeeting(plain, { title: TITLE, date: '2024-05-20', confidentiality: 'mat' });
   plain.db.close();
   const session = new Session({
-    file, backupsDir: join(dir, 'backups'), documents, vault: keyVault(file), prompt: { confirmRestore: async () => false },
+    file,
+    backupsDir: join(dir, 'backups'),
+    documents,
+    vault: keyVault(file),
+    prompt: { confirmRestore: async () => false },
     dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
   });
   onTestFinished(() => session.close());
@@ -54,7 +59,11 @@ async function restart(session: Session) {
   return session.start();
 }
 
-const titles = (session: Session) => session.current()?.meetings.list().map((m) => m.title) ?? null;
+const titles = (session: Session) =>
+  session
+    .current()
+    ?.meetings.list()
+    .map((m) => m.title) ?? null;
 
 describe('remembering the key on this machine', () => {
   beforeEach(() => {
@@ -163,7 +172,11 @@ describe('remembering the key on this machine', () => {
     const dir = tempDir();
     const file = join(dir, 'bien-ban.sqlite');
     const session = new Session({
-      file, backupsDir: join(dir, 'backups'), documents, vault: keyVault(file), prompt: { confirmRestore: async () => false },
+      file,
+      backupsDir: join(dir, 'backups'),
+      documents,
+      vault: keyVault(file),
+      prompt: { confirmRestore: async () => false },
       dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
     });
     onTestFinished(() => session.close());

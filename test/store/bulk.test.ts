@@ -23,9 +23,14 @@ const identity = (row: Json) => ('uuid' in row ? (typeof row.uuid === 'string' &
 function stored(store: Store) {
   store.search.index.update();
   const tables = snapshot(store);
-  const noClock = (rows: unknown[]) => rows.map((row) => ({
-    ...(row as Json), created_at: undefined, updated_at: undefined, revision: undefined, uuid: identity(row as Json),
-  }));
+  const noClock = (rows: unknown[]) =>
+    rows.map((row) => ({
+      ...(row as Json),
+      created_at: undefined,
+      updated_at: undefined,
+      revision: undefined,
+      uuid: identity(row as Json),
+    }));
   return {
     ...Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, noClock(rows)])),
     index: store.db.prepare('SELECT id, kind, record_id, hash FROM search_docs ORDER BY id').all(),
@@ -78,7 +83,15 @@ describe('the bulk path writes what the editing path writes', () => {
     file.sites.push({ key: 'third', name: 'Điểm cầu chính thứ ba', isMain: true, attendees: [{ key: 'x', fullName: 'Lê Văn X' }] });
     return file;
   };
-  const emptyMeeting = (): RawFile => ({ meeting: { title: 'Chưa có gì' }, sites: [], agenda: [], speeches: [], conclusions: [], actionItems: [], recipients: [] });
+  const emptyMeeting = (): RawFile => ({
+    meeting: { title: 'Chưa có gì' },
+    sites: [],
+    agenda: [],
+    speeches: [],
+    conclusions: [],
+    actionItems: [],
+    recipients: [],
+  });
   const samePerson = (): RawFile => {
     const file = fixture();
     const [first] = file.sites;
@@ -105,14 +118,21 @@ describe('the bulk path writes what the editing path writes', () => {
   it('keeps the order contiguous, one main site and the directory, as the editing path does', () => {
     const { bulk, viaBulk } = bothWays(thirdIsMain());
     const id = viaBulk.id ?? 0;
-    expect(bulk.sites.list(id).map((s) => [s.ord, s.isMain])).toEqual([[0, false], [1, false], [2, true]]);
+    expect(bulk.sites.list(id).map((s) => [s.ord, s.isMain])).toEqual([
+      [0, false],
+      [1, false],
+      [2, true],
+    ]);
     expect(bulk.attendees.list(id).map((a) => a.ord)).toEqual([0, 0, 1, 0]);
     expect(bulk.attendees.list(id).every((a) => a.personId !== null)).toBe(true);
   });
 
-  it('leaves speeches their speaker\'s name when the speaker is removed, as for rows written one by one', () => {
+  it("leaves speeches their speaker's name when the speaker is removed, as for rows written one by one", () => {
     const { editing, bulk, viaEditing, viaBulk } = bothWays(fixture());
-    for (const [store, id] of [[editing, viaEditing.id], [bulk, viaBulk.id]] as const) {
+    for (const [store, id] of [
+      [editing, viaEditing.id],
+      [bulk, viaBulk.id],
+    ] as const) {
       const spoken = store.speeches.list(id ?? 0).find((s) => s.attendeeId !== null);
       store.attendees.remove(spoken?.attendeeId ?? 0);
       expect(store.speeches.get(spoken?.id ?? 0)).toMatchObject({ attendeeId: null, speakerName: expect.stringMatching(/\S/) as unknown });
@@ -151,7 +171,11 @@ describe('the bulk path writes what the editing path writes', () => {
       store.attendees.add(id, { siteId: central.id, fullName: 'Trương Thị Mai' });
       store.agenda.add(id, { title: 'Khai mạc' });
     }
-    const added = [{ name: 'Tỉnh ủy Nghệ An', isMain: false }, { name: 'Tỉnh ủy Hà Tĩnh', isMain: true }, { name: 'Tỉnh ủy Huế', isMain: false }];
+    const added = [
+      { name: 'Tỉnh ủy Nghệ An', isMain: false },
+      { name: 'Tỉnh ủy Hà Tĩnh', isMain: true },
+      { name: 'Tỉnh ủy Huế', isMain: false },
+    ];
     const revisionBefore = bulk.meetings.get(1).revision;
     for (const site of added) editing.sites.add(1, site);
     editing.agenda.add(1, { title: 'Thảo luận' });
@@ -172,45 +196,97 @@ describe('the bulk path refuses what the editing path refuses, and writes nothin
     ['a meeting ending before it starts', (f) => Object.assign(f.meeting, { startTime: '14:00', endTime: '13:59' }), 'giờ kết thúc phải sau giờ bắt đầu'],
     ['an impossible date', (f) => Object.assign(f.meeting, { date: '2021-02-30' }), 'ngày: không phải là ngày có thật'],
     ['an unknown format', (f) => Object.assign(f.meeting, { format: 'word' }), 'có giá trị không hợp lệ'],
-    ['a count-only site with a named attendee', (f) => {
-      if (f.sites[1]) f.sites[1].attendeeCount = 30;
-    }, 'Điểm cầu này chỉ ghi số lượng đại biểu; hãy bỏ số lượng để nhập danh sách.'],
-    ['a negative head count', (f) => {
-      f.sites.push({ key: 'xa', name: 'Xã', attendeeCount: -3, attendees: [] });
-    }, 'số đại biểu: quá nhỏ'],
-    ['an attendee with an unknown presence', (f) => {
-      if (f.sites[1]?.attendees[1]) f.sites[1].attendees[1].presence = 'maybe';
-    }, 'tình trạng có mặt: có giá trị không hợp lệ'],
-    ['a late arrival at 7h30', (f) => {
-      if (f.sites[0]?.attendees[0]) Object.assign(f.sites[0].attendees[0], { presence: 'late', presenceTime: '7h30' });
-    }, 'giờ đến hoặc về: phải là giờ hợp lệ'],
-    ['a million-character name', (f) => {
-      if (f.sites[0]?.attendees[0]) f.sites[0].attendees[0].fullName = 'A'.repeat(1_000_000);
-    }, 'họ và tên: quá dài (tối đa 200 ký tự)'],
-    ['a speech of 200,001 characters', (f) => {
-      if (f.speeches[0]) f.speeches[0].content = 'x'.repeat(200_001);
-    }, 'nội dung: quá dài (tối đa 200.000 ký tự)'],
-    ['a speech of more than a day', (f) => {
-      if (f.speeches[0]) f.speeches[0].durationMinutes = 24 * 60 + 1;
-    }, 'quá lớn (tối đa 1.440)'],
-    ['a speech by someone not in the meeting', (f) => {
-      if (f.speeches[0]) f.speeches[0].speakerKey = 'nobody';
-    }, { editing: 'Không lưu được phát biểu: mục được chọn không thuộc hội nghị này.', bulk: 'người phát biểu: không có trong danh sách đại biểu' }],
-    ['a conclusion on an agenda item of another meeting', (f) => {
-      if (f.conclusions[0]) f.conclusions[0].agendaKey = 'elsewhere';
-    }, { editing: 'Không lưu được kết luận: mục được chọn không thuộc hội nghị này.', bulk: 'mục chương trình: không có trong chương trình' }],
-    ['an action item due on 2021-13-01', (f) => {
-      f.actionItems.push({ task: 'X', dueDate: '2021-13-01' });
-    }, 'thời hạn: không phải là ngày có thật'],
-    ['a recipient of 501 characters', (f) => {
-      f.recipients.push('x'.repeat(501));
-    }, 'quá dài (tối đa 500 ký tự)'],
-    ['a vote of minus one', (f) => {
-      if (f.conclusions[0]) f.conclusions[0].voteAgainst = -1;
-    }, 'quá nhỏ (tối thiểu 0)'],
-    ['a site of an unknown level', (f) => {
-      f.sites.push({ key: 'tinh', name: 'Tỉnh ủy Nghệ An', level: 'region', attendees: [] });
-    }, 'cấp: có giá trị không hợp lệ'],
+    [
+      'a count-only site with a named attendee',
+      (f) => {
+        if (f.sites[1]) f.sites[1].attendeeCount = 30;
+      },
+      'Điểm cầu này chỉ ghi số lượng đại biểu; hãy bỏ số lượng để nhập danh sách.',
+    ],
+    [
+      'a negative head count',
+      (f) => {
+        f.sites.push({ key: 'xa', name: 'Xã', attendeeCount: -3, attendees: [] });
+      },
+      'số đại biểu: quá nhỏ',
+    ],
+    [
+      'an attendee with an unknown presence',
+      (f) => {
+        if (f.sites[1]?.attendees[1]) f.sites[1].attendees[1].presence = 'maybe';
+      },
+      'tình trạng có mặt: có giá trị không hợp lệ',
+    ],
+    [
+      'a late arrival at 7h30',
+      (f) => {
+        if (f.sites[0]?.attendees[0]) Object.assign(f.sites[0].attendees[0], { presence: 'late', presenceTime: '7h30' });
+      },
+      'giờ đến hoặc về: phải là giờ hợp lệ',
+    ],
+    [
+      'a million-character name',
+      (f) => {
+        if (f.sites[0]?.attendees[0]) f.sites[0].attendees[0].fullName = 'A'.repeat(1_000_000);
+      },
+      'họ và tên: quá dài (tối đa 200 ký tự)',
+    ],
+    [
+      'a speech of 200,001 characters',
+      (f) => {
+        if (f.speeches[0]) f.speeches[0].content = 'x'.repeat(200_001);
+      },
+      'nội dung: quá dài (tối đa 200.000 ký tự)',
+    ],
+    [
+      'a speech of more than a day',
+      (f) => {
+        if (f.speeches[0]) f.speeches[0].durationMinutes = 24 * 60 + 1;
+      },
+      'quá lớn (tối đa 1.440)',
+    ],
+    [
+      'a speech by someone not in the meeting',
+      (f) => {
+        if (f.speeches[0]) f.speeches[0].speakerKey = 'nobody';
+      },
+      { editing: 'Không lưu được phát biểu: mục được chọn không thuộc hội nghị này.', bulk: 'người phát biểu: không có trong danh sách đại biểu' },
+    ],
+    [
+      'a conclusion on an agenda item of another meeting',
+      (f) => {
+        if (f.conclusions[0]) f.conclusions[0].agendaKey = 'elsewhere';
+      },
+      { editing: 'Không lưu được kết luận: mục được chọn không thuộc hội nghị này.', bulk: 'mục chương trình: không có trong chương trình' },
+    ],
+    [
+      'an action item due on 2021-13-01',
+      (f) => {
+        f.actionItems.push({ task: 'X', dueDate: '2021-13-01' });
+      },
+      'thời hạn: không phải là ngày có thật',
+    ],
+    [
+      'a recipient of 501 characters',
+      (f) => {
+        f.recipients.push('x'.repeat(501));
+      },
+      'quá dài (tối đa 500 ký tự)',
+    ],
+    [
+      'a vote of minus one',
+      (f) => {
+        if (f.conclusions[0]) f.conclusions[0].voteAgainst = -1;
+      },
+      'quá nhỏ (tối thiểu 0)',
+    ],
+    [
+      'a site of an unknown level',
+      (f) => {
+        f.sites.push({ key: 'tinh', name: 'Tỉnh ủy Nghệ An', level: 'region', attendees: [] });
+      },
+      'cấp: có giá trị không hợp lệ',
+    ],
   ];
 
   it.each(corpus)('%s', (_name, spoil, words) => {
@@ -228,16 +304,18 @@ describe('the bulk path refuses what the editing path refuses, and writes nothin
     const file = fixture();
     if (file.sites[1]) file.sites[1].attendeeCount = 30;
     expect(bothWays(file).viaBulk.error?.message).toBe(
-      'Điểm cầu thứ 2 › đại biểu thứ 1: Điểm cầu này chỉ ghi số lượng đại biểu; hãy bỏ số lượng để nhập danh sách.');
+      'Điểm cầu thứ 2 › đại biểu thứ 1: Điểm cầu này chỉ ghi số lượng đại biểu; hãy bỏ số lượng để nhập danh sách.',
+    );
   });
 
-  it('refuses a reference outside the content in the editing path\'s words when given content directly', () => {
+  it("refuses a reference outside the content in the editing path's words when given content directly", () => {
     const store = memoryStore();
     const file = parseMeetingFile({ kind: 'bien-ban/meeting', version: 1, exportedAt: '', ...fixture() });
     const before = stored(store);
     const speeches = file.speeches.map((s, i) => (i === 1 ? { ...s, speakerKey: 'nobody' } : s));
     expect(() => store.bulk.create(file.meeting, { ...file, speeches })).toThrow(
-      'Phát biểu thứ 2 › người phát biểu: Không lưu được phát biểu: mục được chọn không thuộc hội nghị này.');
+      'Phát biểu thứ 2 › người phát biểu: Không lưu được phát biểu: mục được chọn không thuộc hội nghị này.',
+    );
     expect(() => store.bulk.append(999, file)).toThrow('Không tìm thấy hội nghị (mã 999).');
     expect(stored(store)).toEqual(before);
   });

@@ -15,7 +15,9 @@ describe('the app files guard', () => {
     writeFileSync(audio, 'âm thanh');
     expect(files.writeTarget(audio, 'Không ghi được tệp')).toBe(audio);
     const undo = files.protect(audio);
-    expect(() => files.writeTarget(audio, 'Không ghi được tệp')).toThrow('Không ghi được tệp: đây là tệp đang được Biên Bản sử dụng; hãy chọn tên tệp hoặc thư mục khác.');
+    expect(() => files.writeTarget(audio, 'Không ghi được tệp')).toThrow(
+      'Không ghi được tệp: đây là tệp đang được Biên Bản sử dụng; hãy chọn tên tệp hoặc thư mục khác.',
+    );
     const undoFolder = files.protect(join(dir, 'ghi-am'), { folder: true, what: 'đây là thư mục ghi âm của hội nghị đang mở' });
     expect(() => files.writeTarget(join(dir, 'ghi-am', 'mới.docx'), 'X')).toThrow('X: đây là thư mục ghi âm của hội nghị đang mở; hãy chọn');
     undo();

@@ -40,8 +40,10 @@ describe('the stable-identity migration', () => {
   it('gives every existing meeting and record its own version-4 UUID', () => {
     const db = beforeIdentity();
     const now = '2021-09-30T10:00:00.000Z';
-    db.prepare(`INSERT INTO meetings (id, title, format, mode, confidentiality, status, created_at, updated_at)
-      VALUES (1, 'Giao ban', 'party', 'online', 'none', 'draft', ?, ?), (2, 'Sơ kết', 'party', 'online', 'none', 'draft', ?, ?)`).run(now, now, now, now);
+    db.prepare(
+      `INSERT INTO meetings (id, title, format, mode, confidentiality, status, created_at, updated_at)
+      VALUES (1, 'Giao ban', 'party', 'online', 'none', 'draft', ?, ?), (2, 'Sơ kết', 'party', 'online', 'none', 'draft', ?, ?)`,
+    ).run(now, now, now, now);
     db.exec(`
       INSERT INTO sites (id, meeting_id, ord, level, is_main) VALUES (1, 1, 0, 'central', 1), (2, 1, 1, 'province', 0), (3, 2, 0, 'central', 1);
       INSERT INTO attendees (meeting_id, site_id, ord, full_name, category, presence, role) VALUES (1, 1, 0, 'An', 'delegate', 'present', 'chair'),
@@ -136,12 +138,17 @@ describe('meeting file version 2 keeps the identities', () => {
     const [a, b] = [getMeetingRecord(here, id), getMeetingRecord(there, copy)];
     expect(b.meeting.uuid).toBe(a.meeting.uuid);
     for (const list of ['sites', 'attendees', 'agenda', 'speeches', 'conclusions', 'actionItems', 'recipients'] as const) {
-      expect(b[list].map((row) => row.uuid), list).toEqual(a[list].map((row) => row.uuid));
+      expect(
+        b[list].map((row) => row.uuid),
+        list,
+      ).toEqual(a[list].map((row) => row.uuid));
     }
     // A speech names the same speaker and agenda item by identity on both machines.
-    const speaker = (record: typeof a) => record.speeches.map((s) => [
-      record.attendees.find((x) => x.id === s.attendeeId)?.uuid ?? null, record.agenda.find((x) => x.id === s.agendaItemId)?.uuid ?? null,
-    ]);
+    const speaker = (record: typeof a) =>
+      record.speeches.map((s) => [
+        record.attendees.find((x) => x.id === s.attendeeId)?.uuid ?? null,
+        record.agenda.find((x) => x.id === s.agendaItemId)?.uuid ?? null,
+      ]);
     expect(speaker(b)).toEqual(speaker(a));
     expect(speaker(a).flat().filter(Boolean).length).toBeGreaterThan(0);
   });
@@ -155,16 +162,27 @@ describe('meeting file version 2 keeps the identities', () => {
   });
 
   it.each([
-    ['an identity that is not a UUID', (f: Record<string, unknown[]>) => Object.assign(f.sites?.[0] as object, { uuid: 'điểm-cầu-1' }),
-      /Điểm cầu thứ 1 › mã định danh: không hợp lệ/],
-    ['two sites with one identity', (f: Record<string, unknown[]>) => {
-      for (const site of f.sites?.slice(0, 2) ?? []) Object.assign(site as object, { uuid: '0b7f4a1e-2c3d-4e5f-9a6b-7c8d9e0f1a2b' });
-    }, /Điểm cầu thứ 2 › mã định danh: bị trùng với một mục khác/],
-    ['two attendees of different sites with one identity', (f: Record<string, unknown[]>) => {
-      for (const site of f.sites?.slice(0, 2) ?? []) {
-        Object.assign((site as { attendees: object[] }).attendees[0] ?? {}, { uuid: '0b7f4a1e-2c3d-4e5f-9a6b-7c8d9e0f1a2b' });
-      }
-    }, /Điểm cầu thứ 2 › đại biểu thứ 1 › mã định danh: bị trùng/],
+    [
+      'an identity that is not a UUID',
+      (f: Record<string, unknown[]>) => Object.assign(f.sites?.[0] as object, { uuid: 'điểm-cầu-1' }),
+      /Điểm cầu thứ 1 › mã định danh: không hợp lệ/,
+    ],
+    [
+      'two sites with one identity',
+      (f: Record<string, unknown[]>) => {
+        for (const site of f.sites?.slice(0, 2) ?? []) Object.assign(site as object, { uuid: '0b7f4a1e-2c3d-4e5f-9a6b-7c8d9e0f1a2b' });
+      },
+      /Điểm cầu thứ 2 › mã định danh: bị trùng với một mục khác/,
+    ],
+    [
+      'two attendees of different sites with one identity',
+      (f: Record<string, unknown[]>) => {
+        for (const site of f.sites?.slice(0, 2) ?? []) {
+          Object.assign((site as { attendees: object[] }).attendees[0] ?? {}, { uuid: '0b7f4a1e-2c3d-4e5f-9a6b-7c8d9e0f1a2b' });
+        }
+      },
+      /Điểm cầu thứ 2 › đại biểu thứ 1 › mã định danh: bị trùng/,
+    ],
   ])('refuses %s and writes nothing', (_name, spoil, message) => {
     const store = memoryStore();
     const file = { ...fixture(), version: 2 } as unknown as Record<string, unknown[]>;

@@ -23,7 +23,7 @@ function meeting(store: Store) {
   return { meetingId, site, people, items };
 }
 
-describe('a speech\'s times', () => {
+describe("a speech's times", () => {
   it('derives the duration from the start and the end, and the end from a duration typed afterwards', () => {
     const store = memoryStore();
     const { meetingId } = meeting(store);
@@ -81,7 +81,10 @@ describe('the speaker queue', () => {
     const guest = store.queue.add(meetingId, { agendaItemId: debate, speakerName: 'Đại diện Bộ Nội vụ' });
     store.queue.move(guest.id, 0);
     expect(store.queue.list(meetingId).map((e) => [e.agendaItemId, e.attendeeId ?? e.speakerName, e.ord])).toEqual([
-      [debate, 'Đại diện Bộ Nội vụ', 0], [debate, people.thong, 1], [debate, people.mai, 2], [opening, people.thong, 3],
+      [debate, 'Đại diện Bộ Nội vụ', 0],
+      [debate, people.thong, 1],
+      [debate, people.mai, 2],
+      [opening, people.thong, 3],
     ]);
     store.queue.remove(thong.id);
     expect(store.queue.list(meetingId).map((e) => e.ord)).toEqual([0, 1, 2]);
@@ -118,16 +121,23 @@ describe('the speaker queue', () => {
     store.queue.add(meetingId, { agendaItemId: debate, attendeeId: people.mai });
     store.queue.add(meetingId, { agendaItemId: debate, speakerName: 'Khách mời' });
     store.attendees.remove(people.thong);
-    expect(store.queue.list(meetingId).map((e) => [e.attendeeId ?? e.speakerName, e.ord])).toEqual([['Khách', 0], [people.mai, 1], ['Khách mời', 2]]);
+    expect(store.queue.list(meetingId).map((e) => [e.attendeeId ?? e.speakerName, e.ord])).toEqual([
+      ['Khách', 0],
+      [people.mai, 1],
+      ['Khách mời', 2],
+    ]);
     store.agenda.remove(items[0] ?? 0);
-    expect(store.queue.list(meetingId).map((e) => [e.attendeeId ?? e.speakerName, e.ord])).toEqual([[people.mai, 0], ['Khách mời', 1]]);
+    expect(store.queue.list(meetingId).map((e) => [e.attendeeId ?? e.speakerName, e.ord])).toEqual([
+      [people.mai, 0],
+      ['Khách mời', 1],
+    ]);
     store.sites.add(meetingId, { name: 'Khác' });
     store.sites.remove(site.id);
     expect(store.queue.list(meetingId).map((e) => [e.speakerName, e.ord])).toEqual([['Khách mời', 0]]);
     expect(store.queue.add(meetingId, { speakerName: 'Mới' }).ord).toBe(1);
   });
 
-  it('starts a registered speaker\'s speech in one write: stamped, under the item, gone from the queue, the previous speech ended', () => {
+  it("starts a registered speaker's speech in one write: stamped, under the item, gone from the queue, the previous speech ended", () => {
     const store = memoryStore();
     const { meetingId, people, items } = meeting(store);
     const debate = items[1] ?? null;
@@ -146,8 +156,17 @@ describe('the speaker queue', () => {
   it('answers through the channels with the speeches and the queue; an entry gone is refused, writing nothing', async () => {
     const store = memoryStore();
     const { meetingId, people } = meeting(store);
-    const handlers = createHandlers(store, { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-      { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => { throw new Error('not printed here'); } });
+    const handlers = createHandlers(
+      store,
+      { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
+      {
+        preview: () => ({ html: '', css: '', missing: [] }),
+        write: async () => ({ missing: [] }),
+        print: async () => {
+          throw new Error('not printed here');
+        },
+      },
+    );
     const entry = store.queue.add(meetingId, { attendeeId: people.thong });
     const started = await dispatch(handlers, 'startQueued', { queueId: entry.id, at: '08:30' });
     if (!started.ok) throw new Error(started.error.message);
@@ -161,7 +180,7 @@ describe('the speaker queue', () => {
   });
 });
 
-describe('the meeting\'s start and end', () => {
+describe("the meeting's start and end", () => {
   it('are stamped; the end ends a speech still running', () => {
     const store = memoryStore();
     const { meetingId, people } = meeting(store);
@@ -184,15 +203,40 @@ describe('the meeting\'s start and end', () => {
 });
 
 describe('the bulk path', () => {
-  it('keeps a speech\'s times in step as the editing path does', () => {
+  it("keeps a speech's times in step as the editing path does", () => {
     const store = memoryStore();
     const meetingId = store.bulk.create(store.meetings.create({ title: 'Nhập' }), {
       speeches: [
-        { agendaKey: null, speakerKey: null, speakerName: 'A', speakerPosition: '', speakerSite: '', kind: 'report', startTime: '08:00', endTime: null, durationMinutes: 25, content: '' },
-        { agendaKey: null, speakerKey: null, speakerName: 'B', speakerPosition: '', speakerSite: '', kind: 'speech', startTime: '08:30', endTime: '08:41', durationMinutes: 3, content: '' },
+        {
+          agendaKey: null,
+          speakerKey: null,
+          speakerName: 'A',
+          speakerPosition: '',
+          speakerSite: '',
+          kind: 'report',
+          startTime: '08:00',
+          endTime: null,
+          durationMinutes: 25,
+          content: '',
+        },
+        {
+          agendaKey: null,
+          speakerKey: null,
+          speakerName: 'B',
+          speakerPosition: '',
+          speakerSite: '',
+          kind: 'speech',
+          startTime: '08:30',
+          endTime: '08:41',
+          durationMinutes: 3,
+          content: '',
+        },
       ],
     });
-    expect(store.speeches.list(meetingId).map((s) => [s.endTime, s.durationMinutes])).toEqual([['08:25', 25], ['08:41', 11]]);
+    expect(store.speeches.list(meetingId).map((s) => [s.endTime, s.durationMinutes])).toEqual([
+      ['08:25', 25],
+      ['08:41', 11],
+    ]);
   });
 });
 
@@ -203,10 +247,22 @@ describe('migration of recorded durations', () => {
     for (const migration of MIGRATIONS.slice(0, version)) migration.up(db);
     db.exec(`INSERT INTO meetings (id, format, mode, confidentiality, status, created_at, updated_at) VALUES (1, 'party', 'online', 'none', 'draft', '', '')`);
     const insert = db.prepare(`INSERT INTO speeches (meeting_id, ord, kind, start_time, duration_minutes) VALUES (1, ?, 'contribution', ?, ?)`);
-    [['08:05', 12], ['09:50', 75], [null, 10], ['10:00', null], ['23:50', 20], ['00:00', 0]].forEach(([start, minutes], i) => insert.run(i, start, minutes));
+    [
+      ['08:05', 12],
+      ['09:50', 75],
+      [null, 10],
+      ['10:00', null],
+      ['23:50', 20],
+      ['00:00', 0],
+    ].forEach(([start, minutes], i) => insert.run(i, start, minutes));
     MIGRATIONS[version]?.up(db);
     expect(db.prepare('SELECT start_time, duration_minutes, end_time FROM speeches ORDER BY ord').raw().all()).toEqual([
-      ['08:05', 12, '08:17'], ['09:50', 75, '11:05'], [null, 10, null], ['10:00', null, null], ['23:50', 20, null], ['00:00', 0, '00:00'],
+      ['08:05', 12, '08:17'],
+      ['09:50', 75, '11:05'],
+      [null, 10, null],
+      ['10:00', null, null],
+      ['23:50', 20, null],
+      ['00:00', 0, '00:00'],
     ]);
     db.close();
   });

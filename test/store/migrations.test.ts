@@ -54,12 +54,15 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     const at = MIGRATIONS.findIndex((m) => m.name === 'minutes read and approved');
     for (const earlier of MIGRATIONS.slice(0, at)) earlier.up(db);
-    const insert = db.prepare("INSERT INTO meetings (title, format, mode, confidentiality, status, created_at, updated_at) VALUES (?, ?, 'in_person', 'none', 'draft', '2021-01-01', '2021-01-01')");
+    const insert = db.prepare(
+      "INSERT INTO meetings (title, format, mode, confidentiality, status, created_at, updated_at) VALUES (?, ?, 'in_person', 'none', 'draft', '2021-01-01', '2021-01-01')",
+    );
     insert.run('Đảng', 'party');
     insert.run('Nhà nước', 'state');
     MIGRATIONS[at]?.up(db);
     expect(db.prepare('SELECT format, minutes_approved FROM meetings ORDER BY id').all()).toEqual([
-      { format: 'party', minutes_approved: 1 }, { format: 'state', minutes_approved: 0 },
+      { format: 'party', minutes_approved: 1 },
+      { format: 'state', minutes_approved: 0 },
     ]);
     db.close();
   });
@@ -99,7 +102,9 @@ describe('migrations', () => {
     const dir = tempDir();
     const file = join(dir, 'store.sqlite');
     const db = openTestDatabase(file);
-    db.prepare("INSERT INTO meetings (format, mode, confidentiality, status, title, created_at, updated_at) VALUES ('party', 'online', 'none', 'draft', 'Giao ban quý III', '', '')").run();
+    db.prepare(
+      "INSERT INTO meetings (format, mode, confidentiality, status, title, created_at, updated_at) VALUES ('party', 'online', 'none', 'draft', 'Giao ban quý III', '', '')",
+    ).run();
     db.close();
     const extra: Migration = { name: 'test: add a column', up: (d) => d.exec("ALTER TABLE meetings ADD COLUMN note TEXT NOT NULL DEFAULT ''") };
     const backups: string[] = [];
@@ -124,7 +129,13 @@ describe('migrations', () => {
   it('rolls back a failing migration: the version and data stay as they were', () => {
     const file = join(tempDir(), 'store.sqlite');
     openTestDatabase(file).close();
-    const broken: Migration = { name: 'test: broken', up: (d) => { d.exec('CREATE TABLE half (x)'); d.exec('THIS IS NOT SQL'); } };
+    const broken: Migration = {
+      name: 'test: broken',
+      up: (d) => {
+        d.exec('CREATE TABLE half (x)');
+        d.exec('THIS IS NOT SQL');
+      },
+    };
     expect(() => openTestDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow();
     const raw = rawTestDatabase(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);

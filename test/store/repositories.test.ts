@@ -30,7 +30,14 @@ describe('meetings', () => {
     const store = memoryStore();
     store.profile.update({ defaultFormat: 'state', currentTerm: '2025-2030', defaultMinuteTaker: 'Trần Thị Lan' });
     const meeting = store.meetings.get(createMeeting(store, { title: 'Họp giao ban' }));
-    expect(meeting).toMatchObject({ title: 'Họp giao ban', format: 'state', term: '2025-2030', minuteTakerName: 'Trần Thị Lan', status: 'draft', confidentiality: 'none' });
+    expect(meeting).toMatchObject({
+      title: 'Họp giao ban',
+      format: 'state',
+      term: '2025-2030',
+      minuteTakerName: 'Trần Thị Lan',
+      status: 'draft',
+      confidentiality: 'none',
+    });
     expect(meeting.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
@@ -114,7 +121,10 @@ describe('meetings', () => {
     const { meetingId, central } = meetingWithSites(store);
     store.attendees.add(meetingId, { siteId: central.id, fullName: 'Lê Đức Cường', presence: 'absent_excused', absenceReason: 'đi công tác' });
     const copyId = createMeeting(store, { title: 'Quý IV' }, { copyFrom: meetingId });
-    expect(store.sites.list(copyId).map((s) => [s.name, s.isMain])).toEqual([['Trụ sở Ban Tổ chức Trung ương', true], ['Tỉnh ủy Nghệ An', false]]);
+    expect(store.sites.list(copyId).map((s) => [s.name, s.isMain])).toEqual([
+      ['Trụ sở Ban Tổ chức Trung ương', true],
+      ['Tỉnh ủy Nghệ An', false],
+    ]);
     expect(store.attendees.list(copyId)).toEqual([expect.objectContaining({ fullName: 'Lê Đức Cường', presence: 'present', absenceReason: '' })]);
     expect(store.attendees.list(copyId)[0]?.siteId).toBe(store.sites.list(copyId)[0]?.id);
   });
@@ -138,7 +148,10 @@ describe('sites', () => {
     const haTinh = store.sites.add(meetingId, { name: 'Tỉnh ủy Hà Tĩnh' });
     store.sites.move(haTinh.id, 1);
     store.sites.remove(central.id);
-    expect(store.sites.list(meetingId).map((s) => [s.name, s.isMain])).toEqual([['Tỉnh ủy Hà Tĩnh', true], ['Tỉnh ủy Nghệ An', false]]);
+    expect(store.sites.list(meetingId).map((s) => [s.name, s.isMain])).toEqual([
+      ['Tỉnh ủy Hà Tĩnh', true],
+      ['Tỉnh ủy Nghệ An', false],
+    ]);
     expect(store.sites.get(ngheAn.id).isMain).toBe(false);
   });
 
@@ -183,8 +196,11 @@ describe('attendees', () => {
     const store = memoryStore();
     const { meetingId, central } = meetingWithSites(store);
     const a = store.attendees.add(meetingId, { siteId: central.id, fullName: 'Phạm Quang Hưng', presence: 'late', presenceTime: '14:20' });
-    expect(store.attendees.update(a.id, { presence: 'absent_excused', absenceReason: 'đi công tác', presenceTime: null }))
-      .toMatchObject({ presence: 'absent_excused', absenceReason: 'đi công tác', presenceTime: null });
+    expect(store.attendees.update(a.id, { presence: 'absent_excused', absenceReason: 'đi công tác', presenceTime: null })).toMatchObject({
+      presence: 'absent_excused',
+      absenceReason: 'đi công tác',
+      presenceTime: null,
+    });
     expect(() => store.attendees.update(a.id, { presenceTime: '7h30' })).toThrow('Giờ đến hoặc về: phải là giờ hợp lệ');
   });
 
@@ -221,7 +237,12 @@ describe('people directory', () => {
     store.people.remember({ fullName: 'Trương Thị Mai' });
     store.people.remember({ fullName: 'Mai Văn Chính' });
     store.people.remember({ fullName: 'Phạm Quang Hưng' });
-    expect(store.people.suggest('mai').map((p) => p.fullName).sort()).toEqual(['Mai Văn Chính', 'Trương Thị Mai']);
+    expect(
+      store.people
+        .suggest('mai')
+        .map((p) => p.fullName)
+        .sort(),
+    ).toEqual(['Mai Văn Chính', 'Trương Thị Mai']);
     expect(store.people.suggest('100%')).toEqual([]);
     expect(() => store.people.remember({ fullName: '  ' })).toThrow('họ và tên không được để trống');
   });
@@ -237,24 +258,33 @@ describe('people directory', () => {
 });
 
 describe('agenda, speeches, conclusions, action items, recipients', () => {
-  it('keeps a removed speaker\'s name, position and site on their speeches', () => {
+  it("keeps a removed speaker's name, position and site on their speeches", () => {
     const store = memoryStore();
     const { meetingId, ngheAn } = meetingWithSites(store);
     const thong = store.attendees.add(meetingId, { siteId: ngheAn.id, fullName: 'Nguyễn Văn Thông', positions: 'Phó Bí thư Thường trực Tỉnh ủy' });
     const speech = store.speeches.add(meetingId, { attendeeId: thong.id, content: 'Tỉnh ủy Nghệ An đề xuất…' });
     store.attendees.remove(thong.id);
     expect(store.speeches.get(speech.id)).toMatchObject({
-      attendeeId: null, speakerName: 'Nguyễn Văn Thông', speakerPosition: 'Phó Bí thư Thường trực Tỉnh ủy', speakerSite: 'Tỉnh ủy Nghệ An',
+      attendeeId: null,
+      speakerName: 'Nguyễn Văn Thông',
+      speakerPosition: 'Phó Bí thư Thường trực Tỉnh ủy',
+      speakerSite: 'Tỉnh ủy Nghệ An',
     });
     store.sites.remove(ngheAn.id);
     expect(store.speeches.get(speech.id).speakerName).toBe('Nguyễn Văn Thông');
   });
 
-  it('keeps a speech when its agenda item is removed, and removes the item\'s own conclusion with it', () => {
+  it("keeps a speech when its agenda item is removed, and removes the item's own conclusion with it", () => {
     const store = memoryStore();
     const { meetingId } = meetingWithSites(store);
     const item = store.agenda.add(meetingId, { title: 'Báo cáo quý III', presenter: 'Vụ trưởng Vụ V' });
-    const speech = store.speeches.add(meetingId, { agendaItemId: item.id, kind: 'report', startTime: '14:05', durationMinutes: 20, content: 'Đoạn một.\nĐoạn hai.' });
+    const speech = store.speeches.add(meetingId, {
+      agendaItemId: item.id,
+      kind: 'report',
+      startTime: '14:05',
+      durationMinutes: 20,
+      content: 'Đoạn một.\nĐoạn hai.',
+    });
     const overall = store.conclusions.add(meetingId, { content: 'Kết luận chung.' });
     const conclusion = store.conclusions.add(meetingId, { agendaItemId: item.id, content: 'Thống nhất thông qua.', voteFor: 45, voteAgainst: 0, voteOther: 2 });
     const other = store.agenda.add(meetingId, { title: 'Thảo luận' });
@@ -263,10 +293,13 @@ describe('agenda, speeches, conclusions, action items, recipients', () => {
     expect(store.speeches.get(speech.id)).toMatchObject({ agendaItemId: null, content: 'Đoạn một.\nĐoạn hai.' });
     // Kept, it would read as a second overall conclusion.
     expect(store.conclusions.find(conclusion.id)).toBeUndefined();
-    expect(store.conclusions.list(meetingId).map((c) => [c.id, c.ord])).toEqual([[overall.id, 0], [otherConclusion.id, 1]]);
+    expect(store.conclusions.list(meetingId).map((c) => [c.id, c.ord])).toEqual([
+      [overall.id, 0],
+      [otherConclusion.id, 1],
+    ]);
   });
 
-  it('refuses references to another meeting\'s agenda or attendees', () => {
+  it("refuses references to another meeting's agenda or attendees", () => {
     const store = memoryStore();
     const first = meetingWithSites(store);
     const second = meetingWithSites(store);
@@ -284,7 +317,11 @@ describe('agenda, speeches, conclusions, action items, recipients', () => {
     store.speeches.move(c?.id ?? 0, 0);
     expect(store.speeches.list(meetingId).map((s) => s.content)).toEqual(['Ba', 'Một', 'Hai']);
     store.speeches.move(a?.id ?? 0, 99);
-    expect(store.speeches.list(meetingId).map((s) => [s.ord, s.content])).toEqual([[0, 'Ba'], [1, 'Hai'], [2, 'Một']]);
+    expect(store.speeches.list(meetingId).map((s) => [s.ord, s.content])).toEqual([
+      [0, 'Ba'],
+      [1, 'Hai'],
+      [2, 'Một'],
+    ]);
     expect(b).toBeDefined();
     const items = ['Khai mạc', 'Báo cáo', 'Thảo luận'].map((title) => store.agenda.add(meetingId, { title }));
     store.agenda.move(items[2]?.id ?? 0, 1);
@@ -319,7 +356,7 @@ describe('agenda, speeches, conclusions, action items, recipients', () => {
     expect(snapshot(store)).toEqual(before);
   });
 
-  it('touches the meeting\'s last-change time on every edit inside it', async () => {
+  it("touches the meeting's last-change time on every edit inside it", async () => {
     const store = memoryStore();
     const { meetingId } = meetingWithSites(store);
     const before = store.meetings.get(meetingId).updatedAt;

@@ -70,7 +70,12 @@ export const SPELLING_QUERIES: { rule: string; query: string; first?: string; al
   { rule: 'the name with its accents', query: 'Nguyễn Thị Hạnh', first: 'Họp Ban Thường vụ' },
   { rule: 'a Cyrillic с inside a word', query: 'công tác kiểm tra', first: 'Họp Ban Thường vụ' },
   { rule: 'tone placement', query: 'Đặng Thị Hòa', first: 'Họp Ban Thường vụ' },
-  { rule: 'a document symbol: together before a newer meeting with the words apart', query: 'Kết luận 35-KL/TW', first: 'Hội nghị quán triệt Kết luận 35', also: ['Giao ban tháng 6'] },
+  {
+    rule: 'a document symbol: together before a newer meeting with the words apart',
+    query: 'Kết luận 35-KL/TW',
+    first: 'Hội nghị quán triệt Kết luận 35',
+    also: ['Giao ban tháng 6'],
+  },
   { rule: 'a fraction', query: '12/15', first: 'Hội nghị quán triệt Kết luận 35', also: ['Giao ban tháng 6'] },
   { rule: 'a thousands dot', query: '3.456', first: 'Hội nghị quán triệt Kết luận 35', also: ['Giao ban tháng 6'] },
   { rule: 'a name being typed', query: 'Quảng N', first: 'Hội nghị quán triệt Kết luận 35', also: ['Giao ban tháng 6'] },

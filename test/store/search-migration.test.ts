@@ -73,8 +73,15 @@ describe('search index across versions of the folding', () => {
     // Emptied, every record queued; the searches meanwhile say that records are waiting.
     expect(second.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(0);
     const records = second.search.index.pending();
-    expect(records).toBe(second.db.prepare(`SELECT (SELECT count(*) FROM meetings) + (SELECT count(*) FROM sites) + (SELECT count(*) FROM attendees)
-      + (SELECT count(*) FROM speeches) + (SELECT count(*) FROM conclusions)`).pluck().get());
+    expect(records).toBe(
+      second.db
+        .prepare(
+          `SELECT (SELECT count(*) FROM meetings) + (SELECT count(*) FROM sites) + (SELECT count(*) FROM attendees)
+      + (SELECT count(*) FROM speeches) + (SELECT count(*) FROM conclusions)`,
+        )
+        .pluck()
+        .get(),
+    );
     expect(second.db.prepare('SELECT version FROM search_state').pluck().get()).toBe(INDEX_VERSION);
     const seen: [number, number][] = [];
     expect(second.search.index.update({ limit: 10, onProgress: (done, total) => seen.push([done, total]) })).toBe(records - 10);
@@ -91,8 +98,14 @@ describe('search index across versions of the folding', () => {
 
   it('keeps a bulk write in step: rows inserted at once in one transaction are queued and indexed together', () => {
     const store = openStore(join(tempDir(), 'bulk.sqlite'));
-    const meeting = Number(store.db.prepare(`INSERT INTO meetings (title, format, mode, confidentiality, status, created_at, updated_at)
-      VALUES ('Nhập danh sách', 'party', 'online', 'none', 'draft', '', '')`).run().lastInsertRowid);
+    const meeting = Number(
+      store.db
+        .prepare(
+          `INSERT INTO meetings (title, format, mode, confidentiality, status, created_at, updated_at)
+      VALUES ('Nhập danh sách', 'party', 'online', 'none', 'draft', '', '')`,
+        )
+        .run().lastInsertRowid,
+    );
     const site = store.db.prepare("INSERT INTO sites (meeting_id, ord, name, level) VALUES (?, ?, ?, 'commune')");
     store.db.transaction(() => {
       for (let i = 0; i < 3000; i++) site.run(meeting, i, `Đảng ủy xã số ${i + 1}`);

@@ -11,8 +11,16 @@ import { memoryStore, tempDir } from '../support/store.ts';
 function archive(store: Store) {
   const conference = createMeeting(store, { title: 'Hội nghị tổng kết công tác tổ chức xây dựng Đảng năm 2023', date: '2024-01-10' });
   const site = store.sites.add(conference, { name: 'Tỉnh ủy Thanh Hóa', location: 'Thành phố Thanh Hóa', level: 'province' });
-  const thong = store.attendees.add(conference, { siteId: site.id, fullName: 'Nguyễn Văn Thông', positions: 'Phó Bí thư Thường trực', unit: 'Tỉnh ủy Thanh Hóa' });
-  const speech = store.speeches.add(conference, { attendeeId: thong.id, content: 'Đề nghị Trung ương sớm ban hành hướng dẫn về khung năng lực; công tác cán bộ khóa mới cần chuẩn bị sớm.' });
+  const thong = store.attendees.add(conference, {
+    siteId: site.id,
+    fullName: 'Nguyễn Văn Thông',
+    positions: 'Phó Bí thư Thường trực',
+    unit: 'Tỉnh ủy Thanh Hóa',
+  });
+  const speech = store.speeches.add(conference, {
+    attendeeId: thong.id,
+    content: 'Đề nghị Trung ương sớm ban hành hướng dẫn về khung năng lực; công tác cán bộ khóa mới cần chuẩn bị sớm.',
+  });
   const conclusion = store.conclusions.add(conference, { content: 'Thống nhất giao Ban Tổ chức hoàn thiện dự thảo kế hoạch thủy lợi.' });
   const plain = createMeeting(store, { title: 'Hop giao ban hoi nghi khong dau', date: '2024-03-01' });
   const other = createMeeting(store, { title: 'Họp Ban Thường vụ', date: '2024-02-01' });
@@ -103,8 +111,10 @@ describe('search index migration', () => {
   it('indexes the meetings already in a version-2 store', () => {
     const file = join(tempDir(), 'v2.sqlite');
     const v2 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
-    v2.prepare(`INSERT INTO meetings (title, format, mode, confidentiality, status, created_at, updated_at)
-      VALUES ('Hội nghị Ban Chấp hành Đảng bộ tỉnh', 'party', 'in_person', 'none', 'draft', '2024-01-01', '2024-01-01')`).run();
+    v2.prepare(
+      `INSERT INTO meetings (title, format, mode, confidentiality, status, created_at, updated_at)
+      VALUES ('Hội nghị Ban Chấp hành Đảng bộ tỉnh', 'party', 'in_person', 'none', 'draft', '2024-01-01', '2024-01-01')`,
+    ).run();
     v2.close();
     const store = createStore(openDatabase(file));
     expect(store.search.search('ban chap hanh').groups.map((g) => g.title)).toEqual(['Hội nghị Ban Chấp hành Đảng bộ tỉnh']);

@@ -8,7 +8,11 @@ import { memoryStore, snapshot } from '../support/store.ts';
 
 const DAY = 86_400_000;
 const strip = (record: ReturnType<typeof getMeetingRecord>) =>
-  JSON.parse(JSON.stringify(record, (key, value: unknown) => (['id', 'meetingId', 'siteId', 'attendeeId', 'agendaItemId', 'personId', 'createdAt', 'updatedAt'].includes(key) ? undefined : value))) as unknown;
+  JSON.parse(
+    JSON.stringify(record, (key, value: unknown) =>
+      ['id', 'meetingId', 'siteId', 'attendeeId', 'agendaItemId', 'personId', 'createdAt', 'updatedAt'].includes(key) ? undefined : value,
+    ),
+  ) as unknown;
 
 describe('trash', () => {
   it('keeps a deleted meeting whole and brings it back as it was', () => {
@@ -18,7 +22,16 @@ describe('trash', () => {
     const now = new Date('2026-11-21T10:00:00Z');
     const entry = deleteMeeting(store, id, 'token-1', now);
     expect(store.meetings.list()).toEqual([]);
-    expect(store.trash.list(now)).toEqual([{ id: entry, title: expect.any(String), date: '2021-09-30', confidentiality: 'none', deletedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 30 * DAY).toISOString() }]);
+    expect(store.trash.list(now)).toEqual([
+      {
+        id: entry,
+        title: expect.any(String),
+        date: '2021-09-30',
+        confidentiality: 'none',
+        deletedAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 30 * DAY).toISOString(),
+      },
+    ]);
     const restored = restoreDeleted(store, store.trash.idOfToken('token-1'), new Date(now.getTime() + 29 * DAY));
     expect(strip(getMeetingRecord(store, restored))).toEqual(before);
     expect(store.trash.list(now)).toEqual([]);
@@ -42,7 +55,7 @@ describe('trash', () => {
   it('a damaged entry is refused with a message and left in the trash', () => {
     const store = memoryStore();
     const entry = deleteMeeting(store, importMeetingFile(store, FIXTURE), 't');
-    store.db.prepare("UPDATE deleted_meetings SET file = '{\"kind\":\"x\"}' WHERE id = ?").run(entry);
+    store.db.prepare('UPDATE deleted_meetings SET file = \'{"kind":"x"}\' WHERE id = ?').run(entry);
     expect(() => restoreDeleted(store, entry)).toThrow('Bản lưu của hội nghị đã xóa bị hỏng nên không khôi phục được.');
     expect(store.trash.list()).toHaveLength(1);
     expect(store.meetings.list()).toEqual([]);

@@ -71,7 +71,17 @@ export function hostileStore(docs: Documents = documents): HostileStore {
   };
 }
 
-export type Special = 'fifo' | 'socket' | 'directory' | 'char-device' | 'symlink-to-device' | 'dangling-symlink' | 'symlink-loop' | 'name-too-long' | 'not-a-directory' | 'missing-folder';
+export type Special =
+  | 'fifo'
+  | 'socket'
+  | 'directory'
+  | 'char-device'
+  | 'symlink-to-device'
+  | 'dangling-symlink'
+  | 'symlink-loop'
+  | 'name-too-long'
+  | 'not-a-directory'
+  | 'missing-folder';
 
 /** A path of the given kind (created where it needs to exist); sockets are closed after the test. */
 export async function special(dir: string, kind: Special, name = 'tep.json'): Promise<string> {

@@ -68,7 +68,13 @@ const run = (program: string, args: string[]): string => {
 };
 
 const number = (text: string, name: string): number => Number(new RegExp(`${name}="([\\d.]+)"`).exec(text)?.[1]);
-const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The file read back by poppler, not by what wrote it. */
 export function readPdf(file: string): PdfInfo {
@@ -80,21 +86,34 @@ export function readPdf(file: string): PdfInfo {
     if (line.includes('<page ')) page++;
     const word = /<word ([^>]*)>(.*)<\/word>/.exec(line);
     if (word?.[1] !== undefined && word[2] !== undefined) {
-      words.push({ page, text: unescape(word[2]), xMin: number(word[1], 'xMin'), yMin: number(word[1], 'yMin'), xMax: number(word[1], 'xMax'), yMax: number(word[1], 'yMax') });
+      words.push({
+        page,
+        text: unescape(word[2]),
+        xMin: number(word[1], 'xMin'),
+        yMin: number(word[1], 'yMin'),
+        xMax: number(word[1], 'xMax'),
+        yMax: number(word[1], 'yMax'),
+      });
     }
   }
-  const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean).map((line) => {
-    const cells = line.trim().split(/\s+/);
-    // name, type (one or two words), encoding, emb, sub, uni, object, id
-    const tail = cells.slice(-5);
-    return { name: cells[0] ?? '', type: cells.slice(1, -6).join(' '), embedded: tail[0] === 'yes', unicode: tail[2] === 'yes' };
-  });
+  const fonts = run('pdffonts', [file])
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      const cells = line.trim().split(/\s+/);
+      // name, type (one or two words), encoding, emb, sub, uni, object, id
+      const tail = cells.slice(-5);
+      return { name: cells[0] ?? '', type: cells.slice(1, -6).join(' '), embedded: tail[0] === 'yes', unicode: tail[2] === 'yes' };
+    });
   return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), sizes, words, fonts, title: /Title:\s+(.*)/.exec(info)?.[1]?.trim() ?? '' };
 }
 
 /** The words of one page's text layer in the order of the content (pdftotext -raw). */
 export const rawWords = (file: string, page: number): string[] =>
-  run('pdftotext', ['-raw', '-f', String(page), '-l', String(page), file, '-']).split(/\s+/).filter(Boolean);
+  run('pdftotext', ['-raw', '-f', String(page), '-l', String(page), file, '-'])
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Points from millimetres. */
 export const mmToPt = (mm: number): number => (mm * 72) / 25.4;

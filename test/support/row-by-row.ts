@@ -40,9 +40,9 @@ export function rowByRow(store: Store, file: RawFile, foreign: { attendee: numbe
     }
     const agendaIds = new Map<string, number>();
     for (const { key, ...item } of file.agenda) agendaIds.set(key, store.agenda.add(meetingId, item).id);
-    const agendaId = (key: string | null) => (key === null ? null : agendaIds.get(key) ?? foreign.item);
+    const agendaId = (key: string | null) => (key === null ? null : (agendaIds.get(key) ?? foreign.item));
     for (const { agendaKey, speakerKey, ...speech } of file.speeches) {
-      const attendeeId = speakerKey === null ? null : attendeeIds.get(speakerKey) ?? foreign.attendee;
+      const attendeeId = speakerKey === null ? null : (attendeeIds.get(speakerKey) ?? foreign.attendee);
       store.speeches.add(meetingId, { ...speech, agendaItemId: agendaId(agendaKey), attendeeId });
     }
     for (const { agendaKey, ...conclusion } of file.conclusions) store.conclusions.add(meetingId, { ...conclusion, agendaItemId: agendaId(agendaKey) });

@@ -28,7 +28,11 @@ export function tempDir(): string {
 
 /** Every row of every table, to prove that a failed operation wrote nothing. */
 export function snapshot(store: Store): Record<string, unknown[]> {
-  const tables = store.db.prepare(`SELECT name, sql LIKE '%WITHOUT ROWID%' AS keyed FROM sqlite_master WHERE type = 'table'
-    AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_folded%' AND name NOT LIKE 'search_exact%' ORDER BY name`).all() as { name: string; keyed: number }[];
+  const tables = store.db
+    .prepare(
+      `SELECT name, sql LIKE '%WITHOUT ROWID%' AS keyed FROM sqlite_master WHERE type = 'table'
+    AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_folded%' AND name NOT LIKE 'search_exact%' ORDER BY name`,
+    )
+    .all() as { name: string; keyed: number }[];
   return Object.fromEntries(tables.map(({ name, keyed }) => [name, store.db.prepare(`SELECT * FROM ${name}${keyed ? '' : ' ORDER BY rowid'}`).all()]));
 }

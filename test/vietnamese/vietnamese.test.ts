@@ -23,8 +23,16 @@ describe('folding', () => {
   });
 
   it.each([
-    ['hòa', 'hoà'], ['thủy', 'thuỷ'], ['khóa', 'khoá'], ['Hòa Bình', 'hoà bình'], ['khỏe', 'khoẻ'],
-    [nfd('Thủy'), 'thuỷ'], ['quý', 'quý'], ['giữa', 'giữa'], ['người', 'người'], ['toán', 'toán'],
+    ['hòa', 'hoà'],
+    ['thủy', 'thuỷ'],
+    ['khóa', 'khoá'],
+    ['Hòa Bình', 'hoà bình'],
+    ['khỏe', 'khoẻ'],
+    [nfd('Thủy'), 'thuỷ'],
+    ['quý', 'quý'],
+    ['giữa', 'giữa'],
+    ['người', 'người'],
+    ['toán', 'toán'],
   ])('the accent key of %s ignores where the tone is placed', (input, expected) => {
     expect(accentIndexed(input)).toBe(accentIndexed(expected));
   });
@@ -94,10 +102,19 @@ describe('Vietnamese alphabetical order', () => {
     ['ma', 'mà', -1],
     [nfd('Đức'), 'Đức', 0],
     // Tones after letters, in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng (Từ điển tiếng Việt, Hoàng Phê).
-    ['a', 'à', -1], ['à', 'ả', -1], ['ả', 'ã', -1], ['ã', 'á', -1], ['á', 'ạ', -1],
-    ['Ngô', 'Nguyễn', -1], ['ka', 'kha', -1], ['Nguyễn Văn A', 'Nguyễn Văn Anh', -1], ['gh', 'gi', -1],
+    ['a', 'à', -1],
+    ['à', 'ả', -1],
+    ['ả', 'ã', -1],
+    ['ã', 'á', -1],
+    ['á', 'ạ', -1],
+    ['Ngô', 'Nguyễn', -1],
+    ['ka', 'kha', -1],
+    ['Nguyễn Văn A', 'Nguyễn Văn Anh', -1],
+    ['gh', 'gi', -1],
     // A full tie but for case: lower case first.
-    ['an', 'An', -1], ['hoa', 'Hoa', -1], ['Đào', 'đào', 1],
+    ['an', 'An', -1],
+    ['hoa', 'Hoa', -1],
+    ['Đào', 'đào', 1],
     // Invisible characters do not move a name.
     ['Ngu\u200Byễn', 'Nguyễn', 0],
   ])('%s vs %s', (a, b, sign) => {
@@ -130,17 +147,14 @@ const SENTENCES = [
 ];
 
 describe('legacy encodings', () => {
-  it.each(SENTENCES.flatMap((s) => (['tcvn3', 'vni'] as const).map((e) => [e, s] as const)))(
-    '%s: "%s" round-trips and is recognised',
-    (encoding, sentence) => {
-      const legacy = encodeLegacy(sentence, encoding);
-      expect(legacy).not.toBe(sentence);
-      const expected = encoding === 'tcvn3' ? sentence.replace(/Ủ/g, 'ủ') : sentence; // TCVN3 has no toned capitals
-      expect(decodeLegacy(legacy, encoding)).toBe(expected);
-      const detected = detectLegacy(legacy);
-      expect(detected).toMatchObject({ encoding, converted: expected, confident: true });
-    },
-  );
+  it.each(SENTENCES.flatMap((s) => (['tcvn3', 'vni'] as const).map((e) => [e, s] as const)))('%s: "%s" round-trips and is recognised', (encoding, sentence) => {
+    const legacy = encodeLegacy(sentence, encoding);
+    expect(legacy).not.toBe(sentence);
+    const expected = encoding === 'tcvn3' ? sentence.replace(/Ủ/g, 'ủ') : sentence; // TCVN3 has no toned capitals
+    expect(decodeLegacy(legacy, encoding)).toBe(expected);
+    const detected = detectLegacy(legacy);
+    expect(detected).toMatchObject({ encoding, converted: expected, confident: true });
+  });
 
   it.each([
     ['TCVN3', 'Héi nghÞ tæng kÕt', 'Hội nghị tổng kết'],
@@ -160,25 +174,24 @@ describe('legacy encodings', () => {
 
   // Administrative abbreviations are capitals only, no syllables: NĐ-CP (nghị định của Chính phủ), QĐ (quyết định),
   // HĐND (Hội đồng nhân dân), TCCSĐ (tổ chức cơ sở đảng), as Nghị định 30/2020/NĐ-CP writes document symbols.
-  it.each([
-    'Thực hiện Nghị định 30/2020/NĐ-CP và Quyết định số 15/QĐ-TU của Tỉnh ủy.',
-    'Báo cáo của Thường trực HĐND tỉnh.',
-    'Hướng dẫn củng cố TCCSĐ yếu kém.',
-    'Căn cứ NĐ-CP; QĐ; HĐND; TCCSĐ.',
-  ].flatMap((s) => (['tcvn3', 'vni'] as const).map((e) => [e, s] as const)))('%s with abbreviations is recognised with confidence: %s', (encoding, sentence) => {
+  it.each(
+    [
+      'Thực hiện Nghị định 30/2020/NĐ-CP và Quyết định số 15/QĐ-TU của Tỉnh ủy.',
+      'Báo cáo của Thường trực HĐND tỉnh.',
+      'Hướng dẫn củng cố TCCSĐ yếu kém.',
+      'Căn cứ NĐ-CP; QĐ; HĐND; TCCSĐ.',
+    ].flatMap((s) => (['tcvn3', 'vni'] as const).map((e) => [e, s] as const)),
+  )('%s with abbreviations is recognised with confidence: %s', (encoding, sentence) => {
     expect(detectLegacy(encodeLegacy(sentence, encoding))).toMatchObject({ encoding, converted: sentence, confident: true });
   });
 
   // ©, ® and ™ are signs there: © and ® stand for â and đ in TCVN3 only where a letter follows.
-  it.each([
-    '© 2024 Công ty',
-    'Công ty ABC® và Microsoft™',
-    'Nhãn hiệu® của tôi',
-    'Sổ tay™ – tài liệu nội bộ',
-    '®',
-  ])('does not offer ordinary text with a sign as legacy: %s', (text) => {
-    expect(detectLegacy(text)).toBeNull();
-  });
+  it.each(['© 2024 Công ty', 'Công ty ABC® và Microsoft™', 'Nhãn hiệu® của tôi', 'Sổ tay™ – tài liệu nội bộ', '®'])(
+    'does not offer ordinary text with a sign as legacy: %s',
+    (text) => {
+      expect(detectLegacy(text)).toBeNull();
+    },
+  );
 
   it('keeps a sign as it is in legacy text converted around it', () => {
     expect(detectLegacy(`${encodeLegacy('Hội nghị tổng kết công tác', 'tcvn3')} ©`)).toMatchObject({ converted: 'Hội nghị tổng kết công tác ©' });

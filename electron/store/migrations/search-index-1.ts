@@ -52,7 +52,14 @@ export function searchIndexV1(db: Db): void {
 // The folding of version 1, frozen: lower case, no marks, đ and its lookalikes as d; the accent key with tone
 // marks placed one way.
 const MARKS = /\p{M}/gu;
-const foldV1 = (text: string) => text.normalize('NFD').replace(MARKS, '').replace(/[đĐðÐɖƉ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+const foldV1 = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(/[đĐðÐɖƉ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const VOWELS = 'aăâeêioôơuưy';
 const MARKED_VOWELS = 'ăâêôơư';
@@ -106,8 +113,13 @@ function placeTone(word: string): string {
   return chars.join('');
 }
 
-const canonicalV1 = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
-  .replace(/[^\x00-\x7F]/.test(text) ? /[\p{L}\p{M}]+/gu : /(?!)/g, placeTone); // eslint-disable-line no-control-regex
+const canonicalV1 = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[^\x00-\x7F]/.test(text) ? /[\p{L}\p{M}]+/gu : /(?!)/g, placeTone); // eslint-disable-line no-control-regex
 
 /**
  * The functions the triggers of this migration call. Registered on every connection before migrating, so that a

@@ -11,7 +11,10 @@ const queue = (table: string, kind: number, columns: string) => `
     INSERT OR IGNORE INTO search_queue (kind, record_id) VALUES (${kind}, NEW.id);
   END;
   CREATE TRIGGER search_${table}_update AFTER UPDATE OF ${columns} ON ${table}
-  WHEN ${columns.split(', ').map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')} BEGIN
+  WHEN ${columns
+    .split(', ')
+    .map((c) => `OLD.${c} IS NOT NEW.${c}`)
+    .join(' OR ')} BEGIN
     INSERT OR IGNORE INTO search_queue (kind, record_id) VALUES (${kind}, OLD.id), (${kind}, NEW.id);
   END;
   CREATE TRIGGER search_${table}_delete AFTER DELETE ON ${table} BEGIN

@@ -24,9 +24,7 @@ export function stableIdentity(db: Db): void {
     db.exec(`
       ALTER TABLE ${table} ADD COLUMN uuid TEXT;
       UPDATE ${table} SET uuid = ${NEW_UUID};
-      ${table === 'meetings'
-        ? 'CREATE INDEX meetings_by_uuid ON meetings (uuid);'
-        : `CREATE UNIQUE INDEX ${table}_by_uuid ON ${table} (meeting_id, uuid);`}
+      ${table === 'meetings' ? 'CREATE INDEX meetings_by_uuid ON meetings (uuid);' : `CREATE UNIQUE INDEX ${table}_by_uuid ON ${table} (meeting_id, uuid);`}
       ${triggers(table)}
     `);
   }

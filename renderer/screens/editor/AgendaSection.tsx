@@ -30,7 +30,9 @@ export function AgendaSection() {
 
   return (
     <div className="section-body agenda">
-      {agenda.length === 0 ? <p className="muted">Chưa có mục nào trong chương trình.</p> : (
+      {agenda.length === 0 ? (
+        <p className="muted">Chưa có mục nào trong chương trình.</p>
+      ) : (
         <ol className="rows agenda-list">
           {agenda.map((item, index) => (
             <li key={item.id} className="row" onKeyDown={reorderKeys(index, agenda.length, move(item.id))}>
@@ -57,12 +59,19 @@ export function AgendaSection() {
         label="Thêm mục chương trình"
         placeholder="Nội dung mục, Enter để thêm"
         hint="Dán nhiều dòng (nội dung, người trình bày) để thêm nhiều mục."
-        onAddBlock={(rows) => ops.addMany('agenda', rows.map(([title = '', presenter = '']) => ({ title, presenter })))}
+        onAddBlock={(rows) =>
+          ops.addMany(
+            'agenda',
+            rows.map(([title = '', presenter = '']) => ({ title, presenter })),
+          )
+        }
       />
       {removing ? (
         <ConfirmDialog
           title="Xóa mục chương trình?"
-          message={<p>Mục “{removing.title}” đã có phát biểu hoặc kết luận. Các phát biểu được giữ lại nhưng không còn thuộc mục nào; kết luận của mục sẽ bị xóa.</p>}
+          message={
+            <p>Mục “{removing.title}” đã có phát biểu hoặc kết luận. Các phát biểu được giữ lại nhưng không còn thuộc mục nào; kết luận của mục sẽ bị xóa.</p>
+          }
           confirmLabel="Xóa mục"
           danger
           onCancel={() => setRemoving(null)}

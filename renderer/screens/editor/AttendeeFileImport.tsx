@@ -15,11 +15,21 @@ function Preview({ file, rows }: { file: AttendeeFile; rows: AttendeeRow[] }) {
     <table>
       <caption className="sr-only">Các dòng đầu của tệp {file.fileName}</caption>
       <thead>
-        <tr><th scope="col">#</th><th scope="col">Họ và tên</th><th scope="col">Chức vụ</th><th scope="col">Đơn vị</th></tr>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Họ và tên</th>
+          <th scope="col">Chức vụ</th>
+          <th scope="col">Đơn vị</th>
+        </tr>
       </thead>
       <tbody>
         {rows.slice(0, PREVIEW_ROWS).map((row, i) => (
-          <tr key={i}><td>{i + 1}</td><td>{row.fullName}</td><td>{row.positions}</td><td>{row.unit}</td></tr>
+          <tr key={i}>
+            <td>{i + 1}</td>
+            <td>{row.fullName}</td>
+            <td>{row.positions}</td>
+            <td>{row.unit}</td>
+          </tr>
         ))}
       </tbody>
     </table>
@@ -34,7 +44,10 @@ export function AttendeeFileImport({ siteId }: { siteId: number }) {
   const addRows = async (rows: AttendeeRow[]) => {
     setPending(null);
     try {
-      const added = await ops.addMany('attendees', rows.map((row) => ({ ...row, siteId })));
+      const added = await ops.addMany(
+        'attendees',
+        rows.map((row) => ({ ...row, siteId })),
+      );
       setError(null);
       toast({ text: `Đã thêm ${formatCount(added.length)} đại biểu từ tệp.` });
     } catch (err) {
@@ -54,7 +67,9 @@ export function AttendeeFileImport({ siteId }: { siteId: number }) {
   const count = pending ? formatCount(pending.rows.length) : '';
   return (
     <>
-      <button type="button" onClick={() => void pick()}>Nhập danh sách từ tệp (CSV, Excel)</button>
+      <button type="button" onClick={() => void pick()}>
+        Nhập danh sách từ tệp (CSV, Excel)
+      </button>
       {pending ? (
         <div className="encoding-offer attendee-preview" role="group" aria-label={`Xem trước danh sách từ tệp ${pending.fileName}`}>
           <p>
@@ -66,19 +81,32 @@ export function AttendeeFileImport({ siteId }: { siteId: number }) {
           {pending.legacy ? (
             <>
               <p>
-                Tệp có vẻ được gõ bằng bảng mã {ENCODING_LABELS[pending.legacy.encoding]}{pending.legacy.confident ? '' : ' (chưa chắc chắn)'};
-                bảng trên là chữ đã chuyển sang Unicode, ví dụ “{pending.rows[0]?.fullName}” thành “{pending.legacy.rows[0]?.fullName}”.
+                Tệp có vẻ được gõ bằng bảng mã {ENCODING_LABELS[pending.legacy.encoding]}
+                {pending.legacy.confident ? '' : ' (chưa chắc chắn)'}; bảng trên là chữ đã chuyển sang Unicode, ví dụ “{pending.rows[0]?.fullName}” thành “
+                {pending.legacy.rows[0]?.fullName}”.
               </p>
-              <button type="button" className="primary" onClick={() => void addRows(pending.legacy?.rows ?? pending.rows)}>Chuyển sang Unicode</button>
-              <button type="button" onClick={() => void addRows(pending.rows)}>Giữ nguyên</button>
+              <button type="button" className="primary" onClick={() => void addRows(pending.legacy?.rows ?? pending.rows)}>
+                Chuyển sang Unicode
+              </button>
+              <button type="button" onClick={() => void addRows(pending.rows)}>
+                Giữ nguyên
+              </button>
             </>
           ) : (
-            <button type="button" className="primary" onClick={() => void addRows(pending.rows)}>Thêm {count} đại biểu</button>
+            <button type="button" className="primary" onClick={() => void addRows(pending.rows)}>
+              Thêm {count} đại biểu
+            </button>
           )}
-          <button type="button" onClick={() => setPending(null)}>Hủy</button>
+          <button type="button" onClick={() => setPending(null)}>
+            Hủy
+          </button>
         </div>
       ) : null}
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -24,10 +24,13 @@ export const nameOf = (a: Attendee, n: number): string => a.fullName || `dòng $
 /** What a presence key writes: the reason only for an excused absence, the time (now) only when late or leaving early. */
 export function presencePatch(presence: Presence, current: Attendee): Partial<Attendee> {
   switch (presence) {
-    case 'absent_excused': return { presence, presenceTime: null };
+    case 'absent_excused':
+      return { presence, presenceTime: null };
     case 'late':
-    case 'left_early': return { presence, absenceReason: '', presenceTime: current.presence === presence && current.presenceTime ? current.presenceTime : nowClock() };
-    default: return { presence, absenceReason: '', presenceTime: null };
+    case 'left_early':
+      return { presence, absenceReason: '', presenceTime: current.presence === presence && current.presenceTime ? current.presenceTime : nowClock() };
+    default:
+      return { presence, absenceReason: '', presenceTime: null };
   }
 }
 
@@ -41,7 +44,16 @@ export interface RowCommands {
   onMoveSite(): void;
 }
 
-export function AttendeeRow({ attendee: a, index, position, count, active, ops, commands, measure }: {
+export function AttendeeRow({
+  attendee: a,
+  index,
+  position,
+  count,
+  active,
+  ops,
+  commands,
+  measure,
+}: {
   attendee: Attendee;
   /** Place in the grid as shown. */
   index: number;
@@ -58,7 +70,11 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
   const toast = useToast();
   const n = position + 1;
   // The presence as chosen, at once: its reason or time field is there before the store answers.
-  const [chosen, setChosen] = useState<{ stored: Presence; presence: Presence; time: string | null }>({ stored: a.presence, presence: a.presence, time: a.presenceTime });
+  const [chosen, setChosen] = useState<{ stored: Presence; presence: Presence; time: string | null }>({
+    stored: a.presence,
+    presence: a.presence,
+    time: a.presenceTime,
+  });
   if (chosen.stored !== a.presence) setChosen({ stored: a.presence, presence: a.presence, time: a.presenceTime });
   const opening = useRef<'reason' | 'time' | null>(null);
   const rowRef = useRef<HTMLDivElement>(null);
@@ -139,7 +155,11 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
   const absent = presence === 'absent_excused' || presence === 'absent_unexcused';
   const timed = presence === 'late' || presence === 'left_early';
   const name = nameOf(a, n);
-  const cell = (child: ReactNode, className?: string) => <div role="gridcell" className={className}>{child}</div>;
+  const cell = (child: ReactNode, className?: string) => (
+    <div role="gridcell" className={className}>
+      {child}
+    </div>
+  );
 
   return (
     <div
@@ -162,16 +182,61 @@ export function AttendeeRow({ attendee: a, index, position, count, active, ops, 
       {cell(<TextField label={`Họ và tên, dòng ${n}`} hideLabel inputRef={nameRef} value={a.fullName} save={(fullName) => save({ fullName })} />)}
       {cell(<TextField label={`Chức vụ, dòng ${n}`} hideLabel multiline rows={1} value={a.positions} save={(positions) => save({ positions })} />)}
       {cell(<TextField label={`Đơn vị, dòng ${n}`} hideLabel multiline rows={1} value={a.unit} save={(unit) => save({ unit })} />)}
-      {cell(<SelectField label={`Thành phần, dòng ${n}`} hideLabel value={a.category} options={optionsOf(CATEGORIES, CATEGORY_SHORT)} save={(category) => save({ category })} />)}
+      {cell(
+        <SelectField
+          label={`Thành phần, dòng ${n}`}
+          hideLabel
+          value={a.category}
+          options={optionsOf(CATEGORIES, CATEGORY_SHORT)}
+          save={(category) => save({ category })}
+        />,
+      )}
       {cell(<SelectField label={`Vai trò, dòng ${n}`} hideLabel value={a.role} options={optionsOf(ROLES, ROLE_SHORT)} save={(role) => save({ role })} />)}
       {cell(<CheckboxField label={`Thành viên, dòng ${n}`} hideLabel value={a.isMember} save={(isMember) => save({ isMember })} />, 'member-cell')}
-      {cell(<SelectField label={`Tình trạng, dòng ${n}`} hideLabel value={a.presence} options={optionsOf(PRESENCE, PRESENCE_LABELS)} onEdit={(next: Presence) => setChosen({ stored: a.presence, presence: next, time: a.presenceTime })} save={(next) => save({ presence: next })} />)}
-      {cell(absent ? <TextField label={`Lý do vắng, dòng ${n}`} hideLabel multiline rows={1} inputRef={reasonRef} value={a.absenceReason} save={(absenceReason) => save({ absenceReason })} placeholder={presence === 'absent_excused' ? 'Lý do vắng' : 'Không lý do'} />
-        : timed ? <DateTimeField type="time" label={`Giờ đến hoặc về, dòng ${n}`} hideLabel inputRef={timeRef} value={presence !== a.presence ? chosen.time : a.presenceTime} save={(presenceTime) => save({ presenceTime })} />
-        : null)}
+      {cell(
+        <SelectField
+          label={`Tình trạng, dòng ${n}`}
+          hideLabel
+          value={a.presence}
+          options={optionsOf(PRESENCE, PRESENCE_LABELS)}
+          onEdit={(next: Presence) => setChosen({ stored: a.presence, presence: next, time: a.presenceTime })}
+          save={(next) => save({ presence: next })}
+        />,
+      )}
+      {cell(
+        absent ? (
+          <TextField
+            label={`Lý do vắng, dòng ${n}`}
+            hideLabel
+            multiline
+            rows={1}
+            inputRef={reasonRef}
+            value={a.absenceReason}
+            save={(absenceReason) => save({ absenceReason })}
+            placeholder={presence === 'absent_excused' ? 'Lý do vắng' : 'Không lý do'}
+          />
+        ) : timed ? (
+          <DateTimeField
+            type="time"
+            label={`Giờ đến hoặc về, dòng ${n}`}
+            hideLabel
+            inputRef={timeRef}
+            value={presence !== a.presence ? chosen.time : a.presenceTime}
+            save={(presenceTime) => save({ presenceTime })}
+          />
+        ) : null,
+      )}
       {cell(
         <RowTools name={`đại biểu ${name}`} index={position} count={count} onMove={move} onRemove={commands.onRemove}>
-          <button type="button" className="icon" aria-label={`Chuyển đại biểu ${name} sang điểm cầu khác`} title="Chuyển sang điểm cầu khác" onClick={commands.onMoveSite}>⇄</button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Chuyển đại biểu ${name} sang điểm cầu khác`}
+            title="Chuyển sang điểm cầu khác"
+            onClick={commands.onMoveSite}
+          >
+            ⇄
+          </button>
         </RowTools>,
         'tools-cell',
       )}

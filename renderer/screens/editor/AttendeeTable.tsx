@@ -142,7 +142,11 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
         style={{ '--name-width': nameWidth(attendees) } as CSSProperties}
       >
         <div role="row" className="attendee-row attendee-header" aria-rowindex={1}>
-          {COLUMNS.map((c) => <span key={c} role="columnheader" title={c === 'TV' ? 'Thành viên của cơ quan họp' : c}>{c}</span>)}
+          {COLUMNS.map((c) => (
+            <span key={c} role="columnheader" title={c === 'TV' ? 'Thành viên của cơ quan họp' : c}>
+              {c}
+            </span>
+          ))}
         </div>
         {items ? (
           <>
@@ -153,25 +157,61 @@ export function AttendeeTable({ site, attendees, stored, onNext }: { site: Site;
             })}
             <div className="grid-spacer" aria-hidden="true" style={{ height: after }} />
           </>
-        ) : (complete ? attendees : attendees.slice(0, firstRows())).map(row)}
+        ) : (
+          (complete ? attendees : attendees.slice(0, firstRows())).map(row)
+        )}
       </div>
       <p className="field-hint keys-hint" id={`keys-${site.id}`}>
-        <span><kbd>{SITE_KEYS.grid}</kbd> vào bảng (từ bất kỳ ô nào)</span>{' '}Trên một dòng: <span><kbd>{PRESENCE_KEYS.present}</kbd> có mặt</span> <span><kbd>{PRESENCE_KEYS.absent_excused}</kbd> vắng có lý do</span>
-        {' '}<span><kbd>{PRESENCE_KEYS.absent_unexcused}</kbd> vắng không lý do</span> <span><kbd>{PRESENCE_KEYS.late}</kbd> đến muộn</span>
-        {' '}<span><kbd>{PRESENCE_KEYS.left_early}</kbd> về sớm</span> <span><kbd>{ROW_KEYS.member}</kbd> thành viên</span>
-        {' '}<span><kbd>↑ ↓</kbd> dòng khác</span> <span><kbd>Enter</kbd> sửa</span> <span><kbd>Esc</kbd> về dòng</span> <span><kbd>Delete</kbd> xóa</span>
+        <span>
+          <kbd>{SITE_KEYS.grid}</kbd> vào bảng (từ bất kỳ ô nào)
+        </span>{' '}
+        Trên một dòng:{' '}
+        <span>
+          <kbd>{PRESENCE_KEYS.present}</kbd> có mặt
+        </span>{' '}
+        <span>
+          <kbd>{PRESENCE_KEYS.absent_excused}</kbd> vắng có lý do
+        </span>{' '}
+        <span>
+          <kbd>{PRESENCE_KEYS.absent_unexcused}</kbd> vắng không lý do
+        </span>{' '}
+        <span>
+          <kbd>{PRESENCE_KEYS.late}</kbd> đến muộn
+        </span>{' '}
+        <span>
+          <kbd>{PRESENCE_KEYS.left_early}</kbd> về sớm
+        </span>{' '}
+        <span>
+          <kbd>{ROW_KEYS.member}</kbd> thành viên
+        </span>{' '}
+        <span>
+          <kbd>↑ ↓</kbd> dòng khác
+        </span>{' '}
+        <span>
+          <kbd>Enter</kbd> sửa
+        </span>{' '}
+        <span>
+          <kbd>Esc</kbd> về dòng
+        </span>{' '}
+        <span>
+          <kbd>Delete</kbd> xóa
+        </span>
       </p>
       {moving ? <MoveToSite attendee={moving} from={site} onDone={() => setMoving(null)} /> : null}
       {removing ? (
         <ConfirmDialog
           title="Xóa đại biểu?"
-          message={(
+          message={
             <>
-              <p>Đồng chí {removing.fullName || '(chưa có tên)'} sẽ bị xóa khỏi danh sách đại biểu tại điểm cầu {siteName(site)}.</p>
-              {spokeCount(removing.id) > 0 ? <p>Đồng chí có {spokeCount(removing.id)} phát biểu trong Diễn biến; các phát biểu đó vẫn giữ họ tên, chức vụ và điểm cầu của đồng chí.</p> : null}
+              <p>
+                Đồng chí {removing.fullName || '(chưa có tên)'} sẽ bị xóa khỏi danh sách đại biểu tại điểm cầu {siteName(site)}.
+              </p>
+              {spokeCount(removing.id) > 0 ? (
+                <p>Đồng chí có {spokeCount(removing.id)} phát biểu trong Diễn biến; các phát biểu đó vẫn giữ họ tên, chức vụ và điểm cầu của đồng chí.</p>
+              ) : null}
               <p>Ngay sau khi xóa vẫn có thể hoàn tác.</p>
             </>
-          )}
+          }
           confirmLabel="Xóa đại biểu"
           danger
           onCancel={() => setRemoving(null)}

@@ -79,9 +79,24 @@ function ActionItems() {
             <li key={a.id} className="row" onKeyDown={reorderKeys(index, actionItems.length, move(a.id))}>
               <span className="row-number">{index + 1}.</span>
               <TextField label={`Nhiệm vụ ${index + 1}`} value={a.task} save={(task) => ops.update('actionItems', a.id, { task })} className="grow" />
-              <TextField label={`Người hoặc đơn vị thực hiện nhiệm vụ ${index + 1}`} value={a.responsible} save={(responsible) => ops.update('actionItems', a.id, { responsible })} />
-              <DateTimeField type="date" label={`Thời hạn nhiệm vụ ${index + 1}`} value={a.dueDate} save={(dueDate) => ops.update('actionItems', a.id, { dueDate })} />
-              <RowTools name={`nhiệm vụ ${index + 1}`} index={index} count={actionItems.length} onMove={move(a.id)} onRemove={() => void removeRow('actionItems', a.id, `nhiệm vụ ${index + 1}`)} />
+              <TextField
+                label={`Người hoặc đơn vị thực hiện nhiệm vụ ${index + 1}`}
+                value={a.responsible}
+                save={(responsible) => ops.update('actionItems', a.id, { responsible })}
+              />
+              <DateTimeField
+                type="date"
+                label={`Thời hạn nhiệm vụ ${index + 1}`}
+                value={a.dueDate}
+                save={(dueDate) => ops.update('actionItems', a.id, { dueDate })}
+              />
+              <RowTools
+                name={`nhiệm vụ ${index + 1}`}
+                index={index}
+                count={actionItems.length}
+                onMove={move(a.id)}
+                onRemove={() => void removeRow('actionItems', a.id, `nhiệm vụ ${index + 1}`)}
+              />
             </li>
           ))}
         </ol>
@@ -91,7 +106,12 @@ function ActionItems() {
         label="Thêm nhiệm vụ"
         placeholder="Nội dung nhiệm vụ, Enter để thêm"
         hint="Dán nhiều dòng (nhiệm vụ, người thực hiện) để thêm nhiều nhiệm vụ."
-        onAddBlock={(rows) => ops.addMany('actionItems', rows.map(([task = '', responsible = '']) => ({ task, responsible })))}
+        onAddBlock={(rows) =>
+          ops.addMany(
+            'actionItems',
+            rows.map(([task = '', responsible = '']) => ({ task, responsible })),
+          )
+        }
       />
     </section>
   );

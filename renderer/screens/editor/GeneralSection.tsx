@@ -23,7 +23,10 @@ const KINDS = ['Hội nghị', 'Hội nghị trực tuyến', 'Cuộc họp', 'P
 export function GeneralSection() {
   const ops = useEditor();
   const { meeting } = ops.record;
-  const save = <K extends keyof Meeting>(key: K) => (value: Meeting[K]) => ops.saveMeeting({ [key]: value });
+  const save =
+    <K extends keyof Meeting>(key: K) =>
+    (value: Meeting[K]) =>
+      ops.saveMeeting({ [key]: value });
   const stamp = useMeetingStamp();
 
   return (
@@ -33,17 +36,32 @@ export function GeneralSection() {
         <TextField label="Tên hội nghị (trích yếu)" value={meeting.title} save={save('title')} className="wide" />
         <div className="row">
           <TextField label="Loại hội nghị" value={meeting.kind} save={save('kind')} list="meeting-kinds" />
-          <datalist id="meeting-kinds">{KINDS.map((k) => <option key={k} value={k} />)}</datalist>
+          <datalist id="meeting-kinds">
+            {KINDS.map((k) => (
+              <option key={k} value={k} />
+            ))}
+          </datalist>
           <SelectField label="Thể thức" value={meeting.format} options={optionsOf(FORMATS, FORMAT_LABELS)} save={save('format')} />
           <TextField label="Nhiệm kỳ" value={meeting.term} save={save('term')} placeholder="2025-2030" />
         </div>
         <div className="row">
           <DocumentNumber label="Số biên bản" kind="minutes" value={meeting.number} save={save('number')} />
           <DocumentNumber label="Số thông báo kết luận" kind="notice" value={meeting.noticeNumber} save={save('noticeNumber')} />
-          <DateTimeField label="Ngày thông báo kết luận" type="date" value={meeting.noticeDate} save={save('noticeDate')} hint="Để trống: thông báo in “ngày … tháng … năm …” để ghi khi ký." />
+          <DateTimeField
+            label="Ngày thông báo kết luận"
+            type="date"
+            value={meeting.noticeDate}
+            save={save('noticeDate')}
+            hint="Để trống: thông báo in “ngày … tháng … năm …” để ghi khi ký."
+          />
         </div>
         <div className="row">
-          <SelectField label="Độ mật" value={meeting.confidentiality} options={optionsOf(CONFIDENTIALITY, CONFIDENTIALITY_LABELS)} save={save('confidentiality')} />
+          <SelectField
+            label="Độ mật"
+            value={meeting.confidentiality}
+            options={optionsOf(CONFIDENTIALITY, CONFIDENTIALITY_LABELS)}
+            save={save('confidentiality')}
+          />
           <SelectField label="Trạng thái" value={meeting.status} options={optionsOf(STATUSES, STATUS_LABELS)} save={save('status')} />
         </div>
       </fieldset>
@@ -57,8 +75,12 @@ export function GeneralSection() {
           <SelectField label="Hình thức" value={meeting.mode} options={optionsOf(MODES, MODE_LABELS)} save={save('mode')} />
         </div>
         <div className="row stamps">
-          <button type="button" onClick={() => stamp('start')}>Ghi giờ bắt đầu là bây giờ <kbd>{MEETING_KEYS.start}</kbd></button>
-          <button type="button" onClick={() => stamp('end')}>Ghi giờ kết thúc là bây giờ <kbd>{MEETING_KEYS.end}</kbd></button>
+          <button type="button" onClick={() => stamp('start')}>
+            Ghi giờ bắt đầu là bây giờ <kbd>{MEETING_KEYS.start}</kbd>
+          </button>
+          <button type="button" onClick={() => stamp('end')}>
+            Ghi giờ kết thúc là bây giờ <kbd>{MEETING_KEYS.end}</kbd>
+          </button>
         </div>
         <TextField label="Địa điểm" value={meeting.venue} save={save('venue')} className="wide" />
       </fieldset>
@@ -93,7 +115,17 @@ export function GeneralSection() {
   );
 }
 
-function DocumentNumber({ label, kind, value, save }: { label: string; kind: DocumentKind; value: number | null; save(value: number | null): Promise<unknown> }) {
+function DocumentNumber({
+  label,
+  kind,
+  value,
+  save,
+}: {
+  label: string;
+  kind: DocumentKind;
+  value: number | null;
+  save(value: number | null): Promise<unknown>;
+}) {
   const ops = useEditor();
   const toast = useToast();
   const suggest = async () => {
@@ -107,7 +139,9 @@ function DocumentNumber({ label, kind, value, save }: { label: string; kind: Doc
   return (
     <div className="with-action">
       <NumberField label={label} value={value} save={save} />
-      <button type="button" onClick={() => void suggest()} aria-label={`Lấy số tiếp theo cho ${label.toLowerCase()}`}>Lấy số tiếp theo</button>
+      <button type="button" onClick={() => void suggest()} aria-label={`Lấy số tiếp theo cho ${label.toLowerCase()}`}>
+        Lấy số tiếp theo
+      </button>
     </div>
   );
 }
@@ -119,7 +153,14 @@ function Chairs() {
   const options = useAttendeeOptions(ops.record);
   const [text, setText] = useState('');
   const chairs = ops.record.attendees.filter((a) => a.role === 'chair');
-  const matches = useMemo(() => matchSpeakers(text, options.filter((o) => o.attendee.role !== 'chair')), [text, options]);
+  const matches = useMemo(
+    () =>
+      matchSpeakers(
+        text,
+        options.filter((o) => o.attendee.role !== 'chair'),
+      ),
+    [text, options],
+  );
 
   const setRole = async (id: number, role: 'chair' | 'member') => {
     try {
@@ -131,13 +172,22 @@ function Chairs() {
 
   return (
     <div className="chairs">
-      <p className="field-label" id="chairs-label">Chủ trì hội nghị</p>
-      {chairs.length === 0 ? <p className="muted">Chưa chọn người chủ trì.</p> : (
+      <p className="field-label" id="chairs-label">
+        Chủ trì hội nghị
+      </p>
+      {chairs.length === 0 ? (
+        <p className="muted">Chưa chọn người chủ trì.</p>
+      ) : (
         <ul aria-labelledby="chairs-label" className="chips">
           {chairs.map((a) => (
             <li key={a.id}>
-              <span>{a.fullName}{a.positions ? ` - ${a.positions}` : ''}</span>
-              <button type="button" className="danger-quiet" aria-label={`Bỏ chủ trì: ${a.fullName}`} onClick={() => void setRole(a.id, 'member')}>Bỏ</button>
+              <span>
+                {a.fullName}
+                {a.positions ? ` - ${a.positions}` : ''}
+              </span>
+              <button type="button" className="danger-quiet" aria-label={`Bỏ chủ trì: ${a.fullName}`} onClick={() => void setRole(a.id, 'member')}>
+                Bỏ
+              </button>
             </li>
           ))}
         </ul>
@@ -168,7 +218,8 @@ function Recipients() {
   const toast = useToast();
   const entry = useTextEntry('recipients', 'text', ops.record.recipients);
   const recipients = ops.record.recipients.filter((r) => r.id !== entry.draftId);
-  const move = (id: number) => (position: number) => void ops.move('recipients', id, position).catch((e: unknown) => toast({ text: errorMessage(e), tone: 'error' }));
+  const move = (id: number) => (position: number) =>
+    void ops.move('recipients', id, position).catch((e: unknown) => toast({ text: errorMessage(e), tone: 'error' }));
   const removeRow = useRemoveWithUndo();
   const remove = (id: number) => void removeRow('recipients', id, `nơi nhận “${recipients.find((r) => r.id === id)?.text ?? ''}”`);
   return (
@@ -189,7 +240,12 @@ function Recipients() {
         label="Thêm nơi nhận"
         placeholder="Ví dụ: Các đồng chí Ủy viên Ban Thường vụ"
         hint="Enter để thêm; dán nhiều dòng để thêm nhiều nơi nhận."
-        onAddBlock={(rows) => ops.addMany('recipients', rows.map((cells) => ({ text: cells.join(' ') })))}
+        onAddBlock={(rows) =>
+          ops.addMany(
+            'recipients',
+            rows.map((cells) => ({ text: cells.join(' ') })),
+          )
+        }
       />
     </fieldset>
   );

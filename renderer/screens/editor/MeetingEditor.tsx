@@ -24,7 +24,12 @@ export const SECTIONS = [
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
-export function MeetingEditor({ meetingId, section, onSection, onClose }: {
+export function MeetingEditor({
+  meetingId,
+  section,
+  onSection,
+  onClose,
+}: {
   meetingId: number;
   section: SectionId;
   onSection(section: SectionId): void;
@@ -68,12 +73,21 @@ export function MeetingEditor({ meetingId, section, onSection, onClose }: {
   if (error) {
     return (
       <main className="screen">
-        <p role="alert" className="field-error">{error}</p>
-        <button type="button" onClick={onClose}>Về danh sách hội nghị</button>
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+        <button type="button" onClick={onClose}>
+          Về danh sách hội nghị
+        </button>
       </main>
     );
   }
-  if (!ops) return <main className="screen"><p>Đang mở hội nghị…</p></main>;
+  if (!ops)
+    return (
+      <main className="screen">
+        <p>Đang mở hội nghị…</p>
+      </main>
+    );
 
   const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
   return (
@@ -98,13 +112,22 @@ export function MeetingEditor({ meetingId, section, onSection, onClose }: {
           </section>
         </div>
         <main className="section" aria-labelledby="section-title">
-          <h2 id="section-title" ref={heading} tabIndex={-1}>{current.title}</h2>
-          {section === 'general' ? <GeneralSection />
-            : section === 'sites' ? <SitesSection />
-            : section === 'agenda' ? <AgendaSection />
-            : section === 'proceedings' ? <ProceedingsSection />
-            : section === 'conclusions' ? <ConclusionsSection />
-            : <PreviewSection />}
+          <h2 id="section-title" ref={heading} tabIndex={-1}>
+            {current.title}
+          </h2>
+          {section === 'general' ? (
+            <GeneralSection />
+          ) : section === 'sites' ? (
+            <SitesSection />
+          ) : section === 'agenda' ? (
+            <AgendaSection />
+          ) : section === 'proceedings' ? (
+            <ProceedingsSection />
+          ) : section === 'conclusions' ? (
+            <ConclusionsSection />
+          ) : (
+            <PreviewSection />
+          )}
         </main>
       </div>
     </EditorProvider>

@@ -29,18 +29,30 @@ export function MoveToSite({ attendee, from, onDone }: { attendee: Attendee; fro
   return (
     <Dialog title="Chuyển sang điểm cầu khác" onClose={onDone}>
       <div className="dialog-body">
-        {targets.length === 0 ? <p>Chưa có điểm cầu nào khác có danh sách đại biểu.</p> : (
+        {targets.length === 0 ? (
+          <p>Chưa có điểm cầu nào khác có danh sách đại biểu.</p>
+        ) : (
           <div className="field">
-            <label htmlFor={selectId} className="field-label">Chuyển đồng chí {attendee.fullName || '(chưa có tên)'} sang</label>
+            <label htmlFor={selectId} className="field-label">
+              Chuyển đồng chí {attendee.fullName || '(chưa có tên)'} sang
+            </label>
             <select id={selectId} value={target ?? ''} onChange={(event) => setTarget(Number(event.target.value))} data-autofocus>
-              {targets.map((s) => <option key={s.id} value={s.id}>{siteName(s)}</option>)}
+              {targets.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {siteName(s)}
+                </option>
+              ))}
             </select>
           </div>
         )}
       </div>
       <div className="dialog-actions">
-        <button type="button" onClick={onDone}>Hủy</button>
-        <button type="button" className="primary" disabled={targets.length === 0} onClick={() => void move()}>Chuyển</button>
+        <button type="button" onClick={onDone}>
+          Hủy
+        </button>
+        <button type="button" className="primary" disabled={targets.length === 0} onClick={() => void move()}>
+          Chuyển
+        </button>
       </div>
     </Dialog>
   );

@@ -29,12 +29,18 @@ export function NewAttendee({ siteId, nameRef, entry }: { siteId: number; nameRe
   const ops = useEditor();
   const toast = useToast();
   const stored = ops.record.attendees.find((a) => a.id === entry.draftId);
-  const value = useMemo<Draft>(() => (stored ? { fullName: stored.fullName, positions: stored.positions, unit: stored.unit, personId: stored.personId } : EMPTY), [stored]);
+  const value = useMemo<Draft>(
+    () => (stored ? { fullName: stored.fullName, positions: stored.positions, unit: stored.unit, personId: stored.personId } : EMPTY),
+    [stored],
+  );
   const field = useAutosave<Draft>({ value, save: (draft) => entry.row.save({ ...draft, siteId }) });
   const [people, setPeople] = useState<Person[]>([]);
   const [blockError, setBlockError] = useState<string | null>(null);
   const asked = useRef(0);
-  const options = useMemo(() => people.map((p) => ({ id: p.id, label: p.fullName, detail: [p.positions, p.unit].filter(Boolean).join(' · '), person: p })), [people]);
+  const options = useMemo(
+    () => people.map((p) => ({ id: p.id, label: p.fullName, detail: [p.positions, p.unit].filter(Boolean).join(' · '), person: p })),
+    [people],
+  );
   const draft = field.value;
   const set = (patch: Partial<Draft>) => field.change({ ...draft, ...patch });
 
@@ -44,20 +50,26 @@ export function NewAttendee({ siteId, nameRef, entry }: { siteId: number; nameRe
       setPeople([]);
       return;
     }
-    ops.client.suggestPeople({ text }).then((found) => {
-      if (ticket === asked.current) setPeople(found.slice(0, 8));
-    }, () => {
-      if (ticket === asked.current) setPeople([]);
-    });
+    ops.client.suggestPeople({ text }).then(
+      (found) => {
+        if (ticket === asked.current) setPeople(found.slice(0, 8));
+      },
+      () => {
+        if (ticket === asked.current) setPeople([]);
+      },
+    );
   };
 
   /** The row goes to the table (and the directory); after Enter the name of the next one is asked for. */
   const commit = (focusNext: boolean) => {
     field.flush();
     if (!draft.fullName.trim() || field.error) return;
-    void entry.commit().then((id) => {
-      if (id !== null) return ops.rememberAttendee(id);
-    }).catch((error: unknown) => toast({ text: errorMessage(error), tone: 'error' }));
+    void entry
+      .commit()
+      .then((id) => {
+        if (id !== null) return ops.rememberAttendee(id);
+      })
+      .catch((error: unknown) => toast({ text: errorMessage(error), tone: 'error' }));
     field.reset(EMPTY);
     setPeople([]);
     if (focusNext) nameRef.current?.focus();
@@ -67,7 +79,10 @@ export function NewAttendee({ siteId, nameRef, entry }: { siteId: number; nameRe
     const rows = parseAttendeeBlock(text);
     if (rows.length === 0) return;
     try {
-      const added = await ops.addMany('attendees', rows.map((row) => ({ ...row, siteId })));
+      const added = await ops.addMany(
+        'attendees',
+        rows.map((row) => ({ ...row, siteId })),
+      );
       setBlockError(null);
       toast({ text: `Đã thêm ${formatCount(added.length)} đại biểu.` });
       for (const row of rows) await ops.client.rememberPerson({ person: row });
@@ -84,7 +99,9 @@ export function NewAttendee({ siteId, nameRef, entry }: { siteId: number; nameRe
   const error = field.error ?? blockError;
   const textInput = (key: 'positions' | 'unit', label: string) => (
     <div className="field">
-      <label htmlFor={`new-${key}-${siteId}`} className="field-label">{label}</label>
+      <label htmlFor={`new-${key}-${siteId}`} className="field-label">
+        {label}
+      </label>
       <input
         id={`new-${key}-${siteId}`}
         value={draft[key]}
@@ -134,8 +151,14 @@ export function NewAttendee({ siteId, nameRef, entry }: { siteId: number; nameRe
       />
       {textInput('positions', 'Chức vụ')}
       {textInput('unit', 'Đơn vị')}
-      <button type="button" onClick={() => commit(true)}>Thêm đại biểu</button>
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      <button type="button" onClick={() => commit(true)}>
+        Thêm đại biểu
+      </button>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

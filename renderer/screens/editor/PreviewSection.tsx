@@ -47,11 +47,14 @@ function usePreviewStylesheet(css: string | null): void {
     }
     sheet.current.replaceSync(css);
   }, [css]);
-  useEffect(() => () => {
-    const own = sheet.current;
-    if (own && 'adoptedStyleSheets' in document) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== own);
-    sheet.current = null;
-  }, []);
+  useEffect(
+    () => () => {
+      const own = sheet.current;
+      if (own && 'adoptedStyleSheets' in document) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== own);
+      sheet.current = null;
+    },
+    [],
+  );
 }
 
 /** The message after an export; what printed as "…" is said, and the message stays until closed. */
@@ -72,7 +75,10 @@ export function PreviewSection() {
   // A document follows the meeting's format (stored with it), or its own choice here (the notice).
   const meetingFormat = ops.record.meeting.format;
   const [chosen, setChosen] = useState<Partial<Record<DocumentKind, Format>>>({});
-  const formatOf = useCallback((k: DocumentKind): Format => (DOCUMENTS[k].format === 'meeting' ? meetingFormat : chosen[k] ?? meetingFormat), [chosen, meetingFormat]);
+  const formatOf = useCallback(
+    (k: DocumentKind): Format => (DOCUMENTS[k].format === 'meeting' ? meetingFormat : (chosen[k] ?? meetingFormat)),
+    [chosen, meetingFormat],
+  );
   const format = formatOf(kind);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -117,7 +123,8 @@ export function PreviewSection() {
     try {
       await tracker.settle();
       const printed = await client.printDocument({ meetingId, kind, format });
-      if (printed && printed.missing.length > 0) toast({ text: `Đã gửi ${DOCUMENTS[kind].noun} tới máy in; ${printed.missing.length} chỗ còn thiếu được in là “…”.`, tone: 'warning' });
+      if (printed && printed.missing.length > 0)
+        toast({ text: `Đã gửi ${DOCUMENTS[kind].noun} tới máy in; ${printed.missing.length} chỗ còn thiếu được in là “…”.`, tone: 'warning' });
     } catch (err) {
       toast({ text: errorMessage(err), tone: 'error' });
     }
@@ -141,30 +148,55 @@ export function PreviewSection() {
         <fieldset className="choice inline">
           <legend>Xem trước</legend>
           {DOCUMENT_KINDS.map((k) => (
-            <label key={k}><input type="radio" name="doc-kind" checked={kind === k} onChange={() => setKind(k)} /> {DOCUMENTS[k].title}</label>
+            <label key={k}>
+              <input type="radio" name="doc-kind" checked={kind === k} onChange={() => setKind(k)} /> {DOCUMENTS[k].title}
+            </label>
           ))}
         </fieldset>
-        <button type="button" onClick={() => void load()}>Làm mới bản xem trước</button>
-        <button type="button" onClick={() => void printShown()}>In {DOCUMENTS[kind].noun} <kbd>Ctrl+P</kbd></button>
+        <button type="button" onClick={() => void load()}>
+          Làm mới bản xem trước
+        </button>
+        <button type="button" onClick={() => void printShown()}>
+          In {DOCUMENTS[kind].noun} <kbd>Ctrl+P</kbd>
+        </button>
       </div>
       <div className="export-grid">
         {DOCUMENT_KINDS.map((k, index) => (
           <div className="export-card" key={k}>
             {DOCUMENTS[k].format === 'meeting' && index === DOCUMENT_KINDS.findIndex((d) => DOCUMENTS[d].format === 'meeting') ? (
-              <SelectField label="Thể thức (lưu cùng hội nghị)" value={meetingFormat} options={optionsOf(FORMATS, FORMAT_LABELS)} save={(f) => ops.saveMeeting({ format: f })} />
+              <SelectField
+                label="Thể thức (lưu cùng hội nghị)"
+                value={meetingFormat}
+                options={optionsOf(FORMATS, FORMAT_LABELS)}
+                save={(f) => ops.saveMeeting({ format: f })}
+              />
             ) : DOCUMENTS[k].format === 'chosen' ? (
               <div className="field">
-                <label htmlFor={`${formatId}-${k}`} className="field-label">Thể thức {DOCUMENTS[k].noun}</label>
+                <label htmlFor={`${formatId}-${k}`} className="field-label">
+                  Thể thức {DOCUMENTS[k].noun}
+                </label>
                 <select id={`${formatId}-${k}`} value={formatOf(k)} onChange={(e) => setChosen((c) => ({ ...c, [k]: e.target.value as Format }))}>
-                  {FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+                  {FORMATS.map((f) => (
+                    <option key={f} value={f}>
+                      {FORMAT_LABELS[f]}
+                    </option>
+                  ))}
                 </select>
               </div>
-            ) : <p className="muted">Theo thể thức của hội nghị.</p>}
+            ) : (
+              <p className="muted">Theo thể thức của hội nghị.</p>
+            )}
             {DOCUMENTS[k].outputs.map((output) => {
               const quick = k === QUICK_EXPORT.kind && output === QUICK_EXPORT.output;
               return (
                 <button key={output} type="button" className={quick ? 'primary' : undefined} disabled={busy} onClick={() => void exportFile(k, output)}>
-                  Xuất {DOCUMENTS[k].noun} ({OUTPUTS[output].label}){quick ? <> <kbd>Ctrl+E</kbd></> : null}
+                  Xuất {DOCUMENTS[k].noun} ({OUTPUTS[output].label})
+                  {quick ? (
+                    <>
+                      {' '}
+                      <kbd>Ctrl+E</kbd>
+                    </>
+                  ) : null}
                 </button>
               );
             })}
@@ -172,19 +204,29 @@ export function PreviewSection() {
         ))}
         <div className="export-card">
           <p className="muted">Một hội nghị trong một tệp, để chuyển sang máy khác hoặc lưu trữ.</p>
-          <button type="button" onClick={() => void tracker.settle().then(() => meetingFile.exportFile(meetingId))}>Xuất tệp hội nghị</button>
+          <button type="button" onClick={() => void tracker.settle().then(() => meetingFile.exportFile(meetingId))}>
+            Xuất tệp hội nghị
+          </button>
           {meetingFile.dialog}
         </div>
         <SiteReports />
       </div>
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {preview ? (
         <section className="missing" aria-labelledby="missing-title">
           <h3 id="missing-title">{preview.missing.length > 0 ? `Còn thiếu (${preview.missing.length})` : 'Không còn thiếu thông tin nào'}</h3>
           {preview.missing.length > 0 ? (
             <>
               <p className="muted">Những chỗ này sẽ in là “…” trong văn bản; khi xuất, ứng dụng nhắc lại.</p>
-              <ul>{preview.missing.map((m, i) => <li key={`${i}-${m}`}>{m}</li>)}</ul>
+              <ul>
+                {preview.missing.map((m, i) => (
+                  <li key={`${i}-${m}`}>{m}</li>
+                ))}
+              </ul>
             </>
           ) : null}
         </section>

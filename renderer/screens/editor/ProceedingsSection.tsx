@@ -22,7 +22,7 @@ import { useRemoveWithUndo } from './undo.ts';
 
 /** "09:05–09:17 (12 phút)", "09:05", "" */
 function timesOf(s: Speech): string {
-  const span = s.startTime && s.endTime ? `${s.startTime}–${s.endTime}` : s.startTime ?? '';
+  const span = s.startTime && s.endTime ? `${s.startTime}–${s.endTime}` : (s.startTime ?? '');
   return s.durationMinutes !== null ? `${span}${span ? ' ' : ''}(${s.durationMinutes} phút)` : span;
 }
 import { PlayerBar } from './audio/PlayerBar.tsx';
@@ -45,8 +45,8 @@ export function ProceedingsSection() {
   const liveComposer = useRef(0);
 
   const listed = useMemo(() => speeches.filter((s) => s.id !== draftId), [speeches, draftId]);
-  const editing = editingId === null ? null : speeches.find((s) => s.id === editingId) ?? null;
-  const draft = draftId === null ? null : speeches.find((s) => s.id === draftId) ?? null;
+  const editing = editingId === null ? null : (speeches.find((s) => s.id === editingId) ?? null);
+  const draft = draftId === null ? null : (speeches.find((s) => s.id === draftId) ?? null);
   const names = useMemo(() => new Map(attendees.map((a) => [a.id, a])), [attendees]);
   // The agenda item being taken down: the speech's own, else the one last chosen.
   const validAgenda = agendaId !== null && agenda.some((a) => a.id === agendaId) ? agendaId : null;
@@ -92,7 +92,7 @@ export function ProceedingsSection() {
     const position = a ? a.positions : s.speakerPosition;
     return name ? `${name}${position ? ` - ${position}` : ''}` : '(Chưa ghi người phát biểu)';
   };
-  const nameOfEntry = (id: number | null, free: string) => (id === null ? free : names.get(id)?.fullName ?? '');
+  const nameOfEntry = (id: number | null, free: string) => (id === null ? free : (names.get(id)?.fullName ?? ''));
   const agendaNumber = new Map(agenda.map((a, i) => [a.id, i + 1]));
   const current = liveComposer.current;
 
@@ -123,17 +123,33 @@ export function ProceedingsSection() {
                   <div className={`speech-row ${s.id === editingId ? 'editing' : ''}`} onKeyDown={reorderKeys(index, listed.length, move)}>
                     <div className="speech-summary">
                       <p className="speech-head">
-                        <span className="row-number">{n}.</span>{' '}
-                        {timesOf(s) ? <span className="time">{timesOf(s)}</span> : null}{' '}
+                        <span className="row-number">{n}.</span> {timesOf(s) ? <span className="time">{timesOf(s)}</span> : null}{' '}
                         <strong>{speakerOf(s)}</strong>{' '}
-                        <span className="muted">({SPEECH_KIND_LABELS[s.kind]}{s.agendaItemId !== null && agendaNumber.has(s.agendaItemId) ? `, mục ${agendaNumber.get(s.agendaItemId) ?? ''}` : ''})</span>
+                        <span className="muted">
+                          ({SPEECH_KIND_LABELS[s.kind]}
+                          {s.agendaItemId !== null && agendaNumber.has(s.agendaItemId) ? `, mục ${agendaNumber.get(s.agendaItemId) ?? ''}` : ''})
+                        </span>
                       </p>
                       <p className="speech-excerpt">{s.content || '(Chưa ghi nội dung)'}</p>
                     </div>
-                    <button type="button" aria-label={`Nghe phát biểu ${n}`} aria-pressed={player.state.speechId === s.id && player.state.playing}
-                      onClick={() => void player.toggle(s.id)}>Nghe</button>
-                    <button type="button" aria-label={`Sửa phát biểu ${n}`} onClick={() => openComposer(s.id)}>Sửa</button>
-                    <RowTools name={`phát biểu ${n}`} index={index} count={listed.length} onMove={move} onRemove={() => (s.content ? setRemoving(s) : void remove(s))} />
+                    <button
+                      type="button"
+                      aria-label={`Nghe phát biểu ${n}`}
+                      aria-pressed={player.state.speechId === s.id && player.state.playing}
+                      onClick={() => void player.toggle(s.id)}
+                    >
+                      Nghe
+                    </button>
+                    <button type="button" aria-label={`Sửa phát biểu ${n}`} onClick={() => openComposer(s.id)}>
+                      Sửa
+                    </button>
+                    <RowTools
+                      name={`phát biểu ${n}`}
+                      index={index}
+                      count={listed.length}
+                      onMove={move}
+                      onRemove={() => (s.content ? setRemoving(s) : void remove(s))}
+                    />
                   </div>
                 );
               }}

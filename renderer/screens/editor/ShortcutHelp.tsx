@@ -13,13 +13,22 @@ function ShortcutDialog({ onClose }: { onClose(): void }) {
           <table key={group.title} className="shortcut-table">
             <caption>{group.title}</caption>
             <tbody>
-              {group.keys.map(([keys, what]) => <tr key={keys + what}><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr>)}
+              {group.keys.map(([keys, what]) => (
+                <tr key={keys + what}>
+                  <th scope="row">
+                    <kbd>{keys}</kbd>
+                  </th>
+                  <td>{what}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         ))}
       </div>
       <div className="dialog-actions">
-        <button type="button" className="primary" onClick={onClose} data-autofocus>Đóng</button>
+        <button type="button" className="primary" onClick={onClose} data-autofocus>
+          Đóng
+        </button>
       </div>
     </Dialog>
   );
@@ -36,9 +45,14 @@ export function EditorKeys() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const chord = chordOf(event);
-      const action = chord === MEETING_KEYS.start ? () => latest.current('start')
-        : chord === MEETING_KEYS.end ? () => latest.current('end')
-        : chord === MEETING_KEYS.help ? () => setOpen(true) : null;
+      const action =
+        chord === MEETING_KEYS.start
+          ? () => latest.current('start')
+          : chord === MEETING_KEYS.end
+            ? () => latest.current('end')
+            : chord === MEETING_KEYS.help
+              ? () => setOpen(true)
+              : null;
       if (!action || event.defaultPrevented) return;
       event.preventDefault();
       action();
@@ -48,7 +62,9 @@ export function EditorKeys() {
   }, []);
   return (
     <>
-      <button type="button" className="help-button" onClick={() => setOpen(true)}>Phím tắt <kbd>{MEETING_KEYS.help}</kbd></button>
+      <button type="button" className="help-button" onClick={() => setOpen(true)}>
+        Phím tắt <kbd>{MEETING_KEYS.help}</kbd>
+      </button>
       {open ? <ShortcutDialog onClose={() => setOpen(false)} /> : null}
     </>
   );

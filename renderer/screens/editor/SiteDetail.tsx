@@ -43,41 +43,54 @@ export function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; 
 
   return (
     <section className="site-detail" aria-labelledby="site-detail-title">
-      <h3 id="site-detail-title">Điểm cầu: {siteName(site)}{site.isMain ? ' (điểm cầu chính)' : ''}</h3>
+      <h3 id="site-detail-title">
+        Điểm cầu: {siteName(site)}
+        {site.isMain ? ' (điểm cầu chính)' : ''}
+      </h3>
       <div className="row">
         <TextField label="Tên điểm cầu" value={site.name} save={(name) => save({ name })} className="grow" />
         <TextField label="Địa chỉ" value={site.location} save={(location) => save({ location })} className="grow" />
         <SelectField label="Cấp" value={site.level} options={optionsOf(SITE_LEVELS, SITE_LEVEL_LABELS)} save={(level) => save({ level })} />
       </div>
       <div className="row site-options">
-        {site.isMain
-          ? <p className="badge-line">Đây là điểm cầu chính.</p>
-          : <button type="button" onClick={() => void save({ isMain: true }).catch(fail)}>Đặt làm điểm cầu chính</button>}
-        <CheckboxField
-          label="Chỉ ghi số lượng đại biểu (không có danh sách)"
-          value={countOnly}
-          save={(on) => save({ attendeeCount: on ? 0 : null })}
-        />
-        {countOnly ? (
-          <NumberField label="Số đại biểu tại điểm cầu" value={site.attendeeCount} save={(n) => save({ attendeeCount: n ?? 0 })} />
-        ) : null}
+        {site.isMain ? (
+          <p className="badge-line">Đây là điểm cầu chính.</p>
+        ) : (
+          <button type="button" onClick={() => void save({ isMain: true }).catch(fail)}>
+            Đặt làm điểm cầu chính
+          </button>
+        )}
+        <CheckboxField label="Chỉ ghi số lượng đại biểu (không có danh sách)" value={countOnly} save={(on) => save({ attendeeCount: on ? 0 : null })} />
+        {countOnly ? <NumberField label="Số đại biểu tại điểm cầu" value={site.attendeeCount} save={(n) => save({ attendeeCount: n ?? 0 })} /> : null}
       </div>
 
       {countOnly ? null : (
         <>
           <div className="row attendee-head">
             <div className="site-counts" aria-live="polite">
-              <p className="site-count">Có mặt {formatCount(stats.present)}/{formatCount(stats.named)} đại biểu</p>
+              <p className="site-count">
+                Có mặt {formatCount(stats.present)}/{formatCount(stats.named)} đại biểu
+              </p>
               <p className="presence-counts">
-                {PRESENCE.filter((p) => p !== 'present').map((p) => <span key={p}>{PRESENCE_LABELS[p]}: {formatCount(stats.byPresence[p])}</span>)}
-                {stats.members > 0 ? <span>Thành viên có mặt: {formatCount(stats.membersPresent)}/{formatCount(stats.members)}</span> : null}
+                {PRESENCE.filter((p) => p !== 'present').map((p) => (
+                  <span key={p}>
+                    {PRESENCE_LABELS[p]}: {formatCount(stats.byPresence[p])}
+                  </span>
+                ))}
+                {stats.members > 0 ? (
+                  <span>
+                    Thành viên có mặt: {formatCount(stats.membersPresent)}/{formatCount(stats.members)}
+                  </span>
+                ) : null}
               </p>
             </div>
             <button type="button" disabled={listed.length === 0} onClick={() => void ops.markAllPresent(site.id).catch(fail)}>
               Đánh dấu tất cả có mặt
             </button>
             <div className="field inline">
-              <label htmlFor={`order-${site.id}`} className="field-label">Sắp xếp</label>
+              <label htmlFor={`order-${site.id}`} className="field-label">
+                Sắp xếp
+              </label>
               <select id={`order-${site.id}`} value={order} onChange={(e) => setOrder(e.target.value as NameOrder)}>
                 <option value="entered">Theo thứ tự nhập</option>
                 <option value="full">Theo họ và tên (A–Z)</option>
@@ -87,10 +100,12 @@ export function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; 
             {order === 'entered' ? null : (
               <button
                 type="button"
-                onClick={() => void ops.sortAttendees(site.id, order).then(() => {
-                  setOrder('entered');
-                  toast({ text: 'Đã lưu thứ tự mới; biên bản liệt kê đại biểu theo thứ tự này.' });
-                }, fail)}
+                onClick={() =>
+                  void ops.sortAttendees(site.id, order).then(() => {
+                    setOrder('entered');
+                    toast({ text: 'Đã lưu thứ tự mới; biên bản liệt kê đại biểu theo thứ tự này.' });
+                  }, fail)
+                }
               >
                 Lưu thứ tự này cho biên bản
               </button>
@@ -103,14 +118,24 @@ export function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; 
       )}
 
       <div className="row detail-actions">
-        <button type="button" disabled={position <= 0} onClick={() => void ops.move('sites', site.id, position - 1).catch(fail)}>Chuyển điểm cầu lên</button>
-        <button type="button" disabled={position >= ops.record.sites.length - 1} onClick={() => void ops.move('sites', site.id, position + 1).catch(fail)}>Chuyển điểm cầu xuống</button>
-        <button type="button" className="danger-quiet" onClick={() => setConfirming(true)}>Xóa điểm cầu</button>
+        <button type="button" disabled={position <= 0} onClick={() => void ops.move('sites', site.id, position - 1).catch(fail)}>
+          Chuyển điểm cầu lên
+        </button>
+        <button type="button" disabled={position >= ops.record.sites.length - 1} onClick={() => void ops.move('sites', site.id, position + 1).catch(fail)}>
+          Chuyển điểm cầu xuống
+        </button>
+        <button type="button" className="danger-quiet" onClick={() => setConfirming(true)}>
+          Xóa điểm cầu
+        </button>
       </div>
       {confirming ? (
         <ConfirmDialog
           title="Xóa điểm cầu?"
-          message={<p>Điểm cầu “{siteName(site)}”{attendees.length > 0 ? ` và ${formatCount(attendees.length)} đại biểu của điểm cầu` : ''} sẽ bị xóa.</p>}
+          message={
+            <p>
+              Điểm cầu “{siteName(site)}”{attendees.length > 0 ? ` và ${formatCount(attendees.length)} đại biểu của điểm cầu` : ''} sẽ bị xóa.
+            </p>
+          }
           confirmLabel="Xóa điểm cầu"
           danger
           onCancel={() => setConfirming(false)}

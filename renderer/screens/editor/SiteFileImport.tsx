@@ -17,7 +17,9 @@ const PREVIEW_ROWS = 5;
 function summary(rows: readonly SiteRow[]): string {
   const byLevel = new Map<SiteLevel, number>();
   for (const row of rows) byLevel.set(row.level, (byLevel.get(row.level) ?? 0) + 1);
-  const levels = SITE_LEVELS.filter((level) => byLevel.has(level)).map((level) => `${formatCount(byLevel.get(level) ?? 0)} ${SITE_LEVEL_LABELS[level].toLowerCase()}`);
+  const levels = SITE_LEVELS.filter((level) => byLevel.has(level)).map(
+    (level) => `${formatCount(byLevel.get(level) ?? 0)} ${SITE_LEVEL_LABELS[level].toLowerCase()}`,
+  );
   const people = rows.reduce((sum, row) => sum + (row.attendeeCount ?? 0), 0);
   const named = rows.filter((row) => row.attendeeCount === null).length;
   return `${levels.join(', ')}; ${formatCount(people)} đại biểu${named > 0 ? `; ${formatCount(named)} điểm cầu sẽ nhập danh sách đại biểu` : ''}`;
@@ -53,11 +55,13 @@ export function SiteFileImport({ onAdded }: { onAdded?(): void }) {
       setError(errorMessage(failure));
     }
   };
-  const rows = pending ? pending.legacy?.rows ?? pending.rows : [];
+  const rows = pending ? (pending.legacy?.rows ?? pending.rows) : [];
   const fresh = pending ? pending.rows.length - pending.existing : 0;
   return (
     <div className="site-import">
-      <button type="button" onClick={() => void pick()}>Nhập danh sách điểm cầu từ tệp (CSV, Excel)</button>
+      <button type="button" onClick={() => void pick()}>
+        Nhập danh sách điểm cầu từ tệp (CSV, Excel)
+      </button>
       <p className="field-hint">Các cột: tên điểm cầu, cấp, số đại biểu (để trống nếu nhập danh sách đại biểu), địa chỉ.</p>
       {pending ? (
         <div className="encoding-offer site-preview" role="group" aria-label={`Xem trước danh sách điểm cầu từ tệp ${pending.fileName}`}>
@@ -68,29 +72,56 @@ export function SiteFileImport({ onAdded }: { onAdded?(): void }) {
           </p>
           <table>
             <caption className="sr-only">Các dòng đầu của tệp {pending.fileName}</caption>
-            <thead><tr><th scope="col">#</th><th scope="col">Tên điểm cầu</th><th scope="col">Cấp</th><th scope="col">Số đại biểu</th><th scope="col">Địa chỉ</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Tên điểm cầu</th>
+                <th scope="col">Cấp</th>
+                <th scope="col">Số đại biểu</th>
+                <th scope="col">Địa chỉ</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.slice(0, PREVIEW_ROWS).map((row, i) => (
-                <tr key={i}><td>{i + 1}</td><td>{row.name}</td><td>{SITE_LEVEL_LABELS[row.level]}</td><td>{row.attendeeCount === null ? 'danh sách' : formatCount(row.attendeeCount)}</td><td>{row.location}</td></tr>
+                <tr key={i}>
+                  <td>{i + 1}</td>
+                  <td>{row.name}</td>
+                  <td>{SITE_LEVEL_LABELS[row.level]}</td>
+                  <td>{row.attendeeCount === null ? 'danh sách' : formatCount(row.attendeeCount)}</td>
+                  <td>{row.location}</td>
+                </tr>
               ))}
             </tbody>
           </table>
           {pending.legacy ? (
             <>
               <p>
-                Tệp có vẻ được gõ bằng bảng mã {ENCODING_LABELS[pending.legacy.encoding]}{pending.legacy.confident ? '' : ' (chưa chắc chắn)'};
-                bảng trên là chữ đã chuyển sang Unicode, ví dụ “{pending.rows[0]?.name}” thành “{pending.legacy.rows[0]?.name}”.
+                Tệp có vẻ được gõ bằng bảng mã {ENCODING_LABELS[pending.legacy.encoding]}
+                {pending.legacy.confident ? '' : ' (chưa chắc chắn)'}; bảng trên là chữ đã chuyển sang Unicode, ví dụ “{pending.rows[0]?.name}” thành “
+                {pending.legacy.rows[0]?.name}”.
               </p>
-              <button type="button" className="primary" ref={first} onClick={() => void add(pending.legacy?.rows ?? pending.rows)}>Chuyển sang Unicode và thêm</button>
-              <button type="button" onClick={() => void add(pending.rows)}>Giữ nguyên và thêm</button>
+              <button type="button" className="primary" ref={first} onClick={() => void add(pending.legacy?.rows ?? pending.rows)}>
+                Chuyển sang Unicode và thêm
+              </button>
+              <button type="button" onClick={() => void add(pending.rows)}>
+                Giữ nguyên và thêm
+              </button>
             </>
           ) : (
-            <button type="button" className="primary" disabled={fresh === 0} ref={first} onClick={() => void add(pending.rows)}>Thêm {formatCount(fresh)} điểm cầu</button>
+            <button type="button" className="primary" disabled={fresh === 0} ref={first} onClick={() => void add(pending.rows)}>
+              Thêm {formatCount(fresh)} điểm cầu
+            </button>
           )}
-          <button type="button" onClick={() => setPending(null)}>Hủy</button>
+          <button type="button" onClick={() => setPending(null)}>
+            Hủy
+          </button>
         </div>
       ) : null}
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

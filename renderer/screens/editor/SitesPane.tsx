@@ -24,7 +24,13 @@ function whenRendered(find: () => HTMLElement | null | undefined, act: (element:
   else if (tries > 0) setTimeout(() => whenRendered(find, act, tries - 1), 16);
 }
 
-export function SitesPane({ ordered, stats, selectedId, onSelect, entry }: {
+export function SitesPane({
+  ordered,
+  stats,
+  selectedId,
+  onSelect,
+  entry,
+}: {
   /** The sites, main site first. */
   ordered: Site[];
   stats: Map<number, SiteStats>;
@@ -44,20 +50,29 @@ export function SitesPane({ ordered, stats, selectedId, onSelect, entry }: {
   const focusSite = (index: number) => {
     const clamped = Math.max(0, Math.min(index, shown.length - 1));
     setFocusIndex(clamped);
-    whenRendered(() => list.current?.querySelector<HTMLElement>(`[data-site-index="${clamped}"]`), (element) => element.focus());
+    whenRendered(
+      () => list.current?.querySelector<HTMLElement>(`[data-site-index="${clamped}"]`),
+      (element) => element.focus(),
+    );
   };
   const addSites = async (rows: string[][]) => {
-    const added = await ops.addMany('sites', rows.map(([name = '', location = '']) => ({ name, location })));
+    const added = await ops.addMany(
+      'sites',
+      rows.map(([name = '', location = '']) => ({ name, location })),
+    );
     toast({ text: `Đã thêm ${formatCount(added.length)} điểm cầu.` });
   };
-  const saveCount = (site: Site, count: number) => ops.update('sites', site.id, { attendeeCount: count }).catch((error: unknown) => toast({ text: errorMessage(error), tone: 'error' }));
+  const saveCount = (site: Site, count: number) =>
+    ops.update('sites', site.id, { attendeeCount: count }).catch((error: unknown) => toast({ text: errorMessage(error), tone: 'error' }));
 
   return (
     <section className="sites-pane" aria-labelledby="sites-list-title">
       <h3 id="sites-list-title">Danh sách điểm cầu</h3>
       <div className="sites-find">
         <div className="field search">
-          <label htmlFor="site-search" className="field-label">Tìm điểm cầu</label>
+          <label htmlFor="site-search" className="field-label">
+            Tìm điểm cầu
+          </label>
           <input
             id="site-search"
             type="search"
@@ -112,7 +127,16 @@ export function SitesPane({ ordered, stats, selectedId, onSelect, entry }: {
   );
 }
 
-const SiteItem = memo(function SiteItem({ site, index, stats, selected, focusable, onSelect, onMove, onCount }: {
+const SiteItem = memo(function SiteItem({
+  site,
+  index,
+  stats,
+  selected,
+  focusable,
+  onSelect,
+  onMove,
+  onCount,
+}: {
   site: Site;
   index: number;
   stats: SiteStats | undefined;
@@ -165,7 +189,11 @@ const SiteItem = memo(function SiteItem({ site, index, stats, selected, focusabl
       >
         <span className="site-button-name">{name}</span>
         {site.isMain ? <span className="badge">chính</span> : null}
-        {typing === null ? <span className="site-button-count" aria-label={countOnly ? `${count} đại biểu` : `${count} có mặt`}>{count}</span> : null}
+        {typing === null ? (
+          <span className="site-button-count" aria-label={countOnly ? `${count} đại biểu` : `${count} có mặt`}>
+            {count}
+          </span>
+        ) : null}
       </button>
       {typing !== null ? (
         <input

@@ -23,10 +23,17 @@ export function SitesSection() {
   return (
     <div className="section-body sites">
       <p className="totals" aria-live="polite">
-        Tổng cộng: <strong>{formatCount(total.sites)}</strong> điểm cầu;{' '}
-        <strong>{formatCount(total.attending)}</strong> đại biểu dự
-        {' '}(có tên: {formatCount(total.present)}/{formatCount(total.named)} có mặt; theo số lượng: {formatCount(total.counted)})
-        {total.members > 0 ? <>; thành viên có mặt: <strong>{formatCount(total.membersPresent)}/{formatCount(total.members)}</strong></> : null}.
+        Tổng cộng: <strong>{formatCount(total.sites)}</strong> điểm cầu; <strong>{formatCount(total.attending)}</strong> đại biểu dự (có tên:{' '}
+        {formatCount(total.present)}/{formatCount(total.named)} có mặt; theo số lượng: {formatCount(total.counted)})
+        {total.members > 0 ? (
+          <>
+            ; thành viên có mặt:{' '}
+            <strong>
+              {formatCount(total.membersPresent)}/{formatCount(total.members)}
+            </strong>
+          </>
+        ) : null}
+        .
       </p>
       <div className="split">
         <SitesPane ordered={ordered} stats={stats} selectedId={selected?.id ?? null} onSelect={setSelectedId} entry={entry} />

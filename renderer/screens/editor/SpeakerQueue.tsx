@@ -17,7 +17,13 @@ import { useRemoveWithUndo } from './undo.ts';
 export const queueOf = (queue: readonly QueueEntry[], agendaItemId: number | null): QueueEntry[] =>
   queue.filter((entry) => entry.agendaItemId === agendaItemId);
 
-export function SpeakerQueue({ agendaItemId, agenda, options, inputRef, onLeave }: {
+export function SpeakerQueue({
+  agendaItemId,
+  agenda,
+  options,
+  inputRef,
+  onLeave,
+}: {
   agendaItemId: number | null;
   agenda: readonly AgendaItem[];
   options: AttendeeOption[];
@@ -36,16 +42,22 @@ export function SpeakerQueue({ agendaItemId, agenda, options, inputRef, onLeave 
   // Who is registered on this item already is not offered again.
   const matches = useMemo(() => {
     const waiting = new Set(entries.map((e) => e.attendeeId));
-    return matchSpeakers(text, options.filter((o) => !waiting.has(o.id)));
+    return matchSpeakers(
+      text,
+      options.filter((o) => !waiting.has(o.id)),
+    );
   }, [text, options, entries]);
   const itemIndex = agenda.findIndex((a) => a.id === agendaItemId);
   const item = itemIndex >= 0 ? `mục ${itemIndex + 1}` : 'ngoài chương trình';
-  const nameOf = (entry: QueueEntry) => (entry.attendeeId !== null ? byId.get(entry.attendeeId)?.label ?? '' : entry.speakerName);
+  const nameOf = (entry: QueueEntry) => (entry.attendeeId !== null ? (byId.get(entry.attendeeId)?.label ?? '') : entry.speakerName);
   const fail = (failure: unknown) => toast({ text: errorMessage(failure), tone: 'error' });
 
   const register = (values: { attendeeId: number } | { speakerName: string }) => {
     setText('');
-    ops.add('queue', { agendaItemId, ...values }).then(() => setError(null), (failure: unknown) => setError(errorMessage(failure)));
+    ops.add('queue', { agendaItemId, ...values }).then(
+      () => setError(null),
+      (failure: unknown) => setError(errorMessage(failure)),
+    );
   };
   // Queue order is the meeting's: moving among this item's entries moves to the neighbour's place.
   const moveTo = (entry: QueueEntry, index: number) => {
@@ -63,8 +75,12 @@ export function SpeakerQueue({ agendaItemId, agenda, options, inputRef, onLeave 
 
   return (
     <section className="speaker-queue" aria-labelledby="queue-title">
-      <h3 id="queue-title">Đăng ký phát biểu <span className="muted">({item})</span></h3>
-      {entries.length === 0 ? <p className="muted">Chưa có ai đăng ký. Gõ tên người được mời phát biểu tiếp theo vào ô dưới.</p> : (
+      <h3 id="queue-title">
+        Đăng ký phát biểu <span className="muted">({item})</span>
+      </h3>
+      {entries.length === 0 ? (
+        <p className="muted">Chưa có ai đăng ký. Gõ tên người được mời phát biểu tiếp theo vào ô dưới.</p>
+      ) : (
         <ol className="queue-list" aria-label={`Người đăng ký phát biểu, ${item}`}>
           {entries.map((entry, index) => {
             const name = nameOf(entry) || '(chưa có tên)';
@@ -79,14 +95,40 @@ export function SpeakerQueue({ agendaItemId, agenda, options, inputRef, onLeave 
             return (
               <li key={entry.id} className={index === 0 ? 'next' : undefined} onKeyDown={onKeyDown}>
                 <span className="queue-name">
-                  <span className="queue-title">{index + 1}. <strong>{name}</strong></span>
+                  <span className="queue-title">
+                    {index + 1}. <strong>{name}</strong>
+                  </span>
                   {detail ? <span className="option-detail">{detail}</span> : null}
-                  {index === 0 ? <span className="queue-next">Tiếp theo: <kbd>{SPEECH_KEYS.next}</kbd></span> : null}
+                  {index === 0 ? (
+                    <span className="queue-next">
+                      Tiếp theo: <kbd>{SPEECH_KEYS.next}</kbd>
+                    </span>
+                  ) : null}
                 </span>
                 <span className="row-tools">
-                  <button type="button" className="icon" aria-label={`Chuyển ${name} lên`} title="Chuyển lên (Alt+↑)" disabled={index === 0} onClick={() => moveTo(entry, index - 1)}>↑</button>
-                  <button type="button" className="icon" aria-label={`Chuyển ${name} xuống`} title="Chuyển xuống (Alt+↓)" disabled={index === entries.length - 1} onClick={() => moveTo(entry, index + 1)}>↓</button>
-                  <button type="button" className="danger-quiet" aria-label={`Bỏ qua ${name}`} title="Bỏ qua (Delete)" onClick={() => skip(entry)}>Bỏ qua</button>
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={`Chuyển ${name} lên`}
+                    title="Chuyển lên (Alt+↑)"
+                    disabled={index === 0}
+                    onClick={() => moveTo(entry, index - 1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={`Chuyển ${name} xuống`}
+                    title="Chuyển xuống (Alt+↓)"
+                    disabled={index === entries.length - 1}
+                    onClick={() => moveTo(entry, index + 1)}
+                  >
+                    ↓
+                  </button>
+                  <button type="button" className="danger-quiet" aria-label={`Bỏ qua ${name}`} title="Bỏ qua (Delete)" onClick={() => skip(entry)}>
+                    Bỏ qua
+                  </button>
                 </span>
               </li>
             );
@@ -101,7 +143,11 @@ export function SpeakerQueue({ agendaItemId, agenda, options, inputRef, onLeave 
         autoHighlight
         placeholder="Gõ vài chữ của tên, Enter"
         footer={PICKER_ORDER_HINT}
-        hint={<><kbd>{SPEECH_KEYS.register}</kbd> tới ô này; Enter thêm người; <kbd>Esc</kbd> trở lại nội dung.</>}
+        hint={
+          <>
+            <kbd>{SPEECH_KEYS.register}</kbd> tới ô này; Enter thêm người; <kbd>Esc</kbd> trở lại nội dung.
+          </>
+        }
         onText={setText}
         onPick={(option) => register({ attendeeId: option.id })}
         onEnter={(event) => {
@@ -111,7 +157,11 @@ export function SpeakerQueue({ agendaItemId, agenda, options, inputRef, onLeave 
         }}
         onKeyDown={onFieldKey}
       />
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -56,20 +56,27 @@ export function SpeechEditor(props: SpeechEditorProps) {
   const ownText = useRef<HTMLTextAreaElement>(null);
   const contentRef = props.textRef ?? ownText;
   const validAgenda = defaultAgendaId !== null && agenda.some((a) => a.id === defaultAgendaId) ? defaultAgendaId : null;
-  const row = useDraftRow({
-    list: 'speeches',
-    writes: useWrites(),
-    initial: () => ({ agendaItemId: validAgenda }),
-    isEmpty: mode === 'new' ? nothingSaid : undefined,
-    onCreated,
-    onRemoved,
-  }, speech?.id ?? null);
+  const row = useDraftRow(
+    {
+      list: 'speeches',
+      writes: useWrites(),
+      initial: () => ({ agendaItemId: validAgenda }),
+      isEmpty: mode === 'new' ? nothingSaid : undefined,
+      onCreated,
+      onRemoved,
+    },
+    speech?.id ?? null,
+  );
   const [error, setError] = useState<string | null>(null);
   // Shown before the new speech is stored (a choice made before anything is typed is kept in the draft).
   const [chosen, setChosen] = useState<{ kind: SpeechKind; startTime: string | null }>({ kind: 'contribution', startTime: null });
 
   const save = (patch: Record<string, unknown>) => row.save(patch);
-  const saveChoice = (patch: Record<string, unknown>) => void save(patch).then(() => setError(null), (failure: unknown) => setError(errorMessage(failure)));
+  const saveChoice = (patch: Record<string, unknown>) =>
+    void save(patch).then(
+      () => setError(null),
+      (failure: unknown) => setError(errorMessage(failure)),
+    );
   const fillStart = () => {
     if (mode !== 'new' || speech?.startTime || chosen.startTime) return;
     const startTime = nowClock();
@@ -107,7 +114,10 @@ export function SpeechEditor(props: SpeechEditorProps) {
   const nextAgenda = () => {
     const ids = [null, ...agenda.map((a) => a.id)];
     const next = ids[(ids.indexOf(agendaId) + 1) % ids.length] ?? null;
-    void chooseAgenda(next).then(() => setError(null), (failure: unknown) => setError(errorMessage(failure)));
+    void chooseAgenda(next).then(
+      () => setError(null),
+      (failure: unknown) => setError(errorMessage(failure)),
+    );
   };
   const endNow = () => saveChoice({ endTime: nowClock() });
 
@@ -143,7 +153,10 @@ export function SpeechEditor(props: SpeechEditorProps) {
   };
 
   const freeSpeaker = speech !== null && speech.attendeeId === null && speech.speakerName !== '';
-  const agendaOptions: (readonly [string, string])[] = [['', '(Không thuộc mục nào)'], ...agenda.map((a, i) => [String(a.id), `${i + 1}. ${a.title || '(chưa có nội dung)'}`] as const)];
+  const agendaOptions: (readonly [string, string])[] = [
+    ['', '(Không thuộc mục nào)'],
+    ...agenda.map((a, i) => [String(a.id), `${i + 1}. ${a.title || '(chưa có nội dung)'}`] as const),
+  ];
   const doneLabel = mode === 'edit' ? 'Xong' : nextSpeaker ? `Phát biểu tiếp theo: ${nextSpeaker}` : 'Ghi phát biểu tiếp theo';
 
   return (
@@ -191,7 +204,11 @@ export function SpeechEditor(props: SpeechEditorProps) {
             className="agenda-choice"
             value={String(agendaId ?? '')}
             options={agendaOptions}
-            hint={<><kbd>{SPEECH_KEYS.agenda}</kbd> mục tiếp theo</>}
+            hint={
+              <>
+                <kbd>{SPEECH_KEYS.agenda}</kbd> mục tiếp theo
+              </>
+            }
             save={(value) => chooseAgenda(value === '' ? null : Number(value))}
           />
         ) : null}
@@ -199,10 +216,16 @@ export function SpeechEditor(props: SpeechEditorProps) {
       {speaker.unresolved !== null ? (
         <div className="field-error unresolved" role="alert">
           <span>“{speaker.unresolved}” chưa được chọn: chọn một người trong gợi ý (Enter, Tab hoặc bấm chuột).</span>
-          <button type="button" onClick={speaker.keepAsTyped}>Ghi “{speaker.unresolved}” là người ngoài danh sách</button>
+          <button type="button" onClick={speaker.keepAsTyped}>
+            Ghi “{speaker.unresolved}” là người ngoài danh sách
+          </button>
         </div>
       ) : null}
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {freeSpeaker ? (
         <div className="row free-speaker">
           <p className="muted">Người phát biểu không có trong danh sách đại biểu; có thể ghi thêm:</p>
@@ -211,7 +234,9 @@ export function SpeechEditor(props: SpeechEditorProps) {
         </div>
       ) : null}
       <div className="field speech-content">
-        <label htmlFor={contentId} className="field-label">Nội dung phát biểu</label>
+        <label htmlFor={contentId} className="field-label">
+          Nội dung phát biểu
+        </label>
         <textarea
           id={contentId}
           ref={contentRef}
@@ -229,15 +254,35 @@ export function SpeechEditor(props: SpeechEditorProps) {
         />
         {offers.offer}
         <p className="field-hint keys-hint" id={`${contentId}-hint`}>
-          <span><kbd>{SPEECH_KEYS.next}</kbd> {mode === 'new' ? 'lưu, sang phát biểu tiếp theo' : 'xong'}</span>
-          {mode === 'edit' ? <span><kbd>Esc</kbd> xong</span> : null}
-          <span><kbd>{SPEECH_KEYS.end}</kbd> kết thúc phát biểu</span>
-          <span id={`${contentId}-kinds`}><kbd>Alt+B/Y/P/G/C</kbd> hình thức</span>
-          {agenda.length > 0 ? <span><kbd>{SPEECH_KEYS.agenda}</kbd> mục chương trình</span> : null}
-          <span><kbd>{SPEECH_KEYS.register}</kbd> đăng ký phát biểu</span>
+          <span>
+            <kbd>{SPEECH_KEYS.next}</kbd> {mode === 'new' ? 'lưu, sang phát biểu tiếp theo' : 'xong'}
+          </span>
+          {mode === 'edit' ? (
+            <span>
+              <kbd>Esc</kbd> xong
+            </span>
+          ) : null}
+          <span>
+            <kbd>{SPEECH_KEYS.end}</kbd> kết thúc phát biểu
+          </span>
+          <span id={`${contentId}-kinds`}>
+            <kbd>Alt+B/Y/P/G/C</kbd> hình thức
+          </span>
+          {agenda.length > 0 ? (
+            <span>
+              <kbd>{SPEECH_KEYS.agenda}</kbd> mục chương trình
+            </span>
+          ) : null}
+          <span>
+            <kbd>{SPEECH_KEYS.register}</kbd> đăng ký phát biểu
+          </span>
           <span>Mọi chữ được lưu tự động.</span>
         </p>
-        {content.error ? <p className="field-error" id={`${contentId}-error`} role="alert">{content.error}</p> : null}
+        {content.error ? (
+          <p className="field-error" id={`${contentId}-error`} role="alert">
+            {content.error}
+          </p>
+        ) : null}
       </div>
       <div className="row editor-actions">
         <button type="button" className="primary" onClick={finish}>

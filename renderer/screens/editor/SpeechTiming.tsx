@@ -22,7 +22,13 @@ function useElapsed(start: string | null, running: boolean): number | null {
   return elapsed >= 0 ? elapsed : null;
 }
 
-export function SpeechTiming({ speech, live, shownStart, save, onEnd }: {
+export function SpeechTiming({
+  speech,
+  live,
+  shownStart,
+  save,
+  onEnd,
+}: {
   speech: Speech | null;
   /** The speech being taken down now (not an earlier one opened again): its running time is shown. */
   live: boolean;
@@ -37,12 +43,29 @@ export function SpeechTiming({ speech, live, shownStart, save, onEnd }: {
     <div className="speech-timing">
       <DateTimeField type="time" label="Giờ bắt đầu" className="start-time" value={shownStart} save={(startTime) => save({ startTime })} />
       <DateTimeField type="time" label="Giờ kết thúc" className="end-time" value={speech?.endTime ?? null} save={(endTime) => save({ endTime })} />
-      <NumberField label="Thời lượng (phút)" className="duration" value={speech?.durationMinutes ?? null} save={(durationMinutes) => save({ durationMinutes })} />
+      <NumberField
+        label="Thời lượng (phút)"
+        className="duration"
+        value={speech?.durationMinutes ?? null}
+        save={(durationMinutes) => save({ durationMinutes })}
+      />
       <div className="speech-clock">
         <p className="elapsed" aria-live="off">
-          {elapsed !== null ? <>Đang phát biểu: <strong>{elapsed} phút</strong></> : speech?.endTime ? 'Đã kết thúc' : shownStart ? '' : 'Chưa bắt đầu'}
+          {elapsed !== null ? (
+            <>
+              Đang phát biểu: <strong>{elapsed} phút</strong>
+            </>
+          ) : speech?.endTime ? (
+            'Đã kết thúc'
+          ) : shownStart ? (
+            ''
+          ) : (
+            'Chưa bắt đầu'
+          )}
         </p>
-        <button type="button" onClick={onEnd} disabled={!running}>Kết thúc phát biểu <kbd>{SPEECH_KEYS.end}</kbd></button>
+        <button type="button" onClick={onEnd} disabled={!running}>
+          Kết thúc phát biểu <kbd>{SPEECH_KEYS.end}</kbd>
+        </button>
       </div>
     </div>
   );

@@ -27,7 +27,11 @@ export function useAttendeeOptions(record: MeetingRecord): AttendeeOption[] {
   const { attendees, sites } = record;
   return useMemo(() => {
     const siteNames = new Map(sites.map((s) => [s.id, s.name]));
-    const named = sortByName(attendees.filter((a) => a.fullName), (a) => a.fullName, 'given');
+    const named = sortByName(
+      attendees.filter((a) => a.fullName),
+      (a) => a.fullName,
+      'given',
+    );
     return named.map((a) => ({
       id: a.id,
       label: a.fullName,

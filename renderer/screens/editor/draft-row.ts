@@ -52,27 +52,36 @@ export class DraftRow {
 
   private send(patch: Values): Promise<void> {
     // While the row is being created, later saves wait for its id (or, if creation fails, try again).
-    if (this.creating) return this.creating.then(() => this.send(patch), () => this.send(patch));
+    if (this.creating)
+      return this.creating.then(
+        () => this.send(patch),
+        () => this.send(patch),
+      );
     const { list, writes, isEmpty } = this.options;
     const empty = isEmpty?.(this.typed) ?? false;
     if (this.id !== null) {
       if (!empty) return writes().update(list, this.id, patch);
       const id = this.id;
       this.id = null;
-      return writes().remove(list, id).then(() => this.options.onRemoved?.());
+      return writes()
+        .remove(list, id)
+        .then(() => this.options.onRemoved?.());
     }
     if (empty) return Promise.resolve();
     const creating = writes().add(list, { ...this.options.initial?.(), ...this.typed });
     this.creating = creating;
-    return creating.then((id) => {
-      this.id = id;
-      this.creating = null;
-      this.options.onCreated?.(id);
-    }, (error: unknown) => {
-      // The next save tries again, with everything typed.
-      this.creating = null;
-      throw error;
-    });
+    return creating.then(
+      (id) => {
+        this.id = id;
+        this.creating = null;
+        this.options.onCreated?.(id);
+      },
+      (error: unknown) => {
+        // The next save tries again, with everything typed.
+        this.creating = null;
+        throw error;
+      },
+    );
   }
 }
 
@@ -83,14 +92,20 @@ export function useDraftRow(options: DraftRowOptions, existingId: number | null 
     latest.current = options;
   });
   // eslint-disable-next-line react-hooks/refs -- the row reads `latest` when it saves, never during render
-  const [row] = useState(() => new DraftRow({
-    list: options.list,
-    writes: () => latest.current.writes(),
-    initial: () => latest.current.initial?.() ?? {},
-    isEmpty: options.isEmpty ? (typed) => latest.current.isEmpty?.(typed) ?? false : undefined,
-    onCreated: (id) => latest.current.onCreated?.(id),
-    onRemoved: () => latest.current.onRemoved?.(),
-  }, existingId));
+  const [row] = useState(
+    () =>
+      new DraftRow(
+        {
+          list: options.list,
+          writes: () => latest.current.writes(),
+          initial: () => latest.current.initial?.() ?? {},
+          isEmpty: options.isEmpty ? (typed) => latest.current.isEmpty?.(typed) ?? false : undefined,
+          onCreated: (id) => latest.current.onCreated?.(id),
+          onRemoved: () => latest.current.onRemoved?.(),
+        },
+        existingId,
+      ),
+  );
   return row;
 }
 
@@ -103,17 +118,21 @@ export function useEntryRow(list: ListName, isEmpty: (typed: Values) => boolean)
   const [draftId, setDraftId] = useState<number | null>(null);
   // Which draft is the line's: one handed over to the list no longer hides or shows anything.
   const generation = useRef(0);
-  const make = useCallback((at: number) => new DraftRow({
-    list,
-    writes,
-    isEmpty,
-    onCreated: (id) => {
-      if (generation.current === at) setDraftId(id);
-    },
-    onRemoved: () => {
-      if (generation.current === at) setDraftId(null);
-    },
-  }), [list, writes, isEmpty]);
+  const make = useCallback(
+    (at: number) =>
+      new DraftRow({
+        list,
+        writes,
+        isEmpty,
+        onCreated: (id) => {
+          if (generation.current === at) setDraftId(id);
+        },
+        onRemoved: () => {
+          if (generation.current === at) setDraftId(null);
+        },
+      }),
+    [list, writes, isEmpty],
+  );
   // eslint-disable-next-line react-hooks/refs -- `make`'s callbacks read `generation` when the row is stored, not during render
   const [row, setRow] = useState(() => make(0));
 
@@ -150,9 +169,12 @@ export function useTextEntry<I extends { id: number }>(list: ListName, field: ke
       value: draft ? String(draft[field]) : '',
       save: (text: string) => entry.row.save({ [field]: text }),
       onCommit: () => {
-        void entry.commit().then((id) => {
-          if (id !== null) committed.current?.(id);
-        }, () => undefined);
+        void entry.commit().then(
+          (id) => {
+            if (id !== null) committed.current?.(id);
+          },
+          () => undefined,
+        );
       },
     },
   };

@@ -112,14 +112,17 @@ export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; e
 
   useEffect(() => {
     let live = true;
-    client.getMeeting({ id: meetingId }).then((record) => {
-      if (!live) return;
-      latestRef.current = holdRecord(record);
-      setHeld(latestRef.current);
-      setError(null);
-    }, (err: unknown) => {
-      if (live) setError(errorMessage(err));
-    });
+    client.getMeeting({ id: meetingId }).then(
+      (record) => {
+        if (!live) return;
+        latestRef.current = holdRecord(record);
+        setHeld(latestRef.current);
+        setError(null);
+      },
+      (err: unknown) => {
+        if (live) setError(errorMessage(err));
+      },
+    );
     return () => {
       live = false;
     };

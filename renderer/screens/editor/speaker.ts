@@ -47,10 +47,13 @@ export function useSpeaker(speech: Speech | null, options: AttendeeOption[], sav
     latest.current.save(patch);
   }, []);
 
-  const pick = useCallback((option: AttendeeOption) => {
-    latest.current.onPicked?.();
-    commit({ attendeeId: option.id, speakerName: '', speakerPosition: '', speakerSite: '' }, option.label);
-  }, [commit]);
+  const pick = useCallback(
+    (option: AttendeeOption) => {
+      latest.current.onPicked?.();
+      commit({ attendeeId: option.id, speakerName: '', speakerPosition: '', speakerSite: '' }, option.label);
+    },
+    [commit],
+  );
 
   const settle = useCallback((): boolean => {
     const typed = live.current.text.trim();
@@ -78,22 +81,31 @@ export function useSpeaker(speech: Speech | null, options: AttendeeOption[], sav
   useEffect(() => {
     settleRef.current = settle;
   });
-  const [flush] = useState(() => function flushSpeaker(): boolean {
-    tracker.unregister(flushSpeaker);
-    return settleRef.current();
-  });
+  const [flush] = useState(
+    () =>
+      function flushSpeaker(): boolean {
+        tracker.unregister(flushSpeaker);
+        return settleRef.current();
+      },
+  );
   // A composer going away (another speech opened) settles its text too.
-  useEffect(() => () => {
-    flush();
-  }, [flush]);
+  useEffect(
+    () => () => {
+      flush();
+    },
+    [flush],
+  );
 
-  const onText = useCallback((next: string) => {
-    live.current.text = next;
-    setText(next);
-    setUnresolved(null);
-    if (next.trim() !== live.current.committed.trim()) tracker.register(flush);
-    else tracker.unregister(flush);
-  }, [tracker, flush]);
+  const onText = useCallback(
+    (next: string) => {
+      live.current.text = next;
+      setText(next);
+      setUnresolved(null);
+      if (next.trim() !== live.current.committed.trim()) tracker.register(flush);
+      else tracker.unregister(flush);
+    },
+    [tracker, flush],
+  );
 
   // A speaker stored from elsewhere (the attendee renamed) shows when nothing is being typed.
   useEffect(() => {

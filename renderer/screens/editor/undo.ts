@@ -11,21 +11,27 @@ export function useRemoveWithUndo() {
   const ops = useEditor();
   const toast = useToast();
   const { remove, undoRemove } = ops;
-  return useCallback(async (list: ListName, id: number, what: string, where = '') => {
-    try {
-      const undoToken = await remove(list, id);
-      toast({
-        text: `Đã xóa ${what}${where}.`,
-        action: undoToken ? {
-          label: 'Hoàn tác',
-          run: () => void undoRemove(undoToken).then(
-            () => toast({ text: `Đã khôi phục ${what}.` }),
-            (error: unknown) => toast({ text: errorMessage(error), tone: 'error' }),
-          ),
-        } : undefined,
-      });
-    } catch (error) {
-      toast({ text: errorMessage(error), tone: 'error' });
-    }
-  }, [remove, undoRemove, toast]);
+  return useCallback(
+    async (list: ListName, id: number, what: string, where = '') => {
+      try {
+        const undoToken = await remove(list, id);
+        toast({
+          text: `Đã xóa ${what}${where}.`,
+          action: undoToken
+            ? {
+                label: 'Hoàn tác',
+                run: () =>
+                  void undoRemove(undoToken).then(
+                    () => toast({ text: `Đã khôi phục ${what}.` }),
+                    (error: unknown) => toast({ text: errorMessage(error), tone: 'error' }),
+                  ),
+              }
+            : undefined,
+        });
+      } catch (error) {
+        toast({ text: errorMessage(error), tone: 'error' });
+      }
+    },
+    [remove, undoRemove, toast],
+  );
 }

@@ -11,14 +11,26 @@ export function PlayerBar({ player, number }: { player: ClipPlayer; number(speec
       <audio ref={audioRef} className="clip-audio" preload="auto" />
       {speechId !== null ? (
         <>
-          <p role="status" className="player-status">{playing ? 'Đang nghe' : 'Tạm dừng'} phát biểu {number(speechId) || ''}</p>
-          <button type="button" onClick={() => void toggle(speechId)}>{playing ? 'Tạm dừng' : 'Phát tiếp'}</button>
-          <button type="button" onClick={back}>Lùi 5 giây</button>
+          <p role="status" className="player-status">
+            {playing ? 'Đang nghe' : 'Tạm dừng'} phát biểu {number(speechId) || ''}
+          </p>
+          <button type="button" onClick={() => void toggle(speechId)}>
+            {playing ? 'Tạm dừng' : 'Phát tiếp'}
+          </button>
+          <button type="button" onClick={back}>
+            Lùi 5 giây
+          </button>
         </>
       ) : null}
-      <button type="button" aria-label="Chậm hơn" onClick={() => setSpeed(-1)}>−</button>
-      <span className="player-speed" aria-label="Tốc độ nghe">{speedLabel(speed)}</span>
-      <button type="button" aria-label="Nhanh hơn" onClick={() => setSpeed(1)}>+</button>
+      <button type="button" aria-label="Chậm hơn" onClick={() => setSpeed(-1)}>
+        −
+      </button>
+      <span className="player-speed" aria-label="Tốc độ nghe">
+        {speedLabel(speed)}
+      </span>
+      <button type="button" aria-label="Nhanh hơn" onClick={() => setSpeed(1)}>
+        +
+      </button>
       <p className="field-hint">{SHORTCUTS_HINT}</p>
     </div>
   );

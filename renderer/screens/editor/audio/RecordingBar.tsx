@@ -27,7 +27,9 @@ export function RecordingBar({ meetingId }: { meetingId: number }) {
             <span className="recording-dot" aria-hidden="true" /> Đang ghi âm (phần {state.part.part}) {clock(Math.max(0, now - state.since))}
           </p>
           <meter className="recording-level" aria-label="Mức âm thanh" min={0} max={1} low={0.05} high={0.8} optimum={0.3} value={level} />
-          <button type="button" onClick={() => void stop()}>Dừng ghi âm</button>
+          <button type="button" onClick={() => void stop()}>
+            Dừng ghi âm
+          </button>
         </>
       ) : (
         <button type="button" disabled={state.status !== 'idle'} onClick={() => void start()}>

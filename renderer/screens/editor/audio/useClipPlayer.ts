@@ -15,10 +15,11 @@ export const BACK_MS = 5_000;
 export const LEAD_MS = 30_000;
 const TAIL_MS = 3_000;
 
-const once = (target: EventTarget, type: string) => new Promise<void>((resolve, reject) => {
-  target.addEventListener(type, () => resolve(), { once: true });
-  target.addEventListener('error', () => reject(new Error('không đọc được âm thanh')), { once: true });
-});
+const once = (target: EventTarget, type: string) =>
+  new Promise<void>((resolve, reject) => {
+    target.addEventListener(type, () => resolve(), { once: true });
+    target.addEventListener('error', () => reject(new Error('không đọc được âm thanh')), { once: true });
+  });
 
 /** The clip's sound in a MediaSource playing in a; the URL to revoke when another clip replaces it. */
 async function load(a: HTMLAudioElement, bytes: Uint8Array): Promise<string> {
@@ -83,49 +84,58 @@ export function useClipPlayer(meetingId: number) {
     };
   }, []);
 
-  useEffect(() => () => {
-    audio.current?.pause();
-    if (url.current) URL.revokeObjectURL(url.current);
-    url.current = null;
-  }, []);
+  useEffect(
+    () => () => {
+      audio.current?.pause();
+      if (url.current) URL.revokeObjectURL(url.current);
+      url.current = null;
+    },
+    [],
+  );
 
   /** Plays the speech's clip from its start; false when the speech has none (nothing recorded then). */
-  const play = useCallback(async (speechId: number): Promise<boolean> => {
-    try {
-      // Clips follow the speeches' times as stored now.
-      const { clips } = await client.listAudio({ meetingId });
-      const found = clips.find((c) => c.speechId === speechId);
-      if (!found) {
-        toast({ text: 'Không có bản ghi âm trong thời gian của phát biểu này.', tone: 'info' });
+  const play = useCallback(
+    async (speechId: number): Promise<boolean> => {
+      try {
+        // Clips follow the speeches' times as stored now.
+        const { clips } = await client.listAudio({ meetingId });
+        const found = clips.find((c) => c.speechId === speechId);
+        if (!found) {
+          toast({ text: 'Không có bản ghi âm trong thời gian của phát biểu này.', tone: 'info' });
+          return false;
+        }
+        const bytes = await client.readAudio({ meetingId, part: found.part, fromMs: Math.max(0, found.startMs - LEAD_MS), toMs: found.endMs + TAIL_MS });
+        const a = element();
+        a.pause();
+        const previous = url.current;
+        url.current = await load(a, bytes);
+        if (previous) URL.revokeObjectURL(previous);
+        clip.current = found;
+        a.currentTime = Math.max(loadedStart(a), found.startMs / 1000);
+        a.playbackRate = state.speed;
+        setState((s) => ({ ...s, speechId }));
+        await a.play();
+        return true;
+      } catch (error) {
+        toast({ text: `Không phát được bản ghi âm: ${errorMessage(error)}`, tone: 'error' });
         return false;
       }
-      const bytes = await client.readAudio({ meetingId, part: found.part, fromMs: Math.max(0, found.startMs - LEAD_MS), toMs: found.endMs + TAIL_MS });
-      const a = element();
-      a.pause();
-      const previous = url.current;
-      url.current = await load(a, bytes);
-      if (previous) URL.revokeObjectURL(previous);
-      clip.current = found;
-      a.currentTime = Math.max(loadedStart(a), found.startMs / 1000);
-      a.playbackRate = state.speed;
-      setState((s) => ({ ...s, speechId }));
-      await a.play();
-      return true;
-    } catch (error) {
-      toast({ text: `Không phát được bản ghi âm: ${errorMessage(error)}`, tone: 'error' });
-      return false;
-    }
-  }, [client, meetingId, toast, state.speed]);
+    },
+    [client, meetingId, toast, state.speed],
+  );
 
-  const toggle = useCallback(async (speechId: number) => {
-    const a = audio.current;
-    if (a && state.speechId === speechId && clip.current) {
-      if (a.paused) await a.play();
-      else a.pause();
-      return;
-    }
-    await play(speechId);
-  }, [play, state.speechId]);
+  const toggle = useCallback(
+    async (speechId: number) => {
+      const a = audio.current;
+      if (a && state.speechId === speechId && clip.current) {
+        if (a.paused) await a.play();
+        else a.pause();
+        return;
+      }
+      await play(speechId);
+    },
+    [play, state.speechId],
+  );
 
   const back = useCallback(() => {
     const a = audio.current;
@@ -142,17 +152,20 @@ export function useClipPlayer(meetingId: number) {
   }, []);
 
   /** The player's keys (PLAYER_KEYS), which leave the caret in the text; true when the key was one of them. */
-  const onKey = useCallback((event: KeyboardEvent | ReactKeyboardEvent, speechId: number | null) => {
-    const chord = chordOf(event);
-    const action = (Object.keys(PLAYER_KEYS) as (keyof typeof PLAYER_KEYS)[]).find((name) => PLAYER_KEYS[name] === chord);
-    if (!action) return false;
-    event.preventDefault();
-    if (action === 'toggle') {
-      if (speechId !== null) void toggle(speechId);
-    } else if (action === 'back') back();
-    else setSpeed(action === 'faster' ? 1 : -1);
-    return true;
-  }, [toggle, back, setSpeed]);
+  const onKey = useCallback(
+    (event: KeyboardEvent | ReactKeyboardEvent, speechId: number | null) => {
+      const chord = chordOf(event);
+      const action = (Object.keys(PLAYER_KEYS) as (keyof typeof PLAYER_KEYS)[]).find((name) => PLAYER_KEYS[name] === chord);
+      if (!action) return false;
+      event.preventDefault();
+      if (action === 'toggle') {
+        if (speechId !== null) void toggle(speechId);
+      } else if (action === 'back') back();
+      else setSpeed(action === 'faster' ? 1 : -1);
+      return true;
+    },
+    [toggle, back, setSpeed],
+  );
 
   return { state, play, toggle, back, setSpeed, onKey, audioRef: audio };
 }

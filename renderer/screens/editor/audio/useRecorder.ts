@@ -48,7 +48,10 @@ export function useRecorder(meetingId: number) {
     let part: AudioPart | null = null;
     try {
       part = await client.startRecording({ meetingId });
-      const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false });
+      const stream = await navigator.mediaDevices.getUserMedia({
+        audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+        video: false,
+      });
       const recorder = new MediaRecorder(stream, { mimeType: RECORDING_TYPE, audioBitsPerSecond: AUDIO_BITS_PER_SECOND });
       const context = new AudioContext();
       const analyser = context.createAnalyser();
@@ -70,9 +73,11 @@ export function useRecorder(meetingId: number) {
         if (event.data.size === 0) return;
         const endMs = Math.round(performance.now() - s.started);
         const { part: number } = s.part;
-        s.queue = s.queue.then(async () => {
-          await client.appendAudio({ meetingId, part: number, chunk: new Uint8Array(await event.data.arrayBuffer()), endMs });
-        }).catch((error: unknown) => toast({ text: `Ghi âm bị gián đoạn: ${errorMessage(error)}`, tone: 'error' }));
+        s.queue = s.queue
+          .then(async () => {
+            await client.appendAudio({ meetingId, part: number, chunk: new Uint8Array(await event.data.arrayBuffer()), endMs });
+          })
+          .catch((error: unknown) => toast({ text: `Ghi âm bị gián đoạn: ${errorMessage(error)}`, tone: 'error' }));
       };
       session.current = s;
       recorder.start(TIMESLICE_MS);
