@@ -91,7 +91,7 @@ export function useDraftRow(options: DraftRowOptions, existingId: number | null 
   useEffect(() => {
     latest.current = options;
   });
-  // eslint-disable-next-line react-hooks/refs -- the row reads `latest` when it saves, never during render
+  /* eslint-disable react-hooks/refs -- the row reads `latest` when it saves, never during render */
   const [row] = useState(
     () =>
       new DraftRow(
@@ -106,6 +106,7 @@ export function useDraftRow(options: DraftRowOptions, existingId: number | null 
         existingId,
       ),
   );
+  /* eslint-enable react-hooks/refs */
   return row;
 }
 
