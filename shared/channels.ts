@@ -1,3 +1,16 @@
+/** Channels answered while the store is locked (or being moved): the others wait for an open store. */
+export const SECURITY_CHANNELS = [
+  'securityStatus',
+  'unlock',
+  'encryptStore',
+  'changePassphrase',
+  'decryptStore',
+  'showRecoveryKey',
+  'deletePlainCopies',
+  'rememberKey',
+  'rekeyBackups',
+] as const;
+
 // The names of the contract's channels (shared/api.ts checks it has exactly these) and of the menu's commands.
 export const CHANNELS = [
   'listMeetings',
@@ -49,15 +62,7 @@ export const CHANNELS = [
   'importSites',
   'deletionImpact',
   'eraseDeleted',
-  'securityStatus',
-  'unlock',
-  'encryptStore',
-  'changePassphrase',
-  'decryptStore',
-  'showRecoveryKey',
-  'deletePlainCopies',
-  'rememberKey',
-  'rekeyBackups',
+  ...SECURITY_CHANNELS,
   'startRecording',
   'appendAudio',
   'stopRecording',
@@ -68,18 +73,6 @@ export const CHANNELS = [
   'setAudioInBackups',
 ] as const;
 
-/** Channels answered while the store is locked (or being moved): the others wait for an open store. */
-export const SECURITY_CHANNELS = [
-  'securityStatus',
-  'unlock',
-  'encryptStore',
-  'changePassphrase',
-  'decryptStore',
-  'showRecoveryKey',
-  'deletePlainCopies',
-  'rememberKey',
-  'rekeyBackups',
-] as const;
 export type SecurityChannel = (typeof SECURITY_CHANNELS)[number];
 export type Channel = (typeof CHANNELS)[number];
 

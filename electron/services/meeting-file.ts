@@ -8,7 +8,7 @@ import { CONFIDENTIALITY_LABELS } from '../../shared/model/labels.ts';
 import { passphraseStrength } from '../../shared/security.ts';
 import type { MeetingRecord } from '../../shared/model/meeting.ts';
 import { MEETING_FILE_KIND, MEETING_FILE_MAX_BYTES, MEETING_FILE_VERSION, meetingFileSchema, type MeetingFile } from '../../shared/model/meeting-file.ts';
-import { parseOrThrow } from '../../shared/model/validate.ts';
+import { parseVersioned } from '../../shared/model/validate.ts';
 import type { Store } from '../store/index.ts';
 import { ENVELOPE_KIND, isEnvelope, open, seal } from './envelope.ts';
 import { writeFileAtomic } from './files.ts';
@@ -88,19 +88,8 @@ export async function exportSealedMeetingFile(store: Store, meetingId: number, t
   writeFileAtomic(target, await seal(Buffer.from(text, 'utf8'), passphrase), store.files);
 }
 
-/** Checks a parsed JSON value: the kind and version first, so that a newer file gets the right message. */
 export function parseMeetingFile(json: unknown): MeetingFile {
-  const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
-  if (!head || head.kind !== MEETING_FILE_KIND) {
-    throw new AppError('FILE_WRONG_KIND', 'Tệp này không phải là tệp hội nghị của Biên Bản.');
-  }
-  if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > MEETING_FILE_VERSION) {
-    throw new AppError(
-      'FILE_TOO_NEW',
-      `Tệp hội nghị được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${head.version}, ứng dụng này đọc được đến ${MEETING_FILE_VERSION}). Hãy cập nhật ứng dụng.`,
-    );
-  }
-  return parseOrThrow(meetingFileSchema, json, 'Tệp hội nghị không hợp lệ');
+  return parseVersioned(meetingFileSchema, json, { kind: MEETING_FILE_KIND, version: MEETING_FILE_VERSION, expected: 'tệp hội nghị', name: 'Tệp hội nghị' });
 }
 
 /** Deeper than any meeting file (root › sites › site › attendees › attendee is 5). */

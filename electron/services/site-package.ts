@@ -4,7 +4,7 @@
 // package sends is recorded at the centre as each record's merge base, so that a site's first change to a record
 // the centre sent merges as an update, not a conflict.
 import { AppError } from '../../shared/errors.ts';
-import { parseOrThrow } from '../../shared/model/validate.ts';
+import { parseVersioned } from '../../shared/model/validate.ts';
 import {
   SITE_PACKAGE_KIND,
   SITE_PACKAGE_MAX_BYTES,
@@ -55,19 +55,13 @@ export function exportSitePackage(store: Store, meetingId: number, target: strin
   });
 }
 
-/** Checks a parsed JSON value: the kind and version first, so that a newer package gets the right message. */
 export function parseSitePackage(json: unknown): SitePackage {
-  const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
-  if (!head || head.kind !== SITE_PACKAGE_KIND) {
-    throw new AppError('FILE_WRONG_KIND', 'Tệp này không phải là gói hội nghị gửi các điểm cầu của Biên Bản.');
-  }
-  if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > SITE_PACKAGE_VERSION) {
-    throw new AppError(
-      'FILE_TOO_NEW',
-      `Gói hội nghị được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${head.version}, ứng dụng này đọc được đến ${SITE_PACKAGE_VERSION}). Hãy cập nhật ứng dụng.`,
-    );
-  }
-  return parseOrThrow(sitePackageSchema, json, 'Gói hội nghị không hợp lệ');
+  return parseVersioned(sitePackageSchema, json, {
+    kind: SITE_PACKAGE_KIND,
+    version: SITE_PACKAGE_VERSION,
+    expected: 'gói hội nghị gửi các điểm cầu',
+    name: 'Gói hội nghị',
+  });
 }
 
 export function readSitePackage(path: string): SitePackage {

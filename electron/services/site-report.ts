@@ -2,7 +2,7 @@
 // file (at the centre's). Merging reports into the meeting is site-merge.ts.
 import { AppError } from '../../shared/errors.ts';
 import type { Attendee, Site, Speech } from '../../shared/model/meeting.ts';
-import { parseOrThrow } from '../../shared/model/validate.ts';
+import { parseOrThrow, parseVersioned } from '../../shared/model/validate.ts';
 import type { MeetingFile } from '../../shared/model/meeting-file.ts';
 import {
   reportSpeech as reportSpeechSchema,
@@ -86,19 +86,13 @@ export function exportSiteReport(store: Store, siteId: number, target: string): 
   writeFileAtomic(target, `${JSON.stringify(toSiteReport(store, siteId), null, 2)}\n`, store.files);
 }
 
-/** Checks a parsed JSON value: the kind and version first, so that a newer report gets the right message. */
 export function parseSiteReport(json: unknown): SiteReport {
-  const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
-  if (!head || head.kind !== SITE_REPORT_KIND) {
-    throw new AppError('FILE_WRONG_KIND', 'Tệp này không phải là báo cáo điểm cầu của Biên Bản.');
-  }
-  if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > SITE_REPORT_VERSION) {
-    throw new AppError(
-      'FILE_TOO_NEW',
-      `Báo cáo điểm cầu được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${head.version}, ứng dụng này đọc được đến ${SITE_REPORT_VERSION}). Hãy cập nhật ứng dụng.`,
-    );
-  }
-  return parseOrThrow(siteReportSchema, json, 'Báo cáo điểm cầu không hợp lệ');
+  return parseVersioned(siteReportSchema, json, {
+    kind: SITE_REPORT_KIND,
+    version: SITE_REPORT_VERSION,
+    expected: 'báo cáo điểm cầu',
+    name: 'Báo cáo điểm cầu',
+  });
 }
 
 /** The speeches of a second secretary's meeting file of the same meeting (version 2: every record named). */

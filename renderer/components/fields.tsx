@@ -16,7 +16,8 @@ interface Common {
   disabled?: boolean;
 }
 
-function FieldError({ id, error }: { id: string; error: string | null }) {
+/** An error said beside what it is about (announced by screen readers); nothing when there is none. */
+export function FieldError({ id, error }: { id?: string; error: string | null | undefined }) {
   return error ? (
     <p className="field-error" id={id} role="alert">
       {error}

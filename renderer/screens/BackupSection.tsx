@@ -1,4 +1,5 @@
 // Sao lưu và khôi phục: a backup to a chosen folder, the automatic backups, their meetings, and restore.
+import { FieldError } from '../components/fields.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../shared/backups.ts';
 import type { MeetingSummary } from '../../shared/model/meeting.ts';
@@ -146,11 +147,7 @@ export function BackupSection() {
         </button>
       </p>
       <AudioInBackups />
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
       {backups === null ? (
         error ? null : (
           <p>Đang tải…</p>

@@ -1,6 +1,7 @@
 // The meeting file's passphrases: a confidential meeting (MẬT and above) is exported sealed with a
 // passphrase typed for the file, or plain only after an explicit confirmation; a sealed file asks its
 // passphrase on import (a wrong one says so and the dialog stays, nothing imported).
+import { FieldError } from '../components/fields.tsx';
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import type { PassphraseNeeded } from '../../shared/api.ts';
 import { ApiError, errorMessage } from '../api.ts';
@@ -79,11 +80,7 @@ function SealDialog({
           <p className="muted">
             Người nhận cần cụm mật khẩu này để nhập tệp; hãy báo cho họ qua một đường khác (không gửi kèm tệp). Quên cụm mật khẩu thì không mở được tệp.
           </p>
-          {error ? (
-            <p role="alert" className="field-error">
-              {error}
-            </p>
-          ) : null}
+          <FieldError error={error} />
         </div>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>

@@ -1,5 +1,6 @@
 // The meetings: search, open, new (blank or copying the sites and attendees of an earlier one),
 // delete with confirmation and undo, import and export of meeting files.
+import { FieldError } from '../components/fields.tsx';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { MeetingSummary } from '../../shared/model/meeting.ts';
 import { SEARCH_KIND_LABELS, type SearchResults } from '../../shared/search.ts';
@@ -212,11 +213,7 @@ export function MeetingsScreen({
           autoComplete="off"
         />
       </div>
-      {loadError ? (
-        <p role="alert" className="field-error">
-          {loadError}
-        </p>
-      ) : null}
+      <FieldError error={loadError} />
       {meetings === null ? (
         <p>Đang tải…</p>
       ) : meetings.length === 0 ? (
@@ -226,11 +223,7 @@ export function MeetingsScreen({
       ) : (
         <MeetingsTable meetings={shown} onOpen={onOpen} onExport={exportFile} onDelete={setDeleting} />
       )}
-      {content.error ? (
-        <p role="alert" className="field-error">
-          {content.error}
-        </p>
-      ) : null}
+      <FieldError error={content.error} />
       {content.results ? <SearchResultsList results={content.results} onOpen={onOpen} /> : null}
       {creating ? <NewMeetingDialog meetings={meetings} source={copySource} onCancel={() => setCreating(false)} onCreated={onOpen} /> : null}
       {deleting ? <DeleteMeetingDialog meeting={deleting} onCancel={() => setDeleting(null)} onDelete={(forGood) => void remove(deleting, forGood)} /> : null}

@@ -1,5 +1,6 @@
 // The dialogs of Cài đặt › Bảo mật: a new passphrase (to encrypt, or to change it), the current one (to
 // decrypt or show the recovery key), the recovery key to print, and a move's progress.
+import { FieldError } from '../components/fields.tsx';
 import { useState, type FormEvent } from 'react';
 import type { SecurityStatus } from '../../shared/security.ts';
 import { Dialog } from '../components/Dialog.tsx';
@@ -42,11 +43,7 @@ export function NewPassphraseDialog({
           <PassphraseField label={withCurrent ? 'Cụm mật khẩu mới' : 'Cụm mật khẩu'} value={first} onChange={setFirst} strength autoFocus={!withCurrent} />
           <PassphraseField label="Gõ lại cụm mật khẩu" value={second} onChange={setSecond} />
           <p className="warning">{NO_RECOVERY}</p>
-          {error ? (
-            <p role="alert" className="field-error">
-              {error}
-            </p>
-          ) : null}
+          <FieldError error={error} />
         </div>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>

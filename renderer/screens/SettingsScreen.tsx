@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { FORMATS, type ProfileFields } from '../../shared/model/meeting.ts';
 import { FORMAT_LABELS } from '../../shared/model/labels.ts';
 import { errorMessage } from '../api.ts';
-import { optionsOf, SelectField, TextField } from '../components/fields.tsx';
+import { optionsOf, SelectField, TextField, FieldError } from '../components/fields.tsx';
 import { useClient, useTracker } from '../context.tsx';
 import { BackupSection } from './BackupSection.tsx';
 import { SecuritySection } from './SecuritySection.tsx';
@@ -58,11 +58,7 @@ export function SettingsScreen() {
     <main className="screen settings">
       <h1>Cài đặt</h1>
       <p className="muted">Thông tin của cơ quan dùng cho tiêu đề văn bản và làm giá trị mặc định khi tạo hội nghị mới. Thay đổi được lưu tự động.</p>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
       {profile ? (
         <>
           {GROUPS.map((group) => (

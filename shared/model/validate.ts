@@ -55,3 +55,28 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, con
   const detail = first ? describeIssue(first) : 'dữ liệu không hợp lệ';
   throw new AppError('INVALID_INPUT', `${context}: ${detail}.`, { cause: result.error });
 }
+
+/** A versioned file of the app, named in its messages (e.g. "tệp hội nghị", "Tệp hội nghị"). */
+export interface VersionedFile {
+  kind: string;
+  version: number;
+  /** What the file should be, after "Tệp này không phải là". */
+  expected: string;
+  /** The file's name at the start of a sentence. */
+  name: string;
+}
+
+/** Checks a parsed JSON value: the kind and version first, so that a newer file gets the right message. */
+export function parseVersioned<S extends z.ZodType>(schema: S, json: unknown, file: VersionedFile): z.output<S> {
+  const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+  if (!head || head.kind !== file.kind) {
+    throw new AppError('FILE_WRONG_KIND', `Tệp này không phải là ${file.expected} của Biên Bản.`);
+  }
+  if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > file.version) {
+    throw new AppError(
+      'FILE_TOO_NEW',
+      `${file.name} được tạo bởi phiên bản Biên Bản mới hơn (định dạng ${head.version}, ứng dụng này đọc được đến ${file.version}). Hãy cập nhật ứng dụng.`,
+    );
+  }
+  return parseOrThrow(schema, json, `${file.name} không hợp lệ`);
+}
