@@ -36,7 +36,6 @@ export const cleanWordText = (text: string): string => wordListMarks(withoutSoft
 
 /** Removes spaces and tabs at the end of every line, scanning each line once from its end. */
 function trimLineEnds(text: string): string {
-  if (!text.includes(' \n') && !text.includes('\t\n') && !/[ \t]$/.test(text)) return text;
   return text
     .split('\n')
     .map((line) => {
@@ -64,27 +63,47 @@ export const isInvisible = (char: string): boolean => ONE_INVISIBLE.test(char);
 /** True when the text holds an invisible character (which normalizeText removes). */
 export const hasInvisible = (value: string): boolean => HAS_INVISIBLE.test(value);
 
+/** What a text holds that a step of normalizeText would change; the steps with nothing to do are skipped. */
+interface Found {
+  longRuns: boolean;
+  surrogates: boolean;
+  /** Carriage returns, characters XML forbids. */
+  illegal: boolean;
+  noBreakSpaces: boolean;
+  tabs: boolean;
+  /** A space or tab before a line break or at the end, or a character whose removal could leave one there. */
+  lineEnds: boolean;
+}
+
 /**
- * What the two costliest steps could find, in one pass over the code units (their regular expressions take
- * ten times as long on a long speech, where they almost never find anything): every mark is at U+0300 or
- * above, so a run of marks longer than the limit needs as many code units in a row there; a lone
- * surrogate needs a surrogate.
+ * Every step's test in one pass over the code units (a regular expression per step takes several times as long
+ * on a long speech, where they almost never find anything). Every mark is at U+0300 or above, so a run of marks
+ * longer than the limit needs as many code units in a row there; a lone surrogate needs a surrogate.
  */
-function scan(text: string): { longRuns: boolean; surrogates: boolean } {
+function scan(text: string): Found {
+  const found: Found = { longRuns: false, surrogates: false, illegal: false, noBreakSpaces: false, tabs: false, lineEnds: false };
   let run = 0;
-  let longRuns = false;
-  let surrogates = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x300) {
       run = 0;
+      if (c === 0x20 || c === 0x09) {
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x0a || next === 0x0d || Number.isNaN(next)) found.lineEnds = true;
+        if (c === 0x09) found.tabs = true;
+      } else if (c < 0x20 && c !== 0x0a) found.illegal = true;
+      else if (c === 0xa0) found.noBreakSpaces = true;
       continue;
     }
-    if (++run > MAX_COMBINING_RUN) longRuns = true;
-    if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
-    if (longRuns && surrogates) break;
+    if (++run > MAX_COMBINING_RUN) found.longRuns = true;
+    if (c >= 0xd800 && c <= 0xdfff) found.surrogates = true;
+    else if (c === 0x202f) found.noBreakSpaces = true;
+    else if (c >= 0xfffe) found.illegal = true;
   }
-  return { longRuns, surrogates };
+  // Removing a character between a space and a line break leaves the space at the end of the line, and a
+  // no-break space becomes a space.
+  if (found.illegal || found.surrogates || found.noBreakSpaces) found.lineEnds = true;
+  return found;
 }
 
 /**
@@ -93,9 +112,13 @@ function scan(text: string): { longRuns: boolean; surrogates: boolean } {
  */
 export function normalizeText(value: string): string {
   const visible = value.replace(INVISIBLE, '');
-  const { longRuns, surrogates } = scan(visible);
-  const text = (longRuns ? visible.replace(LONG_MARK_RUN, '$1') : visible).normalize('NFC').replace(/\r\n?/g, '\n').replace(XML_ILLEGAL, '');
-  return trimLineEnds(wordListMarks((surrogates ? text.replace(LONE_SURROGATE, '') : text).replace(NO_BREAK_SPACE, ' '))).trim();
+  const found = scan(visible);
+  let text = (found.longRuns ? visible.replace(LONG_MARK_RUN, '$1') : visible).normalize('NFC');
+  if (found.illegal) text = text.replace(/\r\n?/g, '\n').replace(XML_ILLEGAL, '');
+  if (found.surrogates) text = text.replace(LONE_SURROGATE, '');
+  if (found.noBreakSpaces) text = text.replace(NO_BREAK_SPACE, ' ');
+  if (found.tabs) text = wordListMarks(text);
+  return (found.lineEnds ? trimLineEnds(text) : text).trim();
 }
 
 /** Single-line text: as normalizeText, with every run of white space (line breaks included) folded to one space. */

@@ -58,12 +58,15 @@ describe('text normalisation', () => {
         // eslint-disable-next-line no-control-regex -- the step under test
         .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
         .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+        .replace(/[\u00A0\u202F]/g, ' ')
+        .replace(/^[\u00B7\u2022\u25AA\u25CF\u25E6\uF0A7\uF0B7\uF0D8\u00A7o\-\u2013]\t[ \t]*/gm, '- ')
+        .replace(/^(\d{1,3}[.)]|[a-zđ][.)])\t[ \t]*/gm, '$1 ')
         .split('\n')
         .map((line) => line.replace(/[ \t]+$/, ''))
         .join('\n')
         .trim();
     // Marks in runs around the limit (also split by invisible characters), surrogates lone and paired, a BMP letter
-    // whose NFC is astral (U+FA6C), CJK (all above U+0300), controls and line ends.
+    // whose NFC is astral (U+FA6C), CJK (all above U+0300), controls and line ends, no-break spaces, Word's list marks.
     const pieces = [
       'a',
       'ệ',
@@ -80,14 +83,22 @@ describe('text normalisation', () => {
       '中文字',
       '\u0001',
       '\r\n',
+      '\r',
+      '\n',
       ' \n',
       '\t',
       ' ',
+      '\u00A0',
+      '\u202F',
+      '\uFFFE',
+      '1.\t',
+      '·\t',
+      'o\t',
     ];
     let state = 7;
     const next = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     const wrong: string[] = [];
-    for (let i = 0; i < 20_000 && wrong.length < 5; i++) {
+    for (let i = 0; i < 50_000 && wrong.length < 5; i++) {
       const text = Array.from({ length: 1 + Math.floor(next() * 10) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
       if (normalizeText(text) !== reference(text)) wrong.push(JSON.stringify(text));
     }

@@ -1,7 +1,7 @@
 // One ordered list of records inside a meeting (sites, attendees, speeches…): validated writes,
 // contiguous ordering, and references checked to stay inside the same meeting.
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Db } from './db.ts';
@@ -80,13 +80,11 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
   const keys = Object.keys(fields.shape);
   const scopeColumn = spec.scope ? toColumn(spec.scope) : 'meeting_id';
   const columns = ['meeting_id', 'ord', 'uuid', ...keys.map(toColumn)];
-  const assignments = keys.map((k) => `${toColumn(k)} = @${toColumn(k)}`).join(', ');
 
   const sql = {
     list: db.prepare(`SELECT * FROM ${table} WHERE meeting_id = ? ORDER BY ${spec.scope ? `${scopeColumn}, ` : ''}ord, id`),
     get: db.prepare(`SELECT * FROM ${table} WHERE id = ?`),
     insert: db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) RETURNING *`),
-    update: db.prepare(`UPDATE ${table} SET ord = @ord, ${assignments} WHERE id = @id RETURNING *`),
     delete: db.prepare(`DELETE FROM ${table} WHERE id = ?`),
     size: db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${scopeColumn} = ?`),
     openGap: db.prepare(`UPDATE ${table} SET ord = ord + 1 WHERE ${scopeColumn} = ? AND ord >= ?`),
@@ -112,9 +110,29 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
   };
   const scopeOf = (value: Row, meetingId: number) => (spec.scope ? value[spec.scope] : meetingId) as number;
 
+  // An update sets only the columns whose value changed (so a trigger on a column fires only when it
+  // changed, and a long text left alone is neither rewritten nor normalised again): one statement per set.
+  const updates = new Map<string, Statement>();
+  const updateOf = (changed: readonly string[]) => {
+    const signature = changed.join();
+    let stmt = updates.get(signature);
+    if (!stmt) updates.set(signature, (stmt = db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)));
+    return stmt;
+  };
+  // The fields a patch gives, parsed alone: the others are as stored, which their schema produced.
+  const partials = new Map<string, Fields>();
+  const partOf = (given: readonly string[]) => {
+    const signature = given.join();
+    let part = partials.get(signature);
+    if (!part) partials.set(signature, (part = z.object(Object.fromEntries(given.map((key) => [key, fields.shape[key]])))));
+    return part;
+  };
+
   const added = () => false;
   function validate(meetingId: number, input: unknown, id: number | null, changed: (key: string) => boolean = added): z.output<S> {
-    const parsed = parseOrThrow(fields, input, `Không lưu được ${label}`) as z.output<S>;
+    return checked(meetingId, parseOrThrow(fields, input, `Không lưu được ${label}`) as z.output<S>, id, changed);
+  }
+  function checked(meetingId: number, parsed: z.output<S>, id: number | null, changed: (key: string) => boolean): z.output<S> {
     const value = spec.derive ? spec.derive(parsed, changed) : parsed;
     for (const { key, stmt } of refChecks) {
       const ref = (value as Row)[key];
@@ -142,19 +160,25 @@ export function orderedList<S extends Fields>(db: Db, spec: ListSpec<S>): Ordere
     update: db.transaction((id: number, patch: unknown) => {
       const current = get(id);
       if (typeof patch !== 'object' || patch === null) throw new AppError('INVALID_INPUT', `Không lưu được ${label}: dữ liệu không hợp lệ.`);
+      const given = keys.filter((key) => key in patch);
+      const parsed = parseOrThrow(partOf(given), patch, `Không lưu được ${label}`) as Row;
       const merged: Row = {};
-      for (const key of keys) merged[key] = key in patch ? (patch as Row)[key] : (current as Row)[key];
-      const value = validate(current.meetingId, merged, id, (key) => key in patch);
+      for (const key of keys) merged[key] = key in parsed ? parsed[key] : (current as Row)[key];
+      const value = checked(current.meetingId, merged as z.output<S>, id, (key) => key in patch) as Row;
       let ord = current.ord;
       const oldScope = scopeOf(current as Row, current.meetingId);
-      const newScope = scopeOf(value as Row, current.meetingId);
+      const newScope = scopeOf(value, current.meetingId);
       if (oldScope !== newScope) {
         sql.closeGap.run(oldScope, current.ord);
         ord = (sql.size.get(newScope) as { n: number }).n;
       }
-      const row = sql.update.get({ ...toParams(value as Row), ord, id }) as Row;
+      const next = { ...current, ...value, ord } as Stored<S>;
+      const changes: Row = {};
+      for (const key of ['ord', ...keys]) if ((next as Row)[key] !== (current as Row)[key]) changes[key] = (next as Row)[key];
+      const changed = Object.keys(changes);
+      if (changed.length > 0) updateOf(changed.map(toColumn)).run({ ...toParams(changes), id });
       touchMeeting(db, current.meetingId);
-      return decode(row);
+      return next;
     }),
     remove: db.transaction((id: number) => {
       const current = get(id);
