@@ -27,3 +27,6 @@ export function formatWhen(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getHours())} giờ ${pad(date.getMinutes())}, ${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
 }
+
+/** A meeting's title as shown, or what stands for it when it has none. */
+export const untitled = (title: string): string => title || '(Chưa có tên)';

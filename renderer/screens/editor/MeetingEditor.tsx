@@ -2,8 +2,7 @@
 // meeting and their help in EditorKeys.
 import { useEffect, useRef } from 'react';
 import { useTracker } from '../../context.tsx';
-import { isComposing } from '../../lib/format.ts';
-import { untitled } from '../MeetingsScreen.tsx';
+import { isComposing, untitled } from '../../lib/format.ts';
 import { AgendaSection } from './AgendaSection.tsx';
 import { ConclusionsSection } from './ConclusionsSection.tsx';
 import { GeneralSection } from './GeneralSection.tsx';
