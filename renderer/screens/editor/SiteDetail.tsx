@@ -15,7 +15,7 @@ import type { SiteStats } from './attendee-views.ts';
 import { useEditor } from './meeting-state.tsx';
 import { NewAttendee, useAttendeeEntry } from './NewAttendee.tsx';
 
-export const siteName = (site: Site): string => site.name || '(Chưa có tên)';
+export const siteName = (site: { name: string }): string => site.name || '(Chưa có tên)';
 
 export function SiteDetail({ site, stats, attendees, onRemoved }: { site: Site; stats: SiteStats; attendees: Attendee[]; onRemoved(): void }) {
   const ops = useEditor();

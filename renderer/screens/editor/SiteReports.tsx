@@ -108,7 +108,12 @@ export function SiteReports() {
             Máy này ghi cho điểm cầu <strong>{bound.name || '(Chưa có tên)'}</strong> (mở từ gói của điểm cầu chính).
           </p>
         ) : (
-          <SitePicker label="Điểm cầu của báo cáo" sites={record.sites} value={chosenSite} onChange={setSiteId} />
+          <SitePicker
+            label="Điểm cầu của báo cáo"
+            sites={record.sites}
+            value={record.sites.find((site) => site.id === chosenSite)}
+            onChange={(site) => setSiteId(site.id)}
+          />
         )}
         <button type="button" disabled={chosenSite === null} onClick={() => void exportReport()}>
           Xuất báo cáo điểm cầu
