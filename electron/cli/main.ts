@@ -186,6 +186,9 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/** The names of the commands (the bundled tool keeps a code cache for each). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 /** The file's kind: PDF with --pdf, else as its name ends; refused when the document has no such output. */
 function outputOf(kind: DocumentKind, file: string, pdf: boolean): DocumentOutput {
   const { outputs, noun } = DOCUMENTS[kind];
@@ -375,4 +378,4 @@ export async function main(): Promise<void> {
   });
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) void main();
