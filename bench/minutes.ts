@@ -6,7 +6,7 @@
 //    same DOCX to PDF, taken in turns in the same run; and the peak memory of an export in a fresh process;
 //  - `minutes … x.pdf` (the browser's print) against `minutes … x.docx`, in turns, with its pages and peak memory.
 // Budgets: warm export ≤ 150 ms; 16× ≤ 4.8 × the time of 4× (linear, 20 % slack); the command ≤ 300 ms; memory ≤ 300 MB.
-// Run: npm run bench -- minutes [--pages]   (after npm run build; --pages also counts the pages LibreOffice lays out)
+// Run: npm run bench -- minutes [--pages]   (after npm run build, checked; --pages also counts the pages LibreOffice lays out)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { getMeetingRecord } from '../electron/services/meetings.ts';
 import { createStore, openDatabase, type Store } from '../electron/store/index.ts';
 import { buildMinutes } from '../shared/minutes/model.ts';
 import { documentXmlAsStrings } from './docx-strings.ts';
+import { staleBuild } from './fresh.ts';
 import { nationalMeetingFile } from './national-meeting.ts';
 import { budget, median, ms, report } from './report.ts';
 
@@ -189,6 +190,13 @@ async function commandLine(db: string, id: number, dir: string, pages: boolean):
 }
 
 async function parent(): Promise<void> {
+  // The command is timed as built: out/cli must be newer than its sources.
+  const stale = staleBuild(['out/cli/bien-ban.mjs', 'out/cli/tool.cjs'], ['electron', 'shared', 'build/bundle-electron.ts', 'package-lock.json']);
+  if (stale) {
+    console.error(`\n  !!! ${stale} !!!\n`);
+    process.exitCode = 1;
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'bien-ban-bench-minutes-'));
   try {
     const db = join(dir, 'store.sqlite');
