@@ -62,14 +62,27 @@ const NEEDS_NORMALISING = /^\s|\s$|[ \t][\n\u2028\u2029]|[\t\r\u00A0\u202F\u0000
 export const normalised = (text: string): string =>
   NEEDS_NORMALISING.test(text) || hasInvisible(text) || text.normalize('NFC') !== text ? normalizeText(text) : text;
 
-/** Every string of a value through the text normalisation (NFC, no XML-illegal characters); text from the store passes as it is. */
+/**
+ * Every string of a value through the text normalisation (NFC, no XML-illegal characters). What it does not change
+ * is returned as it is, not copied: all of a record read from the store, whose text was normalised on the way in.
+ */
 function cleanStrings<T>(value: T): T {
   if (typeof value === 'string') return normalised(value) as T;
-  if (Array.isArray(value)) return value.map(cleanStrings) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const clean = cleanStrings(item);
+      if (clean !== item) (out ??= [...value])[i] = clean;
+    });
+    return (out ?? value) as T;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = cleanStrings((value as Record<string, unknown>)[key]);
-    return out as T;
+    let out: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const clean = cleanStrings(item);
+      if (clean !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = clean;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }

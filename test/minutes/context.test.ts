@@ -1,7 +1,10 @@
 // The minutes' text normalisation skips text that is already normal, and gives normalizeText's result for any other.
 import { describe, expect, it } from 'vitest';
-import { normalised } from '../../shared/minutes/context.ts';
+import { getMeetingRecord } from '../../electron/services/meetings.ts';
+import { createContext, normalised } from '../../shared/minutes/context.ts';
 import { normalizeText } from '../../shared/text.ts';
+import { memoryStore } from '../support/store.ts';
+import { PROFILE, withFixture } from './support.ts';
 
 /** Characters normalizeText treats specially, and ordinary ones: spaces of every kind, line breaks, controls, marks, surrogates. */
 const ALPHABET = [
@@ -53,5 +56,31 @@ describe('normalised text in the minutes', () => {
     const text = 'Đồng chí Nguyễn Văn Thông phát biểu.\nĐoạn hai.';
     expect(normalised(text)).toBe(text);
     expect(normalised(' Hội nghị\u0007 ')).toBe('Hội nghị');
+  });
+});
+
+describe("the record in the minutes' context", () => {
+  it('is the stored record itself, not a copy, where its text is normal', () => {
+    const store = memoryStore();
+    const record = getMeetingRecord(store, withFixture(store));
+    const { record: clean, profile } = createContext(record, PROFILE);
+    expect(clean).toBe(record);
+    expect(clean.attendees[3]).toBe(record.attendees[3]);
+    expect(profile).toBe(PROFILE);
+  });
+
+  it('is a cleaned copy where some text is not, the rest shared and the given record left as it was', () => {
+    const store = memoryStore();
+    const record = getMeetingRecord(store, withFixture(store));
+    const [first, second] = record.sites;
+    if (!first || !second) throw new Error('the fixture has sites');
+    const sites = [{ ...first, name: ' Hội trường\u0007 Tỉnh ủy ' }, ...record.sites.slice(1)];
+    const given = { ...record, sites };
+    const { record: clean, sites: byId } = createContext(given, PROFILE);
+    expect(clean.sites[0]?.name).toBe('Hội trường Tỉnh ủy');
+    expect(byId.get(first.id)?.name).toBe('Hội trường Tỉnh ủy');
+    expect(sites[0]?.name).toBe(' Hội trường\u0007 Tỉnh ủy ');
+    expect(clean.sites[1]).toBe(second);
+    expect(clean.attendees).toBe(record.attendees);
   });
 });
