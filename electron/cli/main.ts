@@ -10,7 +10,9 @@ import { STATUS_LABELS } from '../../shared/model/labels.ts';
 import { browserPrinter } from '../minutes/browser-pdf.ts';
 import { writeDocument, type Printer } from '../minutes/documents.ts';
 import type { LegacyChoice } from './prepare.ts';
+import { fsErrorCode } from '../fs-errors.ts';
 import { defaultDatabasePath } from '../paths.ts';
+import { damagedMessage } from '../store/db.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
 import { deriveKey, keyFromRecovery, readHeader } from '../store/keys.ts';
 import { askHidden, readPassphraseFile } from './secrets.ts';
@@ -41,6 +43,8 @@ interface Options {
 interface Command {
   /** How many arguments: exactly, or from … to. */
   args: number | readonly [number, number];
+  /** Only reads the store (db.ts: OpenOptions.reading). */
+  reads?: true;
   /** A command that loads what it uses or writes a file finishes asynchronously; one may return its exit code. */
   run(store: Store, args: string[], io: Io, options: Options): Promise<number | undefined> | number | undefined;
 }
@@ -54,6 +58,7 @@ const siteCommands = () => import('./site-commands.ts');
 const COMMANDS: Record<string, Command> = {
   list: {
     args: 0,
+    reads: true,
     run(store, _args, io) {
       const meetings = store.meetings.list();
       if (meetings.length === 0) {
@@ -156,6 +161,7 @@ const COMMANDS: Record<string, Command> = {
       DOCUMENTS[kind].command,
       {
         args: 2,
+        reads: true,
         run: (store: Store, [id, file]: string[], io: Io, options: Options) => writeOne(store, kind, id, file, io, options),
       },
     ]),
@@ -228,7 +234,9 @@ function parseMeetingId(text: string): number {
   return Number(text);
 }
 
-function failure(io: Io, error: unknown): number {
+function failure(io: Io, error: unknown, file: string): number {
+  // A damaged page met while reading (a command that reads does not check every page first).
+  if (fsErrorCode(error).startsWith('SQLITE_CORRUPT')) error = new AppError('DB_DAMAGED', damagedMessage(file));
   io.err(`Lỗi: ${error instanceof AppError ? error.message : `lỗi không mong đợi (${error instanceof Error ? error.message : String(error)}).`}`);
   return 1;
 }
@@ -340,16 +348,16 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
         const typed = await secret(values['passphrase-file'], `Cụm mật khẩu của cơ sở dữ liệu ${file}: `);
         const key = keyFromRecovery(typed, header) ?? (await deriveKey(typed, header));
         if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng với cơ sở dữ liệu này; không có gì thay đổi.');
-        const code = await run(createStore(openDatabase(file, { key })));
+        const code = await run(createStore(openDatabase(file, { key, reading: command.reads })));
         return typeof code === 'number' ? code : 0;
       })()
         .then(
           (code) => code,
-          (error: unknown) => failure(io, error),
+          (error: unknown) => failure(io, error, file),
         )
         .finally(close);
     }
-    const pending = run(createStore(openDatabase(file)));
+    const pending = run(createStore(openDatabase(file, { reading: command.reads })));
     if (typeof pending === 'number') {
       close();
       return pending;
@@ -358,14 +366,14 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
       return pending
         .then(
           (code) => (typeof code === 'number' ? code : 0),
-          (error: unknown) => failure(io, error),
+          (error: unknown) => failure(io, error, file),
         )
         .finally(close);
     close();
     return 0;
   } catch (error) {
     close();
-    return failure(io, error);
+    return failure(io, error, file);
   }
 }
 
