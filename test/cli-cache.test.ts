@@ -50,7 +50,7 @@ describe('the compile cache of the command-line tool', () => {
       );
       return file;
     }
-    const nameOf = (file: string, command: string) => `tool-${crc32(readFileSync(file, 'utf8')).toString(16).padStart(8, '0')}-${command}.v8cache`;
+    const nameOf = (file: string, command: string) => `tool-${crc32(readFileSync(file)).toString(16).padStart(8, '0')}-${command}.v8cache`;
 
     it('is written after the command has run, and read (not written again) on the next run', async () => {
       const root = tempDir();

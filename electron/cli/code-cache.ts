@@ -35,9 +35,10 @@ const readOrUndefined = (file: string): Buffer | undefined => {
  * Node), once the command has finished: temporary file then rename, so that a concurrent run reads a whole one.
  */
 export async function runTool(file: string, dir: string | undefined, command: string | undefined): Promise<void> {
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
   // node:zlib's crc32 is Node ≥ 22.2; without it, no cache.
-  const crc = typeof zlib.crc32 === 'function' ? zlib.crc32(source).toString(16).padStart(8, '0') : undefined;
+  const crc = typeof zlib.crc32 === 'function' ? zlib.crc32(bytes).toString(16).padStart(8, '0') : undefined;
+  const source = bytes.toString('utf8');
   const key = dir && crc && command && NAME.test(command) ? { dir, name: `${PREFIX}${crc}-${command}${SUFFIX}` } : undefined;
   const cachedData = key && readOrUndefined(join(key.dir, key.name));
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
