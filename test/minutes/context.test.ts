@@ -1,7 +1,7 @@
 // The minutes' text normalisation skips text that is already normal, and gives normalizeText's result for any other.
 import { describe, expect, it } from 'vitest';
 import { getMeetingRecord } from '../../electron/services/meetings.ts';
-import { createContext, normalised } from '../../shared/minutes/context.ts';
+import { createContext, normalised, SURELY_NFC } from '../../shared/minutes/context.ts';
 import { normalizeText } from '../../shared/text.ts';
 import { memoryStore } from '../support/store.ts';
 import { PROFILE, withFixture } from './support.ts';
@@ -12,6 +12,18 @@ const ALPHABET = [
   'Đ',
   'ệ',
   'e\u0323\u0302',
+  'e\u0301',
+  'ư',
+  '\u01A1\u0301',
+  '\u00AD',
+  '\u200B',
+  '\u2000',
+  '\u2011',
+  '“',
+  '…',
+  '\u2061',
+  '\u212B',
+  '\u1F71',
   ' ',
   '\t',
   '\n',
@@ -50,6 +62,17 @@ describe('normalised text in the minutes', () => {
       if (normalised(text) !== normalizeText(text)) wrong.push(JSON.stringify(text));
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('takes as normal only text of characters that stay NFC beside any other of them, and that normalizeText keeps', () => {
+    const surely: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) if (SURELY_NFC.test(String.fromCharCode(unit))) surely.push(String.fromCharCode(unit));
+    expect(surely.length).toBeGreaterThan(1000);
+    const changed = surely.filter((c) => normalizeText(`a${c}b`) !== `a${c}b` && c !== '\n');
+    expect(changed).toEqual([]);
+    const composed: string[] = [];
+    for (const first of surely) for (const second of surely) if ((first + second).normalize('NFC') !== first + second) composed.push(first + second);
+    expect(composed).toEqual([]);
   });
 
   it('returns normal text itself', () => {
