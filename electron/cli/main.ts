@@ -7,7 +7,6 @@ import { isRealDate } from '../../shared/model/fields.ts';
 import { SEARCH_KIND_LABELS, type Passage } from '../../shared/search.ts';
 import { FORMATS, type Format } from '../../shared/model/meeting.ts';
 import { STATUS_LABELS } from '../../shared/model/labels.ts';
-import { browserPrinter } from '../minutes/browser-pdf.ts';
 import { writeDocument, type Printer } from '../minutes/documents.ts';
 import type { LegacyChoice } from './prepare.ts';
 import { fsErrorCode } from '../fs-errors.ts';
@@ -29,7 +28,7 @@ interface Options {
   format?: Format | undefined;
   pdf: boolean;
   date?: string | undefined;
-  printer: () => Printer;
+  printer: () => Printer | Promise<Printer>;
   site?: string | undefined;
   legacy: LegacyChoice;
   /** The passphrase of a sealed meeting file, asked or read from --file-passphrase-file. */
@@ -52,6 +51,8 @@ interface Command {
 // A command loads what only it uses when it runs, so that `minutes` does not load the readers of meeting files,
 // site reports and spreadsheets (their schemas and parsers are built as they load).
 const meetingFiles = () => import('../services/meeting-file.ts');
+// The browser that prints a PDF, and the child processes it takes, only for --pdf.
+const browser = async (): Promise<Printer> => (await import('../minutes/browser-pdf.ts')).browserPrinter();
 const prepare = () => import('./prepare.ts');
 const siteCommands = () => import('./site-commands.ts');
 
@@ -209,7 +210,7 @@ async function writeOne(store: Store, kind: DocumentKind, id = '', file = '', io
   const meetingId = parseMeetingId(id);
   const output = outputOf(kind, file, options.pdf);
   const request = { kind, format: options.format, ...(options.date ? { issuedOn: options.date } : {}) };
-  const { missing } = await writeDocument(store, meetingId, file, request, output, output === 'pdf' ? options.printer() : undefined);
+  const { missing } = await writeDocument(store, meetingId, file, request, output, output === 'pdf' ? await options.printer() : undefined);
   for (const gap of missing) io.err(`Cảnh báo: ${gap}`);
   io.out(`Đã ghi ${DOCUMENTS[kind].noun} của hội nghị ${id} ra ${file}.`);
 }
@@ -245,7 +246,7 @@ function failure(io: Io, error: unknown, file: string): number {
  * Runs one command; returns the process exit code (0 success, 1 failure, 2 wrong usage, 3 a merge's choices left) —
  * directly for wrong usage and the commands that need only the store, as a promise for those that load more or write a file.
  */
-export function runCli(argv: string[], io: Io, printer: () => Printer = () => browserPrinter()): number | Promise<number> {
+export function runCli(argv: string[], io: Io, printer: () => Printer | Promise<Printer> = browser): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
