@@ -3,10 +3,11 @@
 //    share against the same document.xml written as strings (bench/docx-strings.ts, checked identical);
 //  - the curve of model + DOCX at 0.25×, 1×, 4×, 16× of the meeting;
 //  - `minutes` on the command line as a whole process (the bundle in out/cli), against LibreOffice converting the
-//    same DOCX to PDF, taken in turns in the same run; and the peak memory of an export in a fresh process;
+//    same DOCX to PDF, taken in turns in the same run from a small process (bench/turns.ts); and the peak memory
+//    of an export in a fresh process;
 //  - `minutes … x.pdf` (the browser's print) against `minutes … x.docx`, in turns, with its pages and peak memory.
 // Budgets: warm export ≤ 150 ms; 16× ≤ 4.8 × the time of 4× (linear, 20 % slack); the command ≤ 300 ms; memory ≤ 300 MB.
-// Run: npm run bench -- minutes [--pages]   (after npm run build; --pages also counts the pages LibreOffice lays out)
+// Run: npm run bench -- minutes [--pages]   (after npm run build, checked; --pages also counts the pages LibreOffice lays out)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,8 +23,10 @@ import { getMeetingRecord } from '../electron/services/meetings.ts';
 import { createStore, openDatabase, type Store } from '../electron/store/index.ts';
 import { buildMinutes } from '../shared/minutes/model.ts';
 import { documentXmlAsStrings } from './docx-strings.ts';
+import { staleBuild } from './fresh.ts';
 import { nationalMeetingFile } from './national-meeting.ts';
 import { budget, median, ms, report } from './report.ts';
+import { inTurns } from './turns.ts';
 
 const WARM_RUNS = 15;
 const PROCESS_RUNS = 7;
@@ -43,14 +46,6 @@ async function timed(work: () => unknown, runs: number, warm = 3): Promise<numbe
     times.push(performance.now() - start);
   }
   return median(times);
-}
-
-/** Milliseconds a whole process takes, from its start to its exit. */
-function wall(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  const start = performance.now();
-  const result = spawnSync(command, args, { stdio: 'ignore', env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${String(result.status)})`);
-  return performance.now() - start;
 }
 
 /** The largest resident size, in KB, among a command and the processes it waited for (GNU time); null where it is absent. */
@@ -146,34 +141,28 @@ async function commandLine(db: string, id: number, dir: string, pages: boolean):
   const cli = ['--no-experimental-strip-types', CLI, 'minutes', String(id), target, '--db', db];
   const lo = ['-env:UserInstallation=file://' + join(dir, 'lo-profile'), '--headless', '--convert-to', 'pdf', '--outdir', dir, target];
   const env = { ...process.env, NODE_COMPILE_CACHE: join(dir, 'compile-cache') };
-  wall(process.execPath, cli, env); // the first run of the bundle fills V8's compile cache, as any first run after installing does
-  wall('soffice', lo); // and LibreOffice's first run creates its profile
-  const runs = { cli: [] as number[], lo: [] as number[] };
-  for (let i = 0; i < PROCESS_RUNS; i++) {
-    runs.cli.push(wall(process.execPath, cli, env));
-    runs.lo.push(wall('soffice', lo));
-  }
-  const source = median([0, 1, 2].map(() => wall(process.execPath, ['electron/cli/main.ts', 'minutes', String(id), target, '--db', db])));
+  const bundled = { command: process.execPath, args: cli, env };
+  // The round not counted: the bundle's first run fills V8's code cache, as any first run after installing does, and
+  // LibreOffice's first run creates its profile.
+  const [runs = [], office = []] = inTurns([bundled, { command: 'soffice', args: lo }], PROCESS_RUNS, 1);
+  const [fromSource = []] = inTurns([{ command: process.execPath, args: ['electron/cli/main.ts', 'minutes', String(id), target, '--db', db] }], 3);
+  const source = median(fromSource);
   report(
     '`minutes` of the national meeting, whole process (bundled tool)',
-    median(runs.cli),
+    median(runs),
     'LibreOffice converting the same DOCX to PDF',
-    median(runs.lo),
+    median(office),
     `${PROCESS_RUNS} runs each, in turns; from source, npm run cli: ${ms(source)}`,
   );
   // The PDF: the same command writing cli.pdf, printed by the installed browser (the app prints with Electron's own).
   const pdf = ['--no-experimental-strip-types', CLI, 'minutes', String(id), join(dir, 'national.pdf'), '--db', db];
-  const pdfRuns = { pdf: [] as number[], docx: [] as number[] };
-  for (let i = 0; i < PDF_RUNS; i++) {
-    pdfRuns.pdf.push(wall(process.execPath, pdf, env));
-    pdfRuns.docx.push(wall(process.execPath, cli, env));
-  }
+  const [pdfRuns = [], docxRuns = []] = inTurns([{ command: process.execPath, args: pdf, env }, bundled], PDF_RUNS);
   const pdfPages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'national.pdf')], { encoding: 'utf8' }))?.[1] ?? '?';
   report(
     '`minutes --pdf` of the national meeting, whole process (browser print)',
-    median(pdfRuns.pdf),
+    median(pdfRuns),
     '`minutes` to DOCX, the same run',
-    median(pdfRuns.docx),
+    median(docxRuns),
     `${PDF_RUNS} runs each, in turns; ${pdfPages} pages`,
   );
   const peakPdf = peakKb(process.execPath, pdf, env);
@@ -185,10 +174,17 @@ async function commandLine(db: string, id: number, dir: string, pages: boolean):
     const info = execFileSync('pdfinfo', [join(dir, 'cli.pdf')], { encoding: 'utf8' });
     console.log(`pages (LibreOffice): ${/Pages:\s+(\d+)/.exec(info)?.[1] ?? '?'}`);
   }
-  return [budget('`minutes` command, whole process', median(runs.cli), 300), budget('peak memory of an export', median(peaks), 300, 'MB')].every(Boolean);
+  return [budget('`minutes` command, whole process', median(runs), 300), budget('peak memory of an export', median(peaks), 300, 'MB')].every(Boolean);
 }
 
 async function parent(): Promise<void> {
+  // The command is timed as built: out/cli must be newer than its sources.
+  const stale = staleBuild(['out/cli/bien-ban.mjs', 'out/cli/tool.cjs'], ['electron', 'shared', 'build/bundle-electron.ts', 'package-lock.json']);
+  if (stale) {
+    console.error(`\n  !!! ${stale} !!!\n`);
+    process.exitCode = 1;
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'bien-ban-bench-minutes-'));
   try {
     const db = join(dir, 'store.sqlite');

@@ -1,7 +1,7 @@
 // Bundles the Electron main process and preload into out/electron (CommonJS, as Electron loads them), and the
-// command-line tool into out/cli (one ES module, loaded by Node without compiling any TypeScript).
+// command-line tool into out/cli (loaded by Node without compiling any TypeScript).
 // The sandboxed preload may only require 'electron', so it is bundled whole.
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 await build({
@@ -17,24 +17,26 @@ await build({
   logLevel: 'warning',
 });
 
-// The tool's chunk is named by its hash: an earlier build's must not stay beside it.
+// The command-line tool: a small ES module launcher, and the tool in one CommonJS file that the launcher runs
+// with V8's code cache (electron/cli/code-cache.ts).
 rmSync('out/cli', { recursive: true, force: true });
-await build({
-  entryPoints: { 'bien-ban': 'electron/cli/launch.ts' },
-  outdir: 'out/cli',
-  outExtension: { '.js': '.mjs' },
+const cli: BuildOptions = {
   bundle: true,
-  // The launcher stays small and loads the tool as a chunk, which the compile cache then serves.
-  splitting: true,
-  chunkNames: 'tool-[hash]',
   platform: 'node',
-  format: 'esm',
   target: 'node22',
   // The native SQLite module is loaded from node_modules.
   external: ['better-sqlite3-multiple-ciphers'],
-  // CommonJS libraries in the bundle (papaparse, yauzl) require Node's modules: an ES module has no require.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   minify: true,
   sourcemap: true,
   logLevel: 'warning',
+};
+await build({ ...cli, entryPoints: { 'bien-ban': 'electron/cli/launch.ts' }, outdir: 'out/cli', outExtension: { '.js': '.mjs' }, format: 'esm' });
+// main.ts runs itself only when Node runs it as a program (npm run cli).
+await build({
+  ...cli,
+  entryPoints: { tool: 'electron/cli/tool.ts' },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { 'import.meta.main': 'false' },
 });

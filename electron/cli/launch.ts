@@ -1,12 +1,9 @@
-// The entry of the bundled tool (out/cli/bien-ban.mjs): V8's compile cache on, in the user's own cache folder
-// (or where NODE_COMPILE_CACHE says), then the tool, in chunks of their own so that their compiled code comes from
-// the cache from the second run on. From source, `npm run cli` runs main.ts directly.
-import { enableCompileCache } from 'node:module';
+// The entry of the bundled tool (out/cli/bien-ban.mjs): the tool itself is out/cli/tool.cjs, run with V8's code
+// cache of the command (code-cache.ts) from the user's own cache folder, or where NODE_COMPILE_CACHE says; none
+// with NODE_DISABLE_COMPILE_CACHE. From source, `npm run cli` runs main.ts directly.
+import { fileURLToPath } from 'node:url';
 import { compileCacheDir, privateFolder } from './cache.ts';
+import { runTool } from './code-cache.ts';
 
-if (!process.env.NODE_COMPILE_CACHE) {
-  const dir = privateFolder(compileCacheDir());
-  if (dir) enableCompileCache(dir);
-}
-const { main } = await import('./main.ts');
-await main();
+const dir = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : privateFolder(process.env.NODE_COMPILE_CACHE || compileCacheDir());
+await runTool(fileURLToPath(new URL('./tool.cjs', import.meta.url)), dir, process.argv[2]);

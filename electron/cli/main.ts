@@ -7,10 +7,11 @@ import { isRealDate } from '../../shared/model/fields.ts';
 import { SEARCH_KIND_LABELS, type Passage } from '../../shared/search.ts';
 import { FORMATS, type Format } from '../../shared/model/meeting.ts';
 import { STATUS_LABELS } from '../../shared/model/labels.ts';
-import { browserPrinter } from '../minutes/browser-pdf.ts';
 import { writeDocument, type Printer } from '../minutes/documents.ts';
 import type { LegacyChoice } from './prepare.ts';
+import { fsErrorCode } from '../fs-errors.ts';
 import { defaultDatabasePath } from '../paths.ts';
+import { damagedMessage } from '../store/db.ts';
 import { createStore, openDatabase, type Store } from '../store/index.ts';
 import { deriveKey, keyFromRecovery, readHeader } from '../store/keys.ts';
 import { askHidden, readPassphraseFile } from './secrets.ts';
@@ -27,7 +28,7 @@ interface Options {
   format?: Format | undefined;
   pdf: boolean;
   date?: string | undefined;
-  printer: () => Printer;
+  printer: () => Printer | Promise<Printer>;
   site?: string | undefined;
   legacy: LegacyChoice;
   /** The passphrase of a sealed meeting file, asked or read from --file-passphrase-file. */
@@ -41,6 +42,8 @@ interface Options {
 interface Command {
   /** How many arguments: exactly, or from … to. */
   args: number | readonly [number, number];
+  /** Only reads the store (db.ts: OpenOptions.reading). */
+  reads?: true;
   /** A command that loads what it uses or writes a file finishes asynchronously; one may return its exit code. */
   run(store: Store, args: string[], io: Io, options: Options): Promise<number | undefined> | number | undefined;
 }
@@ -48,12 +51,15 @@ interface Command {
 // A command loads what only it uses when it runs, so that `minutes` does not load the readers of meeting files,
 // site reports and spreadsheets (their schemas and parsers are built as they load).
 const meetingFiles = () => import('../services/meeting-file.ts');
+// The browser that prints a PDF, and the child processes it takes, only for --pdf.
+const browser = async (): Promise<Printer> => (await import('../minutes/browser-pdf.ts')).browserPrinter();
 const prepare = () => import('./prepare.ts');
 const siteCommands = () => import('./site-commands.ts');
 
 const COMMANDS: Record<string, Command> = {
   list: {
     args: 0,
+    reads: true,
     run(store, _args, io) {
       const meetings = store.meetings.list();
       if (meetings.length === 0) {
@@ -156,6 +162,7 @@ const COMMANDS: Record<string, Command> = {
       DOCUMENTS[kind].command,
       {
         args: 2,
+        reads: true,
         run: (store: Store, [id, file]: string[], io: Io, options: Options) => writeOne(store, kind, id, file, io, options),
       },
     ]),
@@ -186,6 +193,9 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/** The names of the commands (the bundled tool keeps a code cache for each). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 /** The file's kind: PDF with --pdf, else as its name ends; refused when the document has no such output. */
 function outputOf(kind: DocumentKind, file: string, pdf: boolean): DocumentOutput {
   const { outputs, noun } = DOCUMENTS[kind];
@@ -200,7 +210,7 @@ async function writeOne(store: Store, kind: DocumentKind, id = '', file = '', io
   const meetingId = parseMeetingId(id);
   const output = outputOf(kind, file, options.pdf);
   const request = { kind, format: options.format, ...(options.date ? { issuedOn: options.date } : {}) };
-  const { missing } = await writeDocument(store, meetingId, file, request, output, output === 'pdf' ? options.printer() : undefined);
+  const { missing } = await writeDocument(store, meetingId, file, request, output, output === 'pdf' ? await options.printer() : undefined);
   for (const gap of missing) io.err(`Cảnh báo: ${gap}`);
   io.out(`Đã ghi ${DOCUMENTS[kind].noun} của hội nghị ${id} ra ${file}.`);
 }
@@ -225,7 +235,9 @@ function parseMeetingId(text: string): number {
   return Number(text);
 }
 
-function failure(io: Io, error: unknown): number {
+function failure(io: Io, error: unknown, file: string): number {
+  // A damaged page met while reading (a command that reads does not check every page first).
+  if (fsErrorCode(error).startsWith('SQLITE_CORRUPT')) error = new AppError('DB_DAMAGED', damagedMessage(file));
   io.err(`Lỗi: ${error instanceof AppError ? error.message : `lỗi không mong đợi (${error instanceof Error ? error.message : String(error)}).`}`);
   return 1;
 }
@@ -234,7 +246,7 @@ function failure(io: Io, error: unknown): number {
  * Runs one command; returns the process exit code (0 success, 1 failure, 2 wrong usage, 3 a merge's choices left) —
  * directly for wrong usage and the commands that need only the store, as a promise for those that load more or write a file.
  */
-export function runCli(argv: string[], io: Io, printer: () => Printer = () => browserPrinter()): number | Promise<number> {
+export function runCli(argv: string[], io: Io, printer: () => Printer | Promise<Printer> = browser): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -337,16 +349,16 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
         const typed = await secret(values['passphrase-file'], `Cụm mật khẩu của cơ sở dữ liệu ${file}: `);
         const key = keyFromRecovery(typed, header) ?? (await deriveKey(typed, header));
         if (!key) throw new AppError('KEY_WRONG', 'Cụm mật khẩu hoặc khóa khôi phục không đúng với cơ sở dữ liệu này; không có gì thay đổi.');
-        const code = await run(createStore(openDatabase(file, { key })));
+        const code = await run(createStore(openDatabase(file, { key, reading: command.reads })));
         return typeof code === 'number' ? code : 0;
       })()
         .then(
           (code) => code,
-          (error: unknown) => failure(io, error),
+          (error: unknown) => failure(io, error, file),
         )
         .finally(close);
     }
-    const pending = run(createStore(openDatabase(file)));
+    const pending = run(createStore(openDatabase(file, { reading: command.reads })));
     if (typeof pending === 'number') {
       close();
       return pending;
@@ -355,14 +367,14 @@ export function runCli(argv: string[], io: Io, printer: () => Printer = () => br
       return pending
         .then(
           (code) => (typeof code === 'number' ? code : 0),
-          (error: unknown) => failure(io, error),
+          (error: unknown) => failure(io, error, file),
         )
         .finally(close);
     close();
     return 0;
   } catch (error) {
     close();
-    return failure(io, error);
+    return failure(io, error, file);
   }
 }
 
@@ -375,4 +387,4 @@ export async function main(): Promise<void> {
   });
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) void main();

@@ -22,6 +22,11 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** The key of an encrypted store (a new file is created encrypted with it); absent or null: plain. */
   key?: StoreKey | null | undefined;
+  /**
+   * The caller only reads (the command line's documents): when no migration is due, nothing will be written, and the
+   * pages are not all checked first (a cost that grows with the archive); SQLite still refuses a damaged page it reads.
+   */
+  reading?: boolean;
 }
 
 /** Files only the user can read or list (Linux, macOS; on Windows the per-user profile is what protects). */
@@ -111,13 +116,13 @@ function openFailed(file: string, error: unknown): AppError {
  * Checks an existing database on a read-only connection, so that a refused file is left byte for byte:
  * another program's SQLite file, a newer version's store, damaged pages.
  */
-function inspect(file: string, latest: number, key: StoreKey | null | undefined, fits: boolean): void {
+function inspect(file: string, latest: number, key: StoreKey | null | undefined, fits: boolean, reading: boolean): void {
   // A read-only connection to a WAL database creates its -shm (and -wal) files. Without a -shm before, no
   // other connection had the store open: what this one made is removed again (a -wal only if empty), so
   // that a refused file's folder is as it was.
   const created = ['-wal', '-shm'].filter((suffix) => statOrNull(file + suffix) === null);
   try {
-    inspectReadOnly(file, latest, key, fits);
+    inspectReadOnly(file, latest, key, fits, reading);
   } finally {
     if (created.includes('-shm')) {
       const ours = created.filter((suffix) => suffix === '-shm' || (statOrNull(file + suffix)?.size ?? 0) === 0);
@@ -132,7 +137,7 @@ function inspect(file: string, latest: number, key: StoreKey | null | undefined,
   }
 }
 
-function inspectReadOnly(file: string, latest: number, key: StoreKey | null | undefined, fits: boolean): void {
+function inspectReadOnly(file: string, latest: number, key: StoreKey | null | undefined, fits: boolean, reading: boolean): void {
   let db: Db;
   try {
     db = connect(file, key, { readonly: true, fileMustExist: true });
@@ -140,7 +145,8 @@ function inspectReadOnly(file: string, latest: number, key: StoreKey | null | un
     throw openFailed(file, error);
   }
   try {
-    checkOwnership(db, latest);
+    // The pages are checked before anything may be written to them: a migration, or any write of the app.
+    if (checkOwnership(db, latest) === latest && reading) return;
     let check: unknown;
     try {
       check = db.pragma('quick_check', { simple: true });
@@ -181,7 +187,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (existing && existing.size > 0) {
       // Pages that do not decrypt under a key that fits the file's header are damaged pages.
       const fits = checkKey(file, options.key);
-      inspect(file, latest, options.key, fits);
+      inspect(file, latest, options.key, fits, options.reading ?? false);
       restrictFile(file);
     }
     try {
@@ -250,8 +256,8 @@ function configure(db: Db): void {
   db.pragma('busy_timeout = 5000');
 }
 
-/** Refuses another program's SQLite file and a store of a newer version. */
-function checkOwnership(db: Db, latest: number): void {
+/** Refuses another program's SQLite file and a store of a newer version; returns the store's version. */
+function checkOwnership(db: Db, latest: number): number {
   const version = db.pragma('user_version', { simple: true }) as number;
   const appId = db.pragma('application_id', { simple: true }) as number;
   const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n > 0;
@@ -264,6 +270,7 @@ function checkOwnership(db: Db, latest: number): void {
       `Cơ sở dữ liệu được tạo bởi phiên bản Biên Bản mới hơn (dữ liệu phiên bản ${version}, ứng dụng này đọc được đến phiên bản ${latest}). Hãy cập nhật ứng dụng.`,
     );
   }
+  return version;
 }
 
 function migrate(db: Db, file: string | null, options: OpenOptions): void {
@@ -271,8 +278,7 @@ function migrate(db: Db, file: string | null, options: OpenOptions): void {
   registerFoldingV1(db);
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length;
-  checkOwnership(db, latest);
-  const version = db.pragma('user_version', { simple: true }) as number;
+  const version = checkOwnership(db, latest);
   if (version === latest) return;
   if (file && version > 0) {
     const backup = `${file}.before-v${latest}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;

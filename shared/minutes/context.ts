@@ -58,18 +58,46 @@ export interface Context {
 /** What normalizeText would change: an outer space, a space before a line break, a character it removes or rewrites. */
 // eslint-disable-next-line no-control-regex -- the characters normalizeText removes
 const NEEDS_NORMALISING = /^\s|\s$|[ \t][\n\u2028\u2029]|[\t\r\u00A0\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/**
+ * Text of characters that are NFC whatever surrounds them (no mark, none that composes with what precedes it, no
+ * singleton), visible, and none normalizeText rewrites: printable ASCII and line breaks, Latin-1 and Latin Extended
+ * (no soft hyphen, no no-break space), the Vietnamese precomposed letters, dashes, quotes and other punctuation.
+ */
+export const SURELY_NFC = /^[\n\x20-\x7E\u00A1-\u00AC\u00AE-\u02FF\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E]*$/;
+/** In such text, what normalizeText still changes: an outer space, a space before a line break. */
+const OUTER_SPACE = /^\s|\s$| \n/;
 /** normalizeText(text), without its cost for text that is already normal (all text read from the store). */
 export const normalised = (text: string): string =>
-  NEEDS_NORMALISING.test(text) || hasInvisible(text) || text.normalize('NFC') !== text ? normalizeText(text) : text;
+  SURELY_NFC.test(text)
+    ? OUTER_SPACE.test(text)
+      ? normalizeText(text)
+      : text
+    : NEEDS_NORMALISING.test(text) || hasInvisible(text) || text.normalize('NFC') !== text
+      ? normalizeText(text)
+      : text;
 
-/** Every string of a value through the text normalisation (NFC, no XML-illegal characters); text from the store passes as it is. */
+/**
+ * Every string of a value through the text normalisation (NFC, no XML-illegal characters). What it does not change
+ * is returned as it is, not copied: all of a record read from the store, whose text was normalised on the way in.
+ */
 function cleanStrings<T>(value: T): T {
   if (typeof value === 'string') return normalised(value) as T;
-  if (Array.isArray(value)) return value.map(cleanStrings) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const clean = cleanStrings(item);
+      if (clean !== item) (out ??= [...value])[i] = clean;
+    });
+    return (out ?? value) as T;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = cleanStrings((value as Record<string, unknown>)[key]);
-    return out as T;
+    let out: Record<string, unknown> | undefined;
+    for (const key in value) {
+      const item: unknown = value[key];
+      const clean = cleanStrings(item);
+      if (clean !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = clean;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }

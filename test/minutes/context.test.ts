@@ -1,7 +1,10 @@
 // The minutes' text normalisation skips text that is already normal, and gives normalizeText's result for any other.
 import { describe, expect, it } from 'vitest';
-import { normalised } from '../../shared/minutes/context.ts';
+import { getMeetingRecord } from '../../electron/services/meetings.ts';
+import { createContext, normalised, SURELY_NFC } from '../../shared/minutes/context.ts';
 import { normalizeText } from '../../shared/text.ts';
+import { memoryStore } from '../support/store.ts';
+import { PROFILE, withFixture } from './support.ts';
 
 /** Characters normalizeText treats specially, and ordinary ones: spaces of every kind, line breaks, controls, marks, surrogates. */
 const ALPHABET = [
@@ -9,6 +12,18 @@ const ALPHABET = [
   'Đ',
   'ệ',
   'e\u0323\u0302',
+  'e\u0301',
+  'ư',
+  '\u01A1\u0301',
+  '\u00AD',
+  '\u200B',
+  '\u2000',
+  '\u2011',
+  '“',
+  '…',
+  '\u2061',
+  '\u212B',
+  '\u1F71',
   ' ',
   '\t',
   '\n',
@@ -49,9 +64,46 @@ describe('normalised text in the minutes', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('takes as normal only text of characters that stay NFC beside any other of them, and that normalizeText keeps', () => {
+    const surely: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) if (SURELY_NFC.test(String.fromCharCode(unit))) surely.push(String.fromCharCode(unit));
+    expect(surely.length).toBeGreaterThan(1000);
+    const changed = surely.filter((c) => normalizeText(`a${c}b`) !== `a${c}b` && c !== '\n');
+    expect(changed).toEqual([]);
+    const composed: string[] = [];
+    for (const first of surely) for (const second of surely) if ((first + second).normalize('NFC') !== first + second) composed.push(first + second);
+    expect(composed).toEqual([]);
+  });
+
   it('returns normal text itself', () => {
     const text = 'Đồng chí Nguyễn Văn Thông phát biểu.\nĐoạn hai.';
     expect(normalised(text)).toBe(text);
     expect(normalised(' Hội nghị\u0007 ')).toBe('Hội nghị');
+  });
+});
+
+describe("the record in the minutes' context", () => {
+  it('is the stored record itself, not a copy, where its text is normal', () => {
+    const store = memoryStore();
+    const record = getMeetingRecord(store, withFixture(store));
+    const { record: clean, profile } = createContext(record, PROFILE);
+    expect(clean).toBe(record);
+    expect(clean.attendees[3]).toBe(record.attendees[3]);
+    expect(profile).toBe(PROFILE);
+  });
+
+  it('is a cleaned copy where some text is not, the rest shared and the given record left as it was', () => {
+    const store = memoryStore();
+    const record = getMeetingRecord(store, withFixture(store));
+    const [first, second] = record.sites;
+    if (!first || !second) throw new Error('the fixture has sites');
+    const sites = [{ ...first, name: ' Hội trường\u0007 Tỉnh ủy ' }, ...record.sites.slice(1)];
+    const given = { ...record, sites };
+    const { record: clean, sites: byId } = createContext(given, PROFILE);
+    expect(clean.sites[0]?.name).toBe('Hội trường Tỉnh ủy');
+    expect(byId.get(first.id)?.name).toBe('Hội trường Tỉnh ủy');
+    expect(sites[0]?.name).toBe(' Hội trường\u0007 Tỉnh ủy ');
+    expect(clean.sites[1]).toBe(second);
+    expect(clean.attendees).toBe(record.attendees);
   });
 });
