@@ -1,8 +1,8 @@
 // The minutes' text normalisation skips text that is already normal, and gives normalizeText's result for any other.
 import { describe, expect, it } from 'vitest';
 import { getMeetingRecord } from '../../electron/services/meetings.ts';
-import { createContext, normalised, SURELY_NFC } from '../../shared/minutes/context.ts';
-import { normalizeText } from '../../shared/text.ts';
+import { createContext } from '../../shared/minutes/context.ts';
+import { normalised, normalizeText, SURELY_NFC } from '../../shared/text.ts';
 import { memoryStore } from '../support/store.ts';
 import { PROFILE, withFixture } from './support.ts';
 
