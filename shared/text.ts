@@ -55,13 +55,8 @@ function trimLineEnds(text: string): string {
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const ONE_INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
-const HAS_INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
-
 /** True for one invisible (default-ignorable) character. */
 export const isInvisible = (char: string): boolean => ONE_INVISIBLE.test(char);
-
-/** True when the text holds an invisible character (which normalizeText removes). */
-export const hasInvisible = (value: string): boolean => HAS_INVISIBLE.test(value);
 
 /** What a text holds that a step of normalizeText would change; the steps with nothing to do are skipped. */
 interface Found {
@@ -107,10 +102,21 @@ function scan(text: string): Found {
 }
 
 /**
+ * Text of characters that are NFC whatever surrounds them (no mark, none that composes with what precedes it, no
+ * singleton), visible, and none normalizeText rewrites: printable ASCII and line breaks, Latin-1 and Latin Extended
+ * (no soft hyphen, no no-break space), the Vietnamese precomposed letters, dashes, quotes and other punctuation.
+ */
+export const SURELY_NFC = /^[\n\x20-\x7E\u00A1-\u00AC\u00AE-\u02FF\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E]*$/;
+/** In such text, what normalizeText still changes: an outer space, a space before a line break. */
+const OUTER_SPACE = /^\s|\s$| \n/;
+
+/**
  * Multi-line text: invisible characters removed, NFC, line breaks unified to \n, illegal characters removed, no-break
  * spaces as spaces, Word's list marks as "- " and "1. ", outer blank space trimmed.
  */
 export function normalizeText(value: string): string {
+  // Text typed or stored is almost always such text: two scans instead of every step.
+  if (SURELY_NFC.test(value) && !OUTER_SPACE.test(value)) return value;
   const visible = value.replace(INVISIBLE, '');
   const found = scan(visible);
   let text = (found.longRuns ? visible.replace(LONG_MARK_RUN, '$1') : visible).normalize('NFC');
@@ -120,27 +126,6 @@ export function normalizeText(value: string): string {
   if (found.tabs) text = wordListMarks(text);
   return (found.lineEnds ? trimLineEnds(text) : text).trim();
 }
-
-/** What normalizeText would change: an outer space, a space before a line break, a character it removes or rewrites. */
-// eslint-disable-next-line no-control-regex -- the characters normalizeText removes
-const NEEDS_NORMALISING = /^\s|\s$|[ \t][\n\u2028\u2029]|[\t\r\u00A0\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-/**
- * Text of characters that are NFC whatever surrounds them (no mark, none that composes with what precedes it, no
- * singleton), visible, and none normalizeText rewrites: printable ASCII and line breaks, Latin-1 and Latin Extended
- * (no soft hyphen, no no-break space), the Vietnamese precomposed letters, dashes, quotes and other punctuation.
- */
-export const SURELY_NFC = /^[\n\x20-\x7E\u00A1-\u00AC\u00AE-\u02FF\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E]*$/;
-/** In such text, what normalizeText still changes: an outer space, a space before a line break. */
-const OUTER_SPACE = /^\s|\s$| \n/;
-/** normalizeText(text), without its cost for text that is already normal (all text read from the store, which it normalised). */
-export const normalised = (text: string): string =>
-  SURELY_NFC.test(text)
-    ? OUTER_SPACE.test(text)
-      ? normalizeText(text)
-      : text
-    : NEEDS_NORMALISING.test(text) || hasInvisible(text) || text.normalize('NFC') !== text
-      ? normalizeText(text)
-      : text;
 
 /** Single-line text: as normalizeText, with every run of white space (line breaks included) folded to one space. */
 export function normalizeLine(value: string): string {

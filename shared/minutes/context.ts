@@ -2,7 +2,7 @@
 // record's lookups computed once (by id, by site, each record's place in its list), so that no builder
 // searches a list inside a loop.
 import type { Attendee, Format, MeetingRecord, Presence, ProfileFields, Site } from '../model/meeting.ts';
-import { normalised } from '../text.ts';
+import { normalizeText } from '../text.ts';
 import { Gaps } from './document.ts';
 
 /** The words that differ between the two formats. */
@@ -60,7 +60,7 @@ export interface Context {
  * is returned as it is, not copied: all of a record read from the store, whose text was normalised on the way in.
  */
 function cleanStrings<T>(value: T): T {
-  if (typeof value === 'string') return normalised(value) as T;
+  if (typeof value === 'string') return normalizeText(value) as T;
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     value.forEach((item: unknown, i) => {
