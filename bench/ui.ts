@@ -21,6 +21,9 @@ const SECTIONS = ['Thông tin chung', 'Điểm cầu và thành phần', 'Chươ
 const PREVIEW = 'Xem trước và xuất';
 const KEYSTROKES = 300;
 const RUNS = 5;
+/** Characters typed without a pause, then a pause longer than the autosave's delay (400 ms). */
+const PHRASE = 30;
+const PAUSE_MS = 500;
 const NATIONAL = /^Hội nghị trực tuyến toàn quốc/;
 const ORDINARY = /^Hội nghị giao ban công tác tổ chức xây dựng Đảng quý III/;
 
@@ -61,7 +64,7 @@ async function measureSections(page: Page, figures: Figures): Promise<void> {
   }
 }
 
-/** Types KEYSTROKES characters into a new speech of the open meeting; the page's work for each. */
+/** Types KEYSTROKES characters, in phrases, into a new speech of the open meeting; the page's work for each. */
 async function measureKeys(page: Page, figures: Figures): Promise<void> {
   await page.keyboard.press('Alt+4');
   await page.getByLabel('Nội dung phát biểu', { exact: true }).click();
@@ -85,7 +88,12 @@ async function measureKeys(page: Page, figures: Figures): Promise<void> {
     });
   });
   const text = 'Đề nghị các đơn vị tiếp tục nghiên cứu kỹ các văn bản mới về công tác tổ chức xây dựng Đảng. ';
-  for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.type(text[i % text.length] ?? ' ');
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.type(text[i % text.length] ?? ' ');
+    // A pause after each phrase, as a secretary listening: the autosave goes out and its answer (every speech
+    // of the meeting) is applied while the next phrase is typed.
+    if (i % PHRASE === PHRASE - 1) await page.waitForTimeout(PAUSE_MS);
+  }
   await page.waitForTimeout(1000);
   figures.keys = await page.evaluate(() => (window as unknown as { keyTimes: number[] }).keyTimes);
 }
