@@ -18,7 +18,6 @@ import { queueOf, SpeakerQueue } from './SpeakerQueue.tsx';
 import { SpeechEditor } from './SpeechEditor.tsx';
 import { SpeechRow, type SpeechRowActions } from './SpeechRow.tsx';
 import { useRemoveWithUndo } from './undo.ts';
-
 import { PlayerBar } from './audio/PlayerBar.tsx';
 import { useClipPlayer } from './audio/useClipPlayer.ts';
 

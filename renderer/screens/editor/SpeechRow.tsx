@@ -13,6 +13,9 @@ export interface SpeechRowActions {
   play(id: number): void;
 }
 
+/** The line shows the start of the text, cut with an ellipsis; a long speech is not laid out whole for it. */
+const EXCERPT = 300;
+
 /** "09:05–09:17 (12 phút)", "09:05", "" */
 function timesOf(s: Speech): string {
   const span = s.startTime && s.endTime ? `${s.startTime}–${s.endTime}` : (s.startTime ?? '');
@@ -46,7 +49,7 @@ export const SpeechRow = memo(function SpeechRow({ speech: s, index, count, spea
             {agendaNumber !== undefined ? `, mục ${agendaNumber}` : ''})
           </span>
         </p>
-        <p className="speech-excerpt">{s.content || '(Chưa ghi nội dung)'}</p>
+        <p className="speech-excerpt">{s.content ? s.content.slice(0, EXCERPT) : '(Chưa ghi nội dung)'}</p>
       </div>
       <button type="button" aria-label={`Nghe phát biểu ${n}`} aria-pressed={playing} onClick={() => actions.play(s.id)}>
         Nghe
