@@ -1,9 +1,10 @@
 // The composer of Diễn biến: the speech being taken down (or an earlier one opened again). Type a few
 // letters of the speaker's name (no accents needed) and pick with Enter, Tab or a click; type what is
-// said; the start time fills itself in. Every choice of the form has a key that works from the text
-// (shortcuts.ts): the kind, the agenda item, the end of the speech, and Ctrl+Enter for the next speech,
-// which is the next registered speaker's when someone is registered. The new speech is a draft row,
-// created when something is typed and removed again if everything is deleted.
+// said (SpeechText, the one part that renders on a keystroke); the start time fills itself in. Every
+// choice of the form has a key that works from the text (shortcuts.ts): the kind, the agenda item, the
+// end of the speech, and Ctrl+Enter for the next speech, which is the next registered speaker's when
+// someone is registered. The new speech is a draft row, created when something is typed and removed
+// again if everything is deleted.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { SPEECH_KINDS, type AgendaItem, type Speech, type SpeechKind } from '../../../shared/model/meeting.ts';
 import { SPEECH_KIND_LABELS } from '../../../shared/model/labels.ts';
