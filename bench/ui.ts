@@ -173,7 +173,7 @@ try {
     median(long.keys),
     'a new speech, national meeting',
     median(national.keys),
-    `${long.keys.length} keys; p95 ${percentile(long.keys, 0.95).toFixed(1)} ms; no budget: mostly Chromium laying out the textarea's text`,
+    `${long.keys.length} keys; p95 ${percentile(long.keys, 0.95).toFixed(1)} ms; no budget`,
   );
   const typed = store.speeches.list(nationalId).at(-2)?.content ?? '';
   const longer = store.speeches.list(nationalId).at(-1)?.content ?? '';
