@@ -66,6 +66,8 @@ const WORD = /[\p{L}\p{M}]+/gu;
 const LATIN = /\p{Script=Latin}/u;
 const COMBINING = /\p{M}/u;
 const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
+/** Any of the lookalikes: most texts have none, and are then known to be clean by one scan. */
+const ANY_LOOKALIKE = new RegExp(`[${[...LOOKALIKE_LETTERS.keys()].join('')}]`, 'u');
 
 export interface Lookalike {
   index: number;
@@ -79,6 +81,8 @@ export interface Lookalike {
  * alone, when the text has no other Cyrillic or Greek letter ("Москва" is Russian and left alone).
  */
 export function findLookalikes(text: string): Lookalike[] {
+  // Run on every keystroke of a text field: a long speech without lookalikes costs one scan, not a match per word.
+  if (!ANY_LOOKALIKE.test(text)) return [];
   const found: Lookalike[] = [];
   const foreign = (text.match(CYRILLIC_OR_GREEK) ?? []).some((c) => !LOOKALIKE_LETTERS.has(c));
   for (const word of text.matchAll(WORD)) {

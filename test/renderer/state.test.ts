@@ -59,6 +59,26 @@ describe('applyChange', () => {
     expect(older.record.agenda.map((a) => a.title)).toEqual(['Báo cáo']);
   });
 
+  it('keeps the records that did not change as the objects it held, and a list with no change as it was', () => {
+    const held = applyChange(holdRecord(record), change(5, { sites: [site(1, 'Trung ương', true), site(2, 'Nghệ An'), site(3, 'Huế')] }));
+    const [central, ngheAn, hue] = held.record.sites;
+    const renamed = applyChange(held, change(6, { sites: [site(1, 'Trung ương', true), site(2, 'Tỉnh ủy Nghệ An'), site(3, 'Huế')] }));
+    expect(renamed.record.sites.map((s) => s.name)).toEqual(['Trung ương', 'Tỉnh ủy Nghệ An', 'Huế']);
+    expect(renamed.record.sites[0]).toBe(central);
+    expect(renamed.record.sites[1]).not.toBe(ngheAn);
+    expect(renamed.record.sites[2]).toBe(hue);
+    // Reordered: the same objects in the store's new order, in a new list.
+    const moved = applyChange(renamed, change(7, { sites: [site(3, 'Huế'), site(1, 'Trung ương', true), site(2, 'Tỉnh ủy Nghệ An')] }));
+    expect(moved.record.sites.map((s) => s.id)).toEqual([3, 1, 2]);
+    expect(moved.record.sites[0]).toBe(hue);
+    // Nothing changed: the list and the whole record stay as they were, at the newer revision.
+    const again = applyChange(moved, change(8, { sites: moved.record.sites.map((s) => ({ ...s })) }));
+    expect(again.record).toBe(moved.record);
+    expect(again.revisions.sites).toBe(8);
+    // A list that lost an item is a new, shorter list.
+    expect(applyChange(again, change(9, { sites: [site(3, 'Huế'), site(1, 'Trung ương', true)] })).record.sites.map((s) => s.id)).toEqual([3, 1]);
+  });
+
   it('returns what it held when nothing is newer', () => {
     const held = holdRecord(record);
     expect(applyChange(held, change(4, { sites: [] }))).toBe(held);

@@ -3,12 +3,10 @@
 // and starts the next: the first registered speaker's, stamped and with the caret in its text, or an empty
 // one. Earlier speeches can be opened again, reordered and removed. The meeting's start and end are stamped
 // from here too (Alt+Home, Alt+End, in MeetingEditor).
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Speech } from '../../../shared/model/meeting.ts';
-import { SPEECH_KIND_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
-import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { useToast, useTracker } from '../../context.tsx';
 import { formatCount, nowClock } from '../../lib/format.ts';
@@ -18,13 +16,8 @@ import { useEditor } from './meeting-state.tsx';
 import { chordOf, SPEECH_KEYS } from './shortcuts.ts';
 import { queueOf, SpeakerQueue } from './SpeakerQueue.tsx';
 import { SpeechEditor } from './SpeechEditor.tsx';
+import { SpeechRow, type SpeechRowActions } from './SpeechRow.tsx';
 import { useRemoveWithUndo } from './undo.ts';
-
-/** "09:05–09:17 (12 phút)", "09:05", "" */
-function timesOf(s: Speech): string {
-  const span = s.startTime && s.endTime ? `${s.startTime}–${s.endTime}` : (s.startTime ?? '');
-  return s.durationMinutes !== null ? `${span}${span ? ' ' : ''}(${s.durationMinutes} phút)` : span;
-}
 import { PlayerBar } from './audio/PlayerBar.tsx';
 import { useClipPlayer } from './audio/useClipPlayer.ts';
 
@@ -92,6 +85,22 @@ export function ProceedingsSection() {
     const position = a ? a.positions : s.speakerPosition;
     return name ? `${name}${position ? ` - ${position}` : ''}` : '(Chưa ghi người phát biểu)';
   };
+  // The rows' actions call the latest of these; the object itself stays, so that memoised rows can skip.
+  const latestActions = useRef<SpeechRowActions | null>(null);
+  useEffect(() => {
+    latestActions.current = {
+      edit: (id) => openComposer(id),
+      move: (id, position) => void ops.move('speeches', id, position).catch(fail),
+      remove: (speech) => (speech.content ? setRemoving(speech) : void remove(speech)),
+      play: (id) => void player.toggle(id),
+    };
+  });
+  const [rowActions] = useState<SpeechRowActions>(() => ({
+    edit: (id) => latestActions.current?.edit(id),
+    move: (id, position) => latestActions.current?.move(id, position),
+    remove: (speech) => latestActions.current?.remove(speech),
+    play: (id) => latestActions.current?.play(id),
+  }));
   const nameOfEntry = (id: number | null, free: string) => (id === null ? free : (names.get(id)?.fullName ?? ''));
   const agendaNumber = new Map(agenda.map((a, i) => [a.id, i + 1]));
   const current = liveComposer.current;
@@ -116,43 +125,18 @@ export function ProceedingsSection() {
               className="speech-list"
               getKey={(s) => s.id}
               scrollToIndex={listed.length - 1}
-              renderRow={(s, index) => {
-                const n = index + 1;
-                const move = (position: number) => void ops.move('speeches', s.id, position).catch(fail);
-                return (
-                  <div className={`speech-row ${s.id === editingId ? 'editing' : ''}`} onKeyDown={reorderKeys(index, listed.length, move)}>
-                    <div className="speech-summary">
-                      <p className="speech-head">
-                        <span className="row-number">{n}.</span> {timesOf(s) ? <span className="time">{timesOf(s)}</span> : null}{' '}
-                        <strong>{speakerOf(s)}</strong>{' '}
-                        <span className="muted">
-                          ({SPEECH_KIND_LABELS[s.kind]}
-                          {s.agendaItemId !== null && agendaNumber.has(s.agendaItemId) ? `, mục ${agendaNumber.get(s.agendaItemId) ?? ''}` : ''})
-                        </span>
-                      </p>
-                      <p className="speech-excerpt">{s.content || '(Chưa ghi nội dung)'}</p>
-                    </div>
-                    <button
-                      type="button"
-                      aria-label={`Nghe phát biểu ${n}`}
-                      aria-pressed={player.state.speechId === s.id && player.state.playing}
-                      onClick={() => void player.toggle(s.id)}
-                    >
-                      Nghe
-                    </button>
-                    <button type="button" aria-label={`Sửa phát biểu ${n}`} onClick={() => openComposer(s.id)}>
-                      Sửa
-                    </button>
-                    <RowTools
-                      name={`phát biểu ${n}`}
-                      index={index}
-                      count={listed.length}
-                      onMove={move}
-                      onRemove={() => (s.content ? setRemoving(s) : void remove(s))}
-                    />
-                  </div>
-                );
-              }}
+              renderRow={(s, index) => (
+                <SpeechRow
+                  speech={s}
+                  index={index}
+                  count={listed.length}
+                  speaker={speakerOf(s)}
+                  agendaNumber={s.agendaItemId === null ? undefined : agendaNumber.get(s.agendaItemId)}
+                  editing={s.id === editingId}
+                  playing={player.state.speechId === s.id && player.state.playing}
+                  actions={rowActions}
+                />
+              )}
             />
           ) : null}
 

@@ -1,23 +1,23 @@
 // The composer of Diễn biến: the speech being taken down (or an earlier one opened again). Type a few
 // letters of the speaker's name (no accents needed) and pick with Enter, Tab or a click; type what is
-// said; the start time fills itself in. Every choice of the form has a key that works from the text
-// (shortcuts.ts): the kind, the agenda item, the end of the speech, and Ctrl+Enter for the next speech,
-// which is the next registered speaker's when someone is registered. The new speech is a draft row,
-// created when something is typed and removed again if everything is deleted.
+// said (SpeechText, the one part that renders on a keystroke); the start time fills itself in. Every
+// choice of the form has a key that works from the text (shortcuts.ts): the kind, the agenda item, the
+// end of the speech, and Ctrl+Enter for the next speech, which is the next registered speaker's when
+// someone is registered. The new speech is a draft row, created when something is typed and removed
+// again if everything is deleted.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { SPEECH_KINDS, type AgendaItem, type Speech, type SpeechKind } from '../../../shared/model/meeting.ts';
 import { SPEECH_KIND_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
-import { SelectField, TextField, useTextOffers } from '../../components/fields.tsx';
-import { WordImport } from '../../components/WordImport.tsx';
-import { useAutosave } from '../../hooks/useAutosave.ts';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { nowClock } from '../../lib/format.ts';
 import { PICKER_ORDER_HINT, type AttendeeOption } from './attendee-views.ts';
 import { useDraftRow } from './draft-row.ts';
 import { useWrites } from './meeting-state.tsx';
 import { chordOf, KIND_KEYS, SPEECH_KEYS } from './shortcuts.ts';
 import { useSpeaker, type SpeakerPatch } from './speaker.ts';
+import { SpeechText, type SpeechTextHandle } from './SpeechText.tsx';
 import { SpeechTiming } from './SpeechTiming.tsx';
 
 export interface SpeechEditorProps {
@@ -55,6 +55,7 @@ export function SpeechEditor(props: SpeechEditorProps) {
   const speakerRef = useRef<HTMLInputElement>(null);
   const ownText = useRef<HTMLTextAreaElement>(null);
   const contentRef = props.textRef ?? ownText;
+  const text = useRef<SpeechTextHandle>(null);
   const validAgenda = defaultAgendaId !== null && agenda.some((a) => a.id === defaultAgendaId) ? defaultAgendaId : null;
   const row = useDraftRow(
     {
@@ -84,10 +85,6 @@ export function SpeechEditor(props: SpeechEditorProps) {
     void save({ startTime }).catch(() => undefined);
   };
   const speaker = useSpeaker(speech, options, (patch: SpeakerPatch) => saveChoice(patch), fillStart);
-
-  const content = useAutosave({ value: speech?.content ?? '', save: (text: string) => save({ content: text }) });
-  // Old Word files in .VnTime or VNI fonts: the pasted stretch is offered converted, never changed silently.
-  const offers = useTextOffers(content.value, content.change);
 
   useEffect(() => {
     if (mode === 'new' && props.focus !== 'content') {
@@ -123,13 +120,13 @@ export function SpeechEditor(props: SpeechEditorProps) {
 
   const finish = () => {
     const settled = speaker.settle();
-    content.flush();
+    text.current?.flush();
     if (!settled) {
       speakerRef.current?.focus();
       return;
     }
     // An empty new speech goes on to the next registered speaker, or waits for a name.
-    if (mode === 'new' && speaker.empty() && !content.value.trim() && nextSpeaker === null) {
+    if (mode === 'new' && speaker.empty() && !text.current?.value().trim() && nextSpeaker === null) {
       speakerRef.current?.focus();
       return;
     }
@@ -233,63 +230,20 @@ export function SpeechEditor(props: SpeechEditorProps) {
           <TextField label="Điểm cầu của người phát biểu" value={speech.speakerSite} save={(speakerSite) => save({ speakerSite })} />
         </div>
       ) : null}
-      <div className="field speech-content">
-        <label htmlFor={contentId} className="field-label">
-          Nội dung phát biểu
-        </label>
-        <textarea
-          id={contentId}
-          ref={contentRef}
-          rows={9}
-          spellCheck={false}
-          value={content.value}
-          aria-invalid={content.error ? true : undefined}
-          aria-describedby={`${contentId}-hint${content.error ? ` ${contentId}-error` : ''}`}
-          onChange={(event) => {
-            content.change(event.target.value);
-            if (event.target.value.trim()) fillStart();
-          }}
-          onPaste={offers.onPaste}
-          {...content.bind}
-        />
-        {offers.offer}
-        <p className="field-hint keys-hint" id={`${contentId}-hint`}>
-          <span>
-            <kbd>{SPEECH_KEYS.next}</kbd> {mode === 'new' ? 'lưu, sang phát biểu tiếp theo' : 'xong'}
-          </span>
-          {mode === 'edit' ? (
-            <span>
-              <kbd>Esc</kbd> xong
-            </span>
-          ) : null}
-          <span>
-            <kbd>{SPEECH_KEYS.end}</kbd> kết thúc phát biểu
-          </span>
-          <span id={`${contentId}-kinds`}>
-            <kbd>Alt+B/Y/P/G/C</kbd> hình thức
-          </span>
-          {agenda.length > 0 ? (
-            <span>
-              <kbd>{SPEECH_KEYS.agenda}</kbd> mục chương trình
-            </span>
-          ) : null}
-          <span>
-            <kbd>{SPEECH_KEYS.register}</kbd> đăng ký phát biểu
-          </span>
-          <span>Mọi chữ được lưu tự động.</span>
-        </p>
-        {content.error ? (
-          <p className="field-error" id={`${contentId}-error`} role="alert">
-            {content.error}
-          </p>
-        ) : null}
-      </div>
-      <div className="row editor-actions">
-        <button type="button" className="primary" onClick={finish}>
-          {doneLabel} <kbd>{SPEECH_KEYS.next}</kbd>
-        </button>
-        <WordImport target="speech" current={content.value} onTake={(text) => save({ content: text })} />
-      </div>
+      <SpeechText
+        id={contentId}
+        stored={speech?.content ?? ''}
+        mode={mode}
+        agendaKey={agenda.length > 0}
+        doneLabel={doneLabel}
+        save={(text) => save({ content: text })}
+        onTyped={(text) => {
+          if (text.trim()) fillStart();
+        }}
+        onFinish={finish}
+        inputRef={contentRef}
+        handle={text}
+      />
     </section>
   );
 }

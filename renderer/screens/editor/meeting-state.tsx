@@ -76,6 +76,29 @@ export function holdRecord(record: MeetingRecord): Held {
   return { record, revisions: Object.fromEntries([...LIST_NAMES, 'meeting'].map((part) => [part, revision])) as Record<Part, number> };
 }
 
+/** Flat records (every field a primitive) with the same fields. */
+function sameRecord(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.is((a as Values)[key], (b as Values)[key]));
+}
+
+/**
+ * The list as the store sent it, with the records that did not change kept as the objects the page held
+ * (and the list itself when nothing in it changed), so that memoised rows of unchanged records skip.
+ */
+function keepUnchanged<T extends { id: number }>(held: readonly T[], sent: readonly T[]): readonly T[] {
+  const before = new Map(held.map((item) => [item.id, item]));
+  let same = held.length === sent.length;
+  const list = sent.map((item, index) => {
+    const old = before.get(item.id);
+    const kept = old !== undefined && sameRecord(old, item) ? old : item;
+    if (kept !== held[index]) same = false;
+    return kept;
+  });
+  return same ? held : list;
+}
+
 /** Puts what a write changed in place; a part already read at a later revision keeps what it has. */
 export function applyChange(held: Held, change: Change): Held {
   const record: Record<string, unknown> = { ...held.record };
@@ -89,12 +112,15 @@ export function applyChange(held: Held, change: Change): Held {
   for (const list of LIST_NAMES) {
     const items = change.lists[list];
     if (items && change.revision > revisions[list]) {
-      record[list] = items;
+      record[list] = keepUnchanged<{ id: number }>(held.record[list], items);
       revisions[list] = change.revision;
       changed = true;
     }
   }
-  return changed ? { record: record as unknown as MeetingRecord, revisions } : held;
+  if (!changed) return held;
+  // Newer revisions of parts that are as they were: the record the page holds stays the same object.
+  const same = Object.keys(record).every((part) => record[part] === (held.record as unknown as Values)[part]);
+  return { record: same ? held.record : (record as unknown as MeetingRecord), revisions };
 }
 
 export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; error: string | null } {
@@ -188,6 +214,7 @@ export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; e
     };
   }, [client, tracker, meetingId, apply]);
 
-  const ops = useMemo(() => (held ? { ...writes, record: held.record } : null), [writes, held]);
+  const shown = held?.record ?? null;
+  const ops = useMemo(() => (shown ? { ...writes, record: shown } : null), [writes, shown]);
   return { ops, error };
 }
