@@ -2,7 +2,8 @@
 // (C, V, K, M, S: shortcuts.ts) and membership (T), the reason or the time opening in place (the time set to
 // now, ready to be typed over); and its fields: name, position, unit, category, role, member, presence, reason
 // or time. Esc in a field, or Enter in the reason or time, comes back to the row.
-import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { CATEGORIES, PRESENCE, ROLES, type Attendee, type Category, type Presence, type Role } from '../../../shared/model/meeting.ts';
 import { PRESENCE_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
@@ -76,7 +77,6 @@ export function AttendeeRow({
     time: a.presenceTime,
   });
   if (chosen.stored !== a.presence) setChosen({ stored: a.presence, presence: a.presence, time: a.presenceTime });
-  const opening = useRef<'reason' | 'time' | null>(null);
   const rowRef = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const reasonRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -88,22 +88,17 @@ export function AttendeeRow({
   const move = (to: number) => void ops.move('attendees', a.id, to).catch(fail);
   const reorder = reorderKeys(position, count, move);
 
-  // The reason and time fields appear with the presence: they take the focus once rendered.
-  useEffect(() => {
-    const which = opening.current;
-    if (which === null) return;
-    opening.current = null;
-    const target = which === 'reason' ? reasonRef.current : timeRef.current;
-    target?.focus();
-    if (which === 'time') target?.select();
-  });
-
   const mark = (next: Presence) => {
     const patch = presencePatch(next, a);
-    setChosen({ stored: a.presence, presence: next, time: patch.presenceTime ?? null });
+    // Rendered now, inside the key's handler: the reason or time field it opens has the focus before the
+    // next key comes in, however busy the page is.
+    flushSync(() => setChosen({ stored: a.presence, presence: next, time: patch.presenceTime ?? null }));
     void save(patch).catch(fail);
-    if (next === 'absent_excused') opening.current = 'reason';
-    else if (next === 'late' || next === 'left_early') opening.current = 'time';
+    if (next === 'absent_excused') reasonRef.current?.focus();
+    else if (next === 'late' || next === 'left_early') {
+      timeRef.current?.focus();
+      timeRef.current?.select();
+    }
   };
 
   /** Keys on the row itself (not in one of its fields). */
