@@ -15,7 +15,7 @@ import { documents } from '../electron/minutes/documents.ts';
 import { importMeeting } from '../electron/services/meeting-file.ts';
 import { createStore, openDatabase } from '../electron/store/index.ts';
 import { SENTENCES, writeArchive } from './archive.ts';
-import { budget, ms } from './report.ts';
+import { budget, ms, percentile } from './report.ts';
 import { nationalMeetingFile } from './national-meeting.ts';
 
 const SAVES = 300;
@@ -45,9 +45,8 @@ try {
     next[at] = `${next[at]} ${'Ý kiến bổ sung về công tác cán bộ.'.slice(0, 1 + (n % 40))}`;
     return next.join('\n');
   };
-  const p = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * q) - 1)] ?? NaN;
   const line = (name: string, v: number[]) =>
-    `${name.padEnd(46)} p50 ${p(v, 0.5).toFixed(2)} ms  p95 ${p(v, 0.95).toFixed(2)} ms  p99 ${p(v, 0.99).toFixed(2)} ms`;
+    `${name.padEnd(46)} p50 ${percentile(v, 0.5).toFixed(2)} ms  p95 ${percentile(v, 0.95).toFixed(2)} ms  p99 ${percentile(v, 0.99).toFixed(2)} ms`;
 
   // What the slowest saves are made of: the garbage collector's pauses are recorded, to be matched with the saves.
   const pauses: PerformanceEntry[] = [];
@@ -139,19 +138,19 @@ try {
     `garbage collection: ${pauses.length} pauses in the ${SAVES} saves and indexing runs, ${paused.filter((d) => d > 0).length} of them inside a save; ` +
       `the ${slowest.length} slowest saves: ${slowest.map(({ t, gc }) => `${ms(t)} (GC ${ms(gc)})`).join(', ')}`,
   );
-  const p99 = p(saves, 0.99);
+  const p99 = percentile(saves, 0.99);
   console.log(
-    `ratio p99 autosave / bare UPDATE: ${(p99 / p(updates, 0.99)).toFixed(1)}×; machine load ${loadavg()
+    `ratio p99 autosave / bare UPDATE: ${(p99 / percentile(updates, 0.99)).toFixed(1)}×; machine load ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
   // For npm run bench's summary (bench/report.ts's format; these figures are p99s, not medians).
   const result = (what: string, value: number, baseline: number) =>
     console.log(['RESULT', what, ms(value), 'bare UPDATE p99', ms(baseline), `${(value / baseline).toFixed(2)}×`].join('\t'));
-  result('autosave p99 of a 30,000-character speech', p99, p(updates, 0.99));
-  result('autosave p99 through the channel, with its answer', p(channel, 0.99), p(updates, 0.99));
-  result('save of the duration p99 (no text change, nothing to index)', p(others, 0.99), p(updates, 0.99));
-  result('re-indexing the passage typed into, p99 (apart, after the save)', p(indexing, 0.99), p(updates, 0.99));
+  result('autosave p99 of a 30,000-character speech', p99, percentile(updates, 0.99));
+  result('autosave p99 through the channel, with its answer', percentile(channel, 0.99), percentile(updates, 0.99));
+  result('save of the duration p99 (no text change, nothing to index)', percentile(others, 0.99), percentile(updates, 0.99));
+  result('re-indexing the passage typed into, p99 (apart, after the save)', percentile(indexing, 0.99), percentile(updates, 0.99));
   const ok = budget('autosave p99 of a 30,000-character speech', p99, BUDGET_P99);
   store.db.close();
   process.exitCode = ok ? 0 : 1;

@@ -10,10 +10,10 @@ import { createHandlers } from '../electron/api/handlers.ts';
 import { importMeeting } from '../electron/services/meeting-file.ts';
 import { createStore, openDatabase } from '../electron/store/index.ts';
 import { nationalMeetingFile } from './national-meeting.ts';
+import { median } from './report.ts';
 
 const RUNS = 200;
 const dir = mkdtempSync(join(tmpdir(), 'bien-ban-bench-'));
-const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
 try {
   const store = createStore(openDatabase(join(dir, 'bench.sqlite')));
   const meetingId = importMeeting(store, nationalMeetingFile());

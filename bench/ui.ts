@@ -16,7 +16,7 @@ import { BRIDGE_INIT_SCRIPT, startBridge } from '../test/e2e/bridge.ts';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { FIXTURE } from '../test/minutes/support.ts';
 import { nationalMeetingFile } from './national-meeting.ts';
-import { budget, median, report } from './report.ts';
+import { budget, median, percentile, report } from './report.ts';
 
 const SECTIONS = ['Thông tin chung', 'Điểm cầu và thành phần', 'Chương trình', 'Diễn biến', 'Kết luận', 'Xem trước và xuất'];
 const PREVIEW = 'Xem trước và xuất';
@@ -107,8 +107,6 @@ async function measureKeys(page: Page, figures: Figures, edit?: number): Promise
   await page.waitForTimeout(1000);
   figures.keys = await page.evaluate(() => (window as unknown as { keyTimes: number[] }).keyTimes);
 }
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
 
 const dir = mkdtempSync(join(tmpdir(), 'bien-ban-bench-ui-'));
 const store = createStore(openDatabase(join(dir, 'bench.sqlite')));

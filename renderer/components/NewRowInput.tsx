@@ -7,6 +7,7 @@ import { errorMessage } from '../api.ts';
 import { useAutosave } from '../hooks/useAutosave.ts';
 import { isComposing } from '../lib/format.ts';
 import { isBlock, parseBlock } from '../lib/paste.ts';
+import { FieldError } from './fields.tsx';
 
 export interface NewRowInputProps {
   label: string;
@@ -85,11 +86,7 @@ export function NewRowInput(props: NewRowInputProps) {
           {props.hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ export function RowTools({
   count,
   onMove,
   onRemove,
+  removeLabel = 'Xóa',
+  removeTitle,
   children,
 }: {
   /** What the row is, for the buttons' accessible names ("mục 2"). */
@@ -16,6 +18,9 @@ export function RowTools({
   count: number;
   onMove(position: number): void;
   onRemove(): void;
+  /** What removing is called for this list ("Bỏ qua" a queued speaker), and its key. */
+  removeLabel?: string;
+  removeTitle?: string;
   /** More actions of the row, shown before "Xóa". */
   children?: ReactNode;
 }) {
@@ -42,8 +47,8 @@ export function RowTools({
         ↓
       </button>
       {children}
-      <button type="button" className="danger-quiet" aria-label={`Xóa ${name}`} onClick={onRemove}>
-        Xóa
+      <button type="button" className="danger-quiet" aria-label={`${removeLabel} ${name}`} title={removeTitle} onClick={onRemove}>
+        {removeLabel}
       </button>
     </span>
   );

@@ -8,6 +8,7 @@ import { errorMessage } from '../api.ts';
 import { useClient } from '../context.tsx';
 import { formatCount } from '../lib/format.ts';
 import { Dialog } from './Dialog.tsx';
+import { FieldError } from './fields.tsx';
 
 export const PREVIEW_PARAGRAPHS = 6;
 
@@ -58,11 +59,7 @@ export function WordImport({ target, current, onTake }: WordImportProps) {
       <button type="button" className="word-import" onClick={() => void pick()}>
         Lấy chữ từ tệp Word…
       </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
       {file ? (
         <Dialog title={`Lấy chữ từ tệp ${file.fileName}`} onClose={() => setFile(null)}>
           <div className="dialog-body word-preview">

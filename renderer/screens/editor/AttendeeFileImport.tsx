@@ -7,6 +7,7 @@ import { errorMessage } from '../../api.ts';
 import { useToast } from '../../context.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useEditor } from './meeting-state.tsx';
+import { FieldError } from '../../components/fields.tsx';
 
 export const PREVIEW_ROWS = 5;
 
@@ -102,11 +103,7 @@ export function AttendeeFileImport({ siteId }: { siteId: number }) {
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
     </>
   );
 }

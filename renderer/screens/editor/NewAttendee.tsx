@@ -12,6 +12,7 @@ import { formatCount, isComposing } from '../../lib/format.ts';
 import { isBlock, parseAttendeeBlock } from '../../lib/paste.ts';
 import { useEntryRow } from './draft-row.ts';
 import { useEditor } from './meeting-state.tsx';
+import { FieldError } from '../../components/fields.tsx';
 
 interface Draft {
   fullName: string;
@@ -154,11 +155,7 @@ export function NewAttendee({ siteId, nameRef, entry }: { siteId: number; nameRe
       <button type="button" onClick={() => commit(true)}>
         Thêm đại biểu
       </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
     </div>
   );
 }

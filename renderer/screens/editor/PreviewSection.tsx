@@ -6,7 +6,7 @@ import { DOCUMENT_KINDS, DOCUMENTS, OUTPUTS, QUICK_EXPORT, type DocumentKind, ty
 import { FORMATS, type Format } from '../../../shared/model/meeting.ts';
 import { FORMAT_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
-import { optionsOf, SelectField } from '../../components/fields.tsx';
+import { FieldError, optionsOf, SelectField } from '../../components/fields.tsx';
 import { useToast, useTracker, type ToastInput } from '../../context.tsx';
 import { useMeetingFileExport } from '../MeetingFileDialogs.tsx';
 import { useEditor } from './meeting-state.tsx';
@@ -211,11 +211,7 @@ export function PreviewSection() {
         </div>
         <SiteReports />
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
       {preview ? (
         <section className="missing" aria-labelledby="missing-title">
           <h3 id="missing-title">{preview.missing.length > 0 ? `Còn thiếu (${preview.missing.length})` : 'Không còn thiếu thông tin nào'}</h3>

@@ -10,6 +10,7 @@ import { errorMessage } from '../../api.ts';
 import { useToast } from '../../context.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useEditor } from './meeting-state.tsx';
+import { FieldError } from '../../components/fields.tsx';
 
 const PREVIEW_ROWS = 5;
 
@@ -117,11 +118,7 @@ export function SiteFileImport({ onAdded }: { onAdded?(): void }) {
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
     </div>
   );
 }

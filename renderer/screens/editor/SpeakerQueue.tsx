@@ -6,12 +6,13 @@ import { useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { AgendaItem, QueueEntry } from '../../../shared/model/meeting.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
-import { reorderKeys } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
 import { matchSpeakers, PICKER_ORDER_HINT, type AttendeeOption } from './attendee-views.ts';
 import { useEditor } from './meeting-state.tsx';
 import { chordOf, SPEECH_KEYS } from './shortcuts.ts';
 import { useRemoveWithUndo } from './undo.ts';
+import { FieldError } from '../../components/fields.tsx';
+import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 
 /** The entries of one agenda item (null: outside the agenda), in their order. */
 export const queueOf = (queue: readonly QueueEntry[], agendaItemId: number | null): QueueEntry[] =>
@@ -105,31 +106,15 @@ export function SpeakerQueue({
                     </span>
                   ) : null}
                 </span>
-                <span className="row-tools">
-                  <button
-                    type="button"
-                    className="icon"
-                    aria-label={`Chuyển ${name} lên`}
-                    title="Chuyển lên (Alt+↑)"
-                    disabled={index === 0}
-                    onClick={() => moveTo(entry, index - 1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="icon"
-                    aria-label={`Chuyển ${name} xuống`}
-                    title="Chuyển xuống (Alt+↓)"
-                    disabled={index === entries.length - 1}
-                    onClick={() => moveTo(entry, index + 1)}
-                  >
-                    ↓
-                  </button>
-                  <button type="button" className="danger-quiet" aria-label={`Bỏ qua ${name}`} title="Bỏ qua (Delete)" onClick={() => skip(entry)}>
-                    Bỏ qua
-                  </button>
-                </span>
+                <RowTools
+                  name={name}
+                  index={index}
+                  count={entries.length}
+                  onMove={(to) => moveTo(entry, to)}
+                  onRemove={() => skip(entry)}
+                  removeLabel="Bỏ qua"
+                  removeTitle="Bỏ qua (Delete)"
+                />
               </li>
             );
           })}
@@ -157,11 +142,7 @@ export function SpeakerQueue({
         }}
         onKeyDown={onFieldKey}
       />
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
     </section>
   );
 }

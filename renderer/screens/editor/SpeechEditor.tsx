@@ -10,7 +10,7 @@ import { SPEECH_KINDS, type AgendaItem, type Speech, type SpeechKind } from '../
 import { SPEECH_KIND_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
-import { SelectField, TextField } from '../../components/fields.tsx';
+import { FieldError, SelectField, TextField } from '../../components/fields.tsx';
 import { nowClock } from '../../lib/format.ts';
 import { PICKER_ORDER_HINT, type AttendeeOption } from './attendee-views.ts';
 import { useDraftRow } from './draft-row.ts';
@@ -218,11 +218,7 @@ export function SpeechEditor(props: SpeechEditorProps) {
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
       {freeSpeaker ? (
         <div className="row free-speaker">
           <p className="muted">Người phát biểu không có trong danh sách đại biểu; có thể ghi thêm:</p>

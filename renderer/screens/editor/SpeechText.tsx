@@ -2,7 +2,7 @@
 // never the rest of the form (speaker picker, times, kind, agenda item). The composer reaches what is
 // typed through `handle` (to flush it, or to see whether anything was said).
 import { memo, useImperativeHandle, type RefObject } from 'react';
-import { useTextOffers } from '../../components/fields.tsx';
+import { FieldError, useTextOffers } from '../../components/fields.tsx';
 import { WordImport } from '../../components/WordImport.tsx';
 import { useAutosave } from '../../hooks/useAutosave.ts';
 import { SPEECH_KEYS } from './shortcuts.ts';
@@ -60,11 +60,7 @@ export function SpeechText({ id, stored, mode, agendaKey, doneLabel, save, onTyp
         />
         {offers.offer}
         <KeysHint id={id} mode={mode} agendaKey={agendaKey} />
-        {content.error ? (
-          <p className="field-error" id={`${id}-error`} role="alert">
-            {content.error}
-          </p>
-        ) : null}
+        <FieldError id={`${id}-error`} error={content.error} />
       </div>
       <div className="row editor-actions">
         <button type="button" className="primary" onClick={onFinish}>
