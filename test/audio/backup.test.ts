@@ -4,14 +4,14 @@
 // under the restoring store's key), and deleting a meeting for good takes its sound out of the backups too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { NO_VAULT, Session } from '../../electron/api/session.ts';
-import { documents } from '../../electron/minutes/documents.ts';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/api/session.ts';
 import { openBackup } from '../../electron/services/backups.ts';
 import { createMeeting } from '../../electron/services/meetings.ts';
 import type { StoreKey } from '../../electron/store/keys.ts';
 import { createStore, openDatabase } from '../../electron/store/index.ts';
 import { tempDir } from '../support/store.ts';
+import { testSession } from '../support/session.ts';
 
 const PASSPHRASE = 'Sông Thạch Hãn chảy qua thành cổ';
 const OTHER = 'Đèo Hải Vân mây phủ trắng đỉnh núi';
@@ -25,17 +25,11 @@ async function setUp() {
   const secret = createMeeting(plain, { title: 'Hội nghị Ban Thường vụ Tỉnh ủy', confidentiality: 'mat' });
   const open = createMeeting(plain, { title: 'Hội nghị triển khai nhiệm vụ năm 2027', confidentiality: 'none' });
   plain.db.close();
-  const session = new Session({
-    file: join(dir, 'bien-ban.sqlite'),
-    backupsDir: join(dir, 'backups'),
+  const session = testSession(dir, {
     audioDir: join(dir, 'audio'),
-    documents,
-    vault: NO_VAULT,
-    prompt: { confirmRestore: async () => false },
     dialogs: { saveFile: async () => null, openFile: async () => pick.file, chooseFolder: async () => usb },
   });
   const pick = { file: null as string | null };
-  onTestFinished(() => session.close());
   await session.start();
   return { session, secret, open, usb, pick, audioDir: join(dir, 'audio'), backupsDir: join(dir, 'backups') };
 }

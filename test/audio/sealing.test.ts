@@ -3,12 +3,12 @@
 // after the store is decrypted; an ordinary meeting's recording, and any recording in a plain store, stays plain.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { NO_VAULT, Session } from '../../electron/api/session.ts';
-import { documents } from '../../electron/minutes/documents.ts';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/api/session.ts';
 import { createMeeting } from '../../electron/services/meetings.ts';
 import { createStore, openDatabase } from '../../electron/store/index.ts';
 import { tempDir } from '../support/store.ts';
+import { testSession } from '../support/session.ts';
 
 const PASSPHRASE = 'Sông Thạch Hãn chảy qua thành cổ';
 const NEXT = 'Cửa Việt sóng vỗ bên bờ cát trắng';
@@ -21,16 +21,7 @@ async function startSession(dir: string) {
   const secret = createMeeting(plain, { title: 'Hội nghị Ban Thường vụ', confidentiality: 'mat' });
   const open = createMeeting(plain, { title: 'Hội nghị triển khai nhiệm vụ', confidentiality: 'none' });
   plain.db.close();
-  const session = new Session({
-    file,
-    backupsDir: join(dir, 'backups'),
-    audioDir: join(dir, 'audio'),
-    documents,
-    vault: NO_VAULT,
-    prompt: { confirmRestore: async () => false },
-    dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-  });
-  onTestFinished(() => session.close());
+  const session = testSession(dir, { audioDir: join(dir, 'audio') });
   await session.start();
   return { session, secret, open, audioDir: join(dir, 'audio') };
 }

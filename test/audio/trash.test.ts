@@ -4,29 +4,20 @@
 // made before this rule is given to its trash entry on opening.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { NO_VAULT, Session } from '../../electron/api/session.ts';
-import { documents } from '../../electron/minutes/documents.ts';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/api/session.ts';
 import { createMeeting } from '../../electron/services/meetings.ts';
 import { deleteMeeting } from '../../electron/services/trash.ts';
 import { createStore, openDatabase } from '../../electron/store/index.ts';
 import { tempDir } from '../support/store.ts';
+import { testSession } from '../support/session.ts';
 
 const PASSPHRASE = 'Sông Thạch Hãn chảy qua thành cổ';
 const DAY = 24 * 60 * 60 * 1000;
 const chunk = (n: number) => Buffer.alloc(3_000, `giây ${n} OpusHead EBML `);
 
 async function open(dir: string) {
-  const session = new Session({
-    file: join(dir, 'bien-ban.sqlite'),
-    backupsDir: join(dir, 'backups'),
-    audioDir: join(dir, 'audio'),
-    documents,
-    vault: NO_VAULT,
-    prompt: { confirmRestore: async () => false },
-    dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-  });
-  onTestFinished(() => session.close());
+  const session = testSession(dir, { audioDir: join(dir, 'audio') });
   await session.start();
   return session;
 }

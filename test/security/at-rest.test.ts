@@ -4,8 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { NO_VAULT, Session } from '../../electron/api/session.ts';
-import { documents } from '../../electron/minutes/documents.ts';
+import type { Session } from '../../electron/api/session.ts';
 import { createBackup } from '../../electron/services/backups.ts';
 import { moveStore, movingPath, plainCopies } from '../../electron/services/encryption.ts';
 import { importAnyMeetingFile } from '../../electron/services/meeting-file.ts';
@@ -15,6 +14,7 @@ import { readHeader } from '../../electron/store/keys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { fold } from '../../shared/vietnamese/fold.ts';
 import { snapshot, tempDir } from '../support/store.ts';
+import { testSession } from '../support/session.ts';
 
 const TITLE = 'Hội nghị Ban Thường vụ Tỉnh ủy Quảng Trị về công tác cán bộ';
 const PERSON = 'Hoàng Thị Xuân Quỳnh';
@@ -51,15 +51,7 @@ async function startSession(dir: string, options: { prepare?(store: Store): void
   const plain = createStore(openDatabase(file));
   options.prepare?.(plain);
   plain.db.close();
-  const session = new Session({
-    file,
-    backupsDir: join(dir, 'backups'),
-    documents,
-    vault: NO_VAULT,
-    prompt: { confirmRestore: async () => false },
-    dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-  });
-  onTestFinished(() => session.close());
+  const session = testSession(dir, { file });
   await session.start();
   return session;
 }

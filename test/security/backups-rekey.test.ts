@@ -5,9 +5,8 @@
 // store's key when the secretary types that old passphrase in Cài đặt › Bảo mật.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { NO_VAULT, Session } from '../../electron/api/session.ts';
-import { documents } from '../../electron/minutes/documents.ts';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/api/session.ts';
 import { backupKeyFor, backupMeetings, createBackup, listBackups, openBackup, restoreFromBackup, writeBackup } from '../../electron/services/backups.ts';
 import { moveStore } from '../../electron/services/encryption.ts';
 import { createMeeting } from '../../electron/services/meetings.ts';
@@ -15,21 +14,14 @@ import { createStore, openDatabase, type Store } from '../../electron/store/inde
 import { createKey, deriveKey, readHeader } from '../../electron/store/keys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { tempDir } from '../support/store.ts';
+import { testSession } from '../support/session.ts';
 
 const OLD = 'Sông Thạch Hãn chảy qua thành cổ';
 const NEW = 'Cầu Hiền Lương bắc qua sông Bến Hải';
 const TITLES = ['Hội nghị Ban Thường vụ Tỉnh ủy tháng 3', 'Hội nghị Ban Chấp hành Đảng bộ tỉnh quý I', 'Họp Ban Tổ chức Tỉnh ủy về quy hoạch cán bộ'];
 
 function newSession(dir: string): Session {
-  const session = new Session({
-    file: join(dir, 'bien-ban.sqlite'),
-    backupsDir: join(dir, 'backups'),
-    documents,
-    vault: NO_VAULT,
-    prompt: { confirmRestore: async () => false },
-    dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-  });
-  onTestFinished(() => session.close());
+  const session = testSession(dir);
   return session;
 }
 

@@ -3,13 +3,12 @@
 // AEGIS-256 when its passphrase is changed, its data whole and the old passphrase refused.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { NO_VAULT, Session } from '../../electron/api/session.ts';
-import { documents } from '../../electron/minutes/documents.ts';
+import { describe, expect, it } from 'vitest';
 import { createMeeting } from '../../electron/services/meetings.ts';
 import { createStore, openDatabase } from '../../electron/store/index.ts';
 import { createKey, deriveKey, KEY_FORMAT, parseHeader, readHeader } from '../../electron/store/keys.ts';
 import { snapshot, tempDir } from '../support/store.ts';
+import { testSession } from '../support/session.ts';
 
 const OLD = 'Sông Thạch Hãn chảy qua thành cổ';
 const NEW = 'Cầu Hiền Lương bắc qua sông Bến Hải';
@@ -49,15 +48,7 @@ describe('key formats', () => {
     expect(cipherOf(made)).toBe('sqlcipher');
     made.db.close();
 
-    const session = new Session({
-      file,
-      backupsDir: join(dir, 'backups'),
-      documents,
-      vault: NO_VAULT,
-      prompt: { confirmRestore: async () => false },
-      dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-    });
-    onTestFinished(() => session.close());
+    const session = testSession(dir, { file });
     expect(await session.start()).toEqual({ kind: 'locked' });
     await session.unlock(OLD);
     const store = session.current();

@@ -5,14 +5,14 @@
 // (Linux without a keyring) or has no storage, nothing is kept and the reason is given.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Session, VAULT_NOTES } from '../../electron/api/session.ts';
 import { keyVault, vaultPath } from '../../electron/app/key-vault.ts';
-import { documents } from '../../electron/minutes/documents.ts';
 import { createMeeting } from '../../electron/services/meetings.ts';
 import { createStore, openDatabase } from '../../electron/store/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { tempDir } from '../support/store.ts';
+import { testSession } from '../support/session.ts';
 
 const system = vi.hoisted(() => ({ available: true, backend: 'gnome_libsecret' }));
 vi.mock('electron', () => ({
@@ -39,15 +39,7 @@ async function encryptedSession(): Promise<{ session: Session; file: string; rec
   const plain = createStore(openDatabase(file));
   createMeeting(plain, { title: TITLE, date: '2024-05-20', confidentiality: 'mat' });
   plain.db.close();
-  const session = new Session({
-    file,
-    backupsDir: join(dir, 'backups'),
-    documents,
-    vault: keyVault(file),
-    prompt: { confirmRestore: async () => false },
-    dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-  });
-  onTestFinished(() => session.close());
+  const session = testSession(dir, { file, vault: keyVault(file) });
   await session.start();
   const { recoveryKey } = await session.encrypt(PASSPHRASE);
   return { session, file, recoveryKey };
@@ -171,15 +163,7 @@ describe('remembering the key on this machine', () => {
   it('on a plain store, ticking keeps nothing (there is no key)', async () => {
     const dir = tempDir();
     const file = join(dir, 'bien-ban.sqlite');
-    const session = new Session({
-      file,
-      backupsDir: join(dir, 'backups'),
-      documents,
-      vault: keyVault(file),
-      prompt: { confirmRestore: async () => false },
-      dialogs: { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
-    });
-    onTestFinished(() => session.close());
+    const session = testSession(dir, { file, vault: keyVault(file) });
     await session.start();
     expect(session.handlers().rememberKey({ remember: true })).toMatchObject({ encrypted: false, remembered: false });
     expect(existsSync(vaultPath(file))).toBe(false);
