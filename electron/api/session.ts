@@ -16,6 +16,7 @@ import { backupAudio } from '../audio/backup.ts';
 import { audioSealing } from '../audio/keys.ts';
 import { createAudioStore, type AudioStore } from '../audio/store.ts';
 import { tidyTrashAudio } from '../services/trash.ts';
+import { keepDurable, type Durability, type DurabilityOptions } from '../store/durability.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { createKey, deriveKey, keyFits, keyFromRecovery, readHeader, recoveryKeyOf, type StoreKey } from '../store/keys.ts';
 import type { Handlers, StoreHandlers } from './dispatch.ts';
@@ -54,6 +55,8 @@ export interface SessionOptions {
   indexInBackground?: boolean;
   /** Where the meetings' recordings are kept, beside the database (the app). */
   audioDir?: string;
+  /** How the open store's writes are synced to disk (tests). */
+  durability?: DurabilityOptions;
 }
 
 export type StartOutcome = { kind: 'locked' } | OpenOutcome;
@@ -65,6 +68,7 @@ export class Session {
   private storeHandlers: StoreHandlers | null = null;
   private backups: AutoBackups | null = null;
   private indexer: { stop(): void } | null = null;
+  private durability: Durability | null = null;
   private audio: AudioStore | null = null;
   private move: SecurityStatus['move'] = null;
   private backupsLeft: string[] = [];
@@ -101,6 +105,7 @@ export class Session {
 
   private attach(store: Store): void {
     this.store = store;
+    this.durability = keepDurable(store.db, this.options.durability);
     if (this.options.audioDir) {
       this.audio = createAudioStore(this.options.audioDir, store.files, audioSealing(store));
       tidyTrashAudio(store, this.audio);
@@ -127,6 +132,8 @@ export class Session {
     this.backups = null;
     this.audio?.close();
     this.audio = null;
+    this.durability?.stop();
+    this.durability = null;
     this.store = null;
     this.storeHandlers = null;
     return store;
@@ -308,8 +315,17 @@ export class Session {
     const forward = (channel: Channel) => (input: unknown) => {
       if (this.move) throw busy();
       const handlers = this.storeHandlers;
-      if (!handlers) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khóa: hãy nhập cụm mật khẩu hoặc khóa khôi phục.');
-      return (handlers[channel as keyof StoreHandlers] as (input: unknown) => unknown)(input);
+      const durability = this.durability;
+      if (!handlers || !durability) throw new AppError('DB_LOCKED', 'Cơ sở dữ liệu đang khóa: hãy nhập cụm mật khẩu hoặc khóa khôi phục.');
+      let result: unknown;
+      try {
+        result = (handlers[channel as keyof StoreHandlers] as (input: unknown) => unknown)(input);
+      } catch (error) {
+        durability.flush().catch(() => {});
+        throw error;
+      }
+      // A call that wrote is answered once what it wrote is on disk ("Đã lưu" means durable).
+      return Promise.resolve(result).finally(() => durability.flush());
     };
     const isSecurity = (channel: Channel): channel is SecurityChannel => (SECURITY_CHANNELS as readonly string[]).includes(channel);
     return Object.fromEntries(CHANNELS.map((channel) => [channel, isSecurity(channel) ? security[channel] : forward(channel)])) as Handlers;

@@ -45,10 +45,13 @@ export interface KillFigures {
   foreignKeyProblems: number;
 }
 
-/** Runs the writer from sequence first and kills it after `after` acknowledgements (null: while opening, after delayMs). */
-function runAndKill(file: string, first: number, after: number | null, delayMs: number): Promise<Ack[]> {
+/**
+ * Runs the writer from sequence first and kills it after `after` acknowledgements (null: while opening, after
+ * delayMs); `app`: its writes synced as the app's are (durability.ts), otherwise by SQLite at each commit.
+ */
+function runAndKill(file: string, first: number, after: number | null, delayMs: number, app: boolean): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, file, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [WRITER, file, String(first), ...(app ? ['app'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acks: Ack[] = [];
     let buffer = '';
     let stderr = '';
@@ -152,7 +155,8 @@ export async function lane(dir: string, seed: number, kills: number): Promise<Ki
     // Mostly during the stream of edits; one time in ten while the process is still opening the store.
     const whileOpening = next() < 0.1;
     const after = whileOpening ? null : Math.floor(next() * 40);
-    const acks = await runAndKill(file, first, after, Math.floor(next() * 150));
+    // Every other process syncs as the app does, the others as the command line does.
+    const acks = await runAndKill(file, first, after, Math.floor(next() * 150), kill % 2 === 1);
     figures.kills++;
     if (after !== null) {
       figures.killedWhileWriting++;
