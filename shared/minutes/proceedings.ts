@@ -2,7 +2,7 @@
 import type { AgendaItem, Speech, SpeechKind } from '../model/meeting.ts';
 import { groupBy, linesOf, type Context } from './context.ts';
 import { body, paragraph, strong, type Paragraph, type Run } from './document.ts';
-import { capitalize, formatCount } from './wording.ts';
+import { atSite, capitalize, formatCount } from './wording.ts';
 
 const SPEECH_VERBS: Record<SpeechKind, string> = {
   report: 'báo cáo',
@@ -90,7 +90,7 @@ function speechParagraphs(ctx: Context, s: Speech, item: AgendaItem | undefined)
   let intro: (string | Run)[] = [];
   if (speaker) {
     const name = ctx.gaps.need(speaker.name, `Phát biểu thứ ${index}: chưa có tên người phát biểu.`);
-    const where = ctx.bySite && speaker.site && !speaker.atMain ? ` (điểm cầu ${speaker.site})` : '';
+    const where = ctx.bySite && speaker.site && !speaker.atMain ? ` (${atSite(speaker.site)})` : '';
     intro = [strong(`Đồng chí ${name}`), `${speaker.positions ? `, ${speaker.positions}` : ''}${where} ${verb}: `];
   } else if (item?.presenter) {
     intro = [strong(capitalize(item.presenter)), ` ${verb}: `];
