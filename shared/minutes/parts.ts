@@ -146,5 +146,7 @@ export function actionItemBlocks(ctx: Context): Paragraph[] {
 export function recipientParagraphs(ctx: Context): Paragraph[] {
   const texts = ctx.record.recipients.map((r) => r.text).filter(Boolean);
   const items = listItems(texts.length > 0 ? texts : [ctx.words.keepCopy]);
-  return [paragraph('recipientsLabel', 'Nơi nhận:'), ...items.map((text) => paragraph('recipient', text))];
+  // One block: "Nơi nhận:" never ends a page with its items on the next.
+  const lines = [paragraph('recipientsLabel', 'Nơi nhận:'), ...items.map((text) => paragraph('recipient', text))];
+  return lines.map((p, i) => (i < lines.length - 1 ? lead(p) : p));
 }
