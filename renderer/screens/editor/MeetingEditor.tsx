@@ -1,6 +1,6 @@
 // One meeting, in six sections, reachable from the side list or with Alt+1 … Alt+6; the keys of the whole
 // meeting and their help in EditorKeys.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTracker } from '../../context.tsx';
 import { isComposing, untitled } from '../../lib/format.ts';
 import { AgendaSection } from './AgendaSection.tsx';
@@ -38,6 +38,7 @@ export function MeetingEditor({
   const { ops, error } = useMeetingRecord(meetingId);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  const [siteId, setSiteId] = useState<number | null>(null);
 
   const show = (next: SectionId) => {
     tracker.flushAll();
@@ -117,7 +118,7 @@ export function MeetingEditor({
           {section === 'general' ? (
             <GeneralSection />
           ) : section === 'sites' ? (
-            <SitesSection />
+            <SitesSection selectedId={siteId} onSelect={setSiteId} />
           ) : section === 'agenda' ? (
             <AgendaSection />
           ) : section === 'proceedings' ? (
