@@ -38,7 +38,9 @@ export function MeetingEditor({
   const { ops, error } = useMeetingRecord(meetingId);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  // What was open in Điểm cầu and Diễn biến stays open across a look at another section.
   const [siteId, setSiteId] = useState<number | null>(null);
+  const [speechDraft, setSpeechDraft] = useState<number | null>(null);
 
   const show = (next: SectionId) => {
     tracker.flushAll();
@@ -122,7 +124,7 @@ export function MeetingEditor({
           ) : section === 'agenda' ? (
             <AgendaSection />
           ) : section === 'proceedings' ? (
-            <ProceedingsSection />
+            <ProceedingsSection draft={speechDraft} onDraft={setSpeechDraft} />
           ) : section === 'conclusions' ? (
             <ConclusionsSection />
           ) : (
