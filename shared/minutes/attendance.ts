@@ -5,7 +5,7 @@ import { SITE_LEVELS, type Attendee, type Category, type Site, type SiteLevel } 
 import { groupBy, isPresent, type Context } from './context.ts';
 import { BLANK, body, paragraph, strong, type Paragraph } from './document.ts';
 import { LEVEL_WORDS } from './parts.ts';
-import { capitalize, clockWords, countOf, endSentence, joinPeople, personLine, ratio } from './wording.ts';
+import { atSite, capitalize, clockWords, countOf, endSentence, joinPeople, personLine, ratio } from './wording.ts';
 
 const CATEGORY_WORDS: Record<Category, string> = {
   delegate: 'Đại biểu chính thức',
@@ -38,7 +38,7 @@ function attendeesOf(ctx: Context, site: Site): Attendee[] {
 function attendeeEntry(ctx: Context, a: Attendee): string {
   const siteName = ctx.sites.get(a.siteId)?.name || BLANK;
   const index = ctx.ordinal.get(a) ?? 0;
-  const name = ctx.gaps.need(a.fullName, `Đại biểu thứ ${index} tại điểm cầu ${siteName}: chưa có họ tên.`);
+  const name = ctx.gaps.need(a.fullName, `Đại biểu thứ ${index} tại ${atSite(siteName)}: chưa có họ tên.`);
   let text = `đồng chí ${personLine(name, a.positions)}`;
   // Who chaired is said of those who were there.
   if (a.role === 'chair' && isPresent(a)) text += `, chủ trì ${ctx.words.event}`;
@@ -144,7 +144,7 @@ function attendanceBySite(ctx: Context): Paragraph[] {
   for (const site of named) {
     if (site.attendeeCount !== null) {
       presentTotal += site.attendeeCount;
-      out.push(body(at(`điểm cầu ${siteName(site)}`), `${countOf(site.attendeeCount, 'đại biểu')}.`));
+      out.push(body(at(atSite(siteName(site))), `${countOf(site.attendeeCount, 'đại biểu')}.`));
       continue;
     }
     const list = attendeesOf(ctx, site);
@@ -153,7 +153,7 @@ function attendanceBySite(ctx: Context): Paragraph[] {
     absentTotal += list.length - present.length;
     const delegates = present.filter((a) => a.category === 'delegate');
     const names = delegates.length > 0 ? `: ${peopleSentence(ctx, delegates)}` : '.';
-    out.push(body(at(`điểm cầu ${siteName(site)}`), `${countOf(present.length, 'đại biểu')}${names}`));
+    out.push(body(at(atSite(siteName(site))), `${countOf(present.length, 'đại biểu')}${names}`));
     for (const category of CATEGORY_ORDER.filter((c) => c !== 'delegate')) {
       const group = present.filter((a) => a.category === category);
       if (group.length > 0) out.push(body(strong(`${CATEGORY_WORDS[category]}: `), peopleSentence(ctx, group)));
@@ -164,7 +164,7 @@ function attendanceBySite(ctx: Context): Paragraph[] {
   for (const [level, group] of countOnly) {
     const people = group.reduce((sum, s) => sum + (s.attendeeCount ?? 0), 0);
     presentTotal += people;
-    const where = group.length === 1 && group[0] ? `điểm cầu ${siteName(group[0])}` : `${countOf(group.length, 'điểm cầu')} ${LEVEL_WORDS[level]}`;
+    const where = group.length === 1 && group[0] ? atSite(siteName(group[0])) : `${countOf(group.length, 'điểm cầu')} ${LEVEL_WORDS[level]}`;
     out.push(body(at(where), `${countOf(people, 'đại biểu')}.`));
   }
   const absent = absentTotal > 0 ? `; vắng mặt ${countOf(absentTotal, 'đồng chí')}` : '';

@@ -4,7 +4,7 @@ import { CONFIDENTIALITY_LABELS } from '../model/labels.ts';
 import type { Attendee, Site, SiteLevel } from '../model/meeting.ts';
 import { groupBy, linesOf, type Context } from './context.ts';
 import { BLANK, body, lead, paragraph, strong, type Paragraph, type Table } from './document.ts';
-import { countOf, dateWords, documentSymbol, listItems, placeAndDate, upper, type DocumentType } from './wording.ts';
+import { atSite, countOf, dateWords, documentSymbol, listItems, placeAndDate, upper, type DocumentType } from './wording.ts';
 
 /** How sites of one level are named in a count: "34 điểm cầu tỉnh, thành phố", "21 điểm cầu cấp xã". */
 export const LEVEL_WORDS: Record<SiteLevel, string> = {
@@ -78,14 +78,14 @@ export function placePhrase(ctx: Context, inSentence = false): string {
   }
   const reached = `đến ${sitesByLevel(others)}`;
   if (meeting.mode === 'mixed') return `${at}${ctx.gaps.need(meeting.venue, 'Chưa có địa điểm.')}, kết hợp trực tuyến ${reached}`;
-  return `trực tuyến từ điểm cầu ${ctx.gaps.need(ctx.mainSite?.name, 'Chưa có tên điểm cầu chính.')} ${reached}`;
+  return `trực tuyến từ ${atSite(ctx.gaps.need(ctx.mainSite?.name, 'Chưa có tên điểm cầu chính.'))} ${reached}`;
 }
 
 /** "34 điểm cầu tỉnh, thành phố và 3.321 điểm cầu cấp xã"; a level with one site names it. */
 function sitesByLevel(sites: Site[]): string {
   const groups = groupBy(sites, (s) => s.level);
   const parts = [...groups].map(([level, list]) =>
-    list.length === 1 && list[0]?.name ? `điểm cầu ${list[0].name}` : `${countOf(list.length, 'điểm cầu')} ${LEVEL_WORDS[level]}`,
+    list.length === 1 && list[0]?.name ? atSite(list[0].name) : `${countOf(list.length, 'điểm cầu')} ${LEVEL_WORDS[level]}`,
   );
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} và ${parts[parts.length - 1]}` : (parts[0] ?? '');
 }
@@ -146,5 +146,7 @@ export function actionItemBlocks(ctx: Context): Paragraph[] {
 export function recipientParagraphs(ctx: Context): Paragraph[] {
   const texts = ctx.record.recipients.map((r) => r.text).filter(Boolean);
   const items = listItems(texts.length > 0 ? texts : [ctx.words.keepCopy]);
-  return [paragraph('recipientsLabel', 'Nơi nhận:'), ...items.map((text) => paragraph('recipient', text))];
+  // One block: "Nơi nhận:" never ends a page with its items on the next.
+  const lines = [paragraph('recipientsLabel', 'Nơi nhận:'), ...items.map((text) => paragraph('recipient', text))];
+  return lines.map((p, i) => (i < lines.length - 1 ? lead(p) : p));
 }

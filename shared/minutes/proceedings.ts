@@ -2,7 +2,7 @@
 import type { AgendaItem, Speech, SpeechKind } from '../model/meeting.ts';
 import { groupBy, linesOf, type Context } from './context.ts';
 import { body, paragraph, strong, type Paragraph, type Run } from './document.ts';
-import { capitalize, formatCount } from './wording.ts';
+import { atSite, capitalize, countOf, formatCount } from './wording.ts';
 
 const SPEECH_VERBS: Record<SpeechKind, string> = {
   report: 'báo cáo',
@@ -23,6 +23,13 @@ export function proceedings(ctx: Context): Paragraph[] {
   const after = speeches.filter((s, i) => !inItem(s) && firstInItem !== -1 && i > firstInItem);
 
   const byItem = groupBy(speeches, (s) => s.agendaItemId);
+  // Items that look empty while speeches stand outside them: most likely no item was chosen while taking them down.
+  const outside = before.length + after.length;
+  if (outside > 0 && agenda.some((item) => !byItem.has(item.id))) {
+    ctx.gaps.note(
+      `Có ${countOf(outside, 'phát biểu')} chưa chọn mục chương trình nên được in ngoài các mục: mở phát biểu (Sửa), chọn ở ô Mục chương trình hoặc Alt+M.`,
+    );
+  }
   out.push(...before.flatMap((s) => speechParagraphs(ctx, s, undefined)));
   agenda.forEach((item, i) => {
     const title = ctx.gaps.need(item.title, `Mục chương trình thứ ${i + 1}: chưa có tên.`);
@@ -90,7 +97,7 @@ function speechParagraphs(ctx: Context, s: Speech, item: AgendaItem | undefined)
   let intro: (string | Run)[] = [];
   if (speaker) {
     const name = ctx.gaps.need(speaker.name, `Phát biểu thứ ${index}: chưa có tên người phát biểu.`);
-    const where = ctx.bySite && speaker.site && !speaker.atMain ? ` (điểm cầu ${speaker.site})` : '';
+    const where = ctx.bySite && speaker.site && !speaker.atMain ? ` (${atSite(speaker.site)})` : '';
     intro = [strong(`Đồng chí ${name}`), `${speaker.positions ? `, ${speaker.positions}` : ''}${where} ${verb}: `];
   } else if (item?.presenter) {
     intro = [strong(capitalize(item.presenter)), ` ${verb}: `];

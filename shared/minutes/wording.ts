@@ -1,5 +1,6 @@
 // Vietnamese wording rules of official documents: dates, times, counts, numbers, people.
 import type { Format } from '../model/meeting.ts';
+import { fold } from '../vietnamese/fold.ts';
 import { BLANK } from './document.ts';
 
 /** Two digits from 1 to 9 ("05"), dots between thousands ("3.321"); zero stays "0". */
@@ -10,6 +11,14 @@ export function formatCount(n: number): string {
 
 /** "02 đồng chí", "3.321 điểm cầu". */
 export const countOf = (n: number, noun: string): string => `${formatCount(n)} ${noun}`;
+
+const SITE_WORDS = /^(\S+\s+\S+)\s+(.+)$/su;
+
+/** "điểm cầu Tỉnh ủy Nghệ An"; a site the secretary named "Điểm cầu Trung ương" is not called "điểm cầu" twice. */
+export function atSite(name: string): string {
+  const [, first = '', rest = ''] = SITE_WORDS.exec(name) ?? [];
+  return `điểm cầu ${fold(first) === 'diem cau' ? rest : name}`;
+}
 
 /** "45/47". */
 export const ratio = (part: number, whole: number): string => `${formatCount(part)}/${formatCount(whole)}`;

@@ -189,6 +189,21 @@ describe('the Party minutes', () => {
     expect(style(paragraph(files.party, '- Lưu Văn phòng Ban.'))).toEqual({ sizePt: 12, bold: false, italic: false, underline: false });
     expect(paragraph(files.party, '- Lưu Văn phòng Ban.').align).toBe('left');
   });
+
+  it('keeps Nơi nhận with its items: the label and every item but the last stay with the next line, in both formats', () => {
+    for (const file of [files.party, files.state]) {
+      const all = allParagraphs(file.blocks);
+      const label = all.findIndex((p) => p.text === 'Nơi nhận:');
+      expect(all.slice(label, label + 5).map((p) => [p.text, p.keepNext])).toEqual([
+        ['Nơi nhận:', true],
+        ['- Các đồng chí Ủy viên Ban Thường vụ;', true],
+        ['- Các vụ, đơn vị thuộc Ban;', true],
+        ['- Ban Tổ chức các tỉnh ủy, thành ủy;', true],
+        ['- Lưu Văn phòng Ban.', false],
+      ]);
+      expect(all.slice(label + 5).every((p) => p.text === '')).toBe(true);
+    }
+  });
 });
 
 describe('the State minutes', () => {

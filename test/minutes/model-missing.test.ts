@@ -95,6 +95,36 @@ describe('missing data', () => {
       'Đồng chí …, Giám đốc Sở phát biểu ý kiến: …',
     ]);
   });
+
+  it('says that speeches were taken down without an agenda item when the items they belong to look empty', () => {
+    const store = memoryStore();
+    const id = createMeeting(store, {
+      title: 'Hội nghị giao ban',
+      number: 1,
+      date: '2021-09-30',
+      startTime: '14:00',
+      endTime: '17:00',
+      venue: 'Hội trường',
+      minuteTakerName: 'Nguyễn Thị Lan',
+      minuteTakerPosition: 'Chuyên viên',
+    });
+    const site = store.sites.add(id, { name: 'Hội trường' });
+    const chair = store.attendees.add(id, { siteId: site.id, fullName: 'Trương Thị Mai', positions: 'Trưởng ban', role: 'chair' });
+    const report = store.agenda.add(id, { title: 'Báo cáo quý III' });
+    store.agenda.add(id, { title: 'Thảo luận' });
+    store.conclusions.add(id, { content: 'Thống nhất.' });
+    store.speeches.add(id, { attendeeId: chair.id, kind: 'report', content: 'Báo cáo.' });
+    store.speeches.add(id, { attendeeId: chair.id, content: 'Ý kiến.' });
+    const missing = () => listMissing(getMeetingRecord(store, id), PROFILE, 'minutes');
+    expect(missing().filter((m) => !m.startsWith('Mục chương trình thứ'))).toEqual([
+      'Có 02 phát biểu chưa chọn mục chương trình nên được in ngoài các mục: mở phát biểu (Sửa), chọn ở ô Mục chương trình hoặc Alt+M.',
+    ]);
+    // Once every speech is under an item, only the item with none is left.
+    for (const s of store.speeches.list(id)) store.speeches.update(s.id, { agendaItemId: report.id });
+    expect(missing()).toEqual([
+      'Mục chương trình thứ 2 (Thảo luận): chưa ghi diễn biến; nếu không ai phát biểu, hãy ghi một phát biểu không có người phát biểu tóm tắt phần này.',
+    ]);
+  });
 });
 
 describe('text hygiene', () => {

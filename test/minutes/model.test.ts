@@ -88,6 +88,26 @@ describe('the minutes model: attendance', () => {
       'Tổng số: 07 điểm cầu (01 điểm cầu Trung ương, 02 điểm cầu cấp tỉnh, 01 điểm cầu cấp huyện, 03 điểm cầu cấp xã), 79 đại biểu có mặt; vắng mặt 01 đồng chí.',
     ]);
   });
+
+  it('sites named "Điểm cầu …" (as the secretary types them) are not called "điểm cầu" twice', () => {
+    const store = memoryStore();
+    const id = createMeeting(store, { title: 'Hội nghị giao ban trực tuyến', mode: 'online', date: '2021-09-30' });
+    const central = store.sites.add(id, { name: 'Điểm cầu Trung ương' });
+    const ngheAn = store.sites.add(id, { name: 'Điểm cầu Tỉnh ủy Nghệ An' });
+    store.sites.add(id, { name: 'ĐIỂM CẦU XÃ NAM ĐÀN', attendeeCount: 12, level: 'commune' });
+    store.attendees.add(id, { siteId: central.id, fullName: 'Trương Thị Mai', positions: 'Trưởng ban Tổ chức Trung ương', role: 'chair' });
+    const thong = store.attendees.add(id, { siteId: ngheAn.id, fullName: 'Nguyễn Văn Thông', positions: 'Phó Bí thư Thường trực Tỉnh ủy' });
+    store.speeches.add(id, { attendeeId: thong.id, kind: 'contribution', content: 'Chia sẻ kinh nghiệm.' });
+    const all = texts(store, id);
+    expect(all.filter((t) => /điểm cầu điểm cầu/iu.test(t))).toEqual([]);
+    positionsInOrder(all, [
+      'Địa điểm: trực tuyến từ điểm cầu Trung ương đến điểm cầu Tỉnh ủy Nghệ An và điểm cầu XÃ NAM ĐÀN.',
+      '1.1. Tại điểm cầu Trung ương: 01 đại biểu: đồng chí Trương Thị Mai - Trưởng ban Tổ chức Trung ương, chủ trì hội nghị.',
+      '1.2. Tại điểm cầu Tỉnh ủy Nghệ An: 01 đại biểu: đồng chí Nguyễn Văn Thông - Phó Bí thư Thường trực Tỉnh ủy.',
+      '1.3. Tại điểm cầu XÃ NAM ĐÀN: 12 đại biểu.',
+      'Đồng chí Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy (điểm cầu Tỉnh ủy Nghệ An) phát biểu ý kiến: Chia sẻ kinh nghiệm.',
+    ]);
+  });
 });
 
 describe('the minutes model: members of the body and totals by level', () => {

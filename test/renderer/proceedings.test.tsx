@@ -111,10 +111,12 @@ describe('Diễn biến', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Thông tin chung' })).toHaveFocus();
     await waitFor(() => expect(speeches().map((s) => [s.attendeeId, s.content])).toEqual([[people.mai, 'Ý kiến chưa xong']]));
 
-    // Back in Diễn biến (Alt+4) the speech is in the list, and the composer is fresh.
+    // Back in Diễn biến (Alt+4) the speech is in the composer again, the caret at the end of its text: the words go on in it.
     await user.keyboard('{Alt>}4{/Alt}');
-    await waitFor(() => expect(speaker()).toHaveFocus());
-    expect(within(screen.getByRole('list', { name: 'Các phát biểu đã ghi' })).getByText('Ý kiến chưa xong')).toBeInTheDocument();
+    await waitFor(() => expect(content()).toHaveFocus());
+    expect(content()).toHaveValue('Ý kiến chưa xong');
+    await user.keyboard(', xin nói tiếp.');
+    await waitFor(() => expect(speeches().map((s) => [s.attendeeId, s.content])).toEqual([[people.mai, 'Ý kiến chưa xong, xin nói tiếp.']]));
   });
 
   it('edits, reorders and removes earlier speeches', async () => {

@@ -1,6 +1,6 @@
 // One meeting, in six sections, reachable from the side list or with Alt+1 … Alt+6; the keys of the whole
 // meeting and their help in EditorKeys.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTracker } from '../../context.tsx';
 import { isComposing, untitled } from '../../lib/format.ts';
 import { AgendaSection } from './AgendaSection.tsx';
@@ -38,6 +38,9 @@ export function MeetingEditor({
   const { ops, error } = useMeetingRecord(meetingId);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  // What was open in Điểm cầu and Diễn biến stays open across a look at another section.
+  const [siteId, setSiteId] = useState<number | null>(null);
+  const [speechDraft, setSpeechDraft] = useState<number | null>(null);
 
   const show = (next: SectionId) => {
     tracker.flushAll();
@@ -117,11 +120,11 @@ export function MeetingEditor({
           {section === 'general' ? (
             <GeneralSection />
           ) : section === 'sites' ? (
-            <SitesSection />
+            <SitesSection selectedId={siteId} onSelect={setSiteId} />
           ) : section === 'agenda' ? (
             <AgendaSection />
           ) : section === 'proceedings' ? (
-            <ProceedingsSection />
+            <ProceedingsSection draft={speechDraft} onDraft={setSpeechDraft} />
           ) : section === 'conclusions' ? (
             <ConclusionsSection />
           ) : (

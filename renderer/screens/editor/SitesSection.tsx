@@ -1,7 +1,7 @@
 // Điểm cầu và thành phần: the sites (main site first) and who attended at each, entered fast: Enter adds
 // the next row, a pasted block becomes rows, names come from the people directory, a list of sites comes
 // from a file; presence is marked with single keys on a row; counts per site and in total update live.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { formatCount } from '../../lib/format.ts';
 import { EMPTY_STATS, useSiteStats } from './attendee-views.ts';
 import { useTextEntry } from './draft-row.ts';
@@ -9,9 +9,9 @@ import { useEditor } from './meeting-state.tsx';
 import { SiteDetail } from './SiteDetail.tsx';
 import { SitesPane } from './SitesPane.tsx';
 
-export function SitesSection() {
+/** The site open is the editor's (selectedId, onSelect), so it is still open when the secretary comes back from another section; none yet: the main one. */
+export function SitesSection({ selectedId, onSelect: setSelectedId }: { selectedId: number | null; onSelect(id: number | null): void }) {
   const ops = useEditor();
-  const [selectedId, setSelectedId] = useState<number | null>(() => ops.record.sites.find((s) => s.isMain)?.id ?? ops.record.sites[0]?.id ?? null);
   const entry = useTextEntry('sites', 'name', ops.record.sites, setSelectedId);
   const sites = useMemo(() => ops.record.sites.filter((s) => s.id !== entry.draftId), [ops.record.sites, entry.draftId]);
   const { stats, bySite, total } = useSiteStats(sites, ops.record.attendees);

@@ -1,8 +1,8 @@
 // Views of the attendees for the screens: the options of the name pickers, and the head counts.
 import { useMemo } from 'react';
 import { PRESENCE, type Attendee, type MeetingRecord, type Presence, type Site } from '../../../shared/model/meeting.ts';
+import { atSite } from '../../../shared/minutes/wording.ts';
 import { sortByName } from '../../../shared/vietnamese/collate.ts';
-import { fold } from '../../../shared/vietnamese/fold.ts';
 import { rankMatches, searchable, type Searchable } from '../../../shared/vietnamese/match.ts';
 
 export interface AttendeeOption {
@@ -15,9 +15,6 @@ export interface AttendeeOption {
 
 /** What the pickers say about their order (ties of rankMatches keep the order of the options). */
 export const PICKER_ORDER_HINT = 'Xếp trước: khớp đúng dấu đã gõ, rồi khớp không dấu, rồi chữ cái đầu; cùng mức theo tên (A–Z).';
-
-/** "điểm cầu Tỉnh ủy Nghệ An", without saying "điểm cầu" twice for a site named "Điểm cầu Trung ương". */
-export const atSite = (name: string): string => (fold(name).startsWith('diem cau') ? name : `điểm cầu ${name}`);
 
 /**
  * Every named attendee as a pickable option (speaker, chair), with folded keys computed once, in
