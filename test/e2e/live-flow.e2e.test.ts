@@ -28,8 +28,7 @@ const PEOPLE = [
 ] as const;
 
 function prepare(store: Store): void {
-  // Started at midnight: Alt+End stamps the machine's clock, which must not come before the start (at 00:30 it did).
-  const id = createMeeting(store, { title: TITLE, date: '2021-09-30', startTime: '00:00', format: 'party' });
+  const id = createMeeting(store, { title: TITLE, date: '2021-09-30', startTime: '08:00', format: 'party' });
   const site = store.sites.add(id, { name: 'Hội trường Tỉnh ủy', level: 'province' });
   for (const [fullName, positions] of PEOPLE) store.attendees.add(id, { siteId: site.id, fullName, positions });
   store.agenda.add(id, { title: 'Báo cáo tình hình thực hiện nhiệm vụ 9 tháng' });
