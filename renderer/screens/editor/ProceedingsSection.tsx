@@ -25,20 +25,16 @@ import { useClipPlayer } from './audio/useClipPlayer.ts';
  * The speech being taken down is the editor's (draft, onDraft), so that after a look at another section it is
  * in the composer again, the caret at the end of its text.
  */
-export function ProceedingsSection({ draft: resumed, onDraft }: { draft: number | null; onDraft(id: number | null): void }) {
+export function ProceedingsSection({ draft: draftId, onDraft: setDraftId }: { draft: number | null; onDraft(id: number | null): void }) {
   const ops = useEditor();
   const toast = useToast();
   const tracker = useTracker();
   const { speeches, agenda, attendees, queue } = ops.record;
   const options = useAttendeeOptions(ops.record);
-  const [resume] = useState(() => (speeches.some((s) => s.id === resumed) ? resumed : null));
-  const [draftId, setDraftOnly] = useState<number | null>(resume);
-  const setDraftId = (id: number | null) => {
-    setDraftOnly(id);
-    onDraft(id);
-  };
+  // Back from another section with a speech being taken down: the composer opens in its text.
+  const [resumed] = useState(() => speeches.some((s) => s.id === draftId));
   const [editingId, setEditingId] = useState<number | null>(null);
-  const [composer, setComposer] = useState<{ key: number; focus: 'speaker' | 'content' }>({ key: 0, focus: resume === null ? 'speaker' : 'content' });
+  const [composer, setComposer] = useState<{ key: number; focus: 'speaker' | 'content' }>({ key: 0, focus: resumed ? 'content' : 'speaker' });
   const [agendaId, setAgendaId] = useState<number | null>(() => speeches[speeches.length - 1]?.agendaItemId ?? null);
   const [removing, setRemoving] = useState<Speech | null>(null);
   const queueField = useRef<HTMLInputElement>(null);
