@@ -1,0 +1,77 @@
+// A speaker who is not on the attendee list, from the keyboard: Enter after the name goes to the position
+// (Chức vụ), Enter again to the text. The store is read after each step.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMeeting } from '../../electron/services/meetings.ts';
+import { field, openApp, type AppUnderTest } from './app.ts';
+
+const TITLE = 'Hội nghị Ban Thường vụ Tỉnh ủy tháng 10 năm 2021';
+
+describe('a speaker not on the attendee list', () => {
+  let app: AppUnderTest;
+  let page: Page;
+  let meetingId = 0;
+  const speeches = () => app.store.speeches.list(meetingId);
+  const speaker = () => page.getByRole('combobox', { name: 'Người phát biểu' });
+  const position = () => field(page, 'Chức vụ người phát biểu');
+  const content = () => field(page, 'Nội dung phát biểu');
+  const focused = (locator: ReturnType<Page['locator']>) => expect.poll(() => locator.evaluate((element) => element === document.activeElement)).toBe(true);
+
+  beforeAll(async () => {
+    app = await openApp({
+      prepare: (store) => {
+        meetingId = createMeeting(store, { title: TITLE, date: '2021-10-29', startTime: '08:00', format: 'party' });
+        const site = store.sites.add(meetingId, { name: 'Hội trường Tỉnh ủy' });
+        store.attendees.add(meetingId, { siteId: site.id, fullName: 'Trương Thị Mai', positions: 'Bí thư Tỉnh ủy' });
+        store.attendees.add(meetingId, { siteId: site.id, fullName: 'Lê Văn Hóa' });
+      },
+    });
+    page = app.page;
+    await page.clock.setFixedTime(new Date(2021, 9, 29, 9, 0));
+    await page.getByRole('button', { name: TITLE, exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Thông tin chung' }).waitFor();
+    await page.keyboard.press('Alt+4');
+  });
+  afterAll(async () => {
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('Enter after the name goes to Chức vụ, Enter again to the text', async () => {
+    await focused(speaker());
+    await page.keyboard.type('Đại diện Văn phòng Trung ương Đảng');
+    await page.keyboard.press('Enter');
+    await focused(position());
+    await page.keyboard.type('Phó Chánh Văn phòng');
+    await page.keyboard.press('Enter');
+    await focused(content());
+    await page.keyboard.type('Đề nghị Tỉnh ủy sớm báo cáo kết quả.');
+    await page.keyboard.press('Control+Enter');
+    await focused(speaker());
+
+    // No position known: Enter twice, straight on to the text.
+    await page.keyboard.type('Phạm Quang Hưng');
+    await page.keyboard.press('Enter');
+    await focused(position());
+    await page.keyboard.press('Enter');
+    await focused(content());
+    await page.keyboard.type('Thống nhất với báo cáo.');
+    await page.keyboard.press('Control+Enter');
+    await focused(speaker());
+
+    // An attendee picked: Enter goes to the text, as before.
+    await page.keyboard.type('lvh');
+    await page.keyboard.press('Enter');
+    await focused(content());
+    await page.keyboard.type('Ý kiến về công tác cán bộ.');
+    await page.keyboard.press('Control+Enter');
+
+    await expect
+      .poll(() => speeches().map((s) => [s.attendeeId === null, s.speakerName, s.speakerPosition, s.content]))
+      .toEqual([
+        [true, 'Đại diện Văn phòng Trung ương Đảng', 'Phó Chánh Văn phòng', 'Đề nghị Tỉnh ủy sớm báo cáo kết quả.'],
+        [true, 'Phạm Quang Hưng', '', 'Thống nhất với báo cáo.'],
+        [false, '', '', 'Ý kiến về công tác cán bộ.'],
+      ]);
+  });
+});
