@@ -1,5 +1,6 @@
 // A speaker who is not on the attendee list, from the keyboard: Enter after the name goes to the position
-// (Chức vụ), Enter again to the text. The store is read after each step.
+// (Chức vụ), Enter again to the text; a speech whose speaker has no position, on the list or not, is named
+// in the preview's "Còn thiếu" until one is typed. The store is read after each step.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting } from '../../electron/services/meetings.ts';
@@ -16,6 +17,7 @@ describe('a speaker not on the attendee list', () => {
   const position = () => field(page, 'Chức vụ người phát biểu');
   const content = () => field(page, 'Nội dung phát biểu');
   const focused = (locator: ReturnType<Page['locator']>) => expect.poll(() => locator.evaluate((element) => element === document.activeElement)).toBe(true);
+  const missing = () => page.getByRole('region', { name: /Còn thiếu/ }).getByRole('listitem');
 
   beforeAll(async () => {
     app = await openApp({
@@ -73,5 +75,30 @@ describe('a speaker not on the attendee list', () => {
         [true, 'Phạm Quang Hưng', '', 'Thống nhất với báo cáo.'],
         [false, '', '', 'Ý kiến về công tác cán bộ.'],
       ]);
+  });
+
+  it('lists the speeches whose speaker has no position in Còn thiếu, until it is typed', async () => {
+    await page.keyboard.press('Alt+6');
+    await expect
+      .poll(() => missing().allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          'Phát biểu thứ 2 (Phạm Quang Hưng): chưa có chức vụ người phát biểu.',
+          'Phát biểu thứ 3 (Lê Văn Hóa): chưa có chức vụ người phát biểu.',
+        ]),
+      );
+    expect((await missing().allTextContents()).filter((m) => m.includes('chức vụ người phát biểu'))).toHaveLength(2);
+
+    await page.keyboard.press('Alt+4');
+    await page.getByRole('button', { name: 'Sửa phát biểu 2' }).click();
+    await position().click();
+    await page.keyboard.type('Giám đốc Sở Nội vụ');
+    await page.keyboard.press('Enter');
+    await focused(content());
+    await expect.poll(() => speeches()[1]?.speakerPosition).toBe('Giám đốc Sở Nội vụ');
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => missing().allTextContents()).toContain('Phát biểu thứ 3 (Lê Văn Hóa): chưa có chức vụ người phát biểu.');
+    expect((await missing().allTextContents()).filter((m) => m.includes('chức vụ người phát biểu'))).toHaveLength(1);
+    expect(speeches().map((s) => s.speakerPosition)).toEqual(['Phó Chánh Văn phòng', 'Giám đốc Sở Nội vụ', '']);
   });
 });
