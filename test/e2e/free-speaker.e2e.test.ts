@@ -68,6 +68,10 @@ describe('a speaker not on the attendee list', () => {
     await page.keyboard.type('Ý kiến về công tác cán bộ.');
     await page.keyboard.press('Control+Enter');
 
+    // A meeting without recordings: no Nghe on its speeches, no player.
+    await page.getByRole('button', { name: 'Sửa phát biểu 3' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Nghe/ }).count()).toBe(0);
+    expect(await page.getByLabel('Tốc độ nghe').count()).toBe(0);
     await expect
       .poll(() => speeches().map((s) => [s.attendeeId === null, s.speakerName, s.speakerPosition, s.content]))
       .toEqual([

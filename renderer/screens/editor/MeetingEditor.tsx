@@ -1,6 +1,6 @@
 // One meeting, in six sections, reachable from the side list or with Alt+1 … Alt+6; the keys of the whole
 // meeting and their help in EditorKeys.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { useTracker } from '../../context.tsx';
 import { isComposing, untitled } from '../../lib/format.ts';
 import { AgendaSection } from './AgendaSection.tsx';
@@ -41,6 +41,8 @@ export function MeetingEditor({
   // What was open in Điểm cầu and Diễn biến stays open across a look at another section.
   const [siteId, setSiteId] = useState<number | null>(null);
   const [speechDraft, setSpeechDraft] = useState<number | null>(null);
+  // A recording started or stopped: Diễn biến asks again which speeches have something to play.
+  const [recordings, recorded] = useReducer((n: number) => n + 1, 0);
 
   const show = (next: SectionId) => {
     tracker.flushAll();
@@ -110,7 +112,7 @@ export function MeetingEditor({
           </nav>
           <EditorKeys />
           <section aria-label="Ghi âm">
-            <RecordingBar meetingId={meetingId} />
+            <RecordingBar meetingId={meetingId} onChange={recorded} />
           </section>
         </div>
         <main className="section" aria-labelledby="section-title">
@@ -124,7 +126,7 @@ export function MeetingEditor({
           ) : section === 'agenda' ? (
             <AgendaSection />
           ) : section === 'proceedings' ? (
-            <ProceedingsSection draft={speechDraft} onDraft={setSpeechDraft} />
+            <ProceedingsSection draft={speechDraft} onDraft={setSpeechDraft} recordings={recordings} />
           ) : section === 'conclusions' ? (
             <ConclusionsSection />
           ) : (

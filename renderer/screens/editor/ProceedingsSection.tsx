@@ -25,7 +25,16 @@ import { useClipPlayer } from './audio/useClipPlayer.ts';
  * The speech being taken down is the editor's (draft, onDraft), so that after a look at another section it is
  * in the composer again, the caret at the end of its text.
  */
-export function ProceedingsSection({ draft: draftId, onDraft: setDraftId }: { draft: number | null; onDraft(id: number | null): void }) {
+export function ProceedingsSection({
+  draft: draftId,
+  onDraft: setDraftId,
+  recordings,
+}: {
+  draft: number | null;
+  onDraft(id: number | null): void;
+  /** Changes when a recording of the meeting starts or stops. */
+  recordings: number;
+}) {
   const ops = useEditor();
   const toast = useToast();
   const tracker = useTracker();
@@ -51,7 +60,7 @@ export function ProceedingsSection({ draft: draftId, onDraft: setDraftId }: { dr
   const currentItem = draft ? draft.agendaItemId : validAgenda;
   const waiting = useMemo(() => queueOf(queue, currentItem), [queue, currentItem]);
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
-  const player = useClipPlayer(ops.record.meeting.id);
+  const player = useClipPlayer(ops.record.meeting.id, speeches, recordings);
 
   const openComposer = (edit: number | null, next: { draft?: number; focus?: 'speaker' | 'content' } = {}) => {
     liveComposer.current += 1;
@@ -138,6 +147,7 @@ export function ProceedingsSection({ draft: draftId, onDraft: setDraftId }: { dr
                   speaker={speakerOf(s)}
                   agendaNumber={s.agendaItemId === null ? undefined : agendaNumber.get(s.agendaItemId)}
                   editing={s.id === editingId}
+                  recorded={player.recorded.speeches.has(s.id)}
                   playing={player.state.speechId === s.id && player.state.playing}
                   actions={rowActions}
                 />
