@@ -12,6 +12,12 @@ const SPEECH_VERBS: Record<SpeechKind, string> = {
   direction: 'phát biểu chỉ đạo',
 };
 
+/**
+ * What the minutes count as "ý kiến phát biểu" ("Có 16 ý kiến phát biểu", minutes-format.md): contributions and
+ * speeches; a report, an explanation or a direction is told by its own name, not counted among them.
+ */
+export const isOpinion = (speech: Pick<Speech, 'kind'>): boolean => speech.kind === 'contribution' || speech.kind === 'speech';
+
 export function proceedings(ctx: Context): Paragraph[] {
   const { agenda, speeches } = ctx.record;
   const out = [paragraph('heading', `2. ${ctx.words.proceedings}`)];
@@ -47,7 +53,7 @@ export function proceedings(ctx: Context): Paragraph[] {
       );
       return;
     }
-    const opinions = list.filter((s) => s.kind === 'contribution' || s.kind === 'speech').length;
+    const opinions = list.filter(isOpinion).length;
     if (opinions > 1) out.push(body(`Có ${formatCount(opinions)} ý kiến phát biểu.`));
     out.push(...list.flatMap((s) => speechParagraphs(ctx, s, item)));
   });

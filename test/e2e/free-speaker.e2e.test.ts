@@ -1,6 +1,7 @@
 // A speaker who is not on the attendee list, from the keyboard: Enter after the name goes to the position
 // (Chức vụ), Enter again to the text; a speech whose speaker has no position, on the list or not, is named
-// in the preview's "Còn thiếu" until one is typed. The store is read after each step.
+// in the preview's "Còn thiếu" until one is typed; the count above the speeches counts "ý kiến phát biểu" as the
+// minutes do. The store is read after each step.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting } from '../../electron/services/meetings.ts';
@@ -104,5 +105,26 @@ describe('a speaker not on the attendee list', () => {
     await expect.poll(() => missing().allTextContents()).toContain('Phát biểu thứ 3 (Lê Văn Hóa): chưa có chức vụ người phát biểu.');
     expect((await missing().allTextContents()).filter((m) => m.includes('chức vụ người phát biểu'))).toHaveLength(1);
     expect(speeches().map((s) => s.speakerPosition)).toEqual(['Phó Chánh Văn phòng', 'Giám đốc Sở Nội vụ', '']);
+  });
+
+  it('counts as "ý kiến phát biểu" only what the minutes count so, and names the other kinds', async () => {
+    await page.keyboard.press('Alt+4');
+    const tally = page.locator('.proceedings-main > p.muted').first();
+    await expect.poll(() => tally.textContent()).toBe('Đã ghi 3 ý kiến phát biểu.');
+    await focused(speaker());
+    for (const [kindKey, words] of [
+      ['Alt+B', 'Báo cáo kết quả thực hiện nghị quyết.'],
+      ['Alt+C', 'Đề nghị các cấp ủy triển khai ngay.'],
+    ] as const) {
+      await page.keyboard.type('ttm');
+      await page.keyboard.press('Enter');
+      await focused(content());
+      await page.keyboard.press(kindKey);
+      await page.keyboard.type(words);
+      await page.keyboard.press('Control+Enter');
+      await focused(speaker());
+    }
+    await expect.poll(() => speeches().map((s) => s.kind)).toEqual(['contribution', 'contribution', 'contribution', 'report', 'direction']);
+    await expect.poll(() => tally.textContent()).toBe('Đã ghi 5 phát biểu: 3 ý kiến phát biểu, 1 báo cáo, 1 ý kiến chỉ đạo.');
   });
 });

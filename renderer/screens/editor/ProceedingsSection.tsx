@@ -9,7 +9,7 @@ import { errorMessage } from '../../api.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { useToast, useTracker } from '../../context.tsx';
-import { formatCount, nowClock } from '../../lib/format.ts';
+import { nowClock } from '../../lib/format.ts';
 import { useAttendeeOptions } from './attendee-views.ts';
 import { MeetingClock } from './MeetingClock.tsx';
 import { useEditor } from './meeting-state.tsx';
@@ -17,6 +17,7 @@ import { chordOf, SPEECH_KEYS } from './shortcuts.ts';
 import { queueOf, SpeakerQueue } from './SpeakerQueue.tsx';
 import { SpeechEditor } from './SpeechEditor.tsx';
 import { SpeechRow, type SpeechRowActions } from './SpeechRow.tsx';
+import { speechTally } from './speech-tally.ts';
 import { useRemoveWithUndo } from './undo.ts';
 import { PlayerBar } from './audio/PlayerBar.tsx';
 import { useClipPlayer } from './audio/useClipPlayer.ts';
@@ -130,7 +131,7 @@ export function ProceedingsSection({
       <MeetingClock />
       <div className="proceedings-layout">
         <div className="proceedings-main">
-          <p className="muted">Có {formatCount(listed.length)} ý kiến phát biểu đã ghi.</p>
+          <p className="muted">{speechTally(listed)}</p>
           {listed.length > 0 ? (
             <VirtualList
               items={listed}
