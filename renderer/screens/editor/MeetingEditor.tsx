@@ -26,16 +26,23 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 export function MeetingEditor({
   meetingId,
   section,
+  recalled = false,
   onSection,
   onClose,
 }: {
   meetingId: number;
   section: SectionId;
+  /** Opened again after a reload: a meeting deleted meanwhile goes back to the list without a word. */
+  recalled?: boolean;
   onSection(section: SectionId): void;
   onClose(): void;
 }) {
   const tracker = useTracker();
-  const { ops, error } = useMeetingRecord(meetingId);
+  const { ops, error, missing } = useMeetingRecord(meetingId);
+  const gone = recalled && missing;
+  useEffect(() => {
+    if (gone) onClose();
+  }, [gone, onClose]);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   // What was open in Điểm cầu and Diễn biến stays open across a look at another section.
@@ -74,7 +81,7 @@ export function MeetingEditor({
     moved.current = false;
   }, [section]);
 
-  if (error) {
+  if (error && !gone) {
     return (
       <main className="screen">
         <p role="alert" className="field-error">
