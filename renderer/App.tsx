@@ -9,6 +9,7 @@ import { ClientContext, TrackerContext, useToast, useTracker } from './context.t
 import { createSaveTracker } from './hooks/save-tracker.ts';
 import { isComposing } from './lib/format.ts';
 import { MeetingEditor, type SectionId } from './screens/editor/MeetingEditor.tsx';
+import { rememberOpenMeeting } from './screens/editor/open-meeting.ts';
 import { exportedToast } from './screens/editor/PreviewSection.tsx';
 import { useFilePassphrase } from './screens/MeetingFileDialogs.tsx';
 import { MeetingsScreen } from './screens/MeetingsScreen.tsx';
@@ -18,7 +19,10 @@ import type { SecurityStatus } from '../shared/security.ts';
 
 export type Route =
   /** newMeeting: a request to open the new-meeting dialog (a fresh number each time), copySource the meeting it came from. */
-  { screen: 'meetings'; newMeeting?: number; copySource?: number } | { screen: 'meeting'; id: number; section: SectionId } | { screen: 'settings' };
+  | { screen: 'meetings'; newMeeting?: number; copySource?: number }
+  /** recalled: opened again after a reload; if the meeting is gone meanwhile, the meetings list is shown quietly. */
+  | { screen: 'meeting'; id: number; section: SectionId; recalled?: boolean }
+  | { screen: 'settings' };
 
 const SHORTCUTS: Record<string, AppCommand> = {
   n: 'new-meeting',
@@ -67,6 +71,10 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
   useEffect(() => {
     routeRef.current = route;
   });
+  // A reload opens the same meeting and section again (main.tsx reads it back).
+  useEffect(() => {
+    rememberOpenMeeting(window.history, route.screen === 'meeting' ? { id: route.id, section: route.section } : null);
+  }, [route]);
 
   const go = useCallback(
     (next: Route) => {
@@ -193,6 +201,7 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
           key={route.id}
           meetingId={route.id}
           section={route.section}
+          recalled={route.recalled ?? false}
           onSection={(section) => setRoute({ screen: 'meeting', id: route.id, section })}
           onClose={() => go({ screen: 'meetings' })}
         />

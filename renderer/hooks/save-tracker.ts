@@ -1,9 +1,20 @@
 // Every write of the page goes through one tracker: it drives the "Đang lưu… / Đã lưu / Lỗi khi lưu"
 // indicator, knows which fields still hold unsaved text (to flush them when the window closes or the
-// screen changes), and lets a caller wait until everything typed is stored.
-import { errorMessage } from '../api.ts';
+// screen changes), and lets a caller wait until everything typed is stored. A value refused by a rule
+// (31/02, 25:00, an end before the start) is not a failed save: the data is as it was, and the indicator
+// says what is wrong with the value, not that saving failed.
+import { ApiError, errorMessage } from '../api.ts';
 
-export type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
+export type SaveStatus =
+  { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'refused'; message: string } | { state: 'error'; message: string };
+
+type Failure = { state: 'refused' | 'error'; message: string };
+
+/** A refusal of the value itself (the store's rules, the field's own shape) rather than of the write. */
+const failureOf = (error: unknown): Failure => ({
+  state: error instanceof ApiError && error.code === 'INVALID_INPUT' ? 'refused' : 'error',
+  message: errorMessage(error),
+});
 
 export interface SaveTracker {
   /** Follows one write; its failure shows in the indicator. Returns the same promise. */
@@ -23,20 +34,14 @@ export function createSaveTracker(): SaveTracker {
   const inFlight = new Set<Promise<unknown>>();
   const dirty = new Set<() => void>();
   const listeners = new Set<() => void>();
-  let lastError: string | null = null;
+  let lastFailure: Failure | null = null;
   let savedOnce = false;
   let status: SaveStatus = { state: 'idle' };
 
   const emit = () => {
     const next: SaveStatus =
-      inFlight.size > 0 || dirty.size > 0
-        ? { state: 'saving' }
-        : lastError !== null
-          ? { state: 'error', message: lastError }
-          : savedOnce
-            ? { state: 'saved' }
-            : { state: 'idle' };
-    const same = next.state === status.state && (next.state !== 'error' || (status.state === 'error' && status.message === next.message));
+      inFlight.size > 0 || dirty.size > 0 ? { state: 'saving' } : lastFailure !== null ? lastFailure : savedOnce ? { state: 'saved' } : { state: 'idle' };
+    const same = next.state === status.state && ('message' in next ? 'message' in status && status.message === next.message : true);
     if (same) return;
     status = next;
     for (const listener of listeners) listener();
@@ -49,11 +54,11 @@ export function createSaveTracker(): SaveTracker {
       work
         .then(
           () => {
-            lastError = null;
+            lastFailure = null;
             savedOnce = true;
           },
           (error: unknown) => {
-            lastError = errorMessage(error);
+            lastFailure = failureOf(error);
           },
         )
         .finally(() => {

@@ -16,9 +16,11 @@ export function stayInApp(win: Window): void {
     if (!isTextField(event.target) || event.dataTransfer?.types.includes('Files')) event.preventDefault();
   });
   win.open = () => null;
-  // Whatever else would load another document (a script, a meta refresh), the Navigation API cancels.
+  // Whatever else would load another document (a script, a meta refresh), the Navigation API cancels; only the
+  // app's own state of the current entry (the open meeting, kept for a reload) may be replaced, at the same address.
   win.navigation?.addEventListener('navigate', (event) => {
-    if (event.cancelable) event.preventDefault();
+    const sameEntry = event.navigationType === 'replace' && event.destination.sameDocument && event.destination.url === win.location.href;
+    if (event.cancelable && !sameEntry) event.preventDefault();
   });
 }
 

@@ -12,6 +12,12 @@ const SPEECH_VERBS: Record<SpeechKind, string> = {
   direction: 'phát biểu chỉ đạo',
 };
 
+/**
+ * What the minutes count as "ý kiến phát biểu" ("Có 16 ý kiến phát biểu", minutes-format.md): contributions and
+ * speeches; a report, an explanation or a direction is told by its own name, not counted among them.
+ */
+export const isOpinion = (speech: Pick<Speech, 'kind'>): boolean => speech.kind === 'contribution' || speech.kind === 'speech';
+
 export function proceedings(ctx: Context): Paragraph[] {
   const { agenda, speeches } = ctx.record;
   const out = [paragraph('heading', `2. ${ctx.words.proceedings}`)];
@@ -47,7 +53,7 @@ export function proceedings(ctx: Context): Paragraph[] {
       );
       return;
     }
-    const opinions = list.filter((s) => s.kind === 'contribution' || s.kind === 'speech').length;
+    const opinions = list.filter(isOpinion).length;
     if (opinions > 1) out.push(body(`Có ${formatCount(opinions)} ý kiến phát biểu.`));
     out.push(...list.flatMap((s) => speechParagraphs(ctx, s, item)));
   });
@@ -97,6 +103,8 @@ function speechParagraphs(ctx: Context, s: Speech, item: AgendaItem | undefined)
   let intro: (string | Run)[] = [];
   if (speaker) {
     const name = ctx.gaps.need(speaker.name, `Phát biểu thứ ${index}: chưa có tên người phát biểu.`);
+    // Every speaker is written with a position (minutes-format.md, Diễn biến): a missing one is told, the line still reads.
+    if (!speaker.positions) ctx.gaps.note(`Phát biểu thứ ${index}${speaker.name ? ` (${speaker.name})` : ''}: chưa có chức vụ người phát biểu.`);
     const where = ctx.bySite && speaker.site && !speaker.atMain ? ` (${atSite(speaker.site)})` : '';
     intro = [strong(`Đồng chí ${name}`), `${speaker.positions ? `, ${speaker.positions}` : ''}${where} ${verb}: `];
   } else if (item?.presenter) {

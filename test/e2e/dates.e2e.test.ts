@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting } from '../../electron/services/meetings.ts';
-import { field, openApp, retype, saved, type AppUnderTest } from './app.ts';
+import { field, openApp, retype, saved, screenshots, type AppUnderTest } from './app.ts';
 
 const TITLE = 'Hội nghị giao ban công tác tổ chức xây dựng Đảng 6 tháng đầu năm 2023';
 
@@ -15,6 +15,11 @@ describe('dates and times, whatever the system locale', () => {
   let meetingId = 0;
   const meeting = () => app.store.meetings.get(meetingId);
   const alert = (text: string) => page.getByRole('alert').filter({ hasText: text });
+  const indicator = () => page.getByRole('status', { name: 'Trạng thái lưu' });
+  /** A refused value is told as such in the save indicator, never as a failed save. */
+  const refused = async (message: string) => {
+    await expect.poll(() => indicator().textContent()).toBe(`${message} Dữ liệu đã lưu không thay đổi.`);
+  };
 
   beforeAll(async () => {
     app = await openApp({
@@ -57,6 +62,8 @@ describe('dates and times, whatever the system locale', () => {
     await page.keyboard.press('Tab');
     await alert('không phải là ngày có thật').waitFor();
     await expect.poll(() => alert('Vẫn giữ giá trị đã lưu: 25/07/2023.').count()).toBe(1);
+    await refused('Không lưu được thông tin hội nghị: Ngày: không phải là ngày có thật.');
+    await screenshots(page, 'date-refused');
     expect(meeting().date).toBe('2023-07-25');
     await expect.poll(() => field(page, 'Ngày').inputValue()).toBe('25/07/2023');
   });
@@ -66,6 +73,7 @@ describe('dates and times, whatever the system locale', () => {
       await retype(page, 'Giờ bắt đầu', typed);
       await page.keyboard.press('Tab');
       await alert('phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59').waitFor();
+      await refused('Không lưu được thông tin hội nghị: Giờ bắt đầu: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59.');
       expect(meeting().startTime).toBe('08:30');
       await expect.poll(() => field(page, 'Giờ bắt đầu').inputValue()).toBe('08:30');
     }
@@ -75,9 +83,11 @@ describe('dates and times, whatever the system locale', () => {
     await retype(page, 'Ngày', '25 tháng 7');
     await page.keyboard.press('Tab');
     await alert('Ngày: phải có dạng ngày/tháng/năm, ví dụ 25/07/2023.').waitFor();
+    await refused('Ngày: phải có dạng ngày/tháng/năm, ví dụ 25/07/2023.');
     await retype(page, 'Giờ kết thúc', '07:00');
     await page.keyboard.press('Tab');
     await alert('giờ kết thúc phải sau giờ bắt đầu').waitFor();
+    await refused('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu.');
     expect(meeting()).toMatchObject({ date: '2023-07-25', startTime: '08:30', endTime: '14:30' });
     // A correct value clears the message.
     await retype(page, 'Giờ kết thúc', '17:00');
@@ -95,6 +105,10 @@ describe('dates and times, whatever the system locale', () => {
     await page.keyboard.type('8h15');
     await page.keyboard.press('Tab');
     await expect.poll(() => app.store.attendees.list(meetingId)[0]).toMatchObject({ presence: 'late', presenceTime: '08:15' });
+    await retype(page, 'Giờ đến hoặc về, dòng 1', '25:00');
+    await page.keyboard.press('Tab');
+    await refused('Không lưu được đại biểu: Giờ đến hoặc về: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59.');
+    expect(app.store.attendees.list(meetingId)[0]).toMatchObject({ presence: 'late', presenceTime: '08:15' });
 
     await page.keyboard.press('Alt+5');
     await field(page, 'Thêm nhiệm vụ').click();
@@ -104,6 +118,8 @@ describe('dates and times, whatever the system locale', () => {
     await page.keyboard.type('30/02/2024');
     await page.keyboard.press('Tab');
     await alert('không phải là ngày có thật').waitFor();
+    await refused('Không lưu được nhiệm vụ: Thời hạn: không phải là ngày có thật.');
+    expect(app.store.actionItems.list(meetingId)[0]?.dueDate).toBeNull();
     await retype(page, 'Thời hạn nhiệm vụ 1', '29/02/2024');
     await page.keyboard.press('Tab');
     await expect.poll(() => app.store.actionItems.list(meetingId)[0]?.dueDate).toBe('2024-02-29');

@@ -62,7 +62,7 @@ describe('the smaller faults', () => {
     await page.keyboard.press('Alt+1');
     await page.keyboard.press('Alt+4');
     expect(speeches()).toEqual([]);
-    expect(await page.getByText('Có 0 ý kiến phát biểu đã ghi.').count()).toBe(1);
+    expect(await page.getByText('Chưa ghi phát biểu nào.').count()).toBe(1);
   });
 
   it("editing an earlier speech's agenda item leaves the next new speech under the item last chosen for a new one", async () => {

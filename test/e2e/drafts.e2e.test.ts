@@ -106,6 +106,10 @@ describe('half-typed rows are never lost', () => {
           .map((a) => a.title),
       )
       .toEqual(['Đánh giá công tác 6 tháng đầu năm 2020']);
+    // The reload opens the same section again, with the item listed; Ctrl+L goes back to the meetings.
+    await page.getByRole('heading', { level: 2, name: 'Chương trình' }).waitFor();
+    await expect.poll(() => field(page, 'Nội dung mục 1').inputValue()).toBe('Đánh giá công tác 6 tháng đầu năm 2020');
+    await page.keyboard.press('Control+L');
     await page.getByRole('heading', { name: 'Danh sách hội nghị' }).waitFor();
   });
 

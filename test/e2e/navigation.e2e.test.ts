@@ -89,6 +89,14 @@ describe('the page stays the app', () => {
     await stillHome();
   });
 
+  it('keeps its address when a script pushes or replaces another one in the history', async () => {
+    await page.evaluate(() => {
+      history.pushState({}, '', '/other.html');
+      history.replaceState({}, '', '/elsewhere.html');
+    });
+    await stillHome();
+  });
+
   it('opens no window through window.open', async () => {
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     await stillHome();

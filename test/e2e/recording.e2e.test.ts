@@ -55,6 +55,10 @@ describe('recording a meeting', () => {
     const speaker = page.getByRole('combobox', { name: 'Người phát biểu' });
     await expect.poll(() => speaker.evaluate((input) => input === document.activeElement)).toBe(true);
 
+    // Nothing recorded yet: nothing to listen to, no player.
+    const listen = () => page.getByRole('button', { name: /^Nghe phát biểu/ });
+    const speed = () => page.getByLabel('Tốc độ nghe');
+    expect(await speed().count()).toBe(0);
     await page.getByRole('button', { name: 'Ghi âm', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đang ghi âm (phần 1)' }).waitFor();
     await expect.poll(() => page.getByRole('meter', { name: 'Mức âm thanh' }).evaluate((m) => (m as HTMLMeterElement).value)).toBeGreaterThan(0);
@@ -97,6 +101,10 @@ describe('recording a meeting', () => {
     ];
     expect(speechClips(speeches, parts)).toEqual(expected);
 
+    // Once the part is closed, each speech recorded has its Nghe, and the player is there.
+    await expect.poll(() => listen().count()).toBe(3);
+    expect(await speed().count()).toBe(1);
+
     // Nghe on speech 2: the player starts at its offset.
     await page.evaluate(() => {
       const element = document.querySelector('audio.clip-audio') as HTMLAudioElement & { firstPlayingAt?: number };
@@ -121,6 +129,18 @@ describe('recording a meeting', () => {
     expect(await content.evaluate((area) => area === document.activeElement)).toBe(true);
     await page.keyboard.press('F9');
     await expect.poll(() => page.locator('audio.clip-audio').evaluate((element: HTMLAudioElement) => element.paused)).toBe(true);
+
+    // A speech taken down after the recording stopped has nothing to play: no Nghe for it.
+    await page.clock.setFixedTime(at(10, 30, 0));
+    await speaker.click();
+    await page.keyboard.type('nva');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Bổ sung sau giờ giải lao.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => store.speeches.list(meetingId).map((s) => s.startTime)).toEqual(['08:59', '09:00', '09:00', '10:30']);
+    await page.getByRole('button', { name: 'Sửa phát biểu 4' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Nghe phát biểu 4' }).count()).toBe(0);
+    expect(await listen().count()).toBe(3);
   });
 
   it('keeps the recording with the meeting through the trash: deleted, then restored after a reload', async () => {

@@ -1,7 +1,7 @@
 // Journeys in Diễn biến, from the keyboard (and the mouse where a person would use it): the speaker is
 // picked by a few letters, a full name without accents, initials, or with accents among look-alike
-// names, with Enter, Tab or a click; then Ctrl+E, a reload or closing the window in the middle of the
-// speech. Each time the database must hold the attendee that was picked, never the letters typed.
+// names, with Enter, Tab or a click; then Ctrl+E, a reload (which opens Diễn biến again) or closing the
+// window in the middle of the speech. Each time the database must hold the attendee that was picked, never the letters typed.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -173,7 +173,9 @@ describe('picking the speaker', () => {
     await page.keyboard.type('Nội dung đang ghi dở khi tải lại');
     await page.reload();
     await lastSpeech({ attendeeId: people.hoaSac, speakerName: '', content: 'Nội dung đang ghi dở khi tải lại' });
-    await openProceedings();
+    // The reload opens Diễn biến again, the caret in the next speech's speaker field.
+    await page.getByRole('heading', { level: 2, name: 'Diễn biến' }).waitFor();
+    await expect.poll(() => speaker().evaluate((input) => input === document.activeElement)).toBe(true);
     const list = page.getByRole('list', { name: 'Các phát biểu đã ghi' });
     await expect.poll(() => list.getByText('Lê Văn Hóa - Chánh Văn phòng Tỉnh ủy').count()).toBe(2);
     expect(await notOnList().count()).toBe(0);

@@ -127,6 +127,29 @@ describe('missing data', () => {
   });
 });
 
+describe('speakers without a position', () => {
+  it('lists each speech whose speaker, on the list or not, has no position, naming the speech and the speaker', () => {
+    const store = memoryStore();
+    const id = createMeeting(store, { title: 'Hội nghị giao ban' });
+    const site = store.sites.add(id, { name: 'Hội trường' });
+    const withPosition = store.attendees.add(id, { siteId: site.id, fullName: 'Trương Thị Mai', positions: 'Trưởng ban' });
+    const without = store.attendees.add(id, { siteId: site.id, fullName: 'Lê Văn Hóa' });
+    store.speeches.add(id, { attendeeId: withPosition.id, content: 'Báo cáo.' });
+    store.speeches.add(id, { attendeeId: without.id, content: 'Ý kiến.' });
+    store.speeches.add(id, { speakerName: 'Đại diện Bộ Nội vụ', content: 'Đề nghị.' });
+    store.speeches.add(id, { speakerName: 'Phạm Quang Hưng', speakerPosition: 'Vụ trưởng Vụ V', content: 'Giải trình.' });
+    // Without a speaker the text is the minute-taker's own summary: no position is missing.
+    store.speeches.add(id, { content: 'Tóm tắt phần thảo luận.' });
+    const missing = listMissing(getMeetingRecord(store, id), PROFILE, 'minutes').filter((m) => m.includes('chức vụ người phát biểu'));
+    expect(missing).toEqual([
+      'Phát biểu thứ 2 (Lê Văn Hóa): chưa có chức vụ người phát biểu.',
+      'Phát biểu thứ 3 (Đại diện Bộ Nội vụ): chưa có chức vụ người phát biểu.',
+    ]);
+    // The line still reads without it.
+    expect(modelTexts(buildMinutes(getMeetingRecord(store, id), PROFILE))).toContain('Đồng chí Đại diện Bộ Nội vụ phát biểu ý kiến: Đề nghị.');
+  });
+});
+
 describe('text hygiene', () => {
   it('removes XML-illegal characters, composes to NFC and turns each line of user text into its own paragraph', () => {
     const store = memoryStore();

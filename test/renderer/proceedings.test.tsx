@@ -76,10 +76,11 @@ describe('Diễn biến', () => {
   it('keeps a speaker who is not on the attendee list as free text', async () => {
     const { user, speeches } = openProceedings();
     await waitFor(() => expect(speaker()).toHaveFocus());
+    // Enter after a name not on the list goes to its position, then Enter to the text.
     await user.keyboard('Đại diện Bộ Nội vụ{Enter}');
+    await waitFor(() => expect(screen.getByLabelText('Chức vụ người phát biểu')).toHaveFocus());
+    await user.keyboard('Vụ trưởng Vụ Tổ chức{Enter}');
     expect(content()).toHaveFocus();
-    await user.type(screen.getByLabelText('Chức vụ người phát biểu'), 'Vụ trưởng Vụ Tổ chức');
-    await user.click(content());
     await user.keyboard('Đề nghị sớm hướng dẫn.{Control>}{Enter}{/Control}');
     await waitFor(() =>
       expect(speeches()[0]).toMatchObject({
@@ -203,6 +204,8 @@ describe('Diễn biến: what is stored as the speaker', () => {
     await waitFor(() => expect(speeches()).toMatchObject([{ attendeeId: null, speakerName: '', content: 'Nội dung.' }]));
     await user.click(screen.getByRole('button', { name: 'Ghi “tran” là người ngoài danh sách' }));
     await waitFor(() => expect(speeches()).toMatchObject([{ attendeeId: null, speakerName: 'tran' }]));
+    // Kept as typed, the speaker is asked for a position next.
+    await waitFor(() => expect(screen.getByLabelText('Chức vụ người phát biểu')).toHaveFocus());
   });
 
   it('removes a new speech again when everything typed in it is deleted', async () => {

@@ -1,6 +1,6 @@
 // One meeting, in six sections, reachable from the side list or with Alt+1 … Alt+6; the keys of the whole
 // meeting and their help in EditorKeys.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { useTracker } from '../../context.tsx';
 import { isComposing, untitled } from '../../lib/format.ts';
 import { AgendaSection } from './AgendaSection.tsx';
@@ -26,21 +26,30 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 export function MeetingEditor({
   meetingId,
   section,
+  recalled = false,
   onSection,
   onClose,
 }: {
   meetingId: number;
   section: SectionId;
+  /** Opened again after a reload: a meeting deleted meanwhile goes back to the list without a word. */
+  recalled?: boolean;
   onSection(section: SectionId): void;
   onClose(): void;
 }) {
   const tracker = useTracker();
-  const { ops, error } = useMeetingRecord(meetingId);
+  const { ops, error, missing } = useMeetingRecord(meetingId);
+  const gone = recalled && missing;
+  useEffect(() => {
+    if (gone) onClose();
+  }, [gone, onClose]);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   // What was open in Điểm cầu and Diễn biến stays open across a look at another section.
   const [siteId, setSiteId] = useState<number | null>(null);
   const [speechDraft, setSpeechDraft] = useState<number | null>(null);
+  // A recording started or stopped: Diễn biến asks again which speeches have something to play.
+  const [recordings, recorded] = useReducer((n: number) => n + 1, 0);
 
   const show = (next: SectionId) => {
     tracker.flushAll();
@@ -72,7 +81,7 @@ export function MeetingEditor({
     moved.current = false;
   }, [section]);
 
-  if (error) {
+  if (error && !gone) {
     return (
       <main className="screen">
         <p role="alert" className="field-error">
@@ -110,7 +119,7 @@ export function MeetingEditor({
           </nav>
           <EditorKeys />
           <section aria-label="Ghi âm">
-            <RecordingBar meetingId={meetingId} />
+            <RecordingBar meetingId={meetingId} onChange={recorded} />
           </section>
         </div>
         <main className="section" aria-labelledby="section-title">
@@ -124,7 +133,7 @@ export function MeetingEditor({
           ) : section === 'agenda' ? (
             <AgendaSection />
           ) : section === 'proceedings' ? (
-            <ProceedingsSection draft={speechDraft} onDraft={setSpeechDraft} />
+            <ProceedingsSection draft={speechDraft} onDraft={setSpeechDraft} recordings={recordings} />
           ) : section === 'conclusions' ? (
             <ConclusionsSection />
           ) : (

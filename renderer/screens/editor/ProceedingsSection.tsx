@@ -9,7 +9,7 @@ import { errorMessage } from '../../api.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { useToast, useTracker } from '../../context.tsx';
-import { formatCount, nowClock } from '../../lib/format.ts';
+import { nowClock } from '../../lib/format.ts';
 import { useAttendeeOptions } from './attendee-views.ts';
 import { MeetingClock } from './MeetingClock.tsx';
 import { useEditor } from './meeting-state.tsx';
@@ -17,6 +17,7 @@ import { chordOf, SPEECH_KEYS } from './shortcuts.ts';
 import { queueOf, SpeakerQueue } from './SpeakerQueue.tsx';
 import { SpeechEditor } from './SpeechEditor.tsx';
 import { SpeechRow, type SpeechRowActions } from './SpeechRow.tsx';
+import { speechTally } from './speech-tally.ts';
 import { useRemoveWithUndo } from './undo.ts';
 import { PlayerBar } from './audio/PlayerBar.tsx';
 import { useClipPlayer } from './audio/useClipPlayer.ts';
@@ -25,7 +26,16 @@ import { useClipPlayer } from './audio/useClipPlayer.ts';
  * The speech being taken down is the editor's (draft, onDraft), so that after a look at another section it is
  * in the composer again, the caret at the end of its text.
  */
-export function ProceedingsSection({ draft: draftId, onDraft: setDraftId }: { draft: number | null; onDraft(id: number | null): void }) {
+export function ProceedingsSection({
+  draft: draftId,
+  onDraft: setDraftId,
+  recordings,
+}: {
+  draft: number | null;
+  onDraft(id: number | null): void;
+  /** Changes when a recording of the meeting starts or stops. */
+  recordings: number;
+}) {
   const ops = useEditor();
   const toast = useToast();
   const tracker = useTracker();
@@ -51,7 +61,7 @@ export function ProceedingsSection({ draft: draftId, onDraft: setDraftId }: { dr
   const currentItem = draft ? draft.agendaItemId : validAgenda;
   const waiting = useMemo(() => queueOf(queue, currentItem), [queue, currentItem]);
   const fail = (error: unknown) => toast({ text: errorMessage(error), tone: 'error' });
-  const player = useClipPlayer(ops.record.meeting.id);
+  const player = useClipPlayer(ops.record.meeting.id, speeches, recordings);
 
   const openComposer = (edit: number | null, next: { draft?: number; focus?: 'speaker' | 'content' } = {}) => {
     liveComposer.current += 1;
@@ -121,7 +131,7 @@ export function ProceedingsSection({ draft: draftId, onDraft: setDraftId }: { dr
       <MeetingClock />
       <div className="proceedings-layout">
         <div className="proceedings-main">
-          <p className="muted">Có {formatCount(listed.length)} ý kiến phát biểu đã ghi.</p>
+          <p className="muted">{speechTally(listed)}</p>
           {listed.length > 0 ? (
             <VirtualList
               items={listed}
@@ -138,6 +148,7 @@ export function ProceedingsSection({ draft: draftId, onDraft: setDraftId }: { dr
                   speaker={speakerOf(s)}
                   agendaNumber={s.agendaItemId === null ? undefined : agendaNumber.get(s.agendaItemId)}
                   editing={s.id === editingId}
+                  recorded={player.recorded.speeches.has(s.id)}
                   playing={player.state.speechId === s.id && player.state.playing}
                   actions={rowActions}
                 />

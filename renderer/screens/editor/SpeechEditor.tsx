@@ -85,6 +85,26 @@ export function SpeechEditor(props: SpeechEditorProps) {
     void save({ startTime }).catch(() => undefined);
   };
   const speaker = useSpeaker(speech, options, (patch: SpeakerPatch) => saveChoice(patch), fillStart);
+  // A speaker not on the list is asked for a position next: the field shows once the choice renders.
+  const positionInput = useRef<HTMLInputElement | null>(null);
+  const positionWanted = useRef(false);
+  const [positionRef] = useState(() => (input: HTMLInputElement | null) => {
+    positionInput.current = input;
+    if (input && positionWanted.current) {
+      positionWanted.current = false;
+      input.focus();
+    }
+  });
+  const toPosition = () => {
+    if (positionInput.current) positionInput.current.focus();
+    else positionWanted.current = true;
+  };
+  /** Enter in the free speaker's fields goes on to the text. */
+  const toText = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    contentRef.current?.focus();
+  };
 
   useEffect(() => {
     if (mode === 'new' && props.focus !== 'content') {
@@ -149,7 +169,7 @@ export function SpeechEditor(props: SpeechEditorProps) {
     else if (chord === SPEECH_KEYS.end) act(endNow);
   };
 
-  const freeSpeaker = speech !== null && speech.attendeeId === null && speech.speakerName !== '';
+  const freeSpeaker = speaker.free || (speech !== null && speech.attendeeId === null && speech.speakerName !== '');
   const agendaOptions: (readonly [string, string])[] = [
     ['', '(Không thuộc mục nào)'],
     ...agenda.map((a, i) => [String(a.id), `${i + 1}. ${a.title || '(chưa có nội dung)'}`] as const),
@@ -179,7 +199,8 @@ export function SpeechEditor(props: SpeechEditorProps) {
             event.preventDefault();
             if (!speaker.settle()) return;
             fillStart();
-            contentRef.current?.focus();
+            if (speaker.isFree()) toPosition();
+            else contentRef.current?.focus();
           }}
           onBlur={() => void speaker.settle()}
         />
@@ -213,7 +234,13 @@ export function SpeechEditor(props: SpeechEditorProps) {
       {speaker.unresolved !== null ? (
         <div className="field-error unresolved" role="alert">
           <span>“{speaker.unresolved}” chưa được chọn: chọn một người trong gợi ý (Enter, Tab hoặc bấm chuột).</span>
-          <button type="button" onClick={speaker.keepAsTyped}>
+          <button
+            type="button"
+            onClick={() => {
+              speaker.keepAsTyped();
+              toPosition();
+            }}
+          >
             Ghi “{speaker.unresolved}” là người ngoài danh sách
           </button>
         </div>
@@ -222,8 +249,15 @@ export function SpeechEditor(props: SpeechEditorProps) {
       {freeSpeaker ? (
         <div className="row free-speaker">
           <p className="muted">Người phát biểu không có trong danh sách đại biểu; có thể ghi thêm:</p>
-          <TextField label="Chức vụ người phát biểu" value={speech.speakerPosition} save={(speakerPosition) => save({ speakerPosition })} className="grow" />
-          <TextField label="Điểm cầu của người phát biểu" value={speech.speakerSite} save={(speakerSite) => save({ speakerSite })} />
+          <TextField
+            label="Chức vụ người phát biểu"
+            value={speech?.speakerPosition ?? ''}
+            save={(speakerPosition) => save({ speakerPosition })}
+            inputRef={positionRef}
+            onKeyDown={toText}
+            className="grow"
+          />
+          <TextField label="Điểm cầu của người phát biểu" value={speech?.speakerSite ?? ''} save={(speakerSite) => save({ speakerSite })} onKeyDown={toText} />
         </div>
       ) : null}
       <SpeechText

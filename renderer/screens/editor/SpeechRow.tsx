@@ -31,11 +31,13 @@ export interface SpeechRowProps {
   /** The number of its agenda item, if it has one. */
   agendaNumber: number | undefined;
   editing: boolean;
+  /** Its stretch of the meeting's recording can be played. */
+  recorded: boolean;
   playing: boolean;
   actions: SpeechRowActions;
 }
 
-export const SpeechRow = memo(function SpeechRow({ speech: s, index, count, speaker, agendaNumber, editing, playing, actions }: SpeechRowProps) {
+export const SpeechRow = memo(function SpeechRow({ speech: s, index, count, speaker, agendaNumber, editing, recorded, playing, actions }: SpeechRowProps) {
   const n = index + 1;
   const move = (position: number) => actions.move(s.id, position);
   const times = timesOf(s);
@@ -51,9 +53,11 @@ export const SpeechRow = memo(function SpeechRow({ speech: s, index, count, spea
         </p>
         <p className="speech-excerpt">{s.content ? s.content.slice(0, EXCERPT) : '(Chưa ghi nội dung)'}</p>
       </div>
-      <button type="button" aria-label={`Nghe phát biểu ${n}`} aria-pressed={playing} onClick={() => actions.play(s.id)}>
-        Nghe
-      </button>
+      {recorded ? (
+        <button type="button" aria-label={`Nghe phát biểu ${n}`} aria-pressed={playing} onClick={() => actions.play(s.id)}>
+          Nghe
+        </button>
+      ) : null}
       <button type="button" aria-label={`Sửa phát biểu ${n}`} onClick={() => actions.edit(s.id)}>
         Sửa
       </button>

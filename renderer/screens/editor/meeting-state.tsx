@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { LIST_NAMES, type Change, type ListName } from '../../../shared/api.ts';
 import type { Meeting, MeetingRecord } from '../../../shared/model/meeting.ts';
 import type { MergePreview } from '../../../shared/model/site-report.ts';
-import { errorMessage, type Client } from '../../api.ts';
+import { ApiError, errorMessage, type Client } from '../../api.ts';
 import { useClient, useTracker } from '../../context.tsx';
 
 type Values = Record<string, unknown>;
@@ -123,11 +123,13 @@ export function applyChange(held: Held, change: Change): Held {
   return { record: same ? held.record : (record as unknown as MeetingRecord), revisions };
 }
 
-export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; error: string | null } {
+export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; error: string | null; missing: boolean } {
   const client = useClient();
   const tracker = useTracker();
   const [held, setHeld] = useState<Held | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The meeting is not in the store (deleted, or never there).
+  const [missing, setMissing] = useState(false);
   const latestRef = useRef<Held | null>(null);
 
   const apply = useCallback((change: Change) => {
@@ -146,7 +148,9 @@ export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; e
         setError(null);
       },
       (err: unknown) => {
-        if (live) setError(errorMessage(err));
+        if (!live) return;
+        setError(errorMessage(err));
+        setMissing(err instanceof ApiError && err.code === 'NOT_FOUND');
       },
     );
     return () => {
@@ -216,5 +220,5 @@ export function useMeetingRecord(meetingId: number): { ops: MeetingOps | null; e
 
   const shown = held?.record ?? null;
   const ops = useMemo(() => (shown ? { ...writes, record: shown } : null), [writes, shown]);
-  return { ops, error };
+  return { ops, error, missing };
 }

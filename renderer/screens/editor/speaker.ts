@@ -25,6 +25,10 @@ export interface Speaker {
   keepAsTyped(): void;
   /** True when no speaker is stored or waiting. */
   empty(): boolean;
+  /** The speaker chosen is a name not on the attendee list (whose position is typed with the speech). */
+  free: boolean;
+  /** The same, read at once (after `settle()` in the same event). */
+  isFree(): boolean;
 }
 
 export function useSpeaker(speech: Speech | null, options: AttendeeOption[], save: (patch: SpeakerPatch) => void, onPicked?: () => void): Speaker {
@@ -33,6 +37,7 @@ export function useSpeaker(speech: Speech | null, options: AttendeeOption[], sav
   const stored = speech ? (speech.attendeeId !== null ? labelOf(speech.attendeeId) : speech.speakerName) : '';
   const [text, setText] = useState(stored);
   const [unresolved, setUnresolved] = useState<string | null>(null);
+  const [free, setFree] = useState(speech !== null && speech.attendeeId === null && speech.speakerName !== '');
   // Read synchronously: a pick moves the focus, and the blur that follows must see the pick, not the letters typed.
   const live = useRef({ text: stored, committed: stored, pickedId: speech?.attendeeId ?? null });
   const latest = useRef({ options, save, onPicked });
@@ -44,6 +49,7 @@ export function useSpeaker(speech: Speech | null, options: AttendeeOption[], sav
     live.current = { text: shown, committed: shown, pickedId: patch.attendeeId };
     setText(shown);
     setUnresolved(null);
+    setFree(patch.attendeeId === null && patch.speakerName !== '');
     latest.current.save(patch);
   }, []);
 
@@ -132,5 +138,7 @@ export function useSpeaker(speech: Speech | null, options: AttendeeOption[], sav
       if (typed) commit({ attendeeId: null, speakerName: typed }, typed);
     },
     empty: () => !live.current.text.trim() && !live.current.committed.trim(),
+    free,
+    isFree: () => live.current.pickedId === null && live.current.committed.trim() !== '',
   };
 }

@@ -9,8 +9,13 @@ const clock = (ms: number) => {
   return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
 };
 
-export function RecordingBar({ meetingId }: { meetingId: number }) {
+export function RecordingBar({ meetingId, onChange }: { meetingId: number; /** A part was opened or closed. */ onChange?(): void }) {
   const { state, level, start, stop } = useRecorder(meetingId);
+  const recording = state.status === 'recording';
+  const idle = state.status === 'idle';
+  useEffect(() => {
+    if (recording || idle) onChange?.();
+  }, [recording, idle, onChange]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (state.status !== 'recording') return;
@@ -18,7 +23,6 @@ export function RecordingBar({ meetingId }: { meetingId: number }) {
     return () => clearInterval(timer);
   }, [state.status]);
 
-  const recording = state.status === 'recording';
   return (
     <div className={`recording-bar ${recording ? 'on' : ''}`}>
       {recording ? (

@@ -4,6 +4,7 @@
 // from the clip's start; back 5 s; speeds 0.75× to 2×.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/audio.ts';
+import type { Speech } from '../../../../shared/model/meeting.ts';
 import { chordOf, PLAYER_KEYS } from '../shortcuts.ts';
 import { errorMessage } from '../../../api.ts';
 import { useClient, useToast } from '../../../context.tsx';
@@ -44,13 +45,42 @@ export interface PlayerState {
   speed: number;
 }
 
-export function useClipPlayer(meetingId: number) {
+/** What the meeting has to play: whether it was recorded at all, and the speeches with a clip. */
+export interface Recorded {
+  any: boolean;
+  speeches: ReadonlySet<number>;
+}
+const NOTHING_RECORDED: Recorded = { any: false, speeches: new Set() };
+
+/**
+ * The player of a meeting's clips. `speeches` and `revision` (a recording started or stopped) say when to ask the
+ * store again which speeches have a clip: clips follow the speeches' times.
+ */
+export function useClipPlayer(meetingId: number, speeches: readonly Speech[], revision: number) {
   const client = useClient();
   const toast = useToast();
   const audio = useRef<HTMLAudioElement>(null);
   const url = useRef<string | null>(null);
   const clip = useRef<Clip | null>(null);
   const [state, setState] = useState<PlayerState>({ speechId: null, playing: false, speed: 1 });
+  const [recorded, setRecorded] = useState<Recorded>(NOTHING_RECORDED);
+
+  const times = speeches.map((s) => `${s.id} ${s.startTime} ${s.endTime} ${s.durationMinutes}`).join('|');
+  useEffect(() => {
+    let live = true;
+    client.listAudio({ meetingId }).then(
+      ({ parts, clips }) => {
+        if (live) setRecorded({ any: parts.length > 0, speeches: new Set(clips.map((c) => c.speechId)) });
+      },
+      // No recordings folder (a database opened elsewhere): nothing to play.
+      () => {
+        if (live) setRecorded(NOTHING_RECORDED);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, meetingId, revision, times]);
 
   const element = () => {
     const a = audio.current;
@@ -167,7 +197,7 @@ export function useClipPlayer(meetingId: number) {
     [toggle, back, setSpeed],
   );
 
-  return { state, play, toggle, back, setSpeed, onKey, audioRef: audio };
+  return { state, recorded, play, toggle, back, setSpeed, onKey, audioRef: audio };
 }
 
 export type ClipPlayer = ReturnType<typeof useClipPlayer>;
