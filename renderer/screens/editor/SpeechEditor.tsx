@@ -16,7 +16,7 @@ import { PICKER_ORDER_HINT, type AttendeeOption } from './attendee-views.ts';
 import { useDraftRow } from './draft-row.ts';
 import { useWrites } from './meeting-state.tsx';
 import { chordOf, KIND_KEYS, SPEECH_KEYS } from './shortcuts.ts';
-import { useSpeaker, type SpeakerPatch } from './speaker.ts';
+import { isFreeSpeaker, useSpeaker, type SpeakerPatch } from './speaker.ts';
 import { SpeechText, type SpeechTextHandle } from './SpeechText.tsx';
 import { SpeechTiming } from './SpeechTiming.tsx';
 
@@ -169,7 +169,7 @@ export function SpeechEditor(props: SpeechEditorProps) {
     else if (chord === SPEECH_KEYS.end) act(endNow);
   };
 
-  const freeSpeaker = speaker.free || (speech !== null && speech.attendeeId === null && speech.speakerName !== '');
+  const freeSpeaker = speaker.free || isFreeSpeaker(speech);
   const agendaOptions: (readonly [string, string])[] = [
     ['', '(Không thuộc mục nào)'],
     ...agenda.map((a, i) => [String(a.id), `${i + 1}. ${a.title || '(chưa có nội dung)'}`] as const),

@@ -31,13 +31,16 @@ export interface Speaker {
   isFree(): boolean;
 }
 
+/** The speaker is a name not on the attendee list (whose position is typed with the speech). */
+export const isFreeSpeaker = (s: Pick<Speech, 'attendeeId' | 'speakerName'> | null): boolean => s !== null && s.attendeeId === null && s.speakerName !== '';
+
 export function useSpeaker(speech: Speech | null, options: AttendeeOption[], save: (patch: SpeakerPatch) => void, onPicked?: () => void): Speaker {
   const tracker = useTracker();
   const labelOf = useCallback((id: number) => options.find((o) => o.id === id)?.label ?? '', [options]);
   const stored = speech ? (speech.attendeeId !== null ? labelOf(speech.attendeeId) : speech.speakerName) : '';
   const [text, setText] = useState(stored);
   const [unresolved, setUnresolved] = useState<string | null>(null);
-  const [free, setFree] = useState(speech !== null && speech.attendeeId === null && speech.speakerName !== '');
+  const [free, setFree] = useState(() => isFreeSpeaker(speech));
   // Read synchronously: a pick moves the focus, and the blur that follows must see the pick, not the letters typed.
   const live = useRef({ text: stored, committed: stored, pickedId: speech?.attendeeId ?? null });
   const latest = useRef({ options, save, onPicked });
@@ -49,7 +52,7 @@ export function useSpeaker(speech: Speech | null, options: AttendeeOption[], sav
     live.current = { text: shown, committed: shown, pickedId: patch.attendeeId };
     setText(shown);
     setUnresolved(null);
-    setFree(patch.attendeeId === null && patch.speakerName !== '');
+    setFree(isFreeSpeaker(patch));
     latest.current.save(patch);
   }, []);
 

@@ -2,7 +2,7 @@
 // main process (the recording's WebM header and the clusters around the clip, with LEAD_MS before it for going
 // back), fed to a MediaSource (a blob URL the CSP allows as media) at the recording's own times, and played
 // from the clip's start; back 5 s; speeds 0.75× to 2×.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Clip } from '../../../../shared/audio.ts';
 import type { Speech } from '../../../../shared/model/meeting.ts';
 import { chordOf, PLAYER_KEYS } from '../shortcuts.ts';
@@ -65,7 +65,7 @@ export function useClipPlayer(meetingId: number, speeches: readonly Speech[], re
   const [state, setState] = useState<PlayerState>({ speechId: null, playing: false, speed: 1 });
   const [recorded, setRecorded] = useState<Recorded>(NOTHING_RECORDED);
 
-  const times = speeches.map((s) => `${s.id} ${s.startTime} ${s.endTime} ${s.durationMinutes}`).join('|');
+  const times = useMemo(() => speeches.map((s) => `${s.id} ${s.startTime} ${s.endTime} ${s.durationMinutes}`).join('|'), [speeches]);
   useEffect(() => {
     let live = true;
     client.listAudio({ meetingId }).then(
