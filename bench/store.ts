@@ -38,10 +38,11 @@ function freshStore(index = true): Store {
 /** The file read and checked as import does it, then every row by a bare INSERT prepared once: no rule, no people. */
 function bareInserts(db: Db, path: string): void {
   const file = parseMeetingFile(JSON.parse(readFileSync(path, 'utf8')));
+  // SQLite stores booleans as 0/1.
+  const values = (keys: string[], row: Record<string, unknown>) => keys.map((k) => (typeof row[k] === 'boolean' ? Number(row[k]) : row[k]));
   const insert = (table: string, keys: string[]) => {
     const stmt = db.prepare(`INSERT INTO ${table} (meeting_id, ord, ${keys.map(toColumn).join(', ')}) VALUES (?, ?, ${keys.map(() => '?').join(', ')})`);
-    return (meetingId: number, ord: number, row: Record<string, unknown>) =>
-      Number(stmt.run(meetingId, ord, ...keys.map((k) => (typeof row[k] === 'boolean' ? Number(row[k]) : row[k]))).lastInsertRowid);
+    return (meetingId: number, ord: number, row: Record<string, unknown>) => Number(stmt.run(meetingId, ord, ...values(keys, row)).lastInsertRowid);
   };
   const keys = (fields: { shape: object }) => Object.keys(fields.shape);
   const meetingKeys = keys(meetingFields);
@@ -59,7 +60,7 @@ function bareInserts(db: Db, path: string): void {
   db.transaction(() => {
     const now = new Date().toISOString();
     const m = file.meeting as Record<string, unknown>;
-    const id = Number(meeting.run(...meetingKeys.map((k) => m[k]), now, now).lastInsertRowid);
+    const id = Number(meeting.run(...values(meetingKeys, m), now, now).lastInsertRowid);
     const attendees = new Map<string, number>();
     const agenda = new Map<string, number>();
     file.sites.forEach((site, s) => {
@@ -71,7 +72,7 @@ function bareInserts(db: Db, path: string): void {
     file.speeches.forEach((s, i) => rows.speech(id, i, { ...s, agendaItemId: ref(agenda, s.agendaKey), attendeeId: ref(attendees, s.speakerKey) }));
     file.conclusions.forEach((c, i) => rows.conclusion(id, i, { ...c, agendaItemId: ref(agenda, c.agendaKey) }));
     file.actionItems.forEach((a, i) => rows.action(id, i, a));
-    file.recipients.forEach((text, i) => rows.recipient(id, i, { text }));
+    file.recipients.forEach((r, i) => rows.recipient(id, i, r));
   })();
 }
 

@@ -10,7 +10,8 @@ export interface RawFile {
   speeches: (Json & { agendaKey: string | null; speakerKey: string | null })[];
   conclusions: (Json & { agendaKey: string | null })[];
   actionItems: Json[];
-  recipients: string[];
+  /** As in the file: a text, or (meeting file v2) a record with its text. */
+  recipients: (string | Json)[];
 }
 
 /** Records of another meeting, which a reference from the written meeting must not reach. */
@@ -47,7 +48,7 @@ export function rowByRow(store: Store, file: RawFile, foreign: { attendee: numbe
     }
     for (const { agendaKey, ...conclusion } of file.conclusions) store.conclusions.add(meetingId, { ...conclusion, agendaItemId: agendaId(agendaKey) });
     for (const item of file.actionItems) store.actionItems.add(meetingId, item);
-    for (const text of file.recipients) store.recipients.add(meetingId, { text });
+    for (const r of file.recipients) store.recipients.add(meetingId, typeof r === 'string' ? { text: r } : r);
     return meetingId;
   });
 }
