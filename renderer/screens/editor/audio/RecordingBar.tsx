@@ -1,6 +1,6 @@
 // The recording control beside the meeting's sections: start and stop, a visible indicator with the time
 // recorded, and a level meter (so a silent microphone is seen at once).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRecorder } from './useRecorder.ts';
 
 const clock = (ms: number) => {
@@ -13,8 +13,13 @@ export function RecordingBar({ meetingId, onChange }: { meetingId: number; /** A
   const { state, level, start, stop } = useRecorder(meetingId);
   const recording = state.status === 'recording';
   const idle = state.status === 'idle';
+  // Told when a part opens or closes, not when the bar mounts (the editor asks for the recordings itself then).
+  const wasRecording = useRef<boolean | null>(null);
   useEffect(() => {
-    if (recording || idle) onChange?.();
+    if (!recording && !idle) return;
+    const was = wasRecording.current;
+    wasRecording.current = recording;
+    if (was !== null && was !== recording) onChange?.();
   }, [recording, idle, onChange]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
