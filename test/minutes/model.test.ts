@@ -214,7 +214,7 @@ describe('the minutes model: proceedings and conclusions', () => {
       '2.2. Thảo luận',
       'Có 02 ý kiến phát biểu.',
       'Đồng chí Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy (điểm cầu Nghệ An) phát biểu ý kiến: Nghệ An chia sẻ kinh nghiệm.',
-      'Đồng chí Hồ Văn Nam (điểm cầu Hà Tĩnh) phát biểu ý kiến: Đề nghị hướng dẫn.',
+      'Đồng chí Hồ Văn Nam, … (điểm cầu Hà Tĩnh) phát biểu ý kiến: Đề nghị hướng dẫn.',
       'Đồng chí Trương Thị Mai, Trưởng ban phát biểu chỉ đạo: Chỉ đạo thực hiện.',
       '3. Kết luận',
     ]);
