@@ -33,7 +33,7 @@ export function buildMinutes(record: MeetingRecord, profile: ProfileFields, opti
     ...recipientParagraphs(ctx),
   ];
   const author = meeting.minuteTakerName || ctx.profile.issuingBody;
-  return { kind: 'minutes', format: ctx.format, blocks, author, title: `Biên bản ${meetingTitle(ctx)}`, missing: ctx.gaps.list };
+  return { kind: 'minutes', format: ctx.format, blocks, author, title: `Biên bản ${meetingTitle(ctx)}`, missing: ctx.gaps.list, advice: ctx.gaps.advice };
 }
 
 function dateOrNote(ctx: Context, date: string | null): string | null {

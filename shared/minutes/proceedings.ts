@@ -32,7 +32,7 @@ export function proceedings(ctx: Context): Paragraph[] {
   // Items that look empty while speeches stand outside them: most likely no item was chosen while taking them down.
   const outside = before.length + after.length;
   if (outside > 0 && agenda.some((item) => !byItem.has(item.id))) {
-    ctx.gaps.note(
+    ctx.gaps.advise(
       `Có ${countOf(outside, 'phát biểu')} chưa chọn mục chương trình nên được in ngoài các mục: mở phát biểu (Sửa), chọn ở ô Mục chương trình hoặc Alt+M.`,
     );
   }

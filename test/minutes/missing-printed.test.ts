@@ -180,6 +180,20 @@ describe.each(['party', 'state'] as const)('what Còn thiếu lists is printed a
     expect(preview.filter((t) => t.includes(BLANK))).toEqual([]);
   });
 
+  it('speeches outside the agenda items are advice, printed as they are: only the empty items are "…"', async () => {
+    const record = structuredClone(complete);
+    for (const speech of record.speeches) speech.agendaItemId = null;
+    const { missing, text } = await printed('minutes', record, PROFILE, format);
+    expect(missing).toEqual([
+      'Mục chương trình thứ 1 (Báo cáo kết quả quý III): chưa ghi diễn biến; nếu không ai phát biểu, hãy ghi một phát biểu không có người phát biểu tóm tắt phần này.',
+    ]);
+    expect(text.filter((t) => t.includes(BLANK))).toEqual([BLANK]);
+    expect(text).toContain('Đồng chí Phạm Quang Hưng, Vụ trưởng Vụ V phát biểu ý kiến: Thống nhất.');
+    expect(buildDocumentModel('minutes', record, PROFILE, { format }).advice).toEqual([
+      'Có 02 phát biểu chưa chọn mục chương trình nên được in ngoài các mục: mở phát biểu (Sửa), chọn ở ô Mục chương trình hoặc Alt+M.',
+    ]);
+  });
+
   it.each(CASES.map((c) => [c.missing, c] as const))('%s', async (_, c) => {
     const record = structuredClone(complete);
     const profile = { ...PROFILE };

@@ -116,11 +116,15 @@ describe('missing data', () => {
     store.speeches.add(id, { attendeeId: chair.id, kind: 'report', content: 'Báo cáo.' });
     store.speeches.add(id, { attendeeId: chair.id, content: 'Ý kiến.' });
     const missing = () => listMissing(getMeetingRecord(store, id), PROFILE, 'minutes');
-    expect(missing().filter((m) => !m.startsWith('Mục chương trình thứ'))).toEqual([
+    const advice = () => buildMinutes(getMeetingRecord(store, id), PROFILE).advice;
+    // Printed as they are, outside the items, not as "…": advice, not among the gaps.
+    expect(advice()).toEqual([
       'Có 02 phát biểu chưa chọn mục chương trình nên được in ngoài các mục: mở phát biểu (Sửa), chọn ở ô Mục chương trình hoặc Alt+M.',
     ]);
+    expect(missing().filter((m) => !m.startsWith('Mục chương trình thứ'))).toEqual([]);
     // Once every speech is under an item, only the item with none is left.
     for (const s of store.speeches.list(id)) store.speeches.update(s.id, { agendaItemId: report.id });
+    expect(advice()).toEqual([]);
     expect(missing()).toEqual([
       'Mục chương trình thứ 2 (Thảo luận): chưa ghi diễn biến; nếu không ai phát biểu, hãy ghi một phát biểu không có người phát biểu tóm tắt phần này.',
     ]);

@@ -111,7 +111,7 @@ function snapshot(target: Store): Record<string, string[]> {
   );
 }
 
-const documents: Documents = { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null };
+const documents: Documents = { preview: () => ({ html: '', css: '', missing: [], advice: [] }), write: async () => ({ missing: [] }), print: async () => null };
 
 let dir: string;
 let store: Store;

@@ -178,7 +178,7 @@ describe('the speaker queue', () => {
       store,
       { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
       {
-        preview: () => ({ html: '', css: '', missing: [] }),
+        preview: () => ({ html: '', css: '', missing: [], advice: [] }),
         write: async () => ({ missing: [] }),
         print: async () => {
           throw new Error('not printed here');
