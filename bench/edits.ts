@@ -21,7 +21,7 @@ try {
     store,
     { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
     {
-      preview: () => ({ html: '', css: '', missing: [] }),
+      preview: () => ({ html: '', css: '', missing: [], advice: [] }),
       write: async () => ({ missing: [] }),
       print: async () => null,
     },

@@ -63,8 +63,10 @@ export interface Preview {
   html: string;
   /** …and its stylesheet, which the page adopts through the CSSOM. */
   css: string;
-  /** What the secretary has left empty, in Vietnamese. */
+  /** What the secretary has left empty (printed as "…"), in Vietnamese. */
   missing: string[];
+  /** What to look at that is printed as it is, in Vietnamese. */
+  advice: string[];
 }
 
 /** Where a file was written or read; null when the user cancelled the dialog. */

@@ -1,5 +1,6 @@
 // A meeting's recording as the page sees it, and each speech's clip in it. The clip is derived from the
 // speech's times every time it is asked for, never stored: adjusting a speech's times moves its clip.
+import { minutesBetween, minutesOf } from './model/clock.ts';
 import type { Speech } from './model/meeting.ts';
 
 /** The largest chunk the page may send at once (a few seconds of Opus is a few kB). */
@@ -38,17 +39,12 @@ export function speechSpan(speech: Pick<Speech, 'startTime' | 'endTime' | 'durat
   // The end stamped live, else a duration typed by hand; an end before the start is past midnight. Times are whole
   // minutes, so a speech that starts and ends in the same minute keeps that minute rather than an empty clip.
   const end = speech.endTime
-    ? minutesOf(speech.endTime) + (minutesOf(speech.endTime) < start ? 24 * 60 : 0)
+    ? start + minutesBetween(speech.startTime, speech.endTime)
     : speech.durationMinutes === null
       ? null
       : start + speech.durationMinutes;
   return { start, end: end === null ? null : Math.max(end, start + 1) };
 }
-
-const minutesOf = (clock: string) => {
-  const [hours, minutes] = clock.split(':').map(Number) as [number, number];
-  return hours * 60 + minutes;
-};
 
 /** Local midnight of the day a wall-clock time falls in. */
 const midnight = (at: number) => {

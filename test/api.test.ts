@@ -8,7 +8,7 @@ import { CHANNELS } from '../shared/api.ts';
 import { memoryStore, tempDir } from './support/store.ts';
 
 const documents: Documents = {
-  preview: () => ({ html: '<p>Biên bản</p>', css: '', missing: [] }),
+  preview: () => ({ html: '<p>Biên bản</p>', css: '', missing: [], advice: [] }),
   print: async () => null,
   write: async (_store, _options, target) => {
     writeFileSync(target, 'docx');

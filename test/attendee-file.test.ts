@@ -79,7 +79,7 @@ describe('attendee list files', () => {
     const handlers = createHandlers(
       store,
       { saveFile: async () => null, openFile: async () => toOpen.shift() ?? null, chooseFolder: async () => null },
-      { preview: () => ({ html: '', css: '', missing: [] }), write: async () => ({ missing: [] }), print: async () => null },
+      { preview: () => ({ html: '', css: '', missing: [], advice: [] }), write: async () => ({ missing: [] }), print: async () => null },
       { backupsDir: join(dir, 'backups') },
     );
     const meetingId = createMeeting(store, { title: 'Hội nghị' });

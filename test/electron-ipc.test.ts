@@ -27,7 +27,7 @@ describe('IPC registration', () => {
         createStore(openDatabase(':memory:')),
         { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
         {
-          preview: () => ({ html: '', css: '', missing: [] }),
+          preview: () => ({ html: '', css: '', missing: [], advice: [] }),
           write: async () => ({ missing: [] }),
           print: async () => null,
         },

@@ -29,7 +29,7 @@ function handlersFor(store: Store, toOpen: string[]) {
     store,
     { saveFile: async () => null, openFile: async () => toOpen.shift() ?? null, chooseFolder: async () => null },
     {
-      preview: () => ({ html: '', css: '', missing: [] }),
+      preview: () => ({ html: '', css: '', missing: [], advice: [] }),
       write: async () => ({ missing: [] }),
       print: async () => {
         throw new Error('not printed here');

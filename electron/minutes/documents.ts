@@ -45,7 +45,7 @@ export function buildDocument(store: Store, meetingId: number, request: Document
 
 export function previewDocument(store: Store, meetingId: number, request: DocumentRequest): Preview {
   const doc = buildDocument(store, meetingId, request);
-  return { html: renderHtml(doc), css: previewStylesheet(doc.format), missing: doc.missing };
+  return { html: renderHtml(doc), css: previewStylesheet(doc.format), missing: doc.missing, advice: doc.advice };
 }
 
 /** CSV as a spreadsheet opens it at once: UTF-8 with its mark, CRLF, a formula-looking cell kept as text. */

@@ -3,6 +3,7 @@
 // rules and is refused in the same words. Each check throws an AppError; the callers supply the facts.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
+import { clockAfter, endsNextDay, minutesBetween } from '../../shared/model/clock.ts';
 
 const refused = (message: string): AppError => new AppError('INVALID_INPUT', message);
 
@@ -11,13 +12,6 @@ const refused = (message: string): AppError => new AppError('INVALID_INPUT', mes
  * gets a random UUID; one that comes from elsewhere (a meeting file, a site report, a backup) keeps its own.
  */
 export const identityOf = (given?: string | null): string => given ?? randomUUID();
-
-/** A meeting ends after it starts. */
-export function checkMeetingTimes(value: { startTime: string | null; endTime: string | null }): void {
-  if (value.startTime && value.endTime && value.endTime < value.startTime) {
-    throw refused('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu.');
-  }
-}
 
 /** Where a new record goes in a list of `size`: at the end, or at `position` (clamped), the rest moving down. */
 export function placeIn(size: number, position?: number): number {
@@ -54,10 +48,6 @@ export function checkSiteMayCountOnly(attendeeCount: number | null, hasAttendees
   }
 }
 
-const DAY_MINUTES = 24 * 60;
-const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-const clockOf = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
 export interface SpeechTimes {
   startTime: string | null;
   endTime: string | null;
@@ -66,8 +56,9 @@ export interface SpeechTimes {
 
 /**
  * A speech's times kept in step: when its start and end are known, its duration is the minutes between them
- * (an end before the start is refused); a duration typed for a speech with a start moves its end (unless that
- * would pass midnight, when the duration stands alone); an end cleared clears the duration worked out from it.
+ * (an end before the start is past midnight: shared/model/clock.ts); a duration typed for a speech with a start
+ * moves its end (unless it is a whole day, when the duration stands alone); an end cleared clears the duration
+ * worked out from it.
  * `changed` names the fields the write sets (none for a whole record: an import, a new speech).
  */
 export function speechTiming<T extends SpeechTimes>(value: T, changed: (key: keyof SpeechTimes) => boolean = () => false): T {
@@ -76,18 +67,24 @@ export function speechTiming<T extends SpeechTimes>(value: T, changed: (key: key
   let duration = value.durationMinutes;
   if (start && changed('durationMinutes') && !changed('endTime')) end = null;
   else if (end === null && changed('endTime') && !changed('durationMinutes')) duration = null;
-  if (start && end) {
-    if (end < start) throw refused('Không lưu được phát biểu: giờ kết thúc phải sau giờ bắt đầu.');
-    duration = minutesOf(end) - minutesOf(start);
-  } else if (start && duration !== null && minutesOf(start) + duration < DAY_MINUTES) {
-    end = clockOf(minutesOf(start) + duration);
-  }
+  if (start && end) duration = minutesBetween(start, end);
+  else if (start && duration !== null) end = clockAfter(start, duration);
   return end === value.endTime && duration === value.durationMinutes ? value : { ...value, endTime: end, durationMinutes: duration };
 }
 
 /** The speech before one that starts is still running (started, not ended, not after this start): it ends now. */
 export const endsWhenNextStarts = (previous: SpeechTimes | undefined, start: string): boolean =>
   previous !== undefined && previous.startTime !== null && previous.endTime === null && previous.startTime <= start;
+
+/**
+ * The last speech, still running when the meeting ends at `end`, ends with it: as when the next one starts, or,
+ * for a meeting ending past midnight, when it began before midnight after the meeting's start.
+ */
+export function endsWithMeeting(last: SpeechTimes | undefined, meetingStart: string | null, end: string): boolean {
+  if (endsWhenNextStarts(last, end)) return true;
+  const began = last?.endTime === null ? last.startTime : null;
+  return meetingStart !== null && began !== null && endsNextDay(meetingStart, end) && began >= meetingStart;
+}
 
 /** A speaker registered to speak is an attendee or a name; the same one is registered once per agenda item. */
 export function checkQueueEntry(entry: { attendeeId: number | null; speakerName: string }, registeredAlready: boolean): void {

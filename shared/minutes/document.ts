@@ -77,13 +77,19 @@ export interface DocumentModel {
   title: string;
   /** What the secretary left empty and the document shows as "…", in Vietnamese. */
   missing: string[];
+  /** What the secretary may want to look at though the document prints it as it is (no "…"), in Vietnamese. */
+  advice: string[];
 }
 
 export const BLANK = '…';
 
-/** Collects the fields a document needs but the record lacks; each gap is printed as "…". */
+/**
+ * Collects the fields a document needs but the record lacks, each printed as "…" by the caller (note: only where
+ * it prints "…" itself); and apart, advice about what is printed as it is.
+ */
 export class Gaps {
   readonly list: string[] = [];
+  readonly advice: string[] = [];
   private readonly seen = new Set<string>();
 
   /** The value, or "…" with the message noted when it is empty. */
@@ -97,6 +103,10 @@ export class Gaps {
     if (this.seen.has(message)) return;
     this.seen.add(message);
     this.list.push(message);
+  }
+
+  advise(message: string): void {
+    if (!this.advice.includes(message)) this.advice.push(message);
   }
 }
 

@@ -1,6 +1,7 @@
 // The minutes model: a meeting record and the organisation's profile → the biên bản as formatted Vietnamese text.
 // Every wording rule of the document lives in the builders (this file, attendance.ts, proceedings.ts, parts.ts)
 // or in wording.ts; how it looks lives in layout.ts.
+import { dayAfter, endsNextDay } from '../model/clock.ts';
 import type { Format, MeetingRecord, ProfileFields } from '../model/meeting.ts';
 import { attendance } from './attendance.ts';
 import { createContext, linesOf, type Context } from './context.ts';
@@ -32,7 +33,7 @@ export function buildMinutes(record: MeetingRecord, profile: ProfileFields, opti
     ...recipientParagraphs(ctx),
   ];
   const author = meeting.minuteTakerName || ctx.profile.issuingBody;
-  return { kind: 'minutes', format: ctx.format, blocks, author, title: `Biên bản ${meetingTitle(ctx)}`, missing: ctx.gaps.list };
+  return { kind: 'minutes', format: ctx.format, blocks, author, title: `Biên bản ${meetingTitle(ctx)}`, missing: ctx.gaps.list, advice: ctx.gaps.advice };
 }
 
 function dateOrNote(ctx: Context, date: string | null): string | null {
@@ -80,12 +81,20 @@ function conclusionIntro(ctx: Context): Paragraph[] {
   return [lead(body(strong(`Đồng chí ${chairName(ctx)}`), `, chủ trì ${ctx.words.event} kết luận:`))];
 }
 
-/** The end of the meeting; that the minutes were read and approved only when the secretary recorded it. */
+/**
+ * The end of the meeting, with its date when it is past midnight (Party "cùng ngày" only on the same day); that
+ * the minutes were read and approved only when the secretary recorded it.
+ */
 function closing(ctx: Context): Paragraph {
   const { meeting } = ctx.record;
   const end = time(ctx, meeting.endTime, 'Chưa có giờ kết thúc.');
   const event = capitalize(ctx.words.event);
-  const ended = ctx.format === 'party' ? `${event} kết thúc vào hồi ${end} cùng ngày` : `${event} kết thúc vào ${end}, ${dateWords(meeting.date)}`;
+  const nextDay = endsNextDay(meeting.startTime, meeting.endTime);
+  const day = dateWords(nextDay && meeting.date ? dayAfter(meeting.date) : meeting.date);
+  const ended =
+    ctx.format === 'party' && !nextDay
+      ? `${event} kết thúc vào hồi ${end} cùng ngày`
+      : `${event} kết thúc vào ${ctx.format === 'party' ? 'hồi ' : ''}${end}, ${day}`;
   const approved = meeting.minutesApproved ? `. Biên bản đã được thông qua trước ${ctx.words.event}` : '';
   return body(`${ended}${approved}${ctx.words.end}`);
 }

@@ -39,6 +39,7 @@ export function buildNotice(record: MeetingRecord, profile: ProfileFields, optio
     author: ctx.profile.issuingBody || meeting.minuteTakerName,
     title: `Thông báo kết luận ${title}`,
     missing: gaps.list,
+    advice: gaps.advice,
   };
 }
 

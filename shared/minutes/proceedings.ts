@@ -32,7 +32,7 @@ export function proceedings(ctx: Context): Paragraph[] {
   // Items that look empty while speeches stand outside them: most likely no item was chosen while taking them down.
   const outside = before.length + after.length;
   if (outside > 0 && agenda.some((item) => !byItem.has(item.id))) {
-    ctx.gaps.note(
+    ctx.gaps.advise(
       `Có ${countOf(outside, 'phát biểu')} chưa chọn mục chương trình nên được in ngoài các mục: mở phát biểu (Sửa), chọn ở ô Mục chương trình hoặc Alt+M.`,
     );
   }
@@ -103,10 +103,10 @@ function speechParagraphs(ctx: Context, s: Speech, item: AgendaItem | undefined)
   let intro: (string | Run)[] = [];
   if (speaker) {
     const name = ctx.gaps.need(speaker.name, `Phát biểu thứ ${index}: chưa có tên người phát biểu.`);
-    // Every speaker is written with a position (minutes-format.md, Diễn biến): a missing one is told, the line still reads.
-    if (!speaker.positions) ctx.gaps.note(`Phát biểu thứ ${index}${speaker.name ? ` (${speaker.name})` : ''}: chưa có chức vụ người phát biểu.`);
+    // Every speaker is written with a position (minutes-format.md, Diễn biến): a missing one is "…", to fill in.
+    const positions = ctx.gaps.need(speaker.positions, `Phát biểu thứ ${index}${speaker.name ? ` (${speaker.name})` : ''}: chưa có chức vụ người phát biểu.`);
     const where = ctx.bySite && speaker.site && !speaker.atMain ? ` (${atSite(speaker.site)})` : '';
-    intro = [strong(`Đồng chí ${name}`), `${speaker.positions ? `, ${speaker.positions}` : ''}${where} ${verb}: `];
+    intro = [strong(`Đồng chí ${name}`), `, ${positions}${where} ${verb}: `];
   } else if (item?.presenter) {
     intro = [strong(capitalize(item.presenter)), ` ${verb}: `];
   }

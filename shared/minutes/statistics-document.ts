@@ -91,6 +91,7 @@ export function buildStatistics(record: MeetingRecord, profile: ProfileFields, o
     author: ctx.profile.issuingBody || meeting.minuteTakerName,
     title: `Thống kê thời gian phát biểu ${title}`,
     missing: ctx.gaps.list,
+    advice: ctx.gaps.advice,
   });
   if (stats.total.speeches === 0) {
     blocks.push(body(ctx.gaps.need('', 'Chưa có phát biểu nào để thống kê.')));

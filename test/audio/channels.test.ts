@@ -18,7 +18,7 @@ function setup() {
     store,
     { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
     {
-      preview: () => ({ html: '', css: '', missing: [] }),
+      preview: () => ({ html: '', css: '', missing: [], advice: [] }),
       write: async () => ({ missing: [] }),
       print: async () => {
         throw new Error('not printed here');
@@ -107,7 +107,7 @@ describe('recording channels', () => {
       store,
       { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
       {
-        preview: () => ({ html: '', css: '', missing: [] }),
+        preview: () => ({ html: '', css: '', missing: [], advice: [] }),
         write: async () => ({ missing: [] }),
         print: async () => {
           throw new Error('not printed here');

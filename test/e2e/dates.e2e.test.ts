@@ -1,7 +1,7 @@
 // Journeys with dates and times on a machine whose system locale writes 12-hour times and
 // month-first dates (en-US): entry is dd/mm/yyyy and 24-hour HH:MM all the same; an impossible date or
 // time (31/02, 25:00) is refused with the store's message and the saved value stays, in the database
-// and on screen.
+// and on screen; an end before the start is past midnight, the next day.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting } from '../../electron/services/meetings.ts';
@@ -79,21 +79,45 @@ describe('dates and times, whatever the system locale', () => {
     }
   });
 
-  it('refuses what is not a date at all, and an end before the start', async () => {
+  it('refuses what is not a date at all, and an impossible end', async () => {
     await retype(page, 'Ngày', '25 tháng 7');
     await page.keyboard.press('Tab');
     await alert('Ngày: phải có dạng ngày/tháng/năm, ví dụ 25/07/2023.').waitFor();
     await refused('Ngày: phải có dạng ngày/tháng/năm, ví dụ 25/07/2023.');
-    await retype(page, 'Giờ kết thúc', '07:00');
+    await retype(page, 'Giờ kết thúc', '10:75');
     await page.keyboard.press('Tab');
-    await alert('giờ kết thúc phải sau giờ bắt đầu').waitFor();
-    await refused('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu.');
+    await refused('Không lưu được thông tin hội nghị: Giờ kết thúc: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59.');
     expect(meeting()).toMatchObject({ date: '2023-07-25', startTime: '08:30', endTime: '14:30' });
     // A correct value clears the message.
     await retype(page, 'Giờ kết thúc', '17:00');
     await page.keyboard.press('Tab');
     await expect.poll(() => meeting().endTime).toBe('17:00');
-    await expect.poll(() => alert('giờ kết thúc').count()).toBe(0);
+    await expect.poll(() => alert('Giờ kết thúc').count()).toBe(0);
+  });
+
+  it('takes a meeting past midnight: an end before the start is the next day, in the editor and the minutes', async () => {
+    await retype(page, 'Giờ bắt đầu', '22:30');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => meeting().startTime).toBe('22:30');
+    await retype(page, 'Giờ kết thúc', '0040');
+    await page.keyboard.press('Tab');
+    await saved(page);
+    await expect.poll(() => meeting()).toMatchObject({ date: '2023-07-25', startTime: '22:30', endTime: '00:40' });
+    await page.getByText('Sau nửa đêm: hội nghị kết thúc ngày 26/07/2023.').waitFor();
+    await screenshots(page, 'end-past-midnight');
+    // An impossible end over it is refused and the stored one stays.
+    await retype(page, 'Giờ kết thúc', '25:00');
+    await page.keyboard.press('Tab');
+    await refused('Không lưu được thông tin hội nghị: Giờ kết thúc: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59.');
+    expect(meeting()).toMatchObject({ startTime: '22:30', endTime: '00:40' });
+    await expect.poll(() => field(page, 'Giờ kết thúc').inputValue()).toBe('00:40');
+
+    await page.keyboard.press('Alt+6');
+    const preview = page.getByRole('document', { name: /Bản xem trước/ });
+    await preview.getByText('Thời gian: vào hồi 22 giờ 30, ngày 25 tháng 7 năm 2023.').waitFor();
+    await preview.getByText('Hội nghị kết thúc vào hồi 00 giờ 40, ngày 26 tháng 7 năm 2023.').waitFor();
+    expect(meeting()).toMatchObject({ date: '2023-07-25', startTime: '22:30', endTime: '00:40' });
+    await page.keyboard.press('Alt+1');
   });
 
   it('takes a late arrival time and a due date in the same way', async () => {

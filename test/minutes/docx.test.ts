@@ -312,6 +312,7 @@ describe('text written into the file', () => {
     author: '',
     title: '',
     missing: [],
+    advice: [],
     blocks: [{ type: 'paragraph', role: 'body', runs: [{ text }] }],
   });
 

@@ -76,6 +76,7 @@ describe('the HTML preview', () => {
       author: '',
       title: '',
       missing: [],
+      advice: [],
       blocks: [{ type: 'paragraph', role: 'body', runs: [{ text: '<script>alert("x")</script> & <b>\'đậm\'</b>\nDòng hai', strong: true }] }],
     };
     const html = renderHtml(doc);

@@ -116,11 +116,15 @@ describe('missing data', () => {
     store.speeches.add(id, { attendeeId: chair.id, kind: 'report', content: 'Báo cáo.' });
     store.speeches.add(id, { attendeeId: chair.id, content: 'Ý kiến.' });
     const missing = () => listMissing(getMeetingRecord(store, id), PROFILE, 'minutes');
-    expect(missing().filter((m) => !m.startsWith('Mục chương trình thứ'))).toEqual([
+    const advice = () => buildMinutes(getMeetingRecord(store, id), PROFILE).advice;
+    // Printed as they are, outside the items, not as "…": advice, not among the gaps.
+    expect(advice()).toEqual([
       'Có 02 phát biểu chưa chọn mục chương trình nên được in ngoài các mục: mở phát biểu (Sửa), chọn ở ô Mục chương trình hoặc Alt+M.',
     ]);
+    expect(missing().filter((m) => !m.startsWith('Mục chương trình thứ'))).toEqual([]);
     // Once every speech is under an item, only the item with none is left.
     for (const s of store.speeches.list(id)) store.speeches.update(s.id, { agendaItemId: report.id });
+    expect(advice()).toEqual([]);
     expect(missing()).toEqual([
       'Mục chương trình thứ 2 (Thảo luận): chưa ghi diễn biến; nếu không ai phát biểu, hãy ghi một phát biểu không có người phát biểu tóm tắt phần này.',
     ]);
@@ -145,8 +149,8 @@ describe('speakers without a position', () => {
       'Phát biểu thứ 2 (Lê Văn Hóa): chưa có chức vụ người phát biểu.',
       'Phát biểu thứ 3 (Đại diện Bộ Nội vụ): chưa có chức vụ người phát biểu.',
     ]);
-    // The line still reads without it.
-    expect(modelTexts(buildMinutes(getMeetingRecord(store, id), PROFILE))).toContain('Đồng chí Đại diện Bộ Nội vụ phát biểu ý kiến: Đề nghị.');
+    // Printed as "…" where the position goes, as Còn thiếu says.
+    expect(modelTexts(buildMinutes(getMeetingRecord(store, id), PROFILE))).toContain('Đồng chí Đại diện Bộ Nội vụ, … phát biểu ý kiến: Đề nghị.');
   });
 });
 
@@ -164,7 +168,7 @@ describe('text hygiene', () => {
     const doc = buildMinutes(record, PROFILE);
     const all = modelTexts(doc);
     expect(all).toContain('Hội nghị giám sát');
-    positionsInOrder(all, ['Đồng chí Nguyễn Văn An phát biểu ý kiến: Đoạn một.', 'Đoạn hai.', 'Đoạn ba.']);
+    positionsInOrder(all, ['Đồng chí Nguyễn Văn An, … phát biểu ý kiến: Đoạn một.', 'Đoạn hai.', 'Đoạn ba.']);
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     const illegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
     for (const p of modelParagraphs(doc.blocks)) {

@@ -214,7 +214,7 @@ describe('the minutes model: proceedings and conclusions', () => {
       '2.2. Thảo luận',
       'Có 02 ý kiến phát biểu.',
       'Đồng chí Nguyễn Văn Thông, Phó Bí thư Thường trực Tỉnh ủy (điểm cầu Nghệ An) phát biểu ý kiến: Nghệ An chia sẻ kinh nghiệm.',
-      'Đồng chí Hồ Văn Nam (điểm cầu Hà Tĩnh) phát biểu ý kiến: Đề nghị hướng dẫn.',
+      'Đồng chí Hồ Văn Nam, … (điểm cầu Hà Tĩnh) phát biểu ý kiến: Đề nghị hướng dẫn.',
       'Đồng chí Trương Thị Mai, Trưởng ban phát biểu chỉ đạo: Chỉ đạo thực hiện.',
       '3. Kết luận',
     ]);
@@ -323,5 +323,21 @@ describe('the minutes model: the two formats', () => {
       '- Các sở, ban, ngành;',
       '- Lưu: VT, VP.',
     ]);
+  });
+
+  it.each([
+    ['party', '2021-09-30', false, 'Hội nghị kết thúc vào hồi 00 giờ 40, ngày 01 tháng 10 năm 2021.'],
+    ['party', '2021-12-31', true, 'Hội nghị kết thúc vào hồi 00 giờ 40, ngày 01 tháng 01 năm 2022. Biên bản đã được thông qua trước hội nghị.'],
+    ['state', '2020-02-28', false, 'Cuộc họp kết thúc vào 00 giờ 40, ngày 29 tháng 02 năm 2020./.'],
+    ['state', '2021-02-28', false, 'Cuộc họp kết thúc vào 00 giờ 40, ngày 01 tháng 3 năm 2021./.'],
+    ['party', null, false, 'Hội nghị kết thúc vào hồi 00 giờ 40, ngày … tháng … năm ….'],
+  ] as const)('%s, meeting on %s past midnight: the end is told with its own date', (format, date, minutesApproved, closing) => {
+    const store = memoryStore();
+    const id = inPersonMeeting(store);
+    store.meetings.update(id, { date, startTime: '22:30', endTime: '00:40', minutesApproved });
+    const all = modelTexts(buildMinutes(getMeetingRecord(store, id), PROFILE, { format }));
+    expect(all).toContain(closing);
+    // The opening keeps the meeting's own day.
+    if (date === '2021-09-30') expect(all).toContain('Thời gian: vào hồi 22 giờ 30, ngày 30 tháng 9 năm 2021.');
   });
 });

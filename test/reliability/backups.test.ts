@@ -234,7 +234,7 @@ describe('backup channels', () => {
       store,
       { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => folder },
       {
-        preview: () => ({ html: '', css: '', missing: [] }),
+        preview: () => ({ html: '', css: '', missing: [], advice: [] }),
         write: async () => ({ missing: [] }),
         print: async () => null,
       },
@@ -284,7 +284,7 @@ describe('a backup brought from a file (a USB stick)', () => {
       store,
       { saveFile: async () => null, openFile: async () => picked, chooseFolder: async () => null },
       {
-        preview: () => ({ html: '', css: '', missing: [] }),
+        preview: () => ({ html: '', css: '', missing: [], advice: [] }),
         write: async () => ({ missing: [] }),
         print: async () => null,
       },

@@ -45,6 +45,7 @@ export function createFakeApi(): FakeApi {
         html: `<article class="bien-ban"><p data-role="title">${title}</p><p>${meeting.title.replace(/[<>&]/g, '')}</p><script>window.hacked = true</script></article>`,
         css: '.bien-ban{width:210mm}',
         missing: meeting.date ? [] : ['Ngày họp'],
+        advice: [],
       };
     },
     write: async (s, { meetingId }) => ({ missing: s.meetings.get(meetingId).date ? [] : ['Ngày họp'] }),

@@ -67,18 +67,22 @@ describe('Thông tin chung', () => {
     await user.tab();
     await waitFor(() => expect(meeting().startTime).toBe('14:00'));
     const end = screen.getByLabelText('Giờ kết thúc');
-    await user.type(end, '13:00');
+    await user.type(end, '10:75');
     await user.tab();
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu. Chưa lưu giá trị nào.');
-    expect(end).toHaveAccessibleDescription('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu. Chưa lưu giá trị nào.');
+    expect(alert).toHaveTextContent(
+      'Không lưu được thông tin hội nghị: Giờ kết thúc: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59. Chưa lưu giá trị nào.',
+    );
+    expect(end).toHaveAccessibleDescription(
+      'Không lưu được thông tin hội nghị: Giờ kết thúc: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59. Chưa lưu giá trị nào.',
+    );
     // Once the field is left, it shows what is stored again (nothing here); the message stays.
     expect(end).toHaveValue('');
     expect(end).toHaveAttribute('aria-invalid', 'true');
     expect(meeting().endTime).toBeNull();
     // A refused value is not a failed save: the indicator says what is wrong with it.
     expect(screen.getByRole('status', { name: 'Trạng thái lưu' }).textContent).toBe(
-      'Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu. Dữ liệu đã lưu không thay đổi.',
+      'Không lưu được thông tin hội nghị: Giờ kết thúc: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59. Dữ liệu đã lưu không thay đổi.',
     );
 
     await user.clear(end);

@@ -193,7 +193,7 @@ describe('the bulk path writes what the editing path writes', () => {
 describe('the bulk path refuses what the editing path refuses, and writes nothing', () => {
   /** A change making the fixture a bad meeting, and the words both refusals contain. */
   const corpus: [string, (file: RawFile) => void, string | { editing: string; bulk: string }][] = [
-    ['a meeting ending before it starts', (f) => Object.assign(f.meeting, { startTime: '14:00', endTime: '13:59' }), 'giờ kết thúc phải sau giờ bắt đầu'],
+    ['a meeting ending at an impossible time', (f) => Object.assign(f.meeting, { startTime: '14:00', endTime: '10:75' }), 'phải là giờ hợp lệ'],
     ['an impossible date', (f) => Object.assign(f.meeting, { date: '2021-02-30' }), 'ngày: không phải là ngày có thật'],
     ['an unknown format', (f) => Object.assign(f.meeting, { format: 'word' }), 'có giá trị không hợp lệ'],
     [

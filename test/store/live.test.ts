@@ -36,19 +36,37 @@ describe("a speech's times", () => {
     expect(store.speeches.add(meetingId, { speakerName: 'B', durationMinutes: 7 })).toMatchObject({ startTime: null, endTime: null, durationMinutes: 7 });
   });
 
-  it('refuses an end before the start, in Vietnamese, and keeps the speech as it was', () => {
+  it('takes an end before the start as past midnight, the duration counted across it', () => {
+    const store = memoryStore();
+    const { meetingId } = meeting(store);
+    const speech = store.speeches.add(meetingId, { speakerName: 'A', startTime: '23:50', endTime: '00:10' });
+    expect(speech).toMatchObject({ startTime: '23:50', endTime: '00:10', durationMinutes: 20 });
+    expect(store.speeches.update(speech.id, { durationMinutes: 45 })).toMatchObject({ endTime: '00:35', durationMinutes: 45 });
+    expect(store.speeches.update(speech.id, { startTime: '23:00' })).toMatchObject({ endTime: '00:35', durationMinutes: 95 });
+  });
+
+  it('refuses an impossible time, in Vietnamese, and keeps the speech as it was', () => {
     const store = memoryStore();
     const { meetingId } = meeting(store);
     const speech = store.speeches.add(meetingId, { speakerName: 'A', startTime: '10:00', endTime: '10:30' });
     const before = snapshot(store);
-    expect(() => store.speeches.update(speech.id, { endTime: '09:59' })).toThrow('Không lưu được phát biểu: giờ kết thúc phải sau giờ bắt đầu.');
-    expect(() => store.speeches.add(meetingId, { startTime: '23:00', endTime: '01:00' })).toThrow('giờ kết thúc phải sau giờ bắt đầu');
+    for (const endTime of ['25:00', '10:75', '24:00']) {
+      expect(() => store.speeches.update(speech.id, { endTime })).toThrow(
+        'Không lưu được phát biểu: Giờ kết thúc: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59.',
+      );
+    }
+    expect(() => store.speeches.add(meetingId, { startTime: '23:00', endTime: '1:00' })).toThrow('phải là giờ hợp lệ');
     expect(snapshot(store)).toEqual(before);
   });
 
-  it('leaves the end open when a duration would pass midnight', () => {
-    expect(speechTiming({ startTime: '23:50', endTime: null, durationMinutes: 20 })).toEqual({ startTime: '23:50', endTime: null, durationMinutes: 20 });
+  it('moves the end past midnight when a duration passes it, and leaves it open for a whole day', () => {
+    expect(speechTiming({ startTime: '23:50', endTime: null, durationMinutes: 20 })).toEqual({ startTime: '23:50', endTime: '00:10', durationMinutes: 20 });
     expect(speechTiming({ startTime: '23:30', endTime: null, durationMinutes: 29 })).toEqual({ startTime: '23:30', endTime: '23:59', durationMinutes: 29 });
+    expect(speechTiming({ startTime: '23:30', endTime: null, durationMinutes: 24 * 60 })).toEqual({
+      startTime: '23:30',
+      endTime: null,
+      durationMinutes: 24 * 60,
+    });
   });
 
   it('ends the speech still running when the next one starts, and only that one', () => {
@@ -160,7 +178,7 @@ describe('the speaker queue', () => {
       store,
       { saveFile: async () => null, openFile: async () => null, chooseFolder: async () => null },
       {
-        preview: () => ({ html: '', css: '', missing: [] }),
+        preview: () => ({ html: '', css: '', missing: [], advice: [] }),
         write: async () => ({ missing: [] }),
         print: async () => {
           throw new Error('not printed here');
@@ -191,13 +209,21 @@ describe("the meeting's start and end", () => {
     expect(store.speeches.get(last.id)).toMatchObject({ endTime: '11:05', durationMinutes: 25 });
   });
 
-  it('refuses an end before the start and changes nothing', () => {
+  it('stamps the end of a meeting past midnight as the next day, and refuses an impossible time changing nothing', () => {
     const store = memoryStore();
     const { meetingId, people } = meeting(store);
-    stampMeeting(store, meetingId, 'start', '14:00');
-    store.speeches.add(meetingId, { attendeeId: people.thong, startTime: '13:00' });
+    stampMeeting(store, meetingId, 'start', '22:30');
+    const last = store.speeches.add(meetingId, { attendeeId: people.thong, startTime: '23:50' });
+    stampMeeting(store, meetingId, 'end', '00:40');
+    expect(store.meetings.get(meetingId)).toMatchObject({ date: '2026-03-05', startTime: '22:30', endTime: '00:40' });
+    // The speech still running ends with the meeting, across midnight.
+    expect(store.speeches.get(last.id)).toMatchObject({ startTime: '23:50', endTime: '00:40', durationMinutes: 50 });
     const before = snapshot(store);
-    expect(() => stampMeeting(store, meetingId, 'end', '13:30')).toThrow('giờ kết thúc phải sau giờ bắt đầu');
+    for (const at of ['25:00', '10:75']) {
+      expect(() => stampMeeting(store, meetingId, 'end', at)).toThrow(
+        'Không lưu được thông tin hội nghị: Giờ kết thúc: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59.',
+      );
+    }
     expect(snapshot(store)).toEqual(before);
   });
 });

@@ -45,8 +45,10 @@ describe('meetings', () => {
     const store = memoryStore();
     const id = createMeeting(store, { title: 'Giao ban', startTime: '14:00' });
     expect(store.meetings.update(id, { endTime: '17:00' })).toMatchObject({ title: 'Giao ban', startTime: '14:00', endTime: '17:00' });
-    expect(() => store.meetings.update(id, { endTime: '13:00' })).toThrow('giờ kết thúc phải sau giờ bắt đầu');
-    expect(store.meetings.get(id).endTime).toBe('17:00');
+    // An end before the start is past midnight, on the next day.
+    expect(store.meetings.update(id, { endTime: '00:40' })).toMatchObject({ startTime: '14:00', endTime: '00:40' });
+    expect(() => store.meetings.update(id, { endTime: '10:75' })).toThrow('Giờ kết thúc: phải là giờ hợp lệ');
+    expect(store.meetings.get(id).endTime).toBe('00:40');
   });
 
   it.each([

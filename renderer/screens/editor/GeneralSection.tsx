@@ -13,7 +13,7 @@ import { reorderKeys, RowTools } from '../../components/RowTools.tsx';
 import { useToast } from '../../context.tsx';
 import { matchSpeakers, PICKER_ORDER_HINT, useAttendeeOptions } from './attendee-views.ts';
 import { useTextEntry } from './draft-row.ts';
-import { useMeetingStamp } from './MeetingClock.tsx';
+import { pastMidnight, useMeetingStamp } from './MeetingClock.tsx';
 import { useEditor } from './meeting-state.tsx';
 import { MEETING_KEYS } from './shortcuts.ts';
 import { useRemoveWithUndo } from './undo.ts';
@@ -71,7 +71,7 @@ export function GeneralSection() {
         <div className="row">
           <DateTimeField type="date" label="Ngày" value={meeting.date} save={save('date')} />
           <DateTimeField type="time" label="Giờ bắt đầu" value={meeting.startTime} save={save('startTime')} />
-          <DateTimeField type="time" label="Giờ kết thúc" value={meeting.endTime} save={save('endTime')} />
+          <DateTimeField type="time" label="Giờ kết thúc" value={meeting.endTime} save={save('endTime')} hint={pastMidnight(meeting) ?? undefined} />
           <SelectField label="Hình thức" value={meeting.mode} options={optionsOf(MODES, MODE_LABELS)} save={save('mode')} />
         </div>
         <div className="row stamps">

@@ -227,6 +227,17 @@ export function PreviewSection() {
           ) : null}
         </section>
       ) : null}
+      {preview && preview.advice.length > 0 ? (
+        <section className="missing" aria-labelledby="advice-title">
+          <h3 id="advice-title">Cần xem lại ({preview.advice.length})</h3>
+          <p className="muted">Những chỗ này vẫn in như đã ghi; hãy xem lại trước khi xuất.</p>
+          <ul>
+            {preview.advice.map((m, i) => (
+              <li key={`${i}-${m}`}>{m}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="preview-frame" aria-label={`Bản xem trước ${DOCUMENTS[kind].noun}`} role="document">
         {preview ? null : <p className="muted">Đang tạo bản xem trước…</p>}
         <div ref={page} className="preview-page" />
