@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { meetingFields, type Format, type Meeting, type MeetingFields, type MeetingSummary } from '../../shared/model/meeting.ts';
 import { parseOrThrow } from '../../shared/model/validate.ts';
 import type { Db } from './db.ts';
-import { identityOf } from './rules.ts';
+import { checkMeetingTimes, identityOf } from './rules.ts';
 import { fromRow, toColumn, toParams } from './table.ts';
 
 const KEYS = Object.keys(meetingFields.shape);
@@ -34,11 +34,18 @@ export function createMeetings(db: Db) {
 
   const decode = (row: Record<string, unknown>) => fromRow<Meeting>(row, BOOLEANS);
 
+  function validate(input: unknown): MeetingFields {
+    const value = parseOrThrow(meetingFields, input, 'Không lưu được thông tin hội nghị');
+    checkMeetingTimes(value);
+    return value;
+  }
+
   /**
-   * A new meeting from fields the schema has already validated (the bulk path's files).
+   * A new meeting from fields the schema has already validated (the bulk path's files); the rules still hold.
    * `uuid`: the identity it keeps from a meeting file (the same meeting on another machine); otherwise a new one.
    */
   function insert(value: MeetingFields, uuid?: string | null): Meeting {
+    checkMeetingTimes(value);
     const now = new Date().toISOString();
     return decode(sql.insert.get({ ...toParams(value), uuid: identityOf(uuid), created_at: now, updated_at: now }) as Record<string, unknown>);
   }
@@ -59,13 +66,7 @@ export function createMeetings(db: Db) {
       if (typeof patch !== 'object' || patch === null) throw new AppError('INVALID_INPUT', 'Không lưu được thông tin hội nghị: dữ liệu không hợp lệ.');
       const current = get(id) as unknown as Record<string, unknown>;
       const merged = Object.fromEntries(KEYS.map((k) => [k, k in patch ? (patch as Record<string, unknown>)[k] : current[k]]));
-      return decode(
-        sql.update.get({
-          ...toParams(parseOrThrow(meetingFields, merged, 'Không lưu được thông tin hội nghị')),
-          id,
-          updated_at: new Date().toISOString(),
-        }) as Record<string, unknown>,
-      );
+      return decode(sql.update.get({ ...toParams(validate(merged)), id, updated_at: new Date().toISOString() }) as Record<string, unknown>);
     },
     remove(id: number): void {
       get(id);

@@ -3,15 +3,21 @@
 // rules and is refused in the same words. Each check throws an AppError; the callers supply the facts.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
-import { clockAfter, endsNextDay, minutesBetween } from '../../shared/model/clock.ts';
+import { clockAfter, endsBeforeStart, endsNextDay, minutesBetween } from '../../shared/model/clock.ts';
 
 const refused = (message: string): AppError => new AppError('INVALID_INPUT', message);
+const BEFORE_START = 'giờ kết thúc phải sau giờ bắt đầu (qua nửa đêm, không quá 12 giờ).';
 
 /**
  * Every meeting and every record of its lists has a stable identity, recognised on any machine: a new record
  * gets a random UUID; one that comes from elsewhere (a meeting file, a site report, a backup) keeps its own.
  */
 export const identityOf = (given?: string | null): string => given ?? randomUUID();
+
+/** A meeting ends after it starts, or past midnight (shared/model/clock.ts). */
+export function checkMeetingTimes(value: { startTime: string | null; endTime: string | null }): void {
+  if (endsBeforeStart(value.startTime, value.endTime)) throw refused(`Không lưu được thông tin hội nghị: ${BEFORE_START}`);
+}
 
 /** Where a new record goes in a list of `size`: at the end, or at `position` (clamped), the rest moving down. */
 export function placeIn(size: number, position?: number): number {
@@ -67,8 +73,10 @@ export function speechTiming<T extends SpeechTimes>(value: T, changed: (key: key
   let duration = value.durationMinutes;
   if (start && changed('durationMinutes') && !changed('endTime')) end = null;
   else if (end === null && changed('endTime') && !changed('durationMinutes')) duration = null;
-  if (start && end) duration = minutesBetween(start, end);
-  else if (start && duration !== null) end = clockAfter(start, duration);
+  if (start && end) {
+    if (endsBeforeStart(start, end)) throw refused(`Không lưu được phát biểu: ${BEFORE_START}`);
+    duration = minutesBetween(start, end);
+  } else if (start && duration !== null) end = clockAfter(start, duration);
   return end === value.endTime && duration === value.durationMinutes ? value : { ...value, endTime: end, durationMinutes: duration };
 }
 

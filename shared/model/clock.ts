@@ -1,8 +1,10 @@
-// Clock times (HH:MM) of a meeting and its speeches. A meeting and a speech last less than a day, so an end
-// earlier than the start is past midnight, on the next day: the one place of that rule, for the store (durations,
-// the stamps), the minutes (the end's date) and the editor (the hint under the end).
-
+// Clock times (HH:MM) of a meeting and its speeches. An end earlier than the start is past midnight, on the next
+// day, when that makes it last at most 12 hours (22:30 to 00:40); earlier still (10:30 to 09:45) it is a slip and
+// refused. The one place of that rule, for the store (durations, the stamps, the refusal), the minutes (the end's
+// date) and the editor (the hint under the end).
 const DAY_MINUTES = 24 * 60;
+/** The longest a meeting or a speech is taken to run on past midnight. */
+const PAST_MIDNIGHT_MINUTES = 12 * 60;
 
 export const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
@@ -11,14 +13,22 @@ const clockOf = (minutes: number): string => {
   return `${String(Math.floor(within / 60)).padStart(2, '0')}:${String(within % 60).padStart(2, '0')}`;
 };
 
-/** The end is on the day after the start. */
-export const endsNextDay = (start: string | null, end: string | null): boolean => start !== null && end !== null && end < start;
-
 /** Minutes from the start to the end, across midnight when the end is earlier. */
 export const minutesBetween = (start: string, end: string): number => (minutesOf(end) - minutesOf(start) + DAY_MINUTES) % DAY_MINUTES;
 
-/** The clock time `minutes` after `start` (past midnight, the next day's), or null when that is a whole day or more. */
-export const clockAfter = (start: string, minutes: number): string | null => (minutes < DAY_MINUTES ? clockOf(minutesOf(start) + minutes) : null);
+/** The end is on the day after the start. */
+export const endsNextDay = (start: string | null, end: string | null): boolean =>
+  start !== null && end !== null && end < start && minutesBetween(start, end) <= PAST_MIDNIGHT_MINUTES;
+
+/** The end is earlier than the start and cannot be past midnight: a slip, refused. */
+export const endsBeforeStart = (start: string | null, end: string | null): boolean => start !== null && end !== null && end < start && !endsNextDay(start, end);
+
+/** The clock time `minutes` after `start` (past midnight, the next day's), or null when no end of the rule above is. */
+export function clockAfter(start: string, minutes: number): string | null {
+  if (minutes >= DAY_MINUTES) return null;
+  const end = clockOf(minutesOf(start) + minutes);
+  return endsBeforeStart(start, end) ? null : end;
+}
 
 /** The day after an ISO date (YYYY-MM-DD). */
 export function dayAfter(iso: string): string {

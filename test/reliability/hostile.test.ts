@@ -84,6 +84,7 @@ const FILE_CASES: FileCase[] = [
   { name: 'speech by an unknown speaker', content: () => mutate((f) => { (f.speeches[0] ?? {}).speakerKey = 'a999'; }), code: 'INVALID_INPUT', message: /không có trong danh sách đại biểu/ },
   { name: 'conclusion on an unknown agenda item', content: () => mutate((f) => { (f.conclusions[0] ?? {}).agendaKey = 'g999'; }), code: 'INVALID_INPUT', message: /không có trong chương trình/ },
   { name: 'two main sites', content: () => mutate((f) => { for (const s of f.sites) s.isMain = true; }), code: 'INVALID_INPUT', message: /chỉ được có một điểm cầu chính/ },
+  { name: 'ends before it starts, too early to be past midnight', content: () => mutate((f) => { f.meeting.startTime = '17:00'; f.meeting.endTime = '08:00'; }), code: 'INVALID_INPUT', message: /phải sau giờ bắt đầu/ },
   { name: 'ends at an impossible time', content: () => mutate((f) => { f.meeting.startTime = '17:00'; f.meeting.endTime = '25:00'; }), code: 'INVALID_INPUT', message: /phải là giờ hợp lệ/ },
   { name: 'a count and a list for the same site', content: () => mutate((f) => { (f.sites[0] ?? {}).attendeeCount = 12; }), code: 'INVALID_INPUT', message: /Điểm cầu thứ 1 › đại biểu thứ 1: Điểm cầu này chỉ ghi số lượng đại biểu/ },
   { name: '20,001 sites', content: () => mutate((f) => { f.sites = Array.from({ length: 20_001 }, (_, i) => ({ key: `s${i}`, name: 'x' })); }), code: 'INVALID_INPUT', message: /quá nhiều mục/ },

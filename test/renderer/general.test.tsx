@@ -85,6 +85,15 @@ describe('Thông tin chung', () => {
       'Không lưu được thông tin hội nghị: Giờ kết thúc: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59. Dữ liệu đã lưu không thay đổi.',
     );
 
+    // An end before the start is a slip unless the meeting ran on past midnight (at most 12 hours).
+    await user.clear(end);
+    await user.type(end, '13:00');
+    await user.tab();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu (qua nửa đêm, không quá 12 giờ). Chưa lưu giá trị nào.',
+    );
+    expect(meeting().endTime).toBeNull();
+
     await user.clear(end);
     await user.type(end, '17:00');
     await user.tab();

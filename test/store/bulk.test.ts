@@ -194,6 +194,11 @@ describe('the bulk path refuses what the editing path refuses, and writes nothin
   /** A change making the fixture a bad meeting, and the words both refusals contain. */
   const corpus: [string, (file: RawFile) => void, string | { editing: string; bulk: string }][] = [
     ['a meeting ending at an impossible time', (f) => Object.assign(f.meeting, { startTime: '14:00', endTime: '10:75' }), 'phải là giờ hợp lệ'],
+    [
+      'a meeting ending before it starts, too early to be past midnight',
+      (f) => Object.assign(f.meeting, { startTime: '10:30', endTime: '09:45' }),
+      'giờ kết thúc phải sau giờ bắt đầu',
+    ],
     ['an impossible date', (f) => Object.assign(f.meeting, { date: '2021-02-30' }), 'ngày: không phải là ngày có thật'],
     ['an unknown format', (f) => Object.assign(f.meeting, { format: 'word' }), 'có giá trị không hợp lệ'],
     [

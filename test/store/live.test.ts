@@ -45,6 +45,25 @@ describe("a speech's times", () => {
     expect(store.speeches.update(speech.id, { startTime: '23:00' })).toMatchObject({ endTime: '00:35', durationMinutes: 95 });
   });
 
+  it('refuses an end earlier than the start by more than past midnight allows, and keeps the speech as it was', () => {
+    const store = memoryStore();
+    const { meetingId } = meeting(store);
+    const speech = store.speeches.add(meetingId, { speakerName: 'A', startTime: '10:00', endTime: '10:30' });
+    const before = snapshot(store);
+    expect(() => store.speeches.update(speech.id, { endTime: '09:59' })).toThrow(
+      'Không lưu được phát biểu: giờ kết thúc phải sau giờ bắt đầu (qua nửa đêm, không quá 12 giờ).',
+    );
+    expect(() => store.speeches.add(meetingId, { startTime: '13:00', endTime: '01:01' })).toThrow('giờ kết thúc phải sau giờ bắt đầu');
+    expect(snapshot(store)).toEqual(before);
+    // A duration that would end it more than 12 hours past midnight leaves the end open.
+    expect(speechTiming({ startTime: '08:00', endTime: null, durationMinutes: 20 * 60 })).toEqual({
+      startTime: '08:00',
+      endTime: null,
+      durationMinutes: 20 * 60,
+    });
+    expect(store.speeches.add(meetingId, { startTime: '13:00', endTime: '01:00' })).toMatchObject({ durationMinutes: 12 * 60 });
+  });
+
   it('refuses an impossible time, in Vietnamese, and keeps the speech as it was', () => {
     const store = memoryStore();
     const { meetingId } = meeting(store);
@@ -219,6 +238,7 @@ describe("the meeting's start and end", () => {
     // The speech still running ends with the meeting, across midnight.
     expect(store.speeches.get(last.id)).toMatchObject({ startTime: '23:50', endTime: '00:40', durationMinutes: 50 });
     const before = snapshot(store);
+    expect(() => stampMeeting(store, meetingId, 'end', '22:00')).toThrow('giờ kết thúc phải sau giờ bắt đầu');
     for (const at of ['25:00', '10:75']) {
       expect(() => stampMeeting(store, meetingId, 'end', at)).toThrow(
         'Không lưu được thông tin hội nghị: Giờ kết thúc: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59.',

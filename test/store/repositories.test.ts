@@ -48,7 +48,15 @@ describe('meetings', () => {
     // An end before the start is past midnight, on the next day.
     expect(store.meetings.update(id, { endTime: '00:40' })).toMatchObject({ startTime: '14:00', endTime: '00:40' });
     expect(() => store.meetings.update(id, { endTime: '10:75' })).toThrow('Giờ kết thúc: phải là giờ hợp lệ');
-    expect(store.meetings.get(id).endTime).toBe('00:40');
+    // Up to 12 hours on past midnight; an end earlier still is a slip.
+    expect(store.meetings.update(id, { endTime: '02:00' })).toMatchObject({ endTime: '02:00' });
+    for (const endTime of ['02:01', '13:59']) {
+      expect(() => store.meetings.update(id, { endTime })).toThrow(
+        'Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu (qua nửa đêm, không quá 12 giờ).',
+      );
+    }
+    expect(() => store.meetings.update(id, { startTime: '02:30' })).toThrow('giờ kết thúc phải sau giờ bắt đầu');
+    expect(store.meetings.get(id)).toMatchObject({ startTime: '14:00', endTime: '02:00' });
   });
 
   it.each([
