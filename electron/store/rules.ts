@@ -80,9 +80,12 @@ export function speechTiming<T extends SpeechTimes>(value: T, changed: (key: key
   return end === value.endTime && duration === value.durationMinutes ? value : { ...value, endTime: end, durationMinutes: duration };
 }
 
-/** The speech before one that starts is still running (started, not ended, not after this start): it ends now. */
+/**
+ * The speech before one that starts is still running (started, not ended, not after this start, or before it
+ * past midnight): it ends now.
+ */
 export const endsWhenNextStarts = (previous: SpeechTimes | undefined, start: string): boolean =>
-  previous !== undefined && previous.startTime !== null && previous.endTime === null && previous.startTime <= start;
+  previous !== undefined && previous.startTime !== null && previous.endTime === null && (previous.startTime <= start || endsNextDay(previous.startTime, start));
 
 /**
  * The last speech, still running when the meeting ends at `end`, ends with it: as when the next one starts, or,

@@ -105,6 +105,18 @@ describe("a speech's times", () => {
     expect(store.speeches.get(third.id).endTime).toBe('09:40');
     expect(store.speeches.get(first.id).endTime).toBe('09:10');
   });
+
+  it('ends the speech running since before midnight when the next one starts after it', () => {
+    const store = memoryStore();
+    const { meetingId, people } = meeting(store);
+    const late = store.speeches.add(meetingId, { attendeeId: people.thong, startTime: '23:50' });
+    store.speeches.add(meetingId, { attendeeId: people.mai, startTime: '00:05' });
+    expect(store.speeches.get(late.id)).toMatchObject({ endTime: '00:05', durationMinutes: 15 });
+    // A start too early to follow it past midnight is an earlier speech taken down afterwards: it ends nothing.
+    const running = store.speeches.add(meetingId, { attendeeId: people.cuong, startTime: '09:00' });
+    store.speeches.add(meetingId, { speakerName: 'Khách', startTime: '08:30' });
+    expect(store.speeches.get(running.id).endTime).toBeNull();
+  });
 });
 
 describe('the speaker queue', () => {
