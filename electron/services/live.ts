@@ -2,7 +2,7 @@
 // stamped. Each is one transaction over the store's lists, whose rules (a speech that starts ends the one
 // still running; times kept in step) apply as to any write.
 import type { Store } from '../store/index.ts';
-import { endsWithMeeting } from '../store/rules.ts';
+import { endsWhenNextStarts } from '../store/rules.ts';
 
 /** Starts the speech of the speaker registered in entry `queueId` at `at`; returns the new speech's id. */
 export function startQueued(store: Store, queueId: number, at: string): { meetingId: number; id: number } {
@@ -25,8 +25,8 @@ export function stampMeeting(store: Store, meetingId: number, which: 'start' | '
       store.meetings.update(meetingId, { startTime: at });
       return;
     }
-    const { startTime } = store.meetings.update(meetingId, { endTime: at });
+    store.meetings.update(meetingId, { endTime: at });
     const last = store.speeches.list(meetingId).at(-1);
-    if (last && endsWithMeeting(last, startTime, at)) store.speeches.update(last.id, { endTime: at });
+    if (last && endsWhenNextStarts(last, at)) store.speeches.update(last.id, { endTime: at });
   });
 }

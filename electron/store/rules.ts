@@ -87,16 +87,6 @@ export function speechTiming<T extends SpeechTimes>(value: T, changed: (key: key
 export const endsWhenNextStarts = (previous: SpeechTimes | undefined, start: string): boolean =>
   previous !== undefined && previous.startTime !== null && previous.endTime === null && (previous.startTime <= start || endsNextDay(previous.startTime, start));
 
-/**
- * The last speech, still running when the meeting ends at `end`, ends with it: as when the next one starts, or,
- * for a meeting ending past midnight, when it began before midnight after the meeting's start.
- */
-export function endsWithMeeting(last: SpeechTimes | undefined, meetingStart: string | null, end: string): boolean {
-  if (endsWhenNextStarts(last, end)) return true;
-  const began = last?.endTime === null ? last.startTime : null;
-  return meetingStart !== null && began !== null && endsNextDay(meetingStart, end) && began >= meetingStart;
-}
-
 /** A speaker registered to speak is an attendee or a name; the same one is registered once per agenda item. */
 export function checkQueueEntry(entry: { attendeeId: number | null; speakerName: string }, registeredAlready: boolean): void {
   if (entry.attendeeId === null && !entry.speakerName) throw refused('Không đăng ký phát biểu được: chưa có tên người phát biểu.');
