@@ -15,6 +15,7 @@ describe('the composer of Diễn biến', () => {
   let page: Page;
   let meetingId = 0;
   let secretary = 0;
+  let firstItem = 0;
   const speeches = () => app.store.speeches.list(meetingId);
   const speaker = () => page.getByRole('combobox', { name: 'Người phát biểu' });
   const content = () => field(page, 'Nội dung phát biểu');
@@ -30,6 +31,8 @@ describe('the composer of Diễn biến', () => {
         const site = store.sites.add(meetingId, { name: 'Hội trường Đảng ủy xã' });
         secretary = store.attendees.add(meetingId, { siteId: site.id, fullName: 'Nguyễn Văn Thông', positions: 'Bí thư Đảng ủy xã' }).id;
         store.attendees.add(meetingId, { siteId: site.id, fullName: 'Hoàng Thị Lan', positions: 'Chủ tịch UBND xã' });
+        firstItem = store.agenda.add(meetingId, { title: 'Báo cáo kết quả năm 2021' }).id;
+        store.agenda.add(meetingId, { title: 'Phương hướng năm 2022' });
       },
     });
     page = app.page;
@@ -82,6 +85,24 @@ describe('the composer of Diễn biến', () => {
     await page.keyboard.press('Control+Enter');
     await focused(speaker());
     expect(speeches().map((s) => [s.attendeeId, s.content, s.startTime])).toEqual([[secretary, 'Báo cáo kết quả lãnh đạo năm 2021.', '08:15']]);
+  });
+
+  it("puts the first speech under the first agenda item, and the next under the previous speech's", async () => {
+    expect(speeches().map((s) => s.agendaItemId)).toEqual([firstItem]);
+    await expect
+      .poll(() => field(page, 'Mục chương trình').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.label))
+      .toBe('1. Báo cáo kết quả năm 2021');
+    await page.keyboard.type('lan');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Thống nhất với báo cáo.');
+    await page.keyboard.press('Control+Enter');
+    await focused(speaker());
+    await expect
+      .poll(() => speeches().map((s) => [s.content, s.agendaItemId]))
+      .toEqual([
+        ['Báo cáo kết quả lãnh đạo năm 2021.', firstItem],
+        ['Thống nhất với báo cáo.', firstItem],
+      ]);
   });
 });
 
