@@ -20,8 +20,11 @@ import type { SecurityStatus } from '../shared/security.ts';
 export type Route =
   /** newMeeting: a request to open the new-meeting dialog (a fresh number each time), copySource the meeting it came from. */
   | { screen: 'meetings'; newMeeting?: number; copySource?: number }
-  /** recalled: opened again after a reload; if the meeting is gone meanwhile, the meetings list is shown quietly. */
-  | { screen: 'meeting'; id: number; section: SectionId; recalled?: boolean }
+  /**
+   * recalled: opened again after a reload; if the meeting is gone meanwhile, the meetings list is shown quietly.
+   * draft: the speech that was being taken down in Diễn biến before the reload.
+   */
+  | { screen: 'meeting'; id: number; section: SectionId; recalled?: boolean; draft?: number }
   | { screen: 'settings' };
 
 const SHORTCUTS: Record<string, AppCommand> = {
@@ -202,6 +205,7 @@ function Shell({ client, initialRoute }: { client: Client; initialRoute: Route }
           meetingId={route.id}
           section={route.section}
           recalled={route.recalled ?? false}
+          draft={route.draft ?? null}
           onSection={(section) => setRoute({ screen: 'meeting', id: route.id, section })}
           onClose={() => go({ screen: 'meetings' })}
         />

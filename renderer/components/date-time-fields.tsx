@@ -2,7 +2,7 @@
 // (a browser's <input type="date|time"> follows the system locale, showing 08:57 AM or mm/dd/yyyy).
 // What does not read as a date or a time is refused beside the field and never sent; an impossible one
 // (31/02, 25:00) goes to the store, which refuses it with its message. Either way the stored value is
-// kept, and shown again once the field is left.
+// kept, and shown again once the field is left (or, with keepRefused, the value typed stays until put right).
 import { useId, type KeyboardEvent, type Ref } from 'react';
 import { ApiError } from '../api.ts';
 import { useAutosave } from '../hooks/useAutosave.ts';
@@ -22,6 +22,8 @@ export interface DateTimeFieldProps {
   inputRef?: Ref<HTMLInputElement>;
   /** Keys after the field's own (Enter saves what is typed). */
   onKeyDown?(event: KeyboardEvent<HTMLInputElement>): void;
+  /** A refused value stays as typed after the field is left, with its message, instead of the stored one. */
+  keepRefused?: boolean;
 }
 
 const SHAPES = {
@@ -34,7 +36,7 @@ const SHAPES = {
   },
 } as const;
 
-export function DateTimeField({ type, label, hideLabel, className, hint, value, save, onEdit, inputRef, onKeyDown }: DateTimeFieldProps) {
+export function DateTimeField({ type, label, hideLabel, className, hint, value, save, onEdit, inputRef, onKeyDown, keepRefused = false }: DateTimeFieldProps) {
   const id = useId();
   const shape = SHAPES[type];
   const field = useAutosave({
@@ -45,7 +47,7 @@ export function DateTimeField({ type, label, hideLabel, className, hint, value, 
       return save(parsed);
     },
     ready: (text) => shape.parse(text) !== undefined,
-    revertWhenLeft: true,
+    revertWhenLeft: !keepRefused,
   });
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;

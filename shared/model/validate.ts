@@ -1,5 +1,5 @@
 // Turns schema failures into one Vietnamese sentence that names the offending field.
-import type { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../errors.ts';
 import { FIELD_LABELS } from './labels.ts';
 
@@ -54,6 +54,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, con
   const first = result.error.issues[0];
   const detail = first ? describeIssue(first) : 'dữ liệu không hợp lệ';
   throw new AppError('INVALID_INPUT', `${context}: ${detail}.`, { cause: result.error });
+}
+
+/** Parses the fields a patch gives, each by its own schema (what it leaves out is not judged), or throws as parseOrThrow. */
+export function parsePatch(fields: z.ZodObject, patch: Record<string, unknown>, context: string): Record<string, unknown> {
+  const given = Object.keys(patch).filter((key) => key in fields.shape);
+  return parseOrThrow(z.object(Object.fromEntries(given.map((key) => [key, fields.shape[key]]))), patch, context) as Record<string, unknown>;
 }
 
 /** A versioned file of the app, named in its messages (e.g. "tệp hội nghị", "Tệp hội nghị"). */

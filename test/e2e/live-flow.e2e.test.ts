@@ -121,7 +121,13 @@ describe('the live conference flow', () => {
     await expect.poll(() => focused(content())).toBe(true);
     await page.keyboard.type('Báo cáo kết quả kiểm tra, giám sát 9 tháng.');
     await page.keyboard.press('Alt+B');
+    // The first speech starts under the first agenda item; Alt+M goes through the others and back.
+    const item = () => field(page, 'Mục chương trình').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.label);
+    await expect.poll(item).toBe('1. Báo cáo tình hình thực hiện nhiệm vụ 9 tháng');
     await page.keyboard.press('Alt+M');
+    await expect.poll(item).toBe('(Không thuộc mục nào)');
+    await page.keyboard.press('Alt+M');
+    await expect.poll(item).toBe('1. Báo cáo tình hình thực hiện nhiệm vụ 9 tháng');
     await page.keyboard.press('Alt+K');
     await expect.poll(() => speeches()[0]?.endTime ?? null).toMatch(/^\d\d:\d\d$/);
     expect(await focused(content())).toBe(true);

@@ -44,8 +44,11 @@ describe('a reload in the editor', () => {
     await expect.poll(() => section().textContent()).toBe('Diễn biến');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
     await expect.poll(() => app.store.speeches.list(meetingId).map((s) => s.content)).toEqual(['Báo cáo tình hình kinh tế - xã hội tháng 11']);
-    // The caret is in the next speech's speaker field, ready to go on.
-    await expect.poll(() => page.getByRole('combobox', { name: 'Người phát biểu' }).evaluate((input) => input === document.activeElement)).toBe(true);
+    // The speech being typed is in the composer again, the caret at the end of its text, ready to go on.
+    const text = field(page, 'Nội dung phát biểu');
+    await expect.poll(() => text.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await text.inputValue()).toBe('Báo cáo tình hình kinh tế - xã hội tháng 11');
+    expect(await page.getByRole('combobox', { name: 'Người phát biểu' }).inputValue()).toBe('Nguyễn Văn Thông');
   });
 
   it('reopens the section chosen last, and follows another meeting opened meanwhile', async () => {
@@ -74,8 +77,9 @@ describe('a reload in the editor', () => {
     deleteMeeting(app.store, other, 'deleted-elsewhere', new Date());
     await page.reload();
     await meetingsList().waitFor();
+    // The list is read after its heading shows.
+    await expect.poll(() => page.getByRole('button', { name: TITLE, exact: true }).count()).toBe(1);
     expect(await page.getByRole('alert').count()).toBe(0);
-    expect(await page.getByRole('button', { name: TITLE, exact: true }).count()).toBe(1);
     expect(app.store.meetings.list().map((m) => m.title)).toEqual([TITLE]);
   });
 

@@ -173,12 +173,17 @@ describe('picking the speaker', () => {
     await page.keyboard.type('Nội dung đang ghi dở khi tải lại');
     await page.reload();
     await lastSpeech({ attendeeId: people.hoaSac, speakerName: '', content: 'Nội dung đang ghi dở khi tải lại' });
-    // The reload opens Diễn biến again, the caret in the next speech's speaker field.
+    // The reload opens Diễn biến again on the speech being typed, the caret at the end of its text.
     await page.getByRole('heading', { level: 2, name: 'Diễn biến' }).waitFor();
-    await expect.poll(() => speaker().evaluate((input) => input === document.activeElement)).toBe(true);
+    await expect.poll(() => content().evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await content().inputValue()).toBe('Nội dung đang ghi dở khi tải lại');
     const list = page.getByRole('list', { name: 'Các phát biểu đã ghi' });
+    await expect.poll(() => list.getByText('Lê Văn Hóa - Chánh Văn phòng Tỉnh ủy').count()).toBe(1);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => speaker().evaluate((input) => input === document.activeElement)).toBe(true);
     await expect.poll(() => list.getByText('Lê Văn Hóa - Chánh Văn phòng Tỉnh ủy').count()).toBe(2);
     expect(await notOnList().count()).toBe(0);
+    await lastSpeech({ attendeeId: people.hoaSac, speakerName: '', content: 'Nội dung đang ghi dở khi tải lại' });
   });
 
   it('closing the window in the middle of a speech keeps the picked speaker and every word typed', async () => {

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, ListName } from '../../shared/api.ts';
 import type { MeetingRecord } from '../../shared/model/meeting.ts';
+import { speechFields } from '../../shared/model/meeting.ts';
+import { ApiError } from '../../renderer/api.ts';
 import { DraftRow } from '../../renderer/screens/editor/draft-row.ts';
 import { applyChange, holdRecord, type MeetingWrites } from '../../renderer/screens/editor/meeting-state.tsx';
 import { dateFromText, timeFromText } from '../../renderer/lib/date-time.ts';
@@ -89,6 +91,7 @@ function fakeWrites() {
   const calls: string[] = [];
   let next = 10;
   let failAdds = 0;
+  let refuseUpdates = 0;
   const pending: (() => void)[] = [];
   const later = <T>(value: T) => new Promise<T>((resolve) => pending.push(() => resolve(value)));
   const writes = {
@@ -102,6 +105,10 @@ function fakeWrites() {
     },
     update: (list: ListName, id: number, patch: Record<string, unknown>) => {
       calls.push(`update ${list} ${id} ${JSON.stringify(patch)}`);
+      if (refuseUpdates > 0) {
+        refuseUpdates--;
+        return Promise.reject(new ApiError('INVALID_INPUT', 'Không lưu được phát biểu: giờ kết thúc phải sau giờ bắt đầu.'));
+      }
       return Promise.resolve();
     },
     remove: (list: ListName, id: number) => {
@@ -114,6 +121,9 @@ function fakeWrites() {
     writes: () => writes,
     failNextAdd: () => {
       failAdds = 1;
+    },
+    refuseNextUpdate: () => {
+      refuseUpdates = 1;
     },
     answer: async () => {
       while (pending.length > 0) pending.shift()?.();
@@ -175,6 +185,41 @@ describe('DraftRow', () => {
     await expect(row.save({ title: 'A' })).rejects.toThrow('Không lưu được');
     void row.save({ presenter: 'B' });
     expect(fake.calls).toEqual(['add agenda {"title":"A"}', 'add agenda {"title":"A","presenter":"B"}']);
+  });
+
+  it("refuses at once, in the store's words, a value kept for a row not yet stored, and leaves it out of the creation", async () => {
+    const fake = fakeWrites();
+    const speechEmpty = (typed: Record<string, unknown>) => !String(typed.content ?? '').trim();
+    const row = new DraftRow({ list: 'speeches', writes: fake.writes, isEmpty: speechEmpty, schema: { fields: speechFields, label: 'phát biểu' } });
+    for (const startTime of ['25:00', '10:75']) {
+      const refusal = row.save({ startTime });
+      await expect(refusal).rejects.toBeInstanceOf(ApiError);
+      await expect(refusal).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: 'Không lưu được phát biểu: Giờ bắt đầu: phải là giờ hợp lệ dạng giờ:phút, từ 00:00 đến 23:59.',
+      });
+    }
+    await row.save({ endTime: '09:30' });
+    void row.save({ content: 'Báo cáo.' });
+    expect(fake.calls).toEqual(['add speeches {"endTime":"09:30","content":"Báo cáo."}']);
+  });
+
+  it('forgets a value the store refused for the stored row, so that a creation anew leaves it out', async () => {
+    const fake = fakeWrites();
+    const speechEmpty = (typed: Record<string, unknown>) => !String(typed.content ?? '').trim();
+    const row = new DraftRow({ list: 'speeches', writes: fake.writes, isEmpty: speechEmpty });
+    void row.save({ content: 'Nhầm', startTime: '10:00' });
+    await fake.answer();
+    fake.refuseNextUpdate();
+    await expect(row.save({ endTime: '09:00' })).rejects.toThrow('giờ kết thúc phải sau giờ bắt đầu');
+    await row.save({ content: '' });
+    void row.save({ content: 'Thảo luận' });
+    expect(fake.calls).toEqual([
+      'add speeches {"content":"Nhầm","startTime":"10:00"}',
+      'update speeches 10 {"endTime":"09:00"}',
+      'remove speeches 10',
+      'add speeches {"content":"Thảo luận","startTime":"10:00"}',
+    ]);
   });
 
   it('updates a row that is already stored', async () => {

@@ -7,6 +7,7 @@ import { AgendaSection } from './AgendaSection.tsx';
 import { ConclusionsSection } from './ConclusionsSection.tsx';
 import { GeneralSection } from './GeneralSection.tsx';
 import { EditorProvider, useMeetingRecord } from './meeting-state.tsx';
+import { rememberSpeechDraft } from './open-meeting.ts';
 import { PreviewSection } from './PreviewSection.tsx';
 import { RecordingBar } from './audio/RecordingBar.tsx';
 import { ProceedingsSection } from './ProceedingsSection.tsx';
@@ -27,6 +28,7 @@ export function MeetingEditor({
   meetingId,
   section,
   recalled = false,
+  draft = null,
   onSection,
   onClose,
 }: {
@@ -34,6 +36,8 @@ export function MeetingEditor({
   section: SectionId;
   /** Opened again after a reload: a meeting deleted meanwhile goes back to the list without a word. */
   recalled?: boolean;
+  /** The speech that was being taken down before the reload (Diễn biến opens on it again). */
+  draft?: number | null;
   onSection(section: SectionId): void;
   onClose(): void;
 }) {
@@ -47,7 +51,9 @@ export function MeetingEditor({
   const moved = useRef(false);
   // What was open in Điểm cầu and Diễn biến stays open across a look at another section.
   const [siteId, setSiteId] = useState<number | null>(null);
-  const [speechDraft, setSpeechDraft] = useState<number | null>(null);
+  const [speechDraft, setSpeechDraft] = useState<number | null>(draft);
+  // Kept in the page's history entry too, for a reload (open-meeting.ts).
+  useEffect(() => rememberSpeechDraft(window.history, meetingId, speechDraft), [meetingId, speechDraft]);
   // A recording started or stopped: Diễn biến asks again which speeches have something to play.
   const [recordings, recorded] = useReducer((n: number) => n + 1, 0);
 

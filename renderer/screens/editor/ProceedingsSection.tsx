@@ -45,7 +45,11 @@ export function ProceedingsSection({
   const [resumed] = useState(() => speeches.some((s) => s.id === draftId));
   const [editingId, setEditingId] = useState<number | null>(null);
   const [composer, setComposer] = useState<{ key: number; focus: 'speaker' | 'content' }>({ key: 0, focus: resumed ? 'content' : 'speaker' });
-  const [agendaId, setAgendaId] = useState<number | null>(() => speeches[speeches.length - 1]?.agendaItemId ?? null);
+  // A new speech goes under the agenda item of the one before it; the first one under the first item.
+  const [agendaId, setAgendaId] = useState<number | null>(() => {
+    const previous = speeches.filter((s) => s.id !== draftId).at(-1);
+    return previous ? previous.agendaItemId : (agenda[0]?.id ?? null);
+  });
   const [removing, setRemoving] = useState<Speech | null>(null);
   const queueField = useRef<HTMLInputElement>(null);
   const speechText = useRef<HTMLTextAreaElement>(null);

@@ -6,7 +6,7 @@
 // someone is registered. The new speech is a draft row, created when something is typed and removed
 // again if everything is deleted.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { SPEECH_KINDS, type AgendaItem, type Speech, type SpeechKind } from '../../../shared/model/meeting.ts';
+import { SPEECH_KINDS, speechFields, type AgendaItem, type Speech, type SpeechKind } from '../../../shared/model/meeting.ts';
 import { SPEECH_KIND_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
@@ -63,6 +63,7 @@ export function SpeechEditor(props: SpeechEditorProps) {
       writes: useWrites(),
       initial: () => ({ agendaItemId: validAgenda }),
       isEmpty: mode === 'new' ? nothingSaid : undefined,
+      schema: { fields: speechFields, label: 'phát biểu' },
       onCreated,
       onRemoved,
     },
@@ -78,8 +79,16 @@ export function SpeechEditor(props: SpeechEditorProps) {
       () => setError(null),
       (failure: unknown) => setError(errorMessage(failure)),
     );
+  // A start typed by the secretary, even one refused, is theirs: nothing stamps over it.
+  const startTyped = useRef(false);
+  const saveStart = (startTime: string | null) => {
+    startTyped.current = true;
+    return save({ startTime }).then(() => {
+      if (mode === 'new') setChosen((c) => ({ ...c, startTime }));
+    });
+  };
   const fillStart = () => {
-    if (mode !== 'new' || speech?.startTime || chosen.startTime) return;
+    if (mode !== 'new' || speech?.startTime || chosen.startTime || startTyped.current) return;
     const startTime = nowClock();
     setChosen((c) => ({ ...c, startTime }));
     void save({ startTime }).catch(() => undefined);
@@ -204,7 +213,14 @@ export function SpeechEditor(props: SpeechEditorProps) {
           }}
           onBlur={() => void speaker.settle()}
         />
-        <SpeechTiming speech={speech} live={mode === 'new'} shownStart={speech?.startTime ?? chosen.startTime} save={save} onEnd={endNow} />
+        <SpeechTiming
+          speech={speech}
+          live={mode === 'new'}
+          shownStart={speech?.startTime ?? chosen.startTime}
+          save={save}
+          saveStart={saveStart}
+          onEnd={endNow}
+        />
       </div>
       <div className="row speech-choices">
         <fieldset className="kind-choice" aria-describedby={`${contentId}-kinds`}>

@@ -1,6 +1,7 @@
 // A speech's times in the composer: the start (stamped when the speech starts), the end (stamped when the
 // next speech starts, or with Alt+K), the minutes spoken (worked out by the store from both, editable
-// afterwards) and, while the speech runs, how long it has been going, kept up to date.
+// afterwards) and, while the speech runs, how long it has been going, kept up to date. In the speech being
+// taken down, a time refused stays as typed, with its message, until it is put right.
 import { useEffect, useState } from 'react';
 import type { Speech } from '../../../shared/model/meeting.ts';
 import { DateTimeField } from '../../components/date-time-fields.tsx';
@@ -27,6 +28,7 @@ export function SpeechTiming({
   live,
   shownStart,
   save,
+  saveStart,
   onEnd,
 }: {
   speech: Speech | null;
@@ -35,14 +37,22 @@ export function SpeechTiming({
   /** The start as shown: stored, or stamped and on its way. */
   shownStart: string | null;
   save(patch: Record<string, unknown>): Promise<unknown>;
+  saveStart(startTime: string | null): Promise<unknown>;
   onEnd(): void;
 }) {
   const running = shownStart !== null && !speech?.endTime;
   const elapsed = useElapsed(shownStart, live && running);
   return (
     <div className="speech-timing">
-      <DateTimeField type="time" label="Giờ bắt đầu" className="start-time" value={shownStart} save={(startTime) => save({ startTime })} />
-      <DateTimeField type="time" label="Giờ kết thúc" className="end-time" value={speech?.endTime ?? null} save={(endTime) => save({ endTime })} />
+      <DateTimeField type="time" label="Giờ bắt đầu" className="start-time" value={shownStart} save={saveStart} keepRefused={live} />
+      <DateTimeField
+        type="time"
+        label="Giờ kết thúc"
+        className="end-time"
+        value={speech?.endTime ?? null}
+        save={(endTime) => save({ endTime })}
+        keepRefused={live}
+      />
       <NumberField
         label="Thời lượng (phút)"
         className="duration"

@@ -2,9 +2,14 @@
 // under a list). The first save creates it in the store with everything typed so far, so a crash or a
 // closed window loses nothing; later saves update it; an entry line emptied again removes it. Saves run
 // in order, and one is sent at once whenever it can be (a flush from pagehide leaves during the event).
-// The fields that edit it are autosaved like any other field, so the save tracker flushes them.
+// The fields that edit it are autosaved like any other field, so the save tracker flushes them. A value
+// refused is not kept: it never goes into a later creation.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
 import type { ListName } from '../../../shared/api.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { parsePatch } from '../../../shared/model/validate.ts';
+import { ApiError } from '../../api.ts';
 import { useWrites, type MeetingWrites } from './meeting-state.tsx';
 
 type Values = Record<string, unknown>;
@@ -16,6 +21,11 @@ export interface DraftRowOptions {
   initial?(): Values;
   /** When what was typed is empty again, the row is removed (an entry line, a new speech). */
   isEmpty?(typed: Values): boolean;
+  /**
+   * The list's fields and the store's name of one row ("phát biểu"): a value saved before the row is stored
+   * (kept until there is something to store) is judged at once by the store's schema, in its words.
+   */
+  schema?: { fields: z.ZodObject; label: string };
   onCreated?(id: number): void;
   onRemoved?(): void;
 }
@@ -38,8 +48,27 @@ export class DraftRow {
   }
 
   save(patch: Values): Promise<void> {
+    const schema = this.options.schema;
+    if (this.id === null && schema) {
+      try {
+        parsePatch(schema.fields, patch, `Không lưu được ${schema.label}`);
+      } catch (error) {
+        return Promise.reject(error instanceof AppError ? new ApiError(error.code, error.message, { cause: error }) : error);
+      }
+    }
+    const before = new Map(Object.keys(patch).map((key) => [key, { had: key in this.typed, value: this.typed[key] }]));
     Object.assign(this.typed, patch);
-    const work = this.send(patch);
+    const work = this.send(patch).catch((error: unknown) => {
+      // A value the store refused for the stored row is forgotten (unless typed again meanwhile).
+      if (error instanceof ApiError && error.code === 'INVALID_INPUT' && this.id !== null) {
+        for (const [key, was] of before) {
+          if (!Object.is(this.typed[key], patch[key])) continue;
+          if (was.had) this.typed[key] = was.value;
+          else Reflect.deleteProperty(this.typed, key);
+        }
+      }
+      throw error;
+    });
     this.last = work.catch(() => undefined);
     return work;
   }
@@ -100,6 +129,7 @@ export function useDraftRow(options: DraftRowOptions, existingId: number | null 
           writes: () => latest.current.writes(),
           initial: () => latest.current.initial?.() ?? {},
           isEmpty: options.isEmpty ? (typed) => latest.current.isEmpty?.(typed) ?? false : undefined,
+          schema: options.schema,
           onCreated: (id) => latest.current.onCreated?.(id),
           onRemoved: () => latest.current.onRemoved?.(),
         },
