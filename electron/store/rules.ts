@@ -3,10 +3,9 @@
 // rules and is refused in the same words. Each check throws an AppError; the callers supply the facts.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
-import { clockAfter, endsBeforeStart, endsNextDay, minutesBetween } from '../../shared/model/clock.ts';
+import { clockAfter, endsNextDay, minutesBetween, timesProblem } from '../../shared/model/clock.ts';
 
 const refused = (message: string): AppError => new AppError('INVALID_INPUT', message);
-const BEFORE_START = 'giờ kết thúc phải sau giờ bắt đầu (qua nửa đêm, không quá 12 giờ).';
 
 /**
  * Every meeting and every record of its lists has a stable identity, recognised on any machine: a new record
@@ -16,7 +15,8 @@ export const identityOf = (given?: string | null): string => given ?? randomUUID
 
 /** A meeting ends after it starts, or past midnight (shared/model/clock.ts). */
 export function checkMeetingTimes(value: { startTime: string | null; endTime: string | null }): void {
-  if (endsBeforeStart(value.startTime, value.endTime)) throw refused(`Không lưu được thông tin hội nghị: ${BEFORE_START}`);
+  const problem = timesProblem(value);
+  if (problem) throw refused(`Không lưu được thông tin hội nghị: ${problem}`);
 }
 
 /** Where a new record goes in a list of `size`: at the end, or at `position` (clamped), the rest moving down. */
@@ -74,7 +74,8 @@ export function speechTiming<T extends SpeechTimes>(value: T, changed: (key: key
   if (start && changed('durationMinutes') && !changed('endTime')) end = null;
   else if (end === null && changed('endTime') && !changed('durationMinutes')) duration = null;
   if (start && end) {
-    if (endsBeforeStart(start, end)) throw refused(`Không lưu được phát biểu: ${BEFORE_START}`);
+    const problem = timesProblem({ startTime: start, endTime: end });
+    if (problem) throw refused(`Không lưu được phát biểu: ${problem}`);
     duration = minutesBetween(start, end);
   } else if (start && duration !== null) end = clockAfter(start, duration);
   return end === value.endTime && duration === value.durationMinutes ? value : { ...value, endTime: end, durationMinutes: duration };

@@ -23,6 +23,12 @@ export const endsNextDay = (start: string | null, end: string | null): boolean =
 /** The end is earlier than the start and cannot be past midnight: a slip, refused. */
 export const endsBeforeStart = (start: string | null, end: string | null): boolean => start !== null && end !== null && end < start && !endsNextDay(start, end);
 
+/** What is wrong with the times of a meeting or a speech, in the store's words, or null. */
+export function timesProblem(row: { startTime?: unknown; endTime?: unknown }): string | null {
+  const clock = (value: unknown) => (typeof value === 'string' ? value : null);
+  return endsBeforeStart(clock(row.startTime), clock(row.endTime)) ? 'giờ kết thúc phải sau giờ bắt đầu (qua nửa đêm, không quá 12 giờ).' : null;
+}
+
 /** The clock time `minutes` after `start` (past midnight, the next day's), or null when no end of the rule above is. */
 export function clockAfter(start: string, minutes: number): string | null {
   if (minutes >= DAY_MINUTES) return null;

@@ -104,6 +104,38 @@ describe('the composer of Diễn biến', () => {
         ['Thống nhất với báo cáo.', firstItem],
       ]);
   });
+
+  it('refuses an end before the start typed first, and stores the words with the start alone', async () => {
+    await start().click();
+    await page.keyboard.type('10:00');
+    await page.keyboard.press('Tab');
+    const end = field(page, 'Giờ kết thúc');
+    await end.click();
+    await page.keyboard.type('0900');
+    await page.keyboard.press('Tab');
+    const message = 'Không lưu được phát biểu: giờ kết thúc phải sau giờ bắt đầu (qua nửa đêm, không quá 12 giờ).';
+    await expect.poll(() => indicator().textContent()).toBe(`${message} Dữ liệu đã lưu không thay đổi.`);
+    expect(speeches()).toHaveLength(2);
+
+    await speaker().click();
+    await page.keyboard.type('thong');
+    await page.keyboard.press('Enter');
+    await focused(content());
+    await page.keyboard.type('Bổ sung chỉ tiêu năm 2022.');
+    await saved(page);
+    await expect.poll(() => speeches().map((s) => [s.content, s.startTime, s.endTime])[2]).toEqual(['Bổ sung chỉ tiêu năm 2022.', '10:00', null]);
+    expect(await end.inputValue()).toBe('0900');
+
+    await retype(page, end, '10:20');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => speeches()[2]?.endTime).toBe('10:20');
+    await saved(page);
+    expect(speeches()[2]).toMatchObject({ startTime: '10:00', endTime: '10:20', durationMinutes: 20 });
+    expect(await alerts('giờ kết thúc phải sau giờ bắt đầu').count()).toBe(0);
+    await content().click();
+    await page.keyboard.press('Control+Enter');
+    await focused(speaker());
+  });
 });
 
 // A clock of the test's own would hide the page's navigation entries, by which the app knows it was reloaded.

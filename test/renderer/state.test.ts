@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Change, ListName } from '../../shared/api.ts';
 import type { MeetingRecord } from '../../shared/model/meeting.ts';
 import { speechFields } from '../../shared/model/meeting.ts';
+import { timesProblem } from '../../shared/model/clock.ts';
 import { ApiError } from '../../renderer/api.ts';
 import { DraftRow } from '../../renderer/screens/editor/draft-row.ts';
 import { applyChange, holdRecord, type MeetingWrites } from '../../renderer/screens/editor/meeting-state.tsx';
@@ -202,6 +203,21 @@ describe('DraftRow', () => {
     await row.save({ endTime: '09:30' });
     void row.save({ content: 'Báo cáo.' });
     expect(fake.calls).toEqual(['add speeches {"endTime":"09:30","content":"Báo cáo."}']);
+  });
+
+  it("refuses at once, by the store's rule across fields, an end before the start typed before the row is stored", async () => {
+    const fake = fakeWrites();
+    const speechEmpty = (typed: Record<string, unknown>) => !String(typed.content ?? '').trim();
+    const schema = { fields: speechFields, label: 'phát biểu', check: timesProblem };
+    const row = new DraftRow({ list: 'speeches', writes: fake.writes, isEmpty: speechEmpty, schema });
+    await row.save({ startTime: '10:00' });
+    await expect(row.save({ endTime: '09:00' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Không lưu được phát biểu: giờ kết thúc phải sau giờ bắt đầu (qua nửa đêm, không quá 12 giờ).',
+    });
+    await row.save({ endTime: '10:20' });
+    void row.save({ content: 'Báo cáo.' });
+    expect(fake.calls).toEqual(['add speeches {"startTime":"10:00","endTime":"10:20","content":"Báo cáo."}']);
   });
 
   it('forgets a value the store refused for the stored row, so that a creation anew leaves it out', async () => {

@@ -7,6 +7,7 @@
 // again if everything is deleted.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { SPEECH_KINDS, speechFields, type AgendaItem, type Speech, type SpeechKind } from '../../../shared/model/meeting.ts';
+import { timesProblem } from '../../../shared/model/clock.ts';
 import { SPEECH_KIND_LABELS } from '../../../shared/model/labels.ts';
 import { errorMessage } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
@@ -63,7 +64,7 @@ export function SpeechEditor(props: SpeechEditorProps) {
       writes: useWrites(),
       initial: () => ({ agendaItemId: validAgenda }),
       isEmpty: mode === 'new' ? nothingSaid : undefined,
-      schema: { fields: speechFields, label: 'phát biểu' },
+      schema: { fields: speechFields, label: 'phát biểu', check: timesProblem },
       onCreated,
       onRemoved,
     },

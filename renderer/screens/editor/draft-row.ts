@@ -23,9 +23,10 @@ export interface DraftRowOptions {
   isEmpty?(typed: Values): boolean;
   /**
    * The list's fields and the store's name of one row ("phát biểu"): a value saved before the row is stored
-   * (kept until there is something to store) is judged at once by the store's schema, in its words.
+   * (kept until there is something to store) is judged at once by the store's schema, in its words, and by
+   * `check`, the store's rules across fields (what is wrong with the row as it would be, or null).
    */
-  schema?: { fields: z.ZodObject; label: string };
+  schema?: { fields: z.ZodObject; label: string; check?(row: Values): string | null };
   onCreated?(id: number): void;
   onRemoved?(): void;
 }
@@ -52,6 +53,8 @@ export class DraftRow {
     if (this.id === null && schema) {
       try {
         parsePatch(schema.fields, patch, `Không lưu được ${schema.label}`);
+        const problem = schema.check?.({ ...this.typed, ...patch });
+        if (problem) throw new AppError('INVALID_INPUT', `Không lưu được ${schema.label}: ${problem}`);
       } catch (error) {
         return Promise.reject(error instanceof AppError ? new ApiError(error.code, error.message, { cause: error }) : error);
       }
