@@ -3,7 +3,7 @@
 // refused. The one place of that rule, for the store (durations, the stamps, the refusal), the minutes (the end's
 // date) and the editor (the hint under the end).
 const DAY_MINUTES = 24 * 60;
-/** The longest a meeting or a speech is taken to run on past midnight. */
+/** The longest a meeting or a speech that runs past midnight is taken to last. */
 const PAST_MIDNIGHT_MINUTES = 12 * 60;
 
 export const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
@@ -22,6 +22,9 @@ export const endsNextDay = (start: string | null, end: string | null): boolean =
 
 /** The end is earlier than the start and cannot be past midnight: a slip, refused. */
 export const endsBeforeStart = (start: string | null, end: string | null): boolean => start !== null && end !== null && end < start && !endsNextDay(start, end);
+
+/** Minutes from the start until `at` (past midnight when it follows the start so), or null when `at` is before it. */
+export const minutesUntil = (start: string, at: string): number | null => (at >= start || endsNextDay(start, at) ? minutesBetween(start, at) : null);
 
 /** What is wrong with the times of a meeting or a speech, in the store's words, or null. */
 export function timesProblem(row: { startTime?: unknown; endTime?: unknown }): string | null {

@@ -3,14 +3,14 @@
 // afterwards) and, while the speech runs, how long it has been going, kept up to date. In the speech being
 // taken down, a time refused stays as typed, with its message, until it is put right.
 import { useEffect, useState } from 'react';
+import { minutesUntil } from '../../../shared/model/clock.ts';
 import type { Speech } from '../../../shared/model/meeting.ts';
 import { DateTimeField } from '../../components/date-time-fields.tsx';
 import { NumberField } from '../../components/fields.tsx';
+import { nowClock } from '../../lib/format.ts';
 import { SPEECH_KEYS } from './shortcuts.ts';
 
-const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-
-/** The minutes since a clock time of today, refreshed every few seconds while `running`. */
+/** The minutes since a clock time (of yesterday, past midnight), refreshed every few seconds while `running`. */
 function useElapsed(start: string | null, running: boolean): number | null {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -19,8 +19,7 @@ function useElapsed(start: string | null, running: boolean): number | null {
     return () => clearInterval(timer);
   }, [running]);
   if (!running || !start) return null;
-  const elapsed = now.getHours() * 60 + now.getMinutes() - minutesOf(start);
-  return elapsed >= 0 ? elapsed : null;
+  return minutesUntil(start, nowClock(now));
 }
 
 export function SpeechTiming({
