@@ -96,6 +96,15 @@ describe('dates and times, whatever the system locale', () => {
   });
 
   it('takes a meeting past midnight: an end before the start is the next day, in the editor and the minutes', async () => {
+    // 22:30 to 17:00 would last over 12 hours past midnight: a slip, refused, the stored times kept.
+    await retype(page, 'Giờ bắt đầu', '22:30');
+    await page.keyboard.press('Tab');
+    await refused('Không lưu được thông tin hội nghị: giờ kết thúc phải sau giờ bắt đầu (qua nửa đêm, không quá 12 giờ).');
+    expect(meeting()).toMatchObject({ startTime: '08:30', endTime: '17:00' });
+    // The end cleared first, the night meeting's times go in.
+    await retype(page, 'Giờ kết thúc', '');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => meeting().endTime).toBeNull();
     await retype(page, 'Giờ bắt đầu', '22:30');
     await page.keyboard.press('Tab');
     await expect.poll(() => meeting().startTime).toBe('22:30');
