@@ -96,9 +96,11 @@ const bridges = {
   empty: await startBridge({ root, store: stores.empty, documents, saveDir: dir }),
   full: await startBridge({ root, store: stores.full, documents, saveDir: dir }),
 };
-const browser = await launchChromium();
+// Launched inside the try, so that a browser that does not start leaves no temporary folder behind.
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let ok = false;
 try {
+  browser = await launchChromium();
   const times = { empty: [] as number[], full: [] as number[] };
   await interactive(browser, bridges.full, '.meetings-screen button.link'); // warm the browser's caches
   for (let run = 0; run < RUNS; run++) {
@@ -118,7 +120,7 @@ try {
   console.log(`  (the list query alone: ${query.toFixed(0)} ms for ${listed} meetings)`);
   ok = budget('meetings list with 2,000 meetings interactive', median(times.full), BUDGET_MS);
 } finally {
-  await browser.close();
+  await browser?.close();
   await bridges.empty.close();
   await bridges.full.close();
   stores.empty.db.close();

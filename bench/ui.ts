@@ -113,9 +113,11 @@ const store = createStore(openDatabase(join(dir, 'bench.sqlite')));
 const nationalId = importMeeting(store, parseMeetingFile(nationalMeetingFile()));
 importMeeting(store, parseMeetingFile(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
 const bridge = await startBridge({ root: new URL('../out/renderer', import.meta.url).pathname, store, documents, saveDir: dir });
-const browser = await launchChromium();
+// Launched inside the try, so that a browser that does not start leaves no temporary folder behind.
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let ok = true;
 try {
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
   await page.addInitScript(BRIDGE_INIT_SCRIPT);
   await page.goto(bridge.url);
@@ -177,7 +179,7 @@ try {
   const longer = store.speeches.list(nationalId).at(-1)?.content ?? '';
   console.log(`typed text reached the store: ${typed.length} characters; the long speech has ${longer.length - longStored} more`);
 } finally {
-  await browser.close();
+  await browser?.close();
   await bridge.close();
   store.db.close();
   rmSync(dir, { recursive: true, force: true });
